@@ -1,0 +1,152 @@
+//! Wiring: builds the shared context, runs start-up tasks (migrations, bootstrap administrator,
+//! initial policy) and the HTTP server with its middleware. The only place that knows how the
+//! pieces fit together.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_cors::Cors;
+use actix_web::dev::{Server, Service as _};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{App, HttpMessage as _, HttpResponse, HttpServer, web};
+use futures_util::FutureExt as _;
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa_actix_web::AppExt as _;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::context::Ctx;
+use crate::directory::users::{self, Bootstrap};
+use crate::error::Error;
+use crate::http::{self, problem::Problem};
+use crate::password::Hasher;
+use crate::store::Store;
+use crate::tokens::Keyring;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] crate::store::OpenError),
+    #[error("signing keys: {0}")]
+    Keys(String),
+    #[error("password hashing: {0}")]
+    Hasher(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: String, source: std::io::Error },
+    #[error("start-up task failed: {0}")]
+    Startup(#[from] Error),
+}
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    ctx: Ctx,
+    bootstrap: Bootstrap,
+}
+
+impl Application {
+    /// Opens storage, prepares keys and the first administrator, and binds the listener.
+    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
+        let config = Arc::new(config);
+        let store = {
+            let (target, size) = (config.database.clone(), config.database_pool_size);
+            tokio::task::spawn_blocking(move || Store::open(&target, size))
+                .await
+                .map_err(|e| StartError::Startup(Error::internal(e.to_string())))??
+        };
+        let keys = Keyring::load_or_generate(&config.jwt_keys, &config.data_dir, &config.public_url).map_err(StartError::Keys)?;
+        let hasher = Hasher::new(config.argon2, config.hash_workers, config.hash_queue).map_err(StartError::Hasher)?;
+        let ctx = Ctx { config: Arc::clone(&config), store, clock, hasher, keys: Arc::new(keys) };
+
+        let now = ctx.now();
+        ctx.store.write(move |conn| crate::policy::service::ensure_initial(conn, now)).await?;
+        let bootstrap = users::bootstrap_admin(&ctx).await?;
+
+        let listener =
+            TcpListener::bind(config.bind).map_err(|source| StartError::Bind { addr: config.bind.to_string(), source })?;
+        let port = listener.local_addr().map_err(|source| StartError::Bind { addr: config.bind.to_string(), source })?.port();
+        let server = server(ctx.clone(), listener).map_err(|source| StartError::Bind { addr: config.bind.to_string(), source })?;
+        Ok(Self { server, port, ctx, bootstrap })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn ctx(&self) -> &Ctx {
+        &self.ctx
+    }
+
+    pub fn bootstrap(&self) -> &Bootstrap {
+        &self.bootstrap
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
+    let config = Arc::clone(&ctx.config);
+    let data = web::Data::new(ctx);
+    let api = http::openapi();
+    let workers = config.http_workers;
+    let mut server = HttpServer::new(move || {
+        // The explorer and the document come first: the `/api/v1` scope below answers 404 for
+        // every path under it that it does not know, so it must not see this one first.
+        let (app, _) = App::new()
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", api.clone()))
+            .into_utoipa_app()
+            .openapi(<http::ApiDoc as utoipa::OpenApi>::openapi())
+            .configure(http::routes)
+            .split_for_parts();
+        app.app_data(data.clone())
+            .app_data(web::PayloadConfig::new(config.body_limit_bytes))
+            .app_data(web::PathConfig::default().error_handler(|_, _| Error::NotFound("resource").into()))
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|e, _| Error::bad_request("invalid_query", format!("invalid query string: {e}")).into()),
+            )
+            .route("/docs", web::get().to(|| async { HttpResponse::Found().insert_header((header::LOCATION, "/docs/")).finish() }))
+            .default_service(web::to(not_found))
+            .wrap_fn(|req, srv| {
+                // Echo the request id (the one in every log line of this request) to the client,
+                // so that a problem report can be matched with the log.
+                let id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+                srv.call(req).map(move |res| {
+                    res.map(|mut res| {
+                        if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                            res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), value);
+                        }
+                        res
+                    })
+                })
+            })
+            .wrap(cors(&config.cors_origins))
+            .wrap(TracingLogger::default())
+    })
+    .listen(listener)?;
+    if let Some(workers) = workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}
+
+/// Only the configured origins are allowed, with credentials; never `*`.
+fn cors(origins: &[String]) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH])
+        .expose_headers([header::ETAG, header::RETRY_AFTER])
+        .supports_credentials()
+        .max_age(600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
+}
+
+async fn not_found() -> HttpResponse {
+    Problem::new(actix_web::http::StatusCode::NOT_FOUND, "not_found", "no such resource").response()
+}

@@ -1,0 +1,554 @@
+//! Settings: an optional TOML file overridden by `SSPR_*` environment variables.
+//!
+//! This is the only module that reads the environment. Every setting is parsed into a typed
+//! field once, at start-up, and a bad value stops the service with a message that names the
+//! setting. `SSPR_ENV=production` additionally refuses settings that are only acceptable for a
+//! first look on a laptop (see [`Config::check_production`]).
+//!
+//! In the TOML file a setting is written in lower case without the prefix (`SSPR_BIND` is
+//! `bind = "…"`); list settings take a TOML array or a comma-separated string.
+
+use std::collections::BTreeMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use ipnet::IpNet;
+
+use crate::store::DatabaseTarget;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CaptchaKind {
+    Builtin,
+    Turnstile,
+    Hcaptcha,
+    Recaptcha,
+}
+
+/// Argon2id cost. Defaults are OWASP's (m=19456 KiB, t=2, p=1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Argon2Settings {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+/// Smart lockout of sign-in: after `threshold` consecutive failures the account is locked for
+/// `base_secs`, doubling with every further lockout up to `max_secs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LockoutSettings {
+    pub threshold: u32,
+    pub base_secs: u64,
+    pub max_secs: u64,
+}
+
+/// One signing/verifying key for JWTs: `kid` goes into the token header.
+#[derive(Clone)]
+pub struct JwtKey {
+    pub kid: String,
+    pub secret: Vec<u8>,
+}
+
+impl std::fmt::Debug for JwtKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JwtKey {{ kid: {:?}, secret: <redacted> }}", self.kid)
+    }
+}
+
+/// A string that must never be printed (passwords, tokens, keys).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub env: Environment,
+    pub bind: SocketAddr,
+    /// Without a trailing slash.
+    pub public_url: String,
+    pub database: DatabaseTarget,
+    pub database_pool_size: u32,
+    pub data_dir: PathBuf,
+    /// From `SSPR_JWT_KEYS`; empty means "generate one and keep it in the data dir".
+    pub jwt_keys: Vec<JwtKey>,
+    pub session_ttl_minutes: i64,
+    pub bootstrap_admin_username: String,
+    pub bootstrap_admin_password: Option<Secret>,
+    pub smtp_url: Option<Secret>,
+    pub smtp_from: Option<String>,
+    pub sms_base_url: Option<String>,
+    pub sms_account_sid: Option<String>,
+    pub sms_auth_token: Option<Secret>,
+    pub sms_from: Option<String>,
+    pub captcha: CaptchaKind,
+    pub captcha_difficulty: u64,
+    pub cors_origins: Vec<String>,
+    pub trusted_proxies: Vec<IpNet>,
+    pub log_format: LogFormat,
+    pub argon2: Argon2Settings,
+    /// Threads that run password hashing, and how many jobs may wait for them.
+    pub hash_workers: usize,
+    pub hash_queue: usize,
+    pub lockout: LockoutSettings,
+    pub body_limit_bytes: usize,
+    /// HTTP worker threads; `None` lets actix use one per core.
+    pub http_workers: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {message}")]
+    File { path: String, message: String },
+    #[error("invalid setting {name}: {message}")]
+    Invalid { name: String, message: String },
+    #[error("unknown setting `{0}` in the configuration file")]
+    Unknown(String),
+    #[error("refusing to start with SSPR_ENV=production: {0}")]
+    Unsafe(String),
+}
+
+/// Every setting the service knows, in lower case without the `SSPR_` prefix.
+const KNOWN: &[&str] = &[
+    "env",
+    "bind",
+    "public_url",
+    "database_url",
+    "database_pool_size",
+    "data_dir",
+    "jwt_keys",
+    "session_ttl_minutes",
+    "bootstrap_admin_username",
+    "bootstrap_admin_password",
+    "smtp_url",
+    "smtp_from",
+    "sms_base_url",
+    "sms_account_sid",
+    "sms_auth_token",
+    "sms_from",
+    "captcha",
+    "captcha_difficulty",
+    "cors_origins",
+    "trusted_proxies",
+    "log_format",
+    "argon2_memory_kib",
+    "argon2_iterations",
+    "argon2_parallelism",
+    "hash_workers",
+    "hash_queue",
+    "signin_lockout_threshold",
+    "signin_lockout_seconds",
+    "signin_lockout_max_seconds",
+    "body_limit_bytes",
+    "http_workers",
+];
+
+/// Raw settings as strings, keyed by their lower-case name, before typing.
+#[derive(Default, Debug)]
+pub struct Settings(BTreeMap<String, String>);
+
+impl Settings {
+    /// Reads the TOML file (if any) and then the `SSPR_*` variables of this process.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut settings = match file {
+            Some(path) => Self::from_toml_file(path)?,
+            None => Self::default(),
+        };
+        settings.overlay_env(std::env::vars());
+        Ok(settings)
+    }
+
+    pub fn from_toml_file(path: &Path) -> Result<Self, ConfigError> {
+        let file_error = |message: String| ConfigError::File { path: path.display().to_string(), message };
+        let text = std::fs::read_to_string(path).map_err(|e| file_error(e.to_string()))?;
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| file_error(e.to_string()))?;
+        let mut map = BTreeMap::new();
+        for (key, value) in table {
+            if !KNOWN.contains(&key.as_str()) {
+                return Err(ConfigError::Unknown(key));
+            }
+            let text = match value {
+                toml::Value::String(s) => s,
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Boolean(b) => b.to_string(),
+                toml::Value::Array(items) => items
+                    .into_iter()
+                    .map(|v| match v {
+                        toml::Value::String(s) => s,
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+                other => return Err(file_error(format!("`{key}` has an unsupported value {other}"))),
+            };
+            map.insert(key, text);
+        }
+        Ok(Self(map))
+    }
+
+    /// `SSPR_BIND=…` overrides `bind = …`. Unknown `SSPR_*` variables are ignored (tools and
+    /// tests use the prefix for their own purposes).
+    pub fn overlay_env(&mut self, vars: impl IntoIterator<Item = (String, String)>) {
+        for (name, value) in vars {
+            if let Some(key) = name.strip_prefix("SSPR_") {
+                let key = key.to_ascii_lowercase();
+                if KNOWN.contains(&key.as_str()) {
+                    self.0.insert(key, value);
+                }
+            }
+        }
+    }
+
+    /// Sets one setting (used by tests and tools that build a configuration in code).
+    pub fn set(&mut self, key: &str, value: impl Into<String>) -> &mut Self {
+        self.0.insert(key.to_owned(), value.into());
+        self
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(|s| s.trim()).filter(|s| !s.is_empty())
+    }
+
+    fn parse<T: std::str::FromStr>(&self, key: &str, default: T) -> Result<T, ConfigError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        match self.get(key) {
+            None => Ok(default),
+            Some(raw) => raw.parse().map_err(|e: T::Err| invalid(key, format!("`{raw}`: {e}"))),
+        }
+    }
+
+    fn list(&self, key: &str) -> Vec<String> {
+        self.get(key)
+            .map(|raw| raw.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn invalid(key: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid { name: format!("SSPR_{}", key.to_ascii_uppercase()), message: message.into() }
+}
+
+impl Config {
+    /// Types and validates raw settings.
+    pub fn from_settings(s: &Settings) -> Result<Self, ConfigError> {
+        let env = match s.get("env").unwrap_or("development") {
+            "development" => Environment::Development,
+            "production" => Environment::Production,
+            other => return Err(invalid("env", format!("`{other}` is neither development nor production"))),
+        };
+        let bind: SocketAddr = s.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)))?;
+        let public_url = s.get("public_url").unwrap_or("http://127.0.0.1:8080").trim_end_matches('/').to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.contains(char::is_whitespace) {
+            return Err(invalid("public_url", "must be an http:// or https:// URL"));
+        }
+        let data_dir = PathBuf::from(s.get("data_dir").unwrap_or("./data"));
+        let database = match s.get("database_url") {
+            Some(url) => DatabaseTarget::parse(url).map_err(|m| invalid("database_url", m))?,
+            None => DatabaseTarget::Sqlite(data_dir.join("sspr.db")),
+        };
+        let database_pool_size: u32 = s.parse("database_pool_size", 10)?;
+        if !(1..=200).contains(&database_pool_size) {
+            return Err(invalid("database_pool_size", "must be between 1 and 200"));
+        }
+        let jwt_keys = match s.get("jwt_keys") {
+            Some(raw) => parse_jwt_keys(raw).map_err(|m| invalid("jwt_keys", m))?,
+            None => Vec::new(),
+        };
+        let session_ttl_minutes: i64 = s.parse("session_ttl_minutes", 60)?;
+        if !(5..=24 * 60).contains(&session_ttl_minutes) {
+            return Err(invalid("session_ttl_minutes", "must be between 5 and 1440"));
+        }
+        let bootstrap_admin_username = s.get("bootstrap_admin_username").unwrap_or("admin").to_owned();
+        let bootstrap_admin_password = s.get("bootstrap_admin_password").map(Secret::new);
+
+        let smtp_url = s.get("smtp_url").map(Secret::new);
+        if let Some(url) = &smtp_url
+            && !["smtp://", "smtps://"].iter().any(|p| url.expose().starts_with(p))
+        {
+            return Err(invalid("smtp_url", "must start with smtp:// or smtps://"));
+        }
+        let sms_base_url = s.get("sms_base_url").map(|u| u.trim_end_matches('/').to_owned());
+        if let Some(url) = &sms_base_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(invalid("sms_base_url", "must be an http:// or https:// URL"));
+        }
+
+        let captcha = match s.get("captcha").unwrap_or("builtin") {
+            "builtin" => CaptchaKind::Builtin,
+            "turnstile" => CaptchaKind::Turnstile,
+            "hcaptcha" => CaptchaKind::Hcaptcha,
+            "recaptcha" => CaptchaKind::Recaptcha,
+            other => return Err(invalid("captcha", format!("`{other}` is not one of builtin, turnstile, hcaptcha, recaptcha"))),
+        };
+        let captcha_difficulty: u64 = s.parse("captcha_difficulty", 100_000)?;
+        if !(1..=10_000_000).contains(&captcha_difficulty) {
+            return Err(invalid("captcha_difficulty", "must be between 1 and 10000000"));
+        }
+
+        let cors_origins = s.list("cors_origins");
+        for origin in &cors_origins {
+            if origin == "*" {
+                return Err(invalid("cors_origins", "`*` is not allowed: list the origins"));
+            }
+            if !(origin.starts_with("http://") || origin.starts_with("https://")) || origin.ends_with('/') {
+                return Err(invalid("cors_origins", format!("`{origin}` is not an origin like https://portal.example.com")));
+            }
+        }
+        let trusted_proxies = s
+            .list("trusted_proxies")
+            .iter()
+            .map(|p| {
+                p.parse::<IpNet>()
+                    .or_else(|_| p.parse::<IpAddr>().map(IpNet::from))
+                    .map_err(|_| invalid("trusted_proxies", format!("`{p}` is neither an IP address nor a CIDR range")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let log_format = match s.get("log_format").unwrap_or("text") {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => return Err(invalid("log_format", format!("`{other}` is neither text nor json"))),
+        };
+        let argon2 = Argon2Settings {
+            memory_kib: s.parse("argon2_memory_kib", 19_456)?,
+            iterations: s.parse("argon2_iterations", 2)?,
+            parallelism: s.parse("argon2_parallelism", 1)?,
+        };
+        if argon2::Params::new(argon2.memory_kib, argon2.iterations, argon2.parallelism, None).is_err() {
+            return Err(invalid("argon2_memory_kib", "the argon2 parameters are out of range"));
+        }
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        let hash_workers: usize = s.parse("hash_workers", cores)?;
+        let hash_queue: usize = s.parse("hash_queue", 64)?;
+        if hash_workers == 0 || hash_workers > 256 {
+            return Err(invalid("hash_workers", "must be between 1 and 256"));
+        }
+        let lockout = LockoutSettings {
+            threshold: s.parse("signin_lockout_threshold", 10)?,
+            base_secs: s.parse("signin_lockout_seconds", 60)?,
+            max_secs: s.parse("signin_lockout_max_seconds", 3600)?,
+        };
+        if lockout.threshold == 0 || lockout.base_secs == 0 || lockout.max_secs < lockout.base_secs {
+            return Err(invalid("signin_lockout_threshold", "threshold and seconds must be positive, and the maximum at least the base"));
+        }
+        let body_limit_bytes: usize = s.parse("body_limit_bytes", 16 * 1024)?;
+        if !(1024..=1024 * 1024).contains(&body_limit_bytes) {
+            return Err(invalid("body_limit_bytes", "must be between 1024 and 1048576"));
+        }
+        let http_workers = match s.get("http_workers") {
+            None => None,
+            Some(_) => Some(s.parse("http_workers", 1usize)?),
+        };
+
+        let config = Self {
+            env,
+            bind,
+            public_url,
+            database,
+            database_pool_size,
+            data_dir,
+            jwt_keys,
+            session_ttl_minutes,
+            bootstrap_admin_username,
+            bootstrap_admin_password,
+            smtp_url,
+            smtp_from: s.get("smtp_from").map(str::to_owned),
+            sms_base_url,
+            sms_account_sid: s.get("sms_account_sid").map(str::to_owned),
+            sms_auth_token: s.get("sms_auth_token").map(Secret::new),
+            sms_from: s.get("sms_from").map(str::to_owned),
+            captcha,
+            captcha_difficulty,
+            cors_origins,
+            trusted_proxies,
+            log_format,
+            argon2,
+            hash_workers,
+            hash_queue,
+            lockout,
+            body_limit_bytes,
+            http_workers,
+        };
+        if env == Environment::Production {
+            config.check_production()?;
+        }
+        Ok(config)
+    }
+
+    /// Settings that are fine for a first look but unsafe in production.
+    fn check_production(&self) -> Result<(), ConfigError> {
+        let unsafe_ = |m: &str| Err(ConfigError::Unsafe(m.to_owned()));
+        if !self.public_url.starts_with("https://") {
+            return unsafe_("SSPR_PUBLIC_URL must be an https:// URL");
+        }
+        if self.smtp_url.is_none() || self.smtp_from.is_none() {
+            return unsafe_("SSPR_SMTP_URL and SSPR_SMTP_FROM must be set (log delivery is for development only)");
+        }
+        if self.sms_base_url.is_some()
+            && (self.sms_account_sid.is_none() || self.sms_auth_token.is_none() || self.sms_from.is_none())
+        {
+            return unsafe_("SSPR_SMS_ACCOUNT_SID, SSPR_SMS_AUTH_TOKEN and SSPR_SMS_FROM must be set with SSPR_SMS_BASE_URL");
+        }
+        if self.jwt_keys.is_empty() {
+            return unsafe_("SSPR_JWT_KEYS must be set (a generated key on local disk does not survive replicas)");
+        }
+        if self.argon2.memory_kib < 19_456 || self.argon2.iterations < 2 {
+            return unsafe_("argon2 parameters below the OWASP minimum (m=19456 KiB, t=2)");
+        }
+        if let Some(password) = &self.bootstrap_admin_password
+            && password.expose().chars().count() < 15
+        {
+            return unsafe_("SSPR_BOOTSTRAP_ADMIN_PASSWORD must be at least 15 characters");
+        }
+        Ok(())
+    }
+}
+
+/// Minimum length of a JWT signing key: HS256 wants at least the hash size.
+pub const MIN_JWT_KEY_BYTES: usize = 32;
+
+/// Parses `kid:base64key,kid2:base64key2`.
+pub fn parse_jwt_keys(raw: &str) -> Result<Vec<JwtKey>, String> {
+    use base64::Engine as _;
+    let mut keys: Vec<JwtKey> = Vec::new();
+    for entry in raw.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let (kid, b64) = entry.split_once(':').ok_or("each key must be written kid:base64key")?;
+        let kid = kid.trim();
+        if kid.is_empty() || kid.len() > 64 || !kid.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+            return Err(format!("key id `{kid}` must be 1-64 characters of A-Z, a-z, 0-9, - _ ."));
+        }
+        let b64 = b64.trim();
+        let secret = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .or_else(|_| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(b64))
+            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64))
+            .map_err(|_| format!("the key `{kid}` is not valid base64"))?;
+        if secret.len() < MIN_JWT_KEY_BYTES {
+            return Err(format!("the key `{kid}` is {} bytes; at least {MIN_JWT_KEY_BYTES} are required", secret.len()));
+        }
+        if keys.iter().any(|k| k.kid == kid) {
+            return Err(format!("the key id `{kid}` appears twice"));
+        }
+        keys.push(JwtKey { kid: kid.to_owned(), secret });
+    }
+    if keys.is_empty() {
+        return Err("no keys given".to_owned());
+    }
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(pairs: &[(&str, &str)]) -> Settings {
+        let mut s = Settings::default();
+        for (k, v) in pairs {
+            s.set(k, *v);
+        }
+        s
+    }
+
+    #[test]
+    fn no_settings_at_all_gives_the_documented_defaults() {
+        let c = Config::from_settings(&Settings::default()).unwrap();
+        assert_eq!(c.env, Environment::Development);
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert_eq!(c.database, DatabaseTarget::Sqlite(PathBuf::from("./data/sspr.db")));
+        assert_eq!(c.argon2, Argon2Settings { memory_kib: 19_456, iterations: 2, parallelism: 1 });
+        assert_eq!(c.body_limit_bytes, 16 * 1024);
+        assert_eq!(c.captcha, CaptchaKind::Builtin);
+        assert!(c.cors_origins.is_empty());
+    }
+
+    #[test]
+    fn environment_variables_override_the_file() {
+        let mut s = settings(&[("bind", "127.0.0.1:9000")]);
+        s.overlay_env([("SSPR_BIND".to_owned(), "0.0.0.0:7000".to_owned()), ("OTHER".to_owned(), "x".to_owned())]);
+        assert_eq!(Config::from_settings(&s).unwrap().bind.to_string(), "0.0.0.0:7000");
+    }
+
+    #[test]
+    fn a_bad_value_names_the_setting() {
+        let err = Config::from_settings(&settings(&[("bind", "nowhere")])).unwrap_err().to_string();
+        assert!(err.contains("SSPR_BIND"), "{err}");
+        let err = Config::from_settings(&settings(&[("database_url", "mysql://x")])).unwrap_err().to_string();
+        assert!(err.contains("SSPR_DATABASE_URL"), "{err}");
+        let err = Config::from_settings(&settings(&[("trusted_proxies", "10.0.0.0/8, bogus")])).unwrap_err().to_string();
+        assert!(err.contains("SSPR_TRUSTED_PROXIES") && err.contains("bogus"), "{err}");
+        let err = Config::from_settings(&settings(&[("cors_origins", "*")])).unwrap_err().to_string();
+        assert!(err.contains("SSPR_CORS_ORIGINS"), "{err}");
+    }
+
+    #[test]
+    fn jwt_keys_need_ids_and_enough_bytes() {
+        let key = "a".repeat(44); // 33 bytes of base64
+        let keys = parse_jwt_keys(&format!("k1:{key}, k2:{key}")).unwrap();
+        assert_eq!(keys.iter().map(|k| k.kid.as_str()).collect::<Vec<_>>(), ["k1", "k2"]);
+        assert!(parse_jwt_keys("k1:c2hvcnQ=").unwrap_err().contains("at least 32"));
+        assert!(parse_jwt_keys(&format!("{key}")).is_err());
+        assert!(parse_jwt_keys(&format!("k1:{key},k1:{key}")).unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn production_refuses_unsafe_settings() {
+        let err = Config::from_settings(&settings(&[("env", "production")])).unwrap_err().to_string();
+        assert!(err.contains("https"), "{err}");
+        let key = "a".repeat(44);
+        let base = [
+            ("env", "production"),
+            ("public_url", "https://reset.example.com"),
+            ("smtp_url", "smtp://mail:25"),
+            ("smtp_from", "reset@example.com"),
+        ];
+        let err = Config::from_settings(&settings(&base)).unwrap_err().to_string();
+        assert!(err.contains("SSPR_JWT_KEYS"), "{err}");
+        let keys = format!("k1:{key}");
+        let mut ok = base.to_vec();
+        ok.push(("jwt_keys", &keys));
+        assert!(Config::from_settings(&settings(&ok)).is_ok());
+        ok.push(("argon2_memory_kib", "1024"));
+        assert!(Config::from_settings(&settings(&ok)).unwrap_err().to_string().contains("argon2"));
+    }
+
+    #[test]
+    fn toml_files_reject_unknown_settings() {
+        let dir = std::env::temp_dir().join(format!("sspr-config-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("sspr.toml");
+        std::fs::write(&path, "bind = \"127.0.0.1:9999\"\ncors_origins = [\"https://a.example\"]\n").unwrap();
+        let c = Config::from_settings(&Settings::from_toml_file(&path).unwrap()).unwrap();
+        assert_eq!(c.bind.port(), 9999);
+        assert_eq!(c.cors_origins, ["https://a.example"]);
+        std::fs::write(&path, "bnid = \"x\"\n").unwrap();
+        assert!(Settings::from_toml_file(&path).unwrap_err().to_string().contains("bnid"));
+    }
+}

@@ -1,0 +1,51 @@
+//! What every domain function is handed: the configuration, storage, clock, hasher and keys.
+//! Built once in `app.rs` and shared (cheaply cloned) by every worker. Also the facts about the
+//! current request that audit rows and limits need ([`RequestMeta`]).
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::password::Hasher;
+use crate::store::Store;
+use crate::tokens::Keyring;
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub hasher: Hasher,
+    pub keys: Arc<Keyring>,
+}
+
+impl Ctx {
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}
+
+/// Who is asking, as far as the network tells: the client address (the peer, or the
+/// `X-Forwarded-For` address when the peer is a trusted proxy) and the user agent.
+#[derive(Clone, Debug, Default)]
+pub struct RequestMeta {
+    pub ip: Option<IpAddr>,
+    pub user_agent: Option<String>,
+}
+
+/// The signed-in person on whose behalf a change is made.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user_id: Uuid,
+    pub username: String,
+}
+
+impl Actor {
+    pub fn party(&self) -> crate::audit::Party {
+        crate::audit::Party::user(self.user_id, &self.username)
+    }
+}

@@ -1,0 +1,288 @@
+//! Administration of groups and their members. Groups are what the policy's `selected` scope
+//! points at.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{self, Event, Party};
+use crate::context::{Actor, Ctx, RequestMeta};
+use crate::error::{Error, FieldError};
+use crate::store::{self, groups::GroupRow, ts, utc};
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Group {
+    pub group_id: Uuid,
+    pub name: String,
+    pub description: Option<String>,
+    pub member_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub username: String,
+    pub display_name: String,
+}
+
+/// A group with its members.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct GroupDetail {
+    pub group_id: Uuid,
+    pub name: String,
+    pub description: Option<String>,
+    pub member_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub members: Vec<Member>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct GroupList {
+    pub items: Vec<Group>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateGroup {
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateGroup {
+    pub name: Option<String>,
+    /// `null` removes the description.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+}
+
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// `PUT /api/v1/admin/groups/{group_id}/members`: the complete new member list.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetMembers {
+    pub user_ids: Vec<Uuid>,
+}
+
+pub const MAX_MEMBERS_PER_REQUEST: usize = 1000;
+
+fn parse_name(raw: &str) -> Result<(String, String), FieldError> {
+    let name = raw.trim();
+    let n = name.chars().count();
+    if n == 0 || n > 128 || name.chars().any(char::is_control) {
+        return Err(FieldError::new("name", "length", "a group name is 1 to 128 characters without control characters"));
+    }
+    Ok((name.to_owned(), name.to_lowercase()))
+}
+
+fn parse_description(raw: &str) -> Result<Option<String>, FieldError> {
+    let text = raw.trim();
+    if text.chars().count() > 500 {
+        return Err(FieldError::new("description", "too_long", "at most 500 characters"));
+    }
+    Ok(Some(text.to_owned()).filter(|t| !t.is_empty()))
+}
+
+fn group(row: &GroupRow, member_count: i64) -> Group {
+    Group {
+        group_id: Uuid::parse_str(&row.id).unwrap_or_default(),
+        name: row.name.clone(),
+        description: row.description.clone(),
+        member_count,
+        created_at: utc(row.created_at),
+        updated_at: utc(row.updated_at),
+    }
+}
+
+fn name_taken() -> Error {
+    Error::conflict("group_name_taken", "another group already has this name")
+}
+
+pub async fn list(ctx: &Ctx) -> Result<GroupList, Error> {
+    let rows = ctx.store.read(store::groups::list).await?;
+    Ok(GroupList { items: rows.iter().map(|(g, n)| group(g, *n)).collect() })
+}
+
+pub async fn get(ctx: &Ctx, id: Uuid) -> Result<GroupDetail, Error> {
+    ctx.store
+        .read(move |conn| {
+            let row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let members = store::groups::members(conn, &row.id)?;
+            Ok(detail(&row, &members))
+        })
+        .await
+}
+
+fn detail(row: &GroupRow, members: &[store::users::UserRow]) -> GroupDetail {
+    let g = group(row, members.len() as i64);
+    GroupDetail {
+        group_id: g.group_id,
+        name: g.name,
+        description: g.description,
+        member_count: g.member_count,
+        created_at: g.created_at,
+        updated_at: g.updated_at,
+        members: members
+            .iter()
+            .map(|u| Member {
+                user_id: Uuid::parse_str(&u.id).unwrap_or_default(),
+                username: u.username.clone(),
+                display_name: u.display_name.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn same_name_exists(conn: &mut store::DbConn, key: &str, except: Option<&str>) -> Result<bool, Error> {
+    Ok(store::groups::list(conn)?.iter().any(|(g, _)| g.name_key == key && Some(g.id.as_str()) != except))
+}
+
+pub async fn create(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, req: CreateGroup) -> Result<GroupDetail, Error> {
+    let mut errors = Vec::new();
+    let name = parse_name(&req.name).map_err(|e| errors.push(e)).ok();
+    let description = match &req.description {
+        Some(d) => parse_description(d).map_err(|e| errors.push(e)).ok().flatten(),
+        None => None,
+    };
+    let Some((name, name_key)) = name.filter(|_| errors.is_empty()) else {
+        return Err(Error::Validation(errors));
+    };
+    let now = ctx.now();
+    let row = GroupRow {
+        id: Uuid::new_v4().to_string(),
+        name,
+        name_key,
+        description,
+        created_at: ts(now),
+        updated_at: ts(now),
+    };
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            if same_name_exists(conn, &row.name_key, None)? {
+                return Err(name_taken());
+            }
+            store::groups::insert(conn, &row)?;
+            let event = Event::new(audit::kind::GROUP_CREATED, actor_party).target(Party::named(&row.id, &row.name));
+            audit::record(conn, now, &meta, event)?;
+            Ok(detail(&row, &[]))
+        })
+        .await
+}
+
+pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req: UpdateGroup) -> Result<GroupDetail, Error> {
+    let mut errors = Vec::new();
+    let name = req.name.as_deref().and_then(|n| parse_name(n).map_err(|e| errors.push(e)).ok());
+    let description = match &req.description {
+        Some(Some(d)) => parse_description(d).map_err(|e| errors.push(e)).ok(),
+        Some(None) => Some(None),
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let now = ctx.now();
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let mut row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let mut changed = Vec::new();
+            if let Some((name, key)) = name
+                && name != row.name
+            {
+                if same_name_exists(conn, &key, Some(&row.id))? {
+                    return Err(name_taken());
+                }
+                row.name = name;
+                row.name_key = key;
+                changed.push("name");
+            }
+            if let Some(d) = description
+                && d != row.description
+            {
+                row.description = d;
+                changed.push("description");
+            }
+            if !changed.is_empty() {
+                row.updated_at = ts(now);
+                store::groups::save(conn, &row)?;
+                let event = Event::new(audit::kind::GROUP_UPDATED, actor_party)
+                    .target(Party::named(&row.id, &row.name))
+                    .details(serde_json::json!({ "changed": changed }));
+                audit::record(conn, now, &meta, event)?;
+            }
+            let members = store::groups::members(conn, &row.id)?;
+            Ok(detail(&row, &members))
+        })
+        .await
+}
+
+/// Deleting a group that the policy's scope names would silently take its members out of
+/// scope; refuse and say why.
+pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> Result<(), Error> {
+    let now = ctx.now();
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let policy = crate::policy::service::current_on(conn)?;
+            if policy.policy.group_ids.contains(&id) {
+                return Err(Error::conflict("group_in_use", "the password reset policy names this group; remove it there first"));
+            }
+            store::groups::delete(conn, &row.id)?;
+            let event = Event::new(audit::kind::GROUP_DELETED, actor_party).target(Party::named(&row.id, &row.name));
+            audit::record(conn, now, &meta, event)
+        })
+        .await
+}
+
+pub async fn set_members(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req: SetMembers) -> Result<GroupDetail, Error> {
+    if req.user_ids.len() > MAX_MEMBERS_PER_REQUEST {
+        return Err(Error::validation("user_ids", "too_many", format!("at most {MAX_MEMBERS_PER_REQUEST} members")));
+    }
+    let wanted: BTreeSet<String> = req.user_ids.iter().map(Uuid::to_string).collect();
+    let now = ctx.now();
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let ids: Vec<String> = wanted.into_iter().collect();
+            let found = store::users::by_ids(conn, &ids)?;
+            let unknown: Vec<FieldError> = req
+                .user_ids
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| !found.iter().any(|f| f.id == u.to_string()))
+                .map(|(i, u)| FieldError::new(format!("user_ids[{i}]"), "unknown_user", format!("there is no user {u}")))
+                .collect();
+            if !unknown.is_empty() {
+                return Err(Error::Validation(unknown));
+            }
+            let before: BTreeSet<String> = store::groups::members(conn, &row.id)?.into_iter().map(|u| u.id).collect();
+            let after: BTreeSet<String> = ids.iter().cloned().collect();
+            store::groups::set_members(conn, &row.id, &ids)?;
+            let added: Vec<&String> = after.difference(&before).collect();
+            let removed: Vec<&String> = before.difference(&after).collect();
+            if !added.is_empty() || !removed.is_empty() {
+                let event = Event::new(audit::kind::GROUP_MEMBERS_CHANGED, actor_party)
+                    .target(Party::named(&row.id, &row.name))
+                    .details(serde_json::json!({ "added": added, "removed": removed }));
+                audit::record(conn, now, &meta, event)?;
+            }
+            let members = store::groups::members(conn, &row.id)?;
+            Ok(detail(&row, &members))
+        })
+        .await
+}

@@ -1,0 +1,12 @@
+//! The built-in directory: users, groups and membership, kept in SQL.
+//!
+//! Owns the rules about who exists (unique usernames, valid addresses and phone numbers, at
+//! least one administrator) and the administration of users and groups. It does not decide
+//! who may reset (that is `policy`) nor how people sign in (that is `session`). An LDAP /
+//! Active Directory backend would replace this module behind the same functions.
+
+pub mod groups;
+pub mod names;
+pub mod users;
+
+pub use names::{DisplayName, EmailAddress, PhoneNumber, Username};

@@ -1,0 +1,439 @@
+//! Administration of users: list, read, create, change, delete, unlock.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::names::{DisplayName, EmailAddress, PhoneNumber, Username};
+use crate::audit::{self, Event, Party};
+use crate::context::{Actor, Ctx, RequestMeta};
+use crate::error::{Error, FieldError};
+use crate::password::Password;
+use crate::store::{self, DbConn, flag, ts, users::UserRow, utc};
+
+/// A user as administrators see it. Never holds the password hash.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct User {
+    pub user_id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    /// E.164.
+    pub mobile_phone: Option<String>,
+    pub is_admin: bool,
+    pub disabled: bool,
+    /// Locked after repeated sign-in failures, until `locked_until`.
+    pub locked: bool,
+    pub locked_until: Option<DateTime<Utc>>,
+    /// Whether the account has a password at all.
+    pub password_set: bool,
+    /// The password was set by an administrator and must be changed at the next sign-in.
+    pub must_change_password: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl User {
+    pub fn from_row(row: &UserRow, now: DateTime<Utc>) -> Self {
+        let locked_until = row.locked_until.map(utc).filter(|t| *t > now);
+        Self {
+            user_id: Uuid::parse_str(&row.id).unwrap_or_default(),
+            username: row.username.clone(),
+            display_name: row.display_name.clone(),
+            email: row.email.clone(),
+            mobile_phone: row.mobile_phone.clone(),
+            is_admin: row.is_admin != 0,
+            disabled: row.disabled != 0,
+            locked: locked_until.is_some(),
+            locked_until,
+            password_set: row.password_hash.is_some(),
+            must_change_password: row.must_change_password != 0,
+            created_at: utc(row.created_at),
+            updated_at: utc(row.updated_at),
+        }
+    }
+}
+
+/// `POST /api/v1/admin/users`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    /// International form, stored as E.164.
+    #[serde(default)]
+    pub mobile_phone: Option<String>,
+    /// An initial password; the person must change it at their first sign-in. Without one the
+    /// person cannot sign in until they reset it.
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default)]
+    pub is_admin: bool,
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+/// `PATCH /api/v1/admin/users/{user_id}`: only the fields present change.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    pub username: Option<String>,
+    pub display_name: Option<String>,
+    pub email: Option<String>,
+    /// `null` removes the number.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub mobile_phone: Option<Option<String>>,
+    /// A new password, which the person must change at their next sign-in; all their sessions end.
+    pub password: Option<String>,
+    pub is_admin: Option<bool>,
+    pub disabled: Option<bool>,
+}
+
+/// Tells "absent" (`None`) from "null" (`Some(None)`).
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct UserQuery {
+    /// Matched case-insensitively against username, display name and email.
+    pub search: Option<String>,
+    /// 1-based page number (default 1).
+    pub page: Option<u32>,
+    /// 1–200 (default 50).
+    pub per_page: Option<u32>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct UserList {
+    pub items: Vec<User>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+fn collect<T>(errors: &mut Vec<FieldError>, r: Result<T, FieldError>) -> Option<T> {
+    r.map_err(|e| errors.push(e)).ok()
+}
+
+/// A password typed by an administrator, checked against the policy's length rules.
+async fn admin_password(ctx: &Ctx, raw: &str) -> Result<String, Error> {
+    let password = Password::parse(raw, "password")?;
+    let rules = crate::policy::service::current(ctx).await?.policy.password;
+    password.check_length("password", rules.min_length as usize, rules.max_length as usize)?;
+    ctx.hasher.hash(&password).await
+}
+
+pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(50);
+    if page == 0 || page > 1_000_000 {
+        return Err(Error::validation("page", "out_of_range", "must be 1 or more"));
+    }
+    if !(1..=200).contains(&per_page) {
+        return Err(Error::validation("per_page", "out_of_range", "must be between 1 and 200"));
+    }
+    let search = query.search.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    if search.as_ref().is_some_and(|s| s.chars().count() > 128) {
+        return Err(Error::validation("search", "too_long", "at most 128 characters"));
+    }
+    let offset = i64::from(page - 1) * i64::from(per_page);
+    let (rows, total) = ctx
+        .store
+        .read(move |conn| store::users::list(conn, search.as_deref(), offset, i64::from(per_page)))
+        .await?;
+    let now = ctx.now();
+    Ok(UserList { items: rows.iter().map(|r| User::from_row(r, now)).collect(), total, page, per_page })
+}
+
+pub async fn get(ctx: &Ctx, id: Uuid) -> Result<User, Error> {
+    let row = ctx.store.read(move |conn| store::users::find(conn, &id.to_string())).await?;
+    row.map(|r| User::from_row(&r, ctx.now())).ok_or(Error::NotFound("user"))
+}
+
+pub async fn create(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, req: CreateUser) -> Result<User, Error> {
+    let mut errors = Vec::new();
+    let username = collect(&mut errors, Username::parse(&req.username, "username"));
+    let display_name = collect(&mut errors, DisplayName::parse(&req.display_name, "display_name"));
+    let email = collect(&mut errors, EmailAddress::parse(&req.email, "email"));
+    let phone = match &req.mobile_phone {
+        Some(p) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone").map(Some)),
+        None => Some(None),
+    };
+    let (Some(username), Some(display_name), Some(email), Some(phone)) = (username, display_name, email, phone) else {
+        return Err(Error::Validation(errors));
+    };
+    let hash = match &req.password {
+        Some(raw) => Some(admin_password(ctx, raw).await?),
+        None => None,
+    };
+    let now = ctx.now();
+    let row = UserRow {
+        id: Uuid::new_v4().to_string(),
+        username: username.as_str().to_owned(),
+        username_key: username.key().to_owned(),
+        display_name: display_name.as_str().to_owned(),
+        email: email.as_str().to_owned(),
+        mobile_phone: phone.map(|p| p.as_str().to_owned()),
+        is_admin: flag(req.is_admin),
+        disabled: flag(req.disabled),
+        must_change_password: flag(hash.is_some()),
+        password_changed_at: hash.as_ref().map(|_| ts(now)),
+        password_hash: hash,
+        failed_sign_ins: 0,
+        lockouts: 0,
+        locked_until: None,
+        session_epoch: 0,
+        created_at: ts(now),
+        updated_at: ts(now),
+    };
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            if store::users::find_by_key(conn, &row.username_key)?.is_some() {
+                return Err(username_taken());
+            }
+            store::users::insert(conn, &row)?;
+            let event = Event::new(audit::kind::USER_CREATED, actor_party)
+                .target(Party::named(&row.id, &row.username))
+                .details(serde_json::json!({
+                    "is_admin": row.is_admin != 0,
+                    "disabled": row.disabled != 0,
+                    "password_set": row.password_hash.is_some(),
+                }));
+            audit::record(conn, now, &meta, event)?;
+            Ok(User::from_row(&row, now))
+        })
+        .await
+}
+
+fn username_taken() -> Error {
+    Error::conflict("username_taken", "another user already has this username")
+}
+
+fn last_admin() -> Error {
+    Error::conflict("last_admin", "this would leave no active administrator")
+}
+
+/// Refuses a change that would leave no administrator able to sign in.
+fn keep_an_admin(conn: &mut DbConn, before: &UserRow, after_admin: bool, after_disabled: bool) -> Result<(), Error> {
+    let was_active_admin = before.is_admin != 0 && before.disabled == 0;
+    let stays_active_admin = after_admin && !after_disabled;
+    if was_active_admin && !stays_active_admin && store::users::count_active_admins(conn)? <= 1 {
+        return Err(last_admin());
+    }
+    Ok(())
+}
+
+pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req: UpdateUser) -> Result<User, Error> {
+    let mut errors = Vec::new();
+    let username = req.username.as_deref().and_then(|u| collect(&mut errors, Username::parse(u, "username")));
+    let display_name = req.display_name.as_deref().and_then(|d| collect(&mut errors, DisplayName::parse(d, "display_name")));
+    let email = req.email.as_deref().and_then(|e| collect(&mut errors, EmailAddress::parse(e, "email")));
+    let phone = match &req.mobile_phone {
+        Some(Some(p)) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone")).map(Some),
+        Some(None) => Some(None),
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    if actor.user_id == id && (req.disabled == Some(true) || req.is_admin == Some(false)) {
+        return Err(Error::conflict("cannot_modify_self", "administrators cannot disable or demote themselves"));
+    }
+    let hash = match &req.password {
+        Some(raw) => Some(admin_password(ctx, raw).await?),
+        None => None,
+    };
+    let now = ctx.now();
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let mut row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
+            let mut changed: Vec<&str> = Vec::new();
+            let mut revoke = false;
+            if let Some(u) = username
+                && u.as_str() != row.username
+            {
+                if u.key() != row.username_key && store::users::find_by_key(conn, u.key())?.is_some() {
+                    return Err(username_taken());
+                }
+                row.username = u.as_str().to_owned();
+                row.username_key = u.key().to_owned();
+                changed.push("username");
+            }
+            if let Some(d) = display_name
+                && d.as_str() != row.display_name
+            {
+                row.display_name = d.as_str().to_owned();
+                changed.push("display_name");
+            }
+            if let Some(e) = email
+                && e.as_str() != row.email
+            {
+                row.email = e.as_str().to_owned();
+                changed.push("email");
+            }
+            if let Some(p) = phone {
+                let p = p.map(|p| p.as_str().to_owned());
+                if p != row.mobile_phone {
+                    row.mobile_phone = p;
+                    changed.push("mobile_phone");
+                }
+            }
+            let is_admin = req.is_admin.unwrap_or(row.is_admin != 0);
+            let disabled = req.disabled.unwrap_or(row.disabled != 0);
+            keep_an_admin(conn, &row, is_admin, disabled)?;
+            if flag(is_admin) != row.is_admin {
+                row.is_admin = flag(is_admin);
+                changed.push("is_admin");
+                revoke = true;
+            }
+            if flag(disabled) != row.disabled {
+                row.disabled = flag(disabled);
+                changed.push("disabled");
+                revoke = true;
+            }
+            if let Some(hash) = hash {
+                row.password_hash = Some(hash);
+                row.must_change_password = 1;
+                row.password_changed_at = Some(ts(now));
+                row.failed_sign_ins = 0;
+                row.locked_until = None;
+                changed.push("password");
+                revoke = true;
+            }
+            if changed.is_empty() {
+                return Ok(User::from_row(&row, now));
+            }
+            if revoke {
+                // A change of role, status or password ends every session issued before it.
+                row.session_epoch += 1;
+            }
+            row.updated_at = ts(now);
+            store::users::save(conn, &row)?;
+            let event = Event::new(audit::kind::USER_UPDATED, actor_party)
+                .target(Party::named(&row.id, &row.username))
+                .details(serde_json::json!({ "changed": changed, "sessions_revoked": revoke }));
+            audit::record(conn, now, &meta, event)?;
+            Ok(User::from_row(&row, now))
+        })
+        .await
+}
+
+pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> Result<(), Error> {
+    if actor.user_id == id {
+        return Err(Error::conflict("cannot_modify_self", "administrators cannot delete themselves"));
+    }
+    let now = ctx.now();
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
+            keep_an_admin(conn, &row, false, true)?;
+            store::users::delete(conn, &row.id)?;
+            let event = Event::new(audit::kind::USER_DELETED, actor_party).target(Party::named(&row.id, &row.username));
+            audit::record(conn, now, &meta, event)
+        })
+        .await
+}
+
+/// Clears a sign-in lockout and the failure counters.
+pub async fn unlock(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> Result<User, Error> {
+    let now = ctx.now();
+    let (actor_party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let mut row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
+            let was_locked = row.locked_until.is_some_and(|t| utc(t) > now);
+            row.failed_sign_ins = 0;
+            row.lockouts = 0;
+            row.locked_until = None;
+            row.updated_at = ts(now);
+            store::users::save(conn, &row)?;
+            let event = Event::new(audit::kind::USER_UNLOCKED, actor_party)
+                .target(Party::named(&row.id, &row.username))
+                .details(serde_json::json!({ "was_locked": was_locked }));
+            audit::record(conn, now, &meta, event)?;
+            Ok(User::from_row(&row, now))
+        })
+        .await
+}
+
+/// What start-up did about the first administrator.
+pub enum Bootstrap {
+    /// Administrators exist already: nothing to do.
+    NotNeeded,
+    /// Created with the password from the configuration.
+    Created { username: String },
+    /// Created with a generated one-time password, to be shown once to the operator.
+    CreatedWithGeneratedPassword { username: String, password: String },
+}
+
+/// Creates the first administrator when there is none. A generated password must be changed at
+/// the first sign-in; a configured one is the operator's own choice and need not be.
+pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
+    if ctx.store.read(store::users::count_admins).await? > 0 {
+        return Ok(Bootstrap::NotNeeded);
+    }
+    let username = Username::parse(&ctx.config.bootstrap_admin_username, "SSPR_BOOTSTRAP_ADMIN_USERNAME")
+        .map_err(|e| Error::internal(format!("SSPR_BOOTSTRAP_ADMIN_USERNAME: {}", e.message)))?;
+    let (password, generated) = match &ctx.config.bootstrap_admin_password {
+        Some(p) => (p.expose().to_owned(), false),
+        None => (crate::password::generate(), true),
+    };
+    let hash = ctx.hasher.hash(&Password::parse(&password, "password")?).await?;
+    let now = ctx.now();
+    let row = UserRow {
+        id: Uuid::new_v4().to_string(),
+        username: username.as_str().to_owned(),
+        username_key: username.key().to_owned(),
+        display_name: "Administrator".to_owned(),
+        email: "admin@localhost.localdomain".to_owned(),
+        mobile_phone: None,
+        is_admin: 1,
+        disabled: 0,
+        password_hash: Some(hash),
+        must_change_password: flag(generated),
+        failed_sign_ins: 0,
+        lockouts: 0,
+        locked_until: None,
+        session_epoch: 0,
+        password_changed_at: Some(ts(now)),
+        created_at: ts(now),
+        updated_at: ts(now),
+    };
+    let created = ctx
+        .store
+        .write(move |conn| {
+            // Another replica may have bootstrapped meanwhile.
+            if store::users::count_admins(conn)? > 0 {
+                return Ok(false);
+            }
+            if let Some(existing) = store::users::find_by_key(conn, &row.username_key)? {
+                // The name is taken by an ordinary user: make that account the administrator
+                // would be a privilege escalation, so refuse loudly instead.
+                return Err(Error::internal(format!(
+                    "cannot create the bootstrap administrator: the username `{}` belongs to an existing user",
+                    existing.username
+                )));
+            }
+            store::users::insert(conn, &row)?;
+            let event = Event::new(audit::kind::ADMIN_BOOTSTRAPPED, Party::system())
+                .target(Party::named(&row.id, &row.username))
+                .details(serde_json::json!({ "generated_password": generated }));
+            audit::record(conn, now, &RequestMeta::default(), event)?;
+            Ok(true)
+        })
+        .await?;
+    Ok(match (created, generated) {
+        (false, _) => Bootstrap::NotNeeded,
+        (true, false) => Bootstrap::Created { username: username.as_str().to_owned() },
+        (true, true) => Bootstrap::CreatedWithGeneratedPassword { username: username.as_str().to_owned(), password },
+    })
+}

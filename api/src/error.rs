@@ -1,0 +1,106 @@
+//! The one domain error type. Every module below `http/` returns it; `http::problem` maps it,
+//! once, to an RFC 9457 problem+json answer with a stable `code`.
+//!
+//! Variants carry what a caller needs to act (which field, how long to wait), never a secret:
+//! the `Display` text of an internal error goes to the log only, not to the client.
+
+use std::borrow::Cow;
+
+/// One invalid field of a request body: `field` is a dotted path (`password.min_length`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// Dotted path of the field, as in the request body.
+    pub field: String,
+    /// Stable machine-readable reason, such as `out_of_range` or `unknown_group`.
+    pub code: String,
+    /// Human-readable explanation.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Self { field: field.into(), code: code.to_owned(), message: message.into() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No credentials, or credentials that do not verify (bad signature, expired, revoked).
+    #[error("authentication required")]
+    Unauthenticated,
+    /// Sign-in refused: wrong password, unknown user, or (before the right password) anything else.
+    #[error("invalid username or password")]
+    InvalidCredentials,
+    /// The right password, but the account is locked after repeated failures.
+    #[error("account locked")]
+    AccountLocked { retry_after_secs: u64 },
+    /// The right password, but an administrator disabled the account.
+    #[error("account disabled")]
+    AccountDisabled,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: Cow<'static, str> },
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("{detail}")]
+    BadRequest { code: &'static str, detail: Cow<'static, str> },
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("too many requests")]
+    Throttled { retry_after_secs: u64 },
+    /// The password-hashing queue is full: shed load rather than stall.
+    #[error("overloaded")]
+    Overloaded { retry_after_secs: u64 },
+    /// The database is busy or unreachable; the request changed nothing and may be retried.
+    #[error("storage unavailable")]
+    StoreUnavailable,
+    /// Anything else. The message is for the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub fn internal(msg: impl Into<String>) -> Self {
+        Self::Internal(msg.into())
+    }
+
+    pub fn validation(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn conflict(code: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
+        Self::Conflict { code, detail: detail.into() }
+    }
+
+    pub fn bad_request(code: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
+        Self::BadRequest { code, detail: detail.into() }
+    }
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error as D};
+        match &e {
+            D::NotFound => Self::NotFound("record"),
+            D::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                Self::conflict("already_exists", "a record with the same unique value already exists")
+            }
+            D::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => Self::StoreUnavailable,
+            // SQLite reports a lock it could not get within busy_timeout as an unknown error
+            // whose message says "database is locked" (or "busy"): retryable, nothing changed.
+            D::DatabaseError(_, info)
+                if info.message().contains("database is locked") || info.message().contains("busy") =>
+            {
+                Self::StoreUnavailable
+            }
+            _ => Self::Internal(format!("database: {e}")),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

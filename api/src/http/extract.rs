@@ -1,0 +1,231 @@
+//! Request extractors: JSON bodies with problem+json errors, the signed-in person, and the
+//! client's address and user agent.
+
+use std::future::Future;
+use std::net::IpAddr;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use serde::de::DeserializeOwned;
+
+use crate::context::{Ctx, RequestMeta};
+use crate::error::{Error, FieldError};
+use crate::session::{self, Principal};
+
+/// Name of the HttpOnly cookie that carries the session token for the SPA.
+pub const SESSION_COOKIE: &str = "sspr_session";
+
+type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, actix_web::Error>>>>;
+
+fn ctx(req: &HttpRequest) -> Result<Ctx, Error> {
+    req.app_data::<web::Data<Ctx>>()
+        .map(|d| d.get_ref().clone())
+        .ok_or_else(|| Error::internal("application state missing"))
+}
+
+/// A JSON body. Unlike actix's `Json`, every failure is a problem+json answer: wrong content
+/// type 415, over the limit 413, not JSON 400 `malformed_json`, JSON of the wrong shape 422
+/// naming the field (`password.min_length`), unknown fields included.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|m| {
+                let m = m.trim().to_ascii_lowercase();
+                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+            })
+            .unwrap_or(false);
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let bytes = body.await.map_err(|e| {
+                if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    Error::PayloadTooLarge
+                } else {
+                    Error::bad_request("unreadable_body", "the request body could not be read")
+                }
+            })?;
+            if !is_json {
+                return Err(Error::UnsupportedMediaType.into());
+            }
+            parse_json(&bytes).map(ApiJson).map_err(Into::into)
+        })
+    }
+}
+
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_data() {
+            let code = if inner.to_string().starts_with("unknown field") {
+                "unknown_field"
+            } else if inner.to_string().starts_with("missing field") {
+                "missing_field"
+            } else {
+                "invalid_type"
+            };
+            let field = if path == "." { String::new() } else { path };
+            Error::Validation(vec![FieldError::new(field, code, strip_position(&inner.to_string()))])
+        } else {
+            Error::bad_request("malformed_json", format!("the body is not valid JSON: {}", strip_position(&inner.to_string())))
+        }
+    })?;
+    de.end().map_err(|_| Error::bad_request("malformed_json", "the body has trailing characters after the JSON value"))?;
+    Ok(value)
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The token from `Authorization: Bearer …`, else from the session cookie.
+pub fn bearer_or_cookie(req: &HttpRequest) -> Option<String> {
+    if let Some(value) = req.headers().get(header::AUTHORIZATION) {
+        let text = value.to_str().ok()?;
+        let (scheme, token) = text.split_once(' ')?;
+        return scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned()).filter(|t| !t.is_empty());
+    }
+    req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// Anyone signed in.
+pub struct Authenticated(pub Principal);
+
+impl FromRequest for Authenticated {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let ctx = ctx(req);
+        let token = bearer_or_cookie(req);
+        Box::pin(async move {
+            let ctx = ctx?;
+            let token = token.ok_or(Error::Unauthenticated)?;
+            Ok(Authenticated(session::authenticate(&ctx, &token).await?))
+        })
+    }
+}
+
+/// An administrator (401 without a valid token, 403 with someone else's).
+pub struct Admin(pub Principal);
+
+impl FromRequest for Admin {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = Authenticated::from_request(req, payload);
+        Box::pin(async move {
+            let Authenticated(principal) = user.await?;
+            if !principal.is_admin {
+                return Err(Error::Forbidden.into());
+            }
+            Ok(Admin(principal))
+        })
+    }
+}
+
+/// The client's address and user agent.
+pub struct Meta(pub RequestMeta);
+
+impl FromRequest for Meta {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let trusted = req.app_data::<web::Data<Ctx>>().map(|c| c.config.trusted_proxies.clone()).unwrap_or_default();
+        let peer = req.peer_addr().map(|a| a.ip());
+        let forwarded = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(",");
+        let user_agent = req
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().take(256).collect());
+        std::future::ready(Ok(Meta(RequestMeta { ip: client_ip(peer, &forwarded, &trusted), user_agent })))
+    }
+}
+
+/// The peer, unless the peer is a trusted proxy: then the right-most `X-Forwarded-For` address
+/// that is not itself a trusted proxy. Addresses left of that one are whatever the client chose
+/// to send and are never believed.
+pub fn client_ip(peer: Option<IpAddr>, forwarded_for: &str, trusted: &[ipnet::IpNet]) -> Option<IpAddr> {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let peer = peer?;
+    if !is_trusted(&peer) {
+        return Some(peer);
+    }
+    let mut chain = forwarded_for.split(',').map(str::trim).filter(|s| !s.is_empty()).rev();
+    let mut last_valid = peer;
+    for hop in chain.by_ref() {
+        match hop.parse::<IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => last_valid = ip,
+            Ok(ip) => return Some(ip),
+            Err(_) => return Some(last_valid), // garbage: stop at the last address we could vouch for
+        }
+    }
+    Some(last_valid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_trusted_proxies() {
+        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap()];
+        assert_eq!(client_ip(Some(ip("203.0.113.9")), "1.2.3.4", &trusted), Some(ip("203.0.113.9")));
+        assert_eq!(client_ip(Some(ip("10.0.0.2")), "1.2.3.4", &trusted), Some(ip("1.2.3.4")));
+        // A client-supplied prefix is ignored: the proxy appended the real address last.
+        assert_eq!(client_ip(Some(ip("10.0.0.2")), "6.6.6.6, 1.2.3.4, 10.0.0.3", &trusted), Some(ip("1.2.3.4")));
+        assert_eq!(client_ip(Some(ip("10.0.0.2")), "", &trusted), Some(ip("10.0.0.2")));
+        assert_eq!(client_ip(Some(ip("10.0.0.2")), "junk", &trusted), Some(ip("10.0.0.2")));
+    }
+
+    #[test]
+    fn json_errors_name_the_field_and_kind() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Inner {
+            n: u32,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Outer {
+            inner: Inner,
+        }
+        let err = parse_json::<Outer>(br#"{"inner": {"n": "x"}}"#).unwrap_err();
+        let Error::Validation(errors) = err else { panic!("{err:?}") };
+        assert_eq!((errors[0].field.as_str(), errors[0].code.as_str()), ("inner.n", "invalid_type"));
+        let Error::Validation(errors) = parse_json::<Outer>(br#"{"inner": {"n": 1, "x": 2}}"#).unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(errors[0].code, "unknown_field");
+        assert!(matches!(parse_json::<Outer>(br#"{"inner": "#), Err(Error::BadRequest { code: "malformed_json", .. })));
+        assert!(matches!(parse_json::<Outer>(br#"{"inner": {"n": 1}} x"#), Err(Error::BadRequest { .. })));
+    }
+}

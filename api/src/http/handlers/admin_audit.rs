@@ -1,0 +1,26 @@
+use actix_web::{get, web};
+
+use crate::audit::{self, AuditPage, AuditQuery};
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::http::extract::Admin;
+use crate::http::problem as p;
+
+/// Audit rows, newest first, filtered by type, user and time, paged with `cursor`.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(AuditQuery),
+    responses(
+        (status = 200, body = AuditPage),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/audit")]
+pub async fn list(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<AuditQuery>) -> Result<web::Json<AuditPage>, Error> {
+    Ok(web::Json(audit::list(&ctx, query.into_inner()).await?))
+}

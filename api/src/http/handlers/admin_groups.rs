@@ -1,0 +1,148 @@
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
+use uuid::Uuid;
+
+use crate::context::Ctx;
+use crate::directory::groups::{self, CreateGroup, GroupDetail, GroupList, SetMembers, UpdateGroup};
+use crate::error::Error;
+use crate::http::extract::{Admin, ApiJson, Meta};
+use crate::http::problem as p;
+
+/// All groups with their member counts.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = GroupList),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/groups")]
+pub async fn list(ctx: web::Data<Ctx>, _admin: Admin) -> Result<web::Json<GroupList>, Error> {
+    Ok(web::Json(groups::list(&ctx).await?))
+}
+
+/// Creates a group (names are unique, case-insensitively).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = CreateGroup,
+    responses(
+        (status = 201, body = GroupDetail),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/admin/groups")]
+pub async fn create(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    ApiJson(body): ApiJson<CreateGroup>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Created().json(groups::create(&ctx, &admin.actor(), &meta, body).await?))
+}
+
+/// One group with its members.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("group_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = GroupDetail),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/groups/{group_id}")]
+pub async fn get(ctx: web::Data<Ctx>, _admin: Admin, id: web::Path<Uuid>) -> Result<web::Json<GroupDetail>, Error> {
+    Ok(web::Json(groups::get(&ctx, id.into_inner()).await?))
+}
+
+/// Renames a group or changes its description.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("group_id" = Uuid, Path)),
+    request_body = UpdateGroup,
+    responses(
+        (status = 200, body = GroupDetail),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[patch("/admin/groups/{group_id}")]
+pub async fn update(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+    ApiJson(body): ApiJson<UpdateGroup>,
+) -> Result<web::Json<GroupDetail>, Error> {
+    Ok(web::Json(groups::update(&ctx, &admin.actor(), &meta, id.into_inner(), body).await?))
+}
+
+/// Deletes a group (refused while the policy's scope names it).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("group_id" = Uuid, Path)),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[delete("/admin/groups/{group_id}")]
+pub async fn remove(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, id: web::Path<Uuid>) -> Result<HttpResponse, Error> {
+    groups::delete(&ctx, &admin.actor(), &meta, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Replaces the member list.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("group_id" = Uuid, Path)),
+    request_body = SetMembers,
+    responses(
+        (status = 200, body = GroupDetail),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[put("/admin/groups/{group_id}/members")]
+pub async fn set_members(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+    ApiJson(body): ApiJson<SetMembers>,
+) -> Result<web::Json<GroupDetail>, Error> {
+    Ok(web::Json(groups::set_members(&ctx, &admin.actor(), &meta, id.into_inner(), body).await?))
+}

@@ -1,0 +1,73 @@
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, put, web};
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::http::extract::{Admin, ApiJson, Meta};
+use crate::http::problem as p;
+use crate::policy::Policy;
+use crate::policy::service::{self, CurrentPolicy};
+
+fn respond(current: CurrentPolicy) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, format!("\"{}\"", current.version)))
+        .insert_header(("X-Policy-Version", current.version.to_string()))
+        .json(current.policy)
+}
+
+/// The policy in force. Its version is in the `ETag` header; send it back in `If-Match` to make
+/// sure a save does not overwrite someone else's.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = Policy, headers(("ETag" = String, description = "The policy version, quoted"))),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/policy")]
+pub async fn get_policy(ctx: web::Data<Ctx>, _admin: Admin) -> Result<HttpResponse, Error> {
+    Ok(respond(service::current(&ctx).await?))
+}
+
+/// Replaces the policy. Every field is validated (422 lists each bad one); a valid policy is
+/// saved as a new version and audited.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = Policy,
+    params(("If-Match" = Option<String>, Header, description = "The version this change is based on, as in ETag")),
+    responses(
+        (status = 200, body = Policy, headers(("ETag" = String, description = "The new version, quoted"))),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[put("/admin/policy")]
+pub async fn put_policy(
+    ctx: web::Data<Ctx>,
+    req: HttpRequest,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    ApiJson(policy): ApiJson<Policy>,
+) -> Result<HttpResponse, Error> {
+    let expected = match req.headers().get(header::IF_MATCH) {
+        None => None,
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
+                .and_then(|s| s.parse::<i64>().ok())
+                .ok_or_else(|| Error::bad_request("invalid_if_match", "If-Match must be the quoted version from ETag"))?,
+        ),
+    };
+    Ok(respond(service::update(&ctx, &admin.actor(), &meta, policy, expected).await?))
+}

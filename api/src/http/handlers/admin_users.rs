@@ -1,0 +1,141 @@
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use crate::context::Ctx;
+use crate::directory::users::{self, CreateUser, UpdateUser, User, UserList, UserQuery};
+use crate::error::Error;
+use crate::http::extract::{Admin, ApiJson, Meta};
+use crate::http::problem as p;
+
+/// Users, ordered by username, with search and pages.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(UserQuery),
+    responses(
+        (status = 200, body = UserList),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/users")]
+pub async fn list(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<UserQuery>) -> Result<web::Json<UserList>, Error> {
+    Ok(web::Json(users::list(&ctx, query.into_inner()).await?))
+}
+
+/// Creates a user. A password given here must be changed by the person at their first sign-in.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = CreateUser,
+    responses(
+        (status = 201, body = User),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/admin/users")]
+pub async fn create(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    ApiJson(body): ApiJson<CreateUser>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Created().json(users::create(&ctx, &admin.actor(), &meta, body).await?))
+}
+
+/// One user.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("user_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = User),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/users/{user_id}")]
+pub async fn get(ctx: web::Data<Ctx>, _admin: Admin, id: web::Path<Uuid>) -> Result<web::Json<User>, Error> {
+    Ok(web::Json(users::get(&ctx, id.into_inner()).await?))
+}
+
+/// Changes the fields present. Changing the password, the administrator flag or the disabled
+/// flag ends every session of the user.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("user_id" = Uuid, Path)),
+    request_body = UpdateUser,
+    responses(
+        (status = 200, body = User),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[patch("/admin/users/{user_id}")]
+pub async fn update(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+    ApiJson(body): ApiJson<UpdateUser>,
+) -> Result<web::Json<User>, Error> {
+    Ok(web::Json(users::update(&ctx, &admin.actor(), &meta, id.into_inner(), body).await?))
+}
+
+/// Deletes a user (not oneself, not the last administrator).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("user_id" = Uuid, Path)),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[delete("/admin/users/{user_id}")]
+pub async fn remove(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, id: web::Path<Uuid>) -> Result<HttpResponse, Error> {
+    users::delete(&ctx, &admin.actor(), &meta, id.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Ends a sign-in lockout now.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("user_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = User),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/admin/users/{user_id}/unlock")]
+pub async fn unlock(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, id: web::Path<Uuid>) -> Result<web::Json<User>, Error> {
+    Ok(web::Json(users::unlock(&ctx, &admin.actor(), &meta, id.into_inner()).await?))
+}

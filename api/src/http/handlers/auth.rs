@@ -1,0 +1,58 @@
+use actix_web::cookie::{Cookie, SameSite, time::Duration};
+use actix_web::{HttpResponse, post, web};
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::http::extract::{ApiJson, Authenticated, Meta, SESSION_COOKIE};
+use crate::http::problem as p;
+use crate::session::{self, SignInRequest, SignInResponse};
+
+fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(ctx.config.public_url.starts_with("https://"))
+        .max_age(max_age)
+        .finish()
+}
+
+/// Signs in with username and password. Wrong password, unknown user, disabled or locked
+/// account all answer 401; only after the right password does `code` say `account_locked` or
+/// `account_disabled`. The token is returned for API clients and set as an HttpOnly,
+/// SameSite=Strict cookie for the web app.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SignInRequest,
+    responses(
+        (status = 200, body = SignInResponse, headers(("Set-Cookie" = String, description = "The session cookie"))),
+        (status = 400, response = p::BadRequest),
+        (status = 401, description = "Invalid credentials, or a locked or disabled account", body = p::Problem, content_type = "application/problem+json"),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/auth/sign-in")]
+pub async fn sign_in(ctx: web::Data<Ctx>, Meta(meta): Meta, ApiJson(body): ApiJson<SignInRequest>) -> Result<HttpResponse, Error> {
+    let (response, token) = session::sign_in(&ctx, &meta, body).await?;
+    let cookie = session_cookie(&ctx, token, Duration::seconds(response.expires_in));
+    Ok(HttpResponse::Ok().cookie(cookie).json(response))
+}
+
+/// Ends the current session: its token (bearer or cookie) stops working at once.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 204, description = "Signed out; the cookie is cleared"),
+        (status = 401, response = p::Unauthorized),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/auth/sign-out")]
+pub async fn sign_out(ctx: web::Data<Ctx>, Meta(meta): Meta, Authenticated(principal): Authenticated) -> Result<HttpResponse, Error> {
+    session::sign_out(&ctx, &meta, &principal).await?;
+    Ok(HttpResponse::NoContent().cookie(session_cookie(&ctx, String::new(), Duration::ZERO)).finish())
+}

@@ -1,0 +1,48 @@
+use actix_web::{HttpResponse, get, post, web};
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::http::extract::{ApiJson, Authenticated, Meta};
+use crate::http::problem as p;
+use crate::session::{self, ChangePasswordRequest, Me};
+
+/// The signed-in person and their registration status.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = Me),
+        (status = 401, response = p::Unauthorized),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/me")]
+pub async fn me(ctx: web::Data<Ctx>, Authenticated(principal): Authenticated) -> Result<web::Json<Me>, Error> {
+    Ok(web::Json(session::me(&ctx, &principal).await?))
+}
+
+/// Changes one's own password, given the current one. Every other session ends.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    ApiJson(body): ApiJson<ChangePasswordRequest>,
+) -> Result<HttpResponse, Error> {
+    session::change_password(&ctx, &meta, &principal, body).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

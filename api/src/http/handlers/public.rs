@@ -1,0 +1,19 @@
+use actix_web::{get, web};
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::policy::service::{self, PublicConfig};
+
+/// What a client needs before sign-in: the CAPTCHA kind, the helpdesk contact, the password
+/// rules and the enabled methods.
+#[utoipa::path(
+    tag = "public",
+    responses(
+        (status = 200, body = PublicConfig),
+        (status = 503, response = crate::http::problem::ServiceUnavailable),
+    )
+)]
+#[get("/config/public")]
+pub async fn public_config(ctx: web::Data<Ctx>) -> Result<web::Json<PublicConfig>, Error> {
+    Ok(web::Json(service::public(&ctx).await?))
+}

@@ -1,0 +1,109 @@
+//! HTTP: routes, extractors, the problem+json mapping and the OpenAPI document.
+//!
+//! Everything actix- and utoipa-specific lives here; handlers parse, call one domain function
+//! and map the result. The OpenAPI document is collected from the handlers' `#[utoipa::path]`
+//! attributes by registering them, so a route cannot exist without being documented.
+
+pub mod extract;
+pub mod handlers;
+pub mod problem;
+
+use actix_web::App;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt as _, scope};
+
+use handlers::{admin_audit, admin_groups, admin_policy, admin_users, auth, health, me, public};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Self-service password reset API",
+        version = "1.0.0",
+        description = "People who forgot their password or locked their account get back in by proving \
+            who they are with methods they registered earlier, under the policy their administrators set.\n\n\
+            Errors are RFC 9457 `application/problem+json` documents with a stable `code`.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    modifiers(&SecuritySchemes),
+    components(responses(
+        problem::BadRequest,
+        problem::Unauthorized,
+        problem::Forbidden,
+        problem::NotFound,
+        problem::Conflict,
+        problem::PayloadTooLarge,
+        problem::UnsupportedMediaType,
+        problem::Unprocessable,
+        problem::TooManyRequests,
+        problem::ServiceUnavailable,
+        problem::InternalError,
+    )),
+    tags(
+        (name = "health", description = "Liveness"),
+        (name = "public", description = "What clients need before sign-in"),
+        (name = "auth", description = "Sign-in and sign-out"),
+        (name = "me", description = "The signed-in person's own account"),
+        (name = "admin", description = "Administration: policy, users, groups, audit"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+        components.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(extract::SESSION_COOKIE))),
+        );
+    }
+}
+
+/// Registers every API route under `/api/v1`.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(
+        scope("/api/v1")
+            .service(health::health)
+            .service(public::public_config)
+            .service(auth::sign_in)
+            .service(auth::sign_out)
+            .service(me::me)
+            .service(me::change_password)
+            .service(admin_policy::get_policy)
+            .service(admin_policy::put_policy)
+            .service(admin_users::list)
+            .service(admin_users::create)
+            .service(admin_users::get)
+            .service(admin_users::update)
+            .service(admin_users::remove)
+            .service(admin_users::unlock)
+            .service(admin_groups::list)
+            .service(admin_groups::create)
+            .service(admin_groups::get)
+            .service(admin_groups::update)
+            .service(admin_groups::remove)
+            .service(admin_groups::set_members)
+            .service(admin_audit::list),
+    );
+}
+
+/// The OpenAPI document of the API, as served at `/api/v1/openapi.json` and committed in
+/// `openapi/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes).split_for_parts();
+    api
+}
+
+/// The document as committed: pretty JSON with a trailing newline.
+pub fn openapi_json() -> String {
+    let mut text = openapi().to_pretty_json().unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,21 @@
+//! Self-service password reset: the HTTP API as a library, so that the binary and the test
+//! harness start exactly the same server.
+//!
+//! Layers, each knowing only the ones below it:
+//! `http` → `session`, `registration` → `policy`, `directory`, `password`, `audit` → `store`.
+//! `config` reads the environment; `app` wires everything together.
+
+pub mod app;
+pub mod audit;
+pub mod clock;
+pub mod config;
+pub mod context;
+pub mod directory;
+pub mod error;
+pub mod http;
+pub mod password;
+pub mod policy;
+pub mod registration;
+pub mod session;
+pub mod store;
+pub mod tokens;

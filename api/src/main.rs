@@ -1,0 +1,109 @@
+//! The `sspr` binary: parse the command line, load settings, start logging, run the server.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use sspr::app::Application;
+use sspr::clock::SystemClock;
+use sspr::config::{Config, LogFormat, Settings};
+use sspr::directory::users::Bootstrap;
+
+const USAGE: &str = "usage: sspr [--config PATH]      run the service\n       sspr openapi              print the OpenAPI document\n";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut config_path: Option<PathBuf> = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "openapi" => {
+                print!("{}", sspr::http::openapi_json());
+                return ExitCode::SUCCESS;
+            }
+            "--config" => match iter.next() {
+                Some(p) => config_path = Some(PathBuf::from(p)),
+                None => {
+                    eprint!("--config needs a path\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprint!("unknown argument `{other}`\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let config = match Settings::load(config_path.as_deref()).and_then(|s| Config::from_settings(&s)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("sspr: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(config.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sspr: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e}");
+            eprintln!("sspr: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let env = config.env;
+    let database = config.database.clone();
+    let public_url = config.public_url.clone();
+    let app = Application::build(config, Arc::new(SystemClock)).await?;
+    match app.bootstrap() {
+        Bootstrap::NotNeeded => {}
+        Bootstrap::Created { username } => {
+            tracing::info!(%username, "created the bootstrap administrator with the configured password");
+        }
+        Bootstrap::CreatedWithGeneratedPassword { username, password } => {
+            // Printed once, on the console only: never through the logger, whose output may be
+            // shipped elsewhere. The person must change it at the first sign-in.
+            eprintln!(
+                "\n=====================================================================\n\
+                 Bootstrap administrator created.\n\
+                 \x20 username: {username}\n\
+                 \x20 one-time password: {password}\n\
+                 Sign in and change it now; it is not shown again.\n\
+                 =====================================================================\n"
+            );
+            tracing::warn!(%username, "created the bootstrap administrator; its one-time password was printed on the console");
+        }
+    }
+    tracing::info!(
+        environment = ?env,
+        backend = database.backend_name(),
+        port = app.port(),
+        %public_url,
+        "listening; API explorer at {public_url}/docs/"
+    );
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+fn init_logging(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    match format {
+        LogFormat::Json => builder.json().flatten_event(true).init(),
+        LogFormat::Text => builder.init(),
+    }
+}

@@ -1,0 +1,394 @@
+//! The self-service password reset policy: the document an administrator edits, its defaults
+//! and every validation rule. Pure: no storage, no HTTP. Loading, versioning and auditing are in
+//! [`service`].
+
+pub mod service;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::FieldError;
+
+/// Who may use self-service password reset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Nobody (administrators still may: they always get the strict policy).
+    None,
+    /// Members of `group_ids`.
+    Selected,
+    /// Everyone in the directory.
+    All,
+}
+
+/// A way to prove who one is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MethodKind {
+    Email,
+    MobileSms,
+    MobileVoice,
+    OfficeVoice,
+    AuthenticatorApp,
+    SecurityQuestions,
+}
+
+impl MethodKind {
+    pub const ALL: [MethodKind; 6] = [
+        Self::Email,
+        Self::MobileSms,
+        Self::MobileVoice,
+        Self::OfficeVoice,
+        Self::AuthenticatorApp,
+        Self::SecurityQuestions,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::MobileSms => "mobile_sms",
+            Self::MobileVoice => "mobile_voice",
+            Self::OfficeVoice => "office_voice",
+            Self::AuthenticatorApp => "authenticator_app",
+            Self::SecurityQuestions => "security_questions",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityQuestionsPolicy {
+    /// How many questions a person registers answers to (3–5).
+    pub register_count: u32,
+    /// How many of them are asked at reset (3–5, at most `register_count`).
+    pub reset_count: u32,
+    /// Up to 20 questions of the organisation's own, 3–200 characters each.
+    pub custom_questions: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationPolicy {
+    /// Send people in scope through registration when they sign in without enough methods.
+    pub require_on_sign_in: bool,
+    /// Days after which people are asked to confirm their methods again (0 = never, ≤ 730).
+    pub reconfirm_days: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotificationsPolicy {
+    /// Tell people when their password was reset.
+    pub notify_user_on_reset: bool,
+    /// Tell every administrator when another administrator resets their password.
+    pub notify_admins_on_admin_reset: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomizationPolicy {
+    /// Shown to people who are stuck (an http(s) URL).
+    pub helpdesk_url: Option<String>,
+    /// Shown to people who are stuck.
+    pub helpdesk_email: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordPolicy {
+    /// Minimum length in code points (8–256; NIST SP 800-63B-4 asks 15 where the password is the
+    /// only factor).
+    pub min_length: u32,
+    /// Maximum length in code points (at least 64 and at least `min_length`, at most 256).
+    pub max_length: u32,
+    /// Minimum zxcvbn score, 0–4.
+    pub min_strength: u8,
+    /// Up to 1,000 words of the organisation's own that passwords may not contain.
+    pub banned_words: Vec<String>,
+    /// How many previous passwords may not be reused (0–24).
+    pub history: u32,
+}
+
+/// The whole policy document (`GET|PUT /api/v1/admin/policy`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub scope: Scope,
+    /// The groups in scope when `scope` is `selected`.
+    pub group_ids: Vec<Uuid>,
+    /// 1 or 2, never more than the number of methods enabled.
+    pub methods_required: u32,
+    pub methods_enabled: Vec<MethodKind>,
+    pub security_questions: SecurityQuestionsPolicy,
+    pub registration: RegistrationPolicy,
+    pub notifications: NotificationsPolicy,
+    pub customization: CustomizationPolicy,
+    /// Let people unlock their account without resetting the password.
+    pub unlock_enabled: bool,
+    /// Tell a person that they are not eligible (instead of the indistinguishable decoy flow).
+    pub reveal_ineligible: bool,
+    /// Ask people to type the full phone number or address before a code is sent to it.
+    pub confirm_full_destination: bool,
+    /// A method added or changed less than this many hours ago cannot be used to recover (0–720).
+    pub recovery_cooldown_hours: u32,
+    pub password: PasswordPolicy,
+}
+
+impl Default for Policy {
+    /// A fresh installation: self-service is off for end users (as in Entra) until an
+    /// administrator chooses who is in scope; the rest are the DESIGN defaults.
+    fn default() -> Self {
+        Self {
+            scope: Scope::None,
+            group_ids: Vec::new(),
+            methods_required: 1,
+            methods_enabled: vec![MethodKind::Email, MethodKind::MobileSms, MethodKind::AuthenticatorApp],
+            security_questions: SecurityQuestionsPolicy { register_count: 3, reset_count: 3, custom_questions: Vec::new() },
+            registration: RegistrationPolicy { require_on_sign_in: true, reconfirm_days: 180 },
+            notifications: NotificationsPolicy { notify_user_on_reset: true, notify_admins_on_admin_reset: true },
+            customization: CustomizationPolicy { helpdesk_url: None, helpdesk_email: None },
+            unlock_enabled: true,
+            reveal_ineligible: false,
+            confirm_full_destination: false,
+            recovery_cooldown_hours: 0,
+            password: PasswordPolicy { min_length: 12, max_length: 256, min_strength: 3, banned_words: Vec::new(), history: 1 },
+        }
+    }
+}
+
+pub const MAX_CUSTOM_QUESTIONS: usize = 20;
+pub const MAX_BANNED_WORDS: usize = 1000;
+
+impl Policy {
+    /// Every rule, every field: returns all problems at once so a form can show them together.
+    /// `existing_groups` are the ids of the groups in the directory.
+    pub fn validate(&self, existing_groups: &HashSet<Uuid>) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut err = |field: &str, code: &str, message: String| errors.push(FieldError::new(field, code, message));
+
+        // Scope and groups.
+        let mut seen = HashSet::new();
+        for (i, id) in self.group_ids.iter().enumerate() {
+            if !seen.insert(id) {
+                err(&format!("group_ids[{i}]"), "duplicate", "the group is listed twice".into());
+            } else if !existing_groups.contains(id) {
+                err(&format!("group_ids[{i}]"), "unknown_group", format!("there is no group {id}"));
+            }
+        }
+        if self.scope == Scope::Selected && self.group_ids.is_empty() {
+            err("group_ids", "required", "scope `selected` needs at least one group".into());
+        }
+        if self.group_ids.len() > 100 {
+            err("group_ids", "too_many", "at most 100 groups".into());
+        }
+
+        // Methods.
+        let mut kinds = HashSet::new();
+        for (i, kind) in self.methods_enabled.iter().enumerate() {
+            if !kinds.insert(kind) {
+                err(&format!("methods_enabled[{i}]"), "duplicate", format!("`{}` is listed twice", kind.as_str()));
+            }
+        }
+        if self.methods_enabled.is_empty() {
+            err("methods_enabled", "required", "enable at least one method".into());
+        }
+        if !(1..=2).contains(&self.methods_required) {
+            err("methods_required", "out_of_range", "must be 1 or 2".into());
+        } else if self.methods_required as usize > kinds.len() && !kinds.is_empty() {
+            err(
+                "methods_required",
+                "exceeds_enabled",
+                format!("{} methods required but only {} enabled", self.methods_required, kinds.len()),
+            );
+        }
+
+        // Security questions.
+        let sq = &self.security_questions;
+        if !(3..=5).contains(&sq.register_count) {
+            err("security_questions.register_count", "out_of_range", "must be between 3 and 5".into());
+        }
+        if !(3..=5).contains(&sq.reset_count) {
+            err("security_questions.reset_count", "out_of_range", "must be between 3 and 5".into());
+        } else if sq.reset_count > sq.register_count {
+            err(
+                "security_questions.reset_count",
+                "exceeds_registered",
+                "cannot ask more questions than people register".into(),
+            );
+        }
+        if sq.custom_questions.len() > MAX_CUSTOM_QUESTIONS {
+            err("security_questions.custom_questions", "too_many", format!("at most {MAX_CUSTOM_QUESTIONS} questions"));
+        }
+        let mut questions = HashSet::new();
+        for (i, q) in sq.custom_questions.iter().enumerate() {
+            let field = format!("security_questions.custom_questions[{i}]");
+            let len = q.trim().chars().count();
+            if !(3..=200).contains(&len) {
+                err(&field, "length", "a question must be 3 to 200 characters".into());
+            } else if q.chars().any(char::is_control) {
+                err(&field, "invalid_characters", "a question cannot contain control characters".into());
+            } else if !questions.insert(q.trim().to_lowercase()) {
+                err(&field, "duplicate", "the question is listed twice".into());
+            }
+        }
+
+        // Registration.
+        if self.registration.reconfirm_days > 730 {
+            err("registration.reconfirm_days", "out_of_range", "must be between 0 (never) and 730".into());
+        }
+
+        // Customisation.
+        if let Some(url) = &self.customization.helpdesk_url
+            && !is_http_url(url)
+        {
+            err("customization.helpdesk_url", "invalid_url", "must be an http:// or https:// URL".into());
+        }
+        if let Some(email) = &self.customization.helpdesk_email
+            && email.parse::<lettre::Address>().is_err()
+        {
+            err("customization.helpdesk_email", "invalid_email", "must be an email address".into());
+        }
+
+        if self.recovery_cooldown_hours > 720 {
+            err("recovery_cooldown_hours", "out_of_range", "must be between 0 and 720".into());
+        }
+
+        // Password rules.
+        let pw = &self.password;
+        if !(8..=256).contains(&pw.min_length) {
+            err("password.min_length", "out_of_range", "must be between 8 and 256".into());
+        }
+        if !(64..=256).contains(&pw.max_length) {
+            err("password.max_length", "out_of_range", "must be between 64 and 256".into());
+        } else if pw.max_length < pw.min_length {
+            err("password.max_length", "below_minimum", "cannot be less than the minimum length".into());
+        }
+        if pw.min_strength > 4 {
+            err("password.min_strength", "out_of_range", "must be between 0 and 4".into());
+        }
+        if pw.history > 24 {
+            err("password.history", "out_of_range", "must be between 0 and 24".into());
+        }
+        if pw.banned_words.len() > MAX_BANNED_WORDS {
+            err("password.banned_words", "too_many", format!("at most {MAX_BANNED_WORDS} words"));
+        }
+        for (i, word) in pw.banned_words.iter().enumerate().take(MAX_BANNED_WORDS) {
+            let len = word.trim().chars().count();
+            if !(3..=100).contains(&len) {
+                err(&format!("password.banned_words[{i}]"), "length", "a banned word must be 3 to 100 characters".into());
+            }
+        }
+
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+
+    /// Whether a method kind is enabled.
+    pub fn enables(&self, kind: MethodKind) -> bool {
+        self.methods_enabled.contains(&kind)
+    }
+}
+
+fn is_http_url(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && url.len() <= 2048 && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(p: &Policy) -> Vec<String> {
+        match p.validate(&HashSet::new()) {
+            Ok(()) => vec![],
+            Err(errors) => errors.into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect(),
+        }
+    }
+
+    #[test]
+    fn the_default_policy_is_valid() {
+        assert_eq!(fields(&Policy::default()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn selected_scope_needs_existing_groups() {
+        let mut p = Policy { scope: Scope::Selected, ..Policy::default() };
+        assert_eq!(fields(&p), ["group_ids:required"]);
+        let g = Uuid::new_v4();
+        p.group_ids = vec![g, g];
+        assert_eq!(fields(&p), ["group_ids[0]:unknown_group", "group_ids[1]:duplicate"]);
+        assert!(p.validate(&HashSet::from([g])).unwrap_err().len() == 1);
+    }
+
+    #[test]
+    fn methods_required_cannot_exceed_methods_enabled() {
+        let p = Policy { methods_required: 2, methods_enabled: vec![MethodKind::Email], ..Policy::default() };
+        assert_eq!(fields(&p), ["methods_required:exceeds_enabled"]);
+        let p = Policy { methods_required: 3, ..Policy::default() };
+        assert_eq!(fields(&p), ["methods_required:out_of_range"]);
+        let p = Policy { methods_enabled: vec![], ..Policy::default() };
+        assert_eq!(fields(&p), ["methods_enabled:required"]);
+    }
+
+    #[test]
+    fn security_question_counts_and_texts_are_bounded() {
+        let mut p = Policy::default();
+        p.security_questions.register_count = 3;
+        p.security_questions.reset_count = 4;
+        assert_eq!(fields(&p), ["security_questions.reset_count:exceeds_registered"]);
+        p.security_questions.reset_count = 3;
+        p.security_questions.custom_questions = vec!["ab".into(), "What was your first car?".into(), "what was your first car?".into()];
+        assert_eq!(
+            fields(&p),
+            ["security_questions.custom_questions[0]:length", "security_questions.custom_questions[2]:duplicate"]
+        );
+        p.security_questions.custom_questions = (0..21).map(|i| format!("Question number {i}?")).collect();
+        assert_eq!(fields(&p), ["security_questions.custom_questions:too_many"]);
+    }
+
+    #[test]
+    fn password_rules_are_bounded() {
+        let mut p = Policy::default();
+        p.password.min_length = 7;
+        p.password.max_length = 300;
+        p.password.min_strength = 5;
+        p.password.history = 25;
+        assert_eq!(
+            fields(&p),
+            [
+                "password.min_length:out_of_range",
+                "password.max_length:out_of_range",
+                "password.min_strength:out_of_range",
+                "password.history:out_of_range"
+            ]
+        );
+        p.password = PasswordPolicy { min_length: 100, max_length: 80, ..Policy::default().password };
+        assert_eq!(fields(&p), ["password.max_length:below_minimum"]);
+    }
+
+    #[test]
+    fn helpdesk_links_must_be_web_urls_and_addresses() {
+        let mut p = Policy::default();
+        p.customization.helpdesk_url = Some("javascript:alert(1)".into());
+        p.customization.helpdesk_email = Some("not an address".into());
+        assert_eq!(fields(&p), ["customization.helpdesk_url:invalid_url", "customization.helpdesk_email:invalid_email"]);
+        p.customization.helpdesk_url = Some("https://help.example.com/sspr".into());
+        p.customization.helpdesk_email = Some("help@example.com".into());
+        assert!(fields(&p).is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_when_parsing() {
+        let mut doc = serde_json::to_value(Policy::default()).unwrap();
+        doc["surprise"] = serde_json::json!(1);
+        assert!(serde_json::from_value::<Policy>(doc).is_err());
+    }
+}

@@ -1,0 +1,355 @@
+//! Signing in and out, session tokens, and the signed-in person's own account.
+//!
+//! A session is a row (so that one can be revoked) plus a signed token that names it. A token is
+//! accepted only while its row is live and the user's `session_epoch` still equals the one in the
+//! token: raising the epoch (password set, role or status changed) ends every session at once.
+//!
+//! Sign-in never tells an unknown user from a wrong password: both cost one argon2 verification
+//! and answer `invalid_credentials`. Only after the right password does the answer say that the
+//! account is locked or disabled.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{self, Event, Party};
+use crate::context::{Actor, Ctx, RequestMeta};
+use crate::directory::Username;
+use crate::error::Error;
+use crate::password::Password;
+use crate::registration::{self, RegistrationStatus};
+use crate::store::{self, sessions::SessionRow, ts, users::UserRow, utc};
+use crate::tokens::Lifetime;
+
+/// Header `typ` of session tokens; flow tokens have their own, so neither passes for the other.
+pub const TOKEN_TYPE: &str = "sspr-session+jwt";
+/// Audience of session tokens.
+pub const AUDIENCE: &str = "sspr-api";
+
+#[derive(Serialize, Deserialize)]
+struct Claims {
+    iss: String,
+    aud: String,
+    sub: String,
+    sid: String,
+    /// The user's session epoch when the token was issued.
+    sep: i64,
+    iat: i64,
+    exp: i64,
+}
+
+impl Lifetime for Claims {
+    fn issued_at(&self) -> i64 {
+        self.iat
+    }
+    fn expires_at(&self) -> i64 {
+        self.exp
+    }
+}
+
+/// The person behind a valid session token.
+#[derive(Clone, Debug)]
+pub struct Principal {
+    pub user_id: Uuid,
+    pub username: String,
+    pub is_admin: bool,
+    pub session_id: String,
+}
+
+impl Principal {
+    pub fn actor(&self) -> Actor {
+        Actor { user_id: self.user_id, username: self.username.clone() }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignInRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SignInResponse {
+    /// A bearer token for API clients (the SPA gets the same token in an HttpOnly cookie).
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the token expires.
+    pub expires_in: i64,
+    /// The person must register verification methods before anything else (a nudge for the
+    /// SPA: the token works as usual).
+    pub registration_required: bool,
+    /// The person must confirm their registered methods again.
+    pub reconfirm_required: bool,
+    /// The password was set by an administrator and must be changed now.
+    pub password_change_required: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub user_id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub password_change_required: bool,
+    pub registration: RegistrationStatus,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Lockout length after the n-th consecutive lockout: base, doubled each time, capped.
+fn lockout_duration(ctx: &Ctx, lockouts: i32) -> Duration {
+    let l = ctx.config.lockout;
+    let factor = 1u64 << (lockouts.clamp(1, 20) - 1) as u32;
+    Duration::seconds(l.base_secs.saturating_mul(factor).min(l.max_secs) as i64)
+}
+
+pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Result<(SignInResponse, String), Error> {
+    // Both an unparseable username and an unknown one still pay for a hash below.
+    let username = Username::parse(&req.username, "username").ok();
+    let password = Password::parse(&req.password, "password").map_err(|_| Error::InvalidCredentials)?;
+    let key = username.as_ref().map(|u| u.key().to_owned());
+    let user = match key {
+        Some(key) => ctx.store.read(move |conn| store::users::find_by_key(conn, &key)).await?,
+        None => None,
+    };
+    let verification = ctx.hasher.verify(&password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await?;
+    let now = ctx.now();
+    let meta_c = meta.clone();
+
+    let Some(user) = user else {
+        let attempted: String = req.username.chars().take(64).collect();
+        ctx.store
+            .write(move |conn| {
+                let event = Event::new(audit::kind::SIGN_IN_FAILED, Party { id: None, name: Some(attempted) })
+                    .failed()
+                    .details(serde_json::json!({ "reason": "unknown_user" }));
+                audit::record(conn, now, &meta_c, event)
+            })
+            .await?;
+        return Err(Error::InvalidCredentials);
+    };
+
+    let party = Party::named(&user.id, &user.username);
+    if let Some(until) = user.locked_until.map(utc).filter(|t| *t > now) {
+        let matches = verification.matches;
+        ctx.store
+            .write(move |conn| {
+                let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+                    .target(party)
+                    .failed()
+                    .details(serde_json::json!({ "reason": "locked" }));
+                audit::record(conn, now, &meta_c, event)
+            })
+            .await?;
+        return Err(if matches {
+            Error::AccountLocked { retry_after_secs: (until - now).num_seconds().max(1) as u64 }
+        } else {
+            Error::InvalidCredentials
+        });
+    }
+
+    if !verification.matches {
+        let threshold = ctx.config.lockout.threshold as i32;
+        let ctx_c = ctx.clone();
+        ctx.store
+            .write(move |conn| {
+                let failures = store::users::count_failure(conn, &user.id, ts(now))?;
+                let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+                    .target(party.clone())
+                    .failed()
+                    .details(serde_json::json!({ "reason": "wrong_password", "consecutive_failures": failures }));
+                audit::record(conn, now, &meta_c, event)?;
+                if failures >= threshold {
+                    let mut row = store::users::find(conn, &user.id)?.ok_or(Error::NotFound("user"))?;
+                    row.lockouts += 1;
+                    row.failed_sign_ins = 0;
+                    let duration = lockout_duration(&ctx_c, row.lockouts);
+                    row.locked_until = Some(ts(now + duration));
+                    store::users::save(conn, &row)?;
+                    let event = Event::new(audit::kind::SIGN_IN_LOCKED_OUT, Party::system())
+                        .target(party)
+                        .details(serde_json::json!({ "seconds": duration.num_seconds(), "lockouts": row.lockouts }));
+                    audit::record(conn, now, &meta_c, event)?;
+                }
+                Ok(())
+            })
+            .await?;
+        return Err(Error::InvalidCredentials);
+    }
+
+    if user.disabled != 0 {
+        ctx.store
+            .write(move |conn| {
+                let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+                    .target(party)
+                    .failed()
+                    .details(serde_json::json!({ "reason": "disabled" }));
+                audit::record(conn, now, &meta_c, event)
+            })
+            .await?;
+        return Err(Error::AccountDisabled);
+    }
+
+    // Parameters changed since this hash was made: now is the only time we know the password.
+    let rehash = if verification.needs_rehash { Some(ctx.hasher.hash(&password).await?) } else { None };
+    let ttl = Duration::minutes(ctx.config.session_ttl_minutes);
+    let session = SessionRow {
+        id: Uuid::new_v4().to_string(),
+        user_id: user.id.clone(),
+        created_at: ts(now),
+        expires_at: ts(now + ttl),
+        revoked_at: None,
+        ip: meta.ip.map(|ip| ip.to_string()),
+        user_agent: meta.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
+    };
+    let session_id = session.id.clone();
+    let (user, status) = ctx
+        .store
+        .write(move |conn| {
+            let mut row = store::users::find(conn, &user.id)?.ok_or(Error::InvalidCredentials)?;
+            row.failed_sign_ins = 0;
+            row.lockouts = 0;
+            row.locked_until = None;
+            if let Some(hash) = rehash {
+                row.password_hash = Some(hash);
+            }
+            store::users::save(conn, &row)?;
+            store::sessions::insert(conn, &session)?;
+            let event = Event::new(audit::kind::SIGN_IN_SUCCEEDED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "rehashed": verification.needs_rehash }));
+            audit::record(conn, now, &meta_c, event)?;
+            let policy = crate::policy::service::current_on(conn)?.policy;
+            let status = registration::status(conn, &policy, &row, now)?;
+            Ok((row, status))
+        })
+        .await?;
+    let token = issue(ctx, &user, &session_id, now, ttl)?;
+    let response = SignInResponse {
+        access_token: token.clone(),
+        token_type: "Bearer".to_owned(),
+        expires_in: ttl.num_seconds(),
+        registration_required: status.registration_required,
+        reconfirm_required: status.reconfirm_required,
+        password_change_required: user.must_change_password != 0,
+    };
+    Ok((response, token))
+}
+
+fn issue(ctx: &Ctx, user: &UserRow, session_id: &str, now: DateTime<Utc>, ttl: Duration) -> Result<String, Error> {
+    let claims = Claims {
+        iss: ctx.config.public_url.clone(),
+        aud: AUDIENCE.to_owned(),
+        sub: user.id.clone(),
+        sid: session_id.to_owned(),
+        sep: user.session_epoch,
+        iat: now.timestamp(),
+        exp: (now + ttl).timestamp(),
+    };
+    ctx.keys.sign(TOKEN_TYPE, &claims)
+}
+
+/// Checks a session token and returns who it belongs to.
+pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
+    let now = ctx.now();
+    let claims: Claims = ctx.keys.verify(token, TOKEN_TYPE, AUDIENCE, now)?;
+    let sid = claims.sid.clone();
+    let found = ctx.store.read(move |conn| store::sessions::find_with_user(conn, &sid)).await?;
+    let Some((session, user)) = found else {
+        return Err(Error::Unauthenticated);
+    };
+    let live = session.revoked_at.is_none()
+        && utc(session.expires_at) > now
+        && session.user_id == claims.sub
+        && user.session_epoch == claims.sep
+        && user.disabled == 0;
+    if !live {
+        return Err(Error::Unauthenticated);
+    }
+    Ok(Principal {
+        user_id: Uuid::parse_str(&user.id).map_err(|_| Error::Unauthenticated)?,
+        username: user.username,
+        is_admin: user.is_admin != 0,
+        session_id: session.id,
+    })
+}
+
+pub async fn sign_out(ctx: &Ctx, meta: &RequestMeta, principal: &Principal) -> Result<(), Error> {
+    let now = ctx.now();
+    let (sid, party, meta) = (principal.session_id.clone(), principal.actor().party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            store::sessions::revoke(conn, &sid, ts(now))?;
+            audit::record(conn, now, &meta, Event::new(audit::kind::SIGN_OUT, party.clone()).target(party))
+        })
+        .await
+}
+
+pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Me, Error> {
+    let id = principal.user_id.to_string();
+    let now = ctx.now();
+    ctx.store
+        .read(move |conn| {
+            let user = store::users::find(conn, &id)?.ok_or(Error::Unauthenticated)?;
+            let policy = crate::policy::service::current_on(conn)?.policy;
+            let registration = registration::status(conn, &policy, &user, now)?;
+            Ok(Me {
+                user_id: Uuid::parse_str(&user.id).map_err(|_| Error::Unauthenticated)?,
+                username: user.username,
+                display_name: user.display_name,
+                email: user.email,
+                is_admin: user.is_admin != 0,
+                password_change_required: user.must_change_password != 0,
+                registration,
+            })
+        })
+        .await
+}
+
+/// Changes one's own password, knowing the current one. Every other session of the person ends.
+pub async fn change_password(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    principal: &Principal,
+    req: ChangePasswordRequest,
+) -> Result<(), Error> {
+    let current = Password::parse(&req.current_password, "current_password")?;
+    let new = Password::parse(&req.new_password, "new_password")?;
+    let rules = crate::policy::service::current(ctx).await?.policy.password;
+    new.check_length("new_password", rules.min_length as usize, rules.max_length as usize)?;
+    let id = principal.user_id.to_string();
+    let user = ctx.store.read(move |conn| store::users::find(conn, &id)).await?.ok_or(Error::Unauthenticated)?;
+    if !ctx.hasher.verify(&current, user.password_hash.as_deref()).await?.matches {
+        return Err(Error::validation("current_password", "incorrect", "the current password is not correct"));
+    }
+    if new.expose() == current.expose() {
+        return Err(Error::validation("new_password", "unchanged", "the new password must differ from the current one"));
+    }
+    let hash = ctx.hasher.hash(&new).await?;
+    let now = ctx.now();
+    let (sid, party, meta) = (principal.session_id.clone(), principal.actor().party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
+            row.password_hash = Some(hash);
+            row.must_change_password = 0;
+            row.password_changed_at = Some(ts(now));
+            row.updated_at = ts(now);
+            store::users::save(conn, &row)?;
+            let revoked = store::sessions::revoke_all_for_user(conn, &row.id, Some(&sid), ts(now))?;
+            let event = Event::new(audit::kind::PASSWORD_CHANGED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "other_sessions_revoked": revoked }));
+            audit::record(conn, now, &meta, event)
+        })
+        .await
+}

@@ -1,0 +1,239 @@
+//! Storage: one diesel code base over SQLite and PostgreSQL.
+//!
+//! Owns the connection pool, the embedded migrations, the schema and every SQL query. Other
+//! modules hand closures to [`Store::read`] / [`Store::write`] and call the typed query
+//! functions of the submodules; they never build SQL themselves. Nothing here knows about HTTP,
+//! policy or business rules.
+//!
+//! Every call runs on tokio's blocking pool so that a slow query never stalls an async worker.
+
+pub mod audit;
+pub mod groups;
+pub mod policy;
+pub mod schema;
+pub mod sessions;
+pub mod users;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, Pool};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::Error;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+/// A connection to either backend; queries written against it run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Where the data lives, parsed from `SSPR_DATABASE_URL`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatabaseTarget {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseTarget {
+    /// Accepts `sqlite://PATH`, `sqlite:PATH` and `postgres://…` / `postgresql://…`.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(url.to_owned()));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .ok_or_else(|| "must start with sqlite:// or postgres://".to_owned())?;
+        if path.is_empty() {
+            return Err("the sqlite path is empty".to_owned());
+        }
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "sqlite",
+            Self::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// Opens connections for the pool, choosing the backend from the URL rather than by trial
+/// (the derived `establish` would happily open a SQLite file named `postgres://…`).
+pub struct Manager {
+    target: DatabaseTarget,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match &self.target {
+            DatabaseTarget::Sqlite(path) => {
+                let path = path.to_string_lossy();
+                let mut conn = SqliteConnection::establish(&path).map_err(r2d2::Error::ConnectionError)?;
+                // The busy timeout first, so that everything after it waits for a lock instead
+                // of failing at once. WAL (set once per database file in `Store::open`) lets
+                // readers proceed while one writer writes.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+            DatabaseTarget::Postgres(url) => {
+                let conn = PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                Ok(DbConn::Pg(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        conn.is_broken()
+    }
+}
+
+/// Why the store could not be opened at start-up.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot create the directory for the SQLite database {path}: {source}")]
+    CreateDir { path: String, source: std::io::Error },
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+    #[error("database migrations failed: {0}")]
+    Migrate(String),
+}
+
+/// The pool and the backend it talks to. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<Manager>,
+    backend: &'static str,
+}
+
+impl Store {
+    /// Opens the pool and runs the embedded migrations. Blocking: call it before serving.
+    pub fn open(target: &DatabaseTarget, pool_size: u32) -> Result<Self, OpenError> {
+        if let DatabaseTarget::Sqlite(path) = target
+            && let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| OpenError::CreateDir { path: path.display().to_string(), source })?;
+        }
+        if let DatabaseTarget::Sqlite(path) = target {
+            // journal_mode is a property of the file: set it once, before the pool opens its
+            // connections all at once.
+            let mut conn = SqliteConnection::establish(&path.to_string_lossy())
+                .map_err(|e| OpenError::Connect(e.to_string()))?;
+            conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+                .map_err(|e| OpenError::Connect(e.to_string()))?;
+        }
+        let pool = Pool::builder()
+            .max_size(pool_size)
+            .connection_timeout(Duration::from_secs(5))
+            .build(Manager { target: target.clone() })
+            .map_err(|e| OpenError::Connect(e.to_string()))?;
+        let mut conn = pool.get().map_err(|e| OpenError::Connect(e.to_string()))?;
+        let result = match &mut *conn {
+            DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+            DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+        };
+        result.map_err(|e| OpenError::Migrate(e.to_string()))?;
+        Ok(Self { pool, backend: target.backend_name() })
+    }
+
+    pub fn backend(&self) -> &'static str {
+        self.backend
+    }
+
+    /// Runs `f` on a pooled connection on the blocking pool, outside any transaction.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, Error>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, Error> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|_| Error::StoreUnavailable)?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| Error::internal(format!("storage task failed: {e}")))?
+    }
+
+    /// Runs `f` inside one transaction: everything it writes lands together or not at all.
+    ///
+    /// On SQLite the transaction is `BEGIN IMMEDIATE`, taking the write lock up front: a
+    /// deferred transaction that reads and then writes can fail with `SQLITE_BUSY` without
+    /// waiting, which would turn ordinary concurrency into errors.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, Error>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, Error> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.read(move |conn| match conn {
+            DbConn::Sqlite(_) => sqlite_immediate_transaction(conn, f),
+            DbConn::Pg(_) => conn.transaction(f),
+        })
+        .await
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        self.read(|conn| conn.batch_execute("SELECT 1").map_err(Error::from)).await.is_ok()
+    }
+}
+
+/// `BEGIN IMMEDIATE … COMMIT` around `f`, rolled back when `f` fails (what
+/// `SqliteConnection::immediate_transaction` does, on the multi-backend connection).
+fn sqlite_immediate_transaction<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, Error>,
+) -> Result<T, Error> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    if let DbConn::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    let result = f(conn);
+    if let DbConn::Sqlite(c) = conn {
+        match &result {
+            Ok(_) => {
+                if let Err(e) = AnsiTransactionManager::commit_transaction(c) {
+                    let _ = AnsiTransactionManager::rollback_transaction(c);
+                    return Err(e.into());
+                }
+            }
+            Err(_) => AnsiTransactionManager::rollback_transaction(c)?,
+        }
+    }
+    result
+}
+
+/// A column value for "now" and the like: timestamps are stored as UTC without a zone.
+pub fn ts(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    t.naive_utc()
+}
+
+/// The reverse of [`ts`].
+pub fn utc(t: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    t.and_utc()
+}
+
+/// 0/1 integer columns (see the migrations) to and from `bool`.
+pub fn flag(b: bool) -> i32 {
+    i32::from(b)
+}

@@ -1,0 +1,85 @@
+//! The one diesel schema shared by both backends (see `migrations/sqlite` and
+//! `migrations/postgres`, which must stay column-for-column identical).
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        username -> Text,
+        username_key -> Text,
+        display_name -> Text,
+        email -> Text,
+        mobile_phone -> Nullable<Text>,
+        is_admin -> Integer,
+        disabled -> Integer,
+        password_hash -> Nullable<Text>,
+        must_change_password -> Integer,
+        failed_sign_ins -> Integer,
+        lockouts -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        session_epoch -> BigInt,
+        password_changed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    groups (id) {
+        id -> Text,
+        name -> Text,
+        name_key -> Text,
+        description -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_members (group_id, user_id) {
+        group_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    policy_versions (version) {
+        version -> BigInt,
+        document -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        at -> Timestamp,
+        event_type -> Text,
+        outcome -> Text,
+        actor_id -> Nullable<Text>,
+        actor_name -> Nullable<Text>,
+        target_id -> Nullable<Text>,
+        target_name -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        details -> Text,
+    }
+}
+
+diesel::joinable!(group_members -> groups (group_id));
+diesel::joinable!(group_members -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(users, groups, group_members, sessions, policy_versions, audit_events);
