@@ -28,7 +28,17 @@ fn ctx(req: &HttpRequest) -> Result<Ctx, Error> {
 /// A JSON body. Unlike actix's `Json`, every failure is a problem+json answer: wrong content
 /// type 415, over the limit 413, not JSON 400 `malformed_json`, JSON of the wrong shape 422
 /// naming the field (`password.min_length`), unknown fields included.
-pub struct ApiJson<T>(pub T);
+///
+/// The failure is held until the handler asks for the body with [`ApiJson::into_inner`]:
+/// actix runs a handler's extractors side by side, and an anonymous caller must learn "401"
+/// from an admin endpoint, not how its body would have been judged.
+pub struct ApiJson<T>(Result<T, Error>);
+
+impl<T> ApiJson<T> {
+    pub fn into_inner(self) -> Result<T, Error> {
+        self.0
+    }
+}
 
 impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     type Error = actix_web::Error;
@@ -47,17 +57,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             .unwrap_or(false);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
-            let bytes = body.await.map_err(|e| {
-                if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    Error::PayloadTooLarge
-                } else {
-                    Error::bad_request("unreadable_body", "the request body could not be read")
+            let parsed = async {
+                let bytes = body.await.map_err(|e| {
+                    if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                        Error::PayloadTooLarge
+                    } else {
+                        Error::bad_request("unreadable_body", "the request body could not be read")
+                    }
+                })?;
+                if !is_json {
+                    return Err(Error::UnsupportedMediaType);
                 }
-            })?;
-            if !is_json {
-                return Err(Error::UnsupportedMediaType.into());
-            }
-            parse_json(&bytes).map(ApiJson).map_err(Into::into)
+                parse_json(&bytes)
+            };
+            Ok(ApiJson(parsed.await))
         })
     }
 }

@@ -151,7 +151,7 @@ pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Resul
             })
             .await?;
         return Err(if matches {
-            Error::AccountLocked { retry_after_secs: (until - now).num_seconds().max(1) as u64 }
+            Error::AccountLocked { retry_after_secs: ((until - now).num_milliseconds().max(1) as u64).div_ceil(1000) }
         } else {
             Error::InvalidCredentials
         });

@@ -223,9 +223,12 @@ fn sqlite_immediate_transaction<T>(
     result
 }
 
-/// A column value for "now" and the like: timestamps are stored as UTC without a zone.
+/// A column value for "now" and the like: timestamps are stored as UTC without a zone, to the
+/// microsecond (PostgreSQL's precision; SQLite would keep nanoseconds, and the two backends must
+/// compare and page alike).
 pub fn ts(t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
-    t.naive_utc()
+    use chrono::SubsecRound as _;
+    t.naive_utc().trunc_subsecs(6)
 }
 
 /// The reverse of [`ts`].

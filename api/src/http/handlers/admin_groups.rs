@@ -45,9 +45,9 @@ pub async fn create(
     ctx: web::Data<Ctx>,
     Meta(meta): Meta,
     Admin(admin): Admin,
-    ApiJson(body): ApiJson<CreateGroup>,
+    body: ApiJson<CreateGroup>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(groups::create(&ctx, &admin.actor(), &meta, body).await?))
+    Ok(HttpResponse::Created().json(groups::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
 }
 
 /// One group with its members.
@@ -93,9 +93,9 @@ pub async fn update(
     Meta(meta): Meta,
     Admin(admin): Admin,
     id: web::Path<Uuid>,
-    ApiJson(body): ApiJson<UpdateGroup>,
+    body: ApiJson<UpdateGroup>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(groups::update(&ctx, &admin.actor(), &meta, id.into_inner(), body).await?))
+    Ok(web::Json(groups::update(&ctx, &admin.actor(), &meta, id.into_inner(), body.into_inner()?).await?))
 }
 
 /// Deletes a group (refused while the policy's scope names it).
@@ -142,7 +142,7 @@ pub async fn set_members(
     Meta(meta): Meta,
     Admin(admin): Admin,
     id: web::Path<Uuid>,
-    ApiJson(body): ApiJson<SetMembers>,
+    body: ApiJson<SetMembers>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(groups::set_members(&ctx, &admin.actor(), &meta, id.into_inner(), body).await?))
+    Ok(web::Json(groups::set_members(&ctx, &admin.actor(), &meta, id.into_inner(), body.into_inner()?).await?))
 }

@@ -57,7 +57,7 @@ pub async fn put_policy(
     req: HttpRequest,
     Meta(meta): Meta,
     Admin(admin): Admin,
-    ApiJson(policy): ApiJson<Policy>,
+    policy: ApiJson<Policy>,
 ) -> Result<HttpResponse, Error> {
     let expected = match req.headers().get(header::IF_MATCH) {
         None => None,
@@ -69,5 +69,5 @@ pub async fn put_policy(
                 .ok_or_else(|| Error::bad_request("invalid_if_match", "If-Match must be the quoted version from ETag"))?,
         ),
     };
-    Ok(respond(service::update(&ctx, &admin.actor(), &meta, policy, expected).await?))
+    Ok(respond(service::update(&ctx, &admin.actor(), &meta, policy.into_inner()?, expected).await?))
 }

@@ -48,9 +48,9 @@ pub async fn create(
     ctx: web::Data<Ctx>,
     Meta(meta): Meta,
     Admin(admin): Admin,
-    ApiJson(body): ApiJson<CreateUser>,
+    body: ApiJson<CreateUser>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(users::create(&ctx, &admin.actor(), &meta, body).await?))
+    Ok(HttpResponse::Created().json(users::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
 }
 
 /// One user.
@@ -97,9 +97,9 @@ pub async fn update(
     Meta(meta): Meta,
     Admin(admin): Admin,
     id: web::Path<Uuid>,
-    ApiJson(body): ApiJson<UpdateUser>,
+    body: ApiJson<UpdateUser>,
 ) -> Result<web::Json<User>, Error> {
-    Ok(web::Json(users::update(&ctx, &admin.actor(), &meta, id.into_inner(), body).await?))
+    Ok(web::Json(users::update(&ctx, &admin.actor(), &meta, id.into_inner(), body.into_inner()?).await?))
 }
 
 /// Deletes a user (not oneself, not the last administrator).

@@ -35,8 +35,8 @@ fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static
     )
 )]
 #[post("/auth/sign-in")]
-pub async fn sign_in(ctx: web::Data<Ctx>, Meta(meta): Meta, ApiJson(body): ApiJson<SignInRequest>) -> Result<HttpResponse, Error> {
-    let (response, token) = session::sign_in(&ctx, &meta, body).await?;
+pub async fn sign_in(ctx: web::Data<Ctx>, Meta(meta): Meta, body: ApiJson<SignInRequest>) -> Result<HttpResponse, Error> {
+    let (response, token) = session::sign_in(&ctx, &meta, body.into_inner()?).await?;
     let cookie = session_cookie(&ctx, token, Duration::seconds(response.expires_in));
     Ok(HttpResponse::Ok().cookie(cookie).json(response))
 }

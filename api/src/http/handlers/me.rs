@@ -41,8 +41,8 @@ pub async fn change_password(
     ctx: web::Data<Ctx>,
     Meta(meta): Meta,
     Authenticated(principal): Authenticated,
-    ApiJson(body): ApiJson<ChangePasswordRequest>,
+    body: ApiJson<ChangePasswordRequest>,
 ) -> Result<HttpResponse, Error> {
-    session::change_password(&ctx, &meta, &principal, body).await?;
+    session::change_password(&ctx, &meta, &principal, body.into_inner()?).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,0 +1,283 @@
+//! The test harness: the real server on a random port, on a fresh database (a temporary SQLite
+//! file, or a new PostgreSQL database), with a clock the test moves by hand.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use diesel::{Connection as _, RunQueryDsl as _};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use sspr::app::Application;
+use sspr::clock::ManualClock;
+use sspr::config::{Config, Settings};
+use sspr::context::Ctx;
+
+pub const ADMIN: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "bootstrap admin passphrase 1";
+/// Two 32-byte keys: `test1` signs, `test0` only verifies.
+pub const JWT_KEYS: &str = "test1:MTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTE=,test0:MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=";
+pub const USER_PASSWORD: &str = "a long enough user password";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where a test's data lives; dropped at the end of the test.
+pub struct TestDatabase {
+    pub url: String,
+    pub data_dir: std::path::PathBuf,
+    pg: Option<(String, String)>, // (admin URL, database name)
+}
+
+impl TestDatabase {
+    /// `None` when PostgreSQL is not configured and this is not CI (the test is skipped).
+    pub fn create(backend: Backend) -> Option<Self> {
+        let data_dir = std::env::temp_dir().join(format!("sspr-test-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&data_dir).unwrap();
+        match backend {
+            Backend::Sqlite => {
+                Some(Self { url: format!("sqlite://{}", data_dir.join("sspr.db").display()), data_dir, pg: None })
+            }
+            Backend::Postgres => {
+                let admin_url = match std::env::var("SSPR_TEST_DATABASE_URL") {
+                    Ok(url) if !url.is_empty() => url,
+                    _ if std::env::var_os("CI").is_some() => {
+                        panic!("CI is set but SSPR_TEST_DATABASE_URL is not: PostgreSQL tests must run in CI")
+                    }
+                    _ => {
+                        eprintln!("SSPR_TEST_DATABASE_URL is not set: skipping the PostgreSQL variant");
+                        return None;
+                    }
+                };
+                let name = format!("sspr_t_{}", uuid::Uuid::new_v4().simple());
+                let mut conn = diesel::PgConnection::establish(&admin_url)
+                    .unwrap_or_else(|e| panic!("PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable: {e}"));
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).unwrap();
+                let url = match admin_url.rfind('/') {
+                    Some(i) if admin_url[..i].contains("://") && !admin_url[..i].ends_with('/') => {
+                        let query = admin_url[i..].find('?').map(|q| &admin_url[i + q..]).unwrap_or("");
+                        format!("{}/{name}{query}", &admin_url[..i])
+                    }
+                    _ => panic!("SSPR_TEST_DATABASE_URL must name a database: postgres://user@host:port/db"),
+                };
+                Some(Self { url, data_dir, pg: Some((admin_url, name)) })
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+        if let Some((admin_url, name)) = self.pg.take() {
+            // On its own thread: we may be inside the test's async runtime.
+            let _ = std::thread::spawn(move || {
+                if let Ok(mut conn) = diesel::PgConnection::establish(&admin_url) {
+                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+                }
+            })
+            .join();
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub clock: Arc<ManualClock>,
+    pub ctx: Ctx,
+    pub backend: Backend,
+    pub db: Arc<TestDatabase>,
+}
+
+/// The settings every test starts from; `overrides` may change any of them.
+pub fn settings(db: &TestDatabase, overrides: &[(&str, &str)]) -> Settings {
+    let mut s = Settings::default();
+    s.set("bind", "127.0.0.1:0")
+        .set("database_url", db.url.clone())
+        .set("database_pool_size", "4")
+        .set("data_dir", db.data_dir.display().to_string())
+        .set("jwt_keys", JWT_KEYS)
+        .set("bootstrap_admin_username", ADMIN)
+        .set("bootstrap_admin_password", ADMIN_PASSWORD)
+        .set("http_workers", "2")
+        .set("hash_workers", "2");
+    for (k, v) in overrides {
+        s.set(k, *v);
+    }
+    s
+}
+
+/// Starts the server on `backend`, or returns `None` when that backend is not available here.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, &[]).await
+}
+
+pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> Option<TestApp> {
+    let db = Arc::new(TestDatabase::create(backend)?);
+    Some(spawn_on(db, backend, overrides).await)
+}
+
+/// Starts another server on an existing test database (a second replica, or a restart).
+pub async fn spawn_on(db: Arc<TestDatabase>, backend: Backend, overrides: &[(&str, &str)]) -> TestApp {
+    let config = Config::from_settings(&settings(&db, overrides)).expect("test configuration");
+    let clock = Arc::new(ManualClock::new(Utc::now()));
+    let app = Application::build(config, clock.clone()).await.expect("the server starts");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let ctx = app.ctx().clone();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { address, client, clock, ctx, backend, db }
+}
+
+/// Runs one test body on SQLite or PostgreSQL (skipping PostgreSQL when it is not configured).
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// An answer, read whole.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    /// The problem+json `code`.
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or("")
+    }
+
+    /// The `field` names of a validation problem, sorted.
+    pub fn fields(&self) -> Vec<String> {
+        let mut f: Vec<String> = self.body["errors"]
+            .as_array()
+            .map(|a| a.iter().map(|e| e["field"].as_str().unwrap_or("").to_owned()).collect())
+            .unwrap_or_default();
+        f.sort();
+        f
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn assert_problem(&self, status: u16, code: &str) {
+        assert_eq!(self.status.as_u16(), status, "{:#}", self.body);
+        assert_eq!(self.code(), code, "{:#}", self.body);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn send(&self, req: reqwest::RequestBuilder) -> Answer {
+        let res = req.send().await.expect("the request is answered");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.bytes().await.unwrap();
+        let body = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
+        Answer { status, headers, body }
+    }
+
+    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Answer {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        self.send(req).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Answer {
+        self.call(Method::GET, path, Some(token), None).await
+    }
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Answer {
+        self.call(Method::POST, path, Some(token), Some(body)).await
+    }
+    pub async fn put(&self, path: &str, token: &str, body: Value) -> Answer {
+        self.call(Method::PUT, path, Some(token), Some(body)).await
+    }
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Answer {
+        self.call(Method::PATCH, path, Some(token), Some(body)).await
+    }
+    pub async fn delete(&self, path: &str, token: &str) -> Answer {
+        self.call(Method::DELETE, path, Some(token), None).await
+    }
+
+    pub async fn sign_in(&self, username: &str, password: &str) -> Answer {
+        self.call(Method::POST, "/api/v1/auth/sign-in", None, Some(json!({"username": username, "password": password})))
+            .await
+    }
+
+    /// Signs in and returns the access token (panics when sign-in fails).
+    pub async fn token(&self, username: &str, password: &str) -> String {
+        let a = self.sign_in(username, password).await;
+        assert_eq!(a.status, StatusCode::OK, "sign-in of {username} failed: {:#}", a.body);
+        a.body["access_token"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn admin_token(&self) -> String {
+        self.token(ADMIN, ADMIN_PASSWORD).await
+    }
+
+    /// Creates an ordinary user with [`USER_PASSWORD`] (which they then need not change: the
+    /// test clears the flag by changing it) and returns the user's JSON.
+    pub async fn create_user(&self, admin: &str, username: &str) -> Value {
+        let a = self
+            .post(
+                "/api/v1/admin/users",
+                admin,
+                json!({
+                    "username": username,
+                    "display_name": format!("{username} Example"),
+                    "email": format!("{username}@example.com"),
+                    "password": USER_PASSWORD,
+                }),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{:#}", a.body);
+        a.body
+    }
+
+    /// Audit rows, newest first, optionally filtered by a query string.
+    pub async fn audit(&self, admin: &str, query: &str) -> Vec<Value> {
+        let a = self.get(&format!("/api/v1/admin/audit?limit=200&{query}"), admin).await;
+        assert_eq!(a.status, StatusCode::OK, "{:#}", a.body);
+        a.body["items"].as_array().unwrap().clone()
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.clock.advance(chrono::Duration::seconds(seconds));
+    }
+}

@@ -1,0 +1,15 @@
+//! Integration tests: the real server on a random port, over HTTP, on SQLite and PostgreSQL.
+//! One binary with a module per feature, so that the crate links once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod helpers;
+
+mod audit;
+mod auth;
+mod groups;
+mod health;
+mod http;
+mod openapi;
+mod policy;
+mod tokens;
+mod users;

@@ -1,0 +1,63 @@
+//! `openapi/openapi.json` is generated from the code; these tests keep the two in step.
+
+const REGENERATE: &str = "cargo run -p sspr-api --bin sspr -- openapi > openapi/openapi.json  (or: make openapi)";
+
+#[test]
+fn the_committed_openapi_document_matches_the_code() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json");
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    let generated = sspr::http::openapi_json();
+    assert!(
+        committed == generated,
+        "openapi/openapi.json is out of date with the code. Regenerate it with:\n    {REGENERATE}\n"
+    );
+}
+
+#[test]
+fn every_operation_documents_its_errors_and_security() {
+    let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    let paths = doc["paths"].as_object().unwrap();
+    for required in [
+        "/api/v1/health",
+        "/api/v1/config/public",
+        "/api/v1/auth/sign-in",
+        "/api/v1/auth/sign-out",
+        "/api/v1/me",
+        "/api/v1/admin/policy",
+        "/api/v1/admin/users",
+        "/api/v1/admin/users/{user_id}",
+        "/api/v1/admin/users/{user_id}/unlock",
+        "/api/v1/admin/groups",
+        "/api/v1/admin/groups/{group_id}",
+        "/api/v1/admin/groups/{group_id}/members",
+        "/api/v1/admin/audit",
+    ] {
+        assert!(paths.contains_key(required), "{required} is not documented");
+    }
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            if path.starts_with("/api/v1/admin") {
+                for status in ["401", "403"] {
+                    assert!(responses.contains_key(status), "{method} {path} does not document {status}");
+                }
+                assert!(op["security"].is_array(), "{method} {path} has no security requirement");
+            }
+            if op.get("requestBody").is_some() {
+                for status in ["413", "415", "422"] {
+                    assert!(responses.contains_key(status), "{method} {path} does not document {status}");
+                }
+            }
+        }
+    }
+}
+
+async fn the_served_document_is_the_generated_one(app: crate::helpers::TestApp) {
+    let served: serde_json::Value = app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let generated: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
+    assert_eq!(served, generated);
+}
+
+crate::both_backends!(the_served_document_is_the_generated_one);
