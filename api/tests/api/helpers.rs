@@ -52,8 +52,16 @@ impl TestDatabase {
                     }
                 };
                 let name = format!("sspr_t_{}", uuid::Uuid::new_v4().simple());
-                let mut conn = diesel::PgConnection::establish(&admin_url)
-                    .unwrap_or_else(|e| panic!("PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable: {e}"));
+                let mut conn = match diesel::PgConnection::establish(&admin_url) {
+                    Ok(conn) => conn,
+                    Err(e) if std::env::var_os("CI").is_some() => {
+                        panic!("CI is set and PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable: {e}")
+                    }
+                    Err(e) => {
+                        eprintln!("PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable ({e}): skipping the PostgreSQL variant");
+                        return None;
+                    }
+                };
                 diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).unwrap();
                 let url = match admin_url.rfind('/') {
                     Some(i) if admin_url[..i].contains("://") && !admin_url[..i].ends_with('/') => {
