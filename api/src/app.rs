@@ -33,7 +33,10 @@ pub enum StartError {
     #[error("password hashing: {0}")]
     Hasher(String),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: String, source: std::io::Error },
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("start-up task failed: {0}")]
     Startup(#[from] Error),
 }
@@ -55,19 +58,46 @@ impl Application {
                 .await
                 .map_err(|e| StartError::Startup(Error::internal(e.to_string())))??
         };
-        let keys = Keyring::load_or_generate(&config.jwt_keys, &config.data_dir, &config.public_url).map_err(StartError::Keys)?;
-        let hasher = Hasher::new(config.argon2, config.hash_workers, config.hash_queue).map_err(StartError::Hasher)?;
-        let ctx = Ctx { config: Arc::clone(&config), store, clock, hasher, keys: Arc::new(keys) };
+        let keys =
+            Keyring::load_or_generate(&config.jwt_keys, &config.data_dir, &config.public_url)
+                .map_err(StartError::Keys)?;
+        let hasher = Hasher::new(config.argon2, config.hash_workers, config.hash_queue)
+            .map_err(StartError::Hasher)?;
+        let ctx = Ctx {
+            config: Arc::clone(&config),
+            store,
+            clock,
+            hasher,
+            keys: Arc::new(keys),
+        };
 
         let now = ctx.now();
-        ctx.store.write(move |conn| crate::policy::service::ensure_initial(conn, now)).await?;
+        ctx.store
+            .write(move |conn| crate::policy::service::ensure_initial(conn, now))
+            .await?;
         let bootstrap = users::bootstrap_admin(&ctx).await?;
 
-        let listener =
-            TcpListener::bind(config.bind).map_err(|source| StartError::Bind { addr: config.bind.to_string(), source })?;
-        let port = listener.local_addr().map_err(|source| StartError::Bind { addr: config.bind.to_string(), source })?.port();
-        let server = server(ctx.clone(), listener).map_err(|source| StartError::Bind { addr: config.bind.to_string(), source })?;
-        Ok(Self { server, port, ctx, bootstrap })
+        let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
+            addr: config.bind.to_string(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartError::Bind {
+                addr: config.bind.to_string(),
+                source,
+            })?
+            .port();
+        let server = server(ctx.clone(), listener).map_err(|source| StartError::Bind {
+            addr: config.bind.to_string(),
+            source,
+        })?;
+        Ok(Self {
+            server,
+            port,
+            ctx,
+            bootstrap,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -103,12 +133,20 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
             .split_for_parts();
         app.app_data(data.clone())
             .app_data(web::PayloadConfig::new(config.body_limit_bytes))
-            .app_data(web::PathConfig::default().error_handler(|_, _| Error::NotFound("resource").into()))
             .app_data(
-                web::QueryConfig::default()
-                    .error_handler(|e, _| Error::bad_request("invalid_query", format!("invalid query string: {e}")).into()),
+                web::PathConfig::default().error_handler(|_, _| Error::NotFound("resource").into()),
             )
-            .route("/docs", web::get().to(|| async { HttpResponse::Found().insert_header((header::LOCATION, "/docs/")).finish() }))
+            .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                Error::bad_request("invalid_query", format!("invalid query string: {e}")).into()
+            }))
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    HttpResponse::Found()
+                        .insert_header((header::LOCATION, "/docs/"))
+                        .finish()
+                }),
+            )
             .default_service(web::to(not_found))
             .wrap_fn(|req, srv| {
                 // Echo the request id (the one in every log line of this request) to the client,
@@ -117,7 +155,8 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                 srv.call(req).map(move |res| {
                     res.map(|mut res| {
                         if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-                            res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), value);
+                            res.headers_mut()
+                                .insert(header::HeaderName::from_static("x-request-id"), value);
                         }
                         res
                     })
@@ -137,7 +176,11 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
 fn cors(origins: &[String]) -> Cors {
     let mut cors = Cors::default()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+        ])
         .expose_headers([header::ETAG, header::RETRY_AFTER])
         .supports_credentials()
         .max_age(600);
@@ -148,5 +191,10 @@ fn cors(origins: &[String]) -> Cors {
 }
 
 async fn not_found() -> HttpResponse {
-    Problem::new(actix_web::http::StatusCode::NOT_FOUND, "not_found", "no such resource").response()
+    Problem::new(
+        actix_web::http::StatusCode::NOT_FOUND,
+        "not_found",
+        "no such resource",
+    )
+    .response()
 }

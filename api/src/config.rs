@@ -184,9 +184,14 @@ impl Settings {
     }
 
     pub fn from_toml_file(path: &Path) -> Result<Self, ConfigError> {
-        let file_error = |message: String| ConfigError::File { path: path.display().to_string(), message };
+        let file_error = |message: String| ConfigError::File {
+            path: path.display().to_string(),
+            message,
+        };
         let text = std::fs::read_to_string(path).map_err(|e| file_error(e.to_string()))?;
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| file_error(e.to_string()))?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| file_error(e.to_string()))?;
         let mut map = BTreeMap::new();
         for (key, value) in table {
             if !KNOWN.contains(&key.as_str()) {
@@ -204,7 +209,11 @@ impl Settings {
                     })
                     .collect::<Vec<_>>()
                     .join(","),
-                other => return Err(file_error(format!("`{key}` has an unsupported value {other}"))),
+                other => {
+                    return Err(file_error(format!(
+                        "`{key}` has an unsupported value {other}"
+                    )));
+                }
             };
             map.insert(key, text);
         }
@@ -240,19 +249,29 @@ impl Settings {
     {
         match self.get(key) {
             None => Ok(default),
-            Some(raw) => raw.parse().map_err(|e: T::Err| invalid(key, format!("`{raw}`: {e}"))),
+            Some(raw) => raw
+                .parse()
+                .map_err(|e: T::Err| invalid(key, format!("`{raw}`: {e}"))),
         }
     }
 
     fn list(&self, key: &str) -> Vec<String> {
         self.get(key)
-            .map(|raw| raw.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+            .map(|raw| {
+                raw.split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
 
 fn invalid(key: &str, message: impl Into<String>) -> ConfigError {
-    ConfigError::Invalid { name: format!("SSPR_{}", key.to_ascii_uppercase()), message: message.into() }
+    ConfigError::Invalid {
+        name: format!("SSPR_{}", key.to_ascii_uppercase()),
+        message: message.into(),
+    }
 }
 
 impl Config {
@@ -261,11 +280,22 @@ impl Config {
         let env = match s.get("env").unwrap_or("development") {
             "development" => Environment::Development,
             "production" => Environment::Production,
-            other => return Err(invalid("env", format!("`{other}` is neither development nor production"))),
+            other => {
+                return Err(invalid(
+                    "env",
+                    format!("`{other}` is neither development nor production"),
+                ));
+            }
         };
         let bind: SocketAddr = s.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)))?;
-        let public_url = s.get("public_url").unwrap_or("http://127.0.0.1:8080").trim_end_matches('/').to_owned();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.contains(char::is_whitespace) {
+        let public_url = s
+            .get("public_url")
+            .unwrap_or("http://127.0.0.1:8080")
+            .trim_end_matches('/')
+            .to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://"))
+            || public_url.contains(char::is_whitespace)
+        {
             return Err(invalid("public_url", "must be an http:// or https:// URL"));
         }
         let data_dir = PathBuf::from(s.get("data_dir").unwrap_or("./data"));
@@ -285,20 +315,30 @@ impl Config {
         if !(5..=24 * 60).contains(&session_ttl_minutes) {
             return Err(invalid("session_ttl_minutes", "must be between 5 and 1440"));
         }
-        let bootstrap_admin_username = s.get("bootstrap_admin_username").unwrap_or("admin").to_owned();
+        let bootstrap_admin_username = s
+            .get("bootstrap_admin_username")
+            .unwrap_or("admin")
+            .to_owned();
         let bootstrap_admin_password = s.get("bootstrap_admin_password").map(Secret::new);
 
         let smtp_url = s.get("smtp_url").map(Secret::new);
         if let Some(url) = &smtp_url
-            && !["smtp://", "smtps://"].iter().any(|p| url.expose().starts_with(p))
+            && !["smtp://", "smtps://"]
+                .iter()
+                .any(|p| url.expose().starts_with(p))
         {
             return Err(invalid("smtp_url", "must start with smtp:// or smtps://"));
         }
-        let sms_base_url = s.get("sms_base_url").map(|u| u.trim_end_matches('/').to_owned());
+        let sms_base_url = s
+            .get("sms_base_url")
+            .map(|u| u.trim_end_matches('/').to_owned());
         if let Some(url) = &sms_base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
-            return Err(invalid("sms_base_url", "must be an http:// or https:// URL"));
+            return Err(invalid(
+                "sms_base_url",
+                "must be an http:// or https:// URL",
+            ));
         }
 
         let captcha = match s.get("captcha").unwrap_or("builtin") {
@@ -306,20 +346,36 @@ impl Config {
             "turnstile" => CaptchaKind::Turnstile,
             "hcaptcha" => CaptchaKind::Hcaptcha,
             "recaptcha" => CaptchaKind::Recaptcha,
-            other => return Err(invalid("captcha", format!("`{other}` is not one of builtin, turnstile, hcaptcha, recaptcha"))),
+            other => {
+                return Err(invalid(
+                    "captcha",
+                    format!("`{other}` is not one of builtin, turnstile, hcaptcha, recaptcha"),
+                ));
+            }
         };
         let captcha_difficulty: u64 = s.parse("captcha_difficulty", 100_000)?;
         if !(1..=10_000_000).contains(&captcha_difficulty) {
-            return Err(invalid("captcha_difficulty", "must be between 1 and 10000000"));
+            return Err(invalid(
+                "captcha_difficulty",
+                "must be between 1 and 10000000",
+            ));
         }
 
         let cors_origins = s.list("cors_origins");
         for origin in &cors_origins {
             if origin == "*" {
-                return Err(invalid("cors_origins", "`*` is not allowed: list the origins"));
+                return Err(invalid(
+                    "cors_origins",
+                    "`*` is not allowed: list the origins",
+                ));
             }
-            if !(origin.starts_with("http://") || origin.starts_with("https://")) || origin.ends_with('/') {
-                return Err(invalid("cors_origins", format!("`{origin}` is not an origin like https://portal.example.com")));
+            if !(origin.starts_with("http://") || origin.starts_with("https://"))
+                || origin.ends_with('/')
+            {
+                return Err(invalid(
+                    "cors_origins",
+                    format!("`{origin}` is not an origin like https://portal.example.com"),
+                ));
             }
         }
         let trusted_proxies = s
@@ -328,23 +384,45 @@ impl Config {
             .map(|p| {
                 p.parse::<IpNet>()
                     .or_else(|_| p.parse::<IpAddr>().map(IpNet::from))
-                    .map_err(|_| invalid("trusted_proxies", format!("`{p}` is neither an IP address nor a CIDR range")))
+                    .map_err(|_| {
+                        invalid(
+                            "trusted_proxies",
+                            format!("`{p}` is neither an IP address nor a CIDR range"),
+                        )
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let log_format = match s.get("log_format").unwrap_or("text") {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
-            other => return Err(invalid("log_format", format!("`{other}` is neither text nor json"))),
+            other => {
+                return Err(invalid(
+                    "log_format",
+                    format!("`{other}` is neither text nor json"),
+                ));
+            }
         };
         let argon2 = Argon2Settings {
             memory_kib: s.parse("argon2_memory_kib", 19_456)?,
             iterations: s.parse("argon2_iterations", 2)?,
             parallelism: s.parse("argon2_parallelism", 1)?,
         };
-        if argon2::Params::new(argon2.memory_kib, argon2.iterations, argon2.parallelism, None).is_err() {
-            return Err(invalid("argon2_memory_kib", "the argon2 parameters are out of range"));
+        if argon2::Params::new(
+            argon2.memory_kib,
+            argon2.iterations,
+            argon2.parallelism,
+            None,
+        )
+        .is_err()
+        {
+            return Err(invalid(
+                "argon2_memory_kib",
+                "the argon2 parameters are out of range",
+            ));
         }
-        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
         let hash_workers: usize = s.parse("hash_workers", cores)?;
         let hash_queue: usize = s.parse("hash_queue", 64)?;
         if hash_workers == 0 || hash_workers > 256 {
@@ -355,12 +433,19 @@ impl Config {
             base_secs: s.parse("signin_lockout_seconds", 60)?,
             max_secs: s.parse("signin_lockout_max_seconds", 3600)?,
         };
-        if lockout.threshold == 0 || lockout.base_secs == 0 || lockout.max_secs < lockout.base_secs {
-            return Err(invalid("signin_lockout_threshold", "threshold and seconds must be positive, and the maximum at least the base"));
+        if lockout.threshold == 0 || lockout.base_secs == 0 || lockout.max_secs < lockout.base_secs
+        {
+            return Err(invalid(
+                "signin_lockout_threshold",
+                "threshold and seconds must be positive, and the maximum at least the base",
+            ));
         }
         let body_limit_bytes: usize = s.parse("body_limit_bytes", 16 * 1024)?;
         if !(1024..=1024 * 1024).contains(&body_limit_bytes) {
-            return Err(invalid("body_limit_bytes", "must be between 1024 and 1048576"));
+            return Err(invalid(
+                "body_limit_bytes",
+                "must be between 1024 and 1048576",
+            ));
         }
         let http_workers = match s.get("http_workers") {
             None => None,
@@ -409,15 +494,23 @@ impl Config {
             return unsafe_("SSPR_PUBLIC_URL must be an https:// URL");
         }
         if self.smtp_url.is_none() || self.smtp_from.is_none() {
-            return unsafe_("SSPR_SMTP_URL and SSPR_SMTP_FROM must be set (log delivery is for development only)");
+            return unsafe_(
+                "SSPR_SMTP_URL and SSPR_SMTP_FROM must be set (log delivery is for development only)",
+            );
         }
         if self.sms_base_url.is_some()
-            && (self.sms_account_sid.is_none() || self.sms_auth_token.is_none() || self.sms_from.is_none())
+            && (self.sms_account_sid.is_none()
+                || self.sms_auth_token.is_none()
+                || self.sms_from.is_none())
         {
-            return unsafe_("SSPR_SMS_ACCOUNT_SID, SSPR_SMS_AUTH_TOKEN and SSPR_SMS_FROM must be set with SSPR_SMS_BASE_URL");
+            return unsafe_(
+                "SSPR_SMS_ACCOUNT_SID, SSPR_SMS_AUTH_TOKEN and SSPR_SMS_FROM must be set with SSPR_SMS_BASE_URL",
+            );
         }
         if self.jwt_keys.is_empty() {
-            return unsafe_("SSPR_JWT_KEYS must be set (a generated key on local disk does not survive replicas)");
+            return unsafe_(
+                "SSPR_JWT_KEYS must be set (a generated key on local disk does not survive replicas)",
+            );
         }
         if self.argon2.memory_kib < 19_456 || self.argon2.iterations < 2 {
             return unsafe_("argon2 parameters below the OWASP minimum (m=19456 KiB, t=2)");
@@ -439,10 +532,19 @@ pub fn parse_jwt_keys(raw: &str) -> Result<Vec<JwtKey>, String> {
     use base64::Engine as _;
     let mut keys: Vec<JwtKey> = Vec::new();
     for entry in raw.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-        let (kid, b64) = entry.split_once(':').ok_or("each key must be written kid:base64key")?;
+        let (kid, b64) = entry
+            .split_once(':')
+            .ok_or("each key must be written kid:base64key")?;
         let kid = kid.trim();
-        if kid.is_empty() || kid.len() > 64 || !kid.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
-            return Err(format!("key id `{kid}` must be 1-64 characters of A-Z, a-z, 0-9, - _ ."));
+        if kid.is_empty()
+            || kid.len() > 64
+            || !kid
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            return Err(format!(
+                "key id `{kid}` must be 1-64 characters of A-Z, a-z, 0-9, - _ ."
+            ));
         }
         let b64 = b64.trim();
         let secret = base64::engine::general_purpose::STANDARD
@@ -451,12 +553,18 @@ pub fn parse_jwt_keys(raw: &str) -> Result<Vec<JwtKey>, String> {
             .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64))
             .map_err(|_| format!("the key `{kid}` is not valid base64"))?;
         if secret.len() < MIN_JWT_KEY_BYTES {
-            return Err(format!("the key `{kid}` is {} bytes; at least {MIN_JWT_KEY_BYTES} are required", secret.len()));
+            return Err(format!(
+                "the key `{kid}` is {} bytes; at least {MIN_JWT_KEY_BYTES} are required",
+                secret.len()
+            ));
         }
         if keys.iter().any(|k| k.kid == kid) {
             return Err(format!("the key id `{kid}` appears twice"));
         }
-        keys.push(JwtKey { kid: kid.to_owned(), secret });
+        keys.push(JwtKey {
+            kid: kid.to_owned(),
+            secret,
+        });
     }
     if keys.is_empty() {
         return Err("no keys given".to_owned());
@@ -482,8 +590,18 @@ mod tests {
         assert_eq!(c.env, Environment::Development);
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
-        assert_eq!(c.database, DatabaseTarget::Sqlite(PathBuf::from("./data/sspr.db")));
-        assert_eq!(c.argon2, Argon2Settings { memory_kib: 19_456, iterations: 2, parallelism: 1 });
+        assert_eq!(
+            c.database,
+            DatabaseTarget::Sqlite(PathBuf::from("./data/sspr.db"))
+        );
+        assert_eq!(
+            c.argon2,
+            Argon2Settings {
+                memory_kib: 19_456,
+                iterations: 2,
+                parallelism: 1
+            }
+        );
         assert_eq!(c.body_limit_bytes, 16 * 1024);
         assert_eq!(c.captcha, CaptchaKind::Builtin);
         assert!(c.cors_origins.is_empty());
@@ -492,19 +610,36 @@ mod tests {
     #[test]
     fn environment_variables_override_the_file() {
         let mut s = settings(&[("bind", "127.0.0.1:9000")]);
-        s.overlay_env([("SSPR_BIND".to_owned(), "0.0.0.0:7000".to_owned()), ("OTHER".to_owned(), "x".to_owned())]);
-        assert_eq!(Config::from_settings(&s).unwrap().bind.to_string(), "0.0.0.0:7000");
+        s.overlay_env([
+            ("SSPR_BIND".to_owned(), "0.0.0.0:7000".to_owned()),
+            ("OTHER".to_owned(), "x".to_owned()),
+        ]);
+        assert_eq!(
+            Config::from_settings(&s).unwrap().bind.to_string(),
+            "0.0.0.0:7000"
+        );
     }
 
     #[test]
     fn a_bad_value_names_the_setting() {
-        let err = Config::from_settings(&settings(&[("bind", "nowhere")])).unwrap_err().to_string();
+        let err = Config::from_settings(&settings(&[("bind", "nowhere")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("SSPR_BIND"), "{err}");
-        let err = Config::from_settings(&settings(&[("database_url", "mysql://x")])).unwrap_err().to_string();
+        let err = Config::from_settings(&settings(&[("database_url", "mysql://x")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("SSPR_DATABASE_URL"), "{err}");
-        let err = Config::from_settings(&settings(&[("trusted_proxies", "10.0.0.0/8, bogus")])).unwrap_err().to_string();
-        assert!(err.contains("SSPR_TRUSTED_PROXIES") && err.contains("bogus"), "{err}");
-        let err = Config::from_settings(&settings(&[("cors_origins", "*")])).unwrap_err().to_string();
+        let err = Config::from_settings(&settings(&[("trusted_proxies", "10.0.0.0/8, bogus")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("SSPR_TRUSTED_PROXIES") && err.contains("bogus"),
+            "{err}"
+        );
+        let err = Config::from_settings(&settings(&[("cors_origins", "*")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("SSPR_CORS_ORIGINS"), "{err}");
     }
 
@@ -512,15 +647,28 @@ mod tests {
     fn jwt_keys_need_ids_and_enough_bytes() {
         let key = "a".repeat(44); // 33 bytes of base64
         let keys = parse_jwt_keys(&format!("k1:{key}, k2:{key}")).unwrap();
-        assert_eq!(keys.iter().map(|k| k.kid.as_str()).collect::<Vec<_>>(), ["k1", "k2"]);
-        assert!(parse_jwt_keys("k1:c2hvcnQ=").unwrap_err().contains("at least 32"));
+        assert_eq!(
+            keys.iter().map(|k| k.kid.as_str()).collect::<Vec<_>>(),
+            ["k1", "k2"]
+        );
+        assert!(
+            parse_jwt_keys("k1:c2hvcnQ=")
+                .unwrap_err()
+                .contains("at least 32")
+        );
         assert!(parse_jwt_keys(&key).is_err());
-        assert!(parse_jwt_keys(&format!("k1:{key},k1:{key}")).unwrap_err().contains("twice"));
+        assert!(
+            parse_jwt_keys(&format!("k1:{key},k1:{key}"))
+                .unwrap_err()
+                .contains("twice")
+        );
     }
 
     #[test]
     fn production_refuses_unsafe_settings() {
-        let err = Config::from_settings(&settings(&[("env", "production")])).unwrap_err().to_string();
+        let err = Config::from_settings(&settings(&[("env", "production")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("https"), "{err}");
         let key = "a".repeat(44);
         let base = [
@@ -529,14 +677,21 @@ mod tests {
             ("smtp_url", "smtp://mail:25"),
             ("smtp_from", "reset@example.com"),
         ];
-        let err = Config::from_settings(&settings(&base)).unwrap_err().to_string();
+        let err = Config::from_settings(&settings(&base))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("SSPR_JWT_KEYS"), "{err}");
         let keys = format!("k1:{key}");
         let mut ok = base.to_vec();
         ok.push(("jwt_keys", &keys));
         assert!(Config::from_settings(&settings(&ok)).is_ok());
         ok.push(("argon2_memory_kib", "1024"));
-        assert!(Config::from_settings(&settings(&ok)).unwrap_err().to_string().contains("argon2"));
+        assert!(
+            Config::from_settings(&settings(&ok))
+                .unwrap_err()
+                .to_string()
+                .contains("argon2")
+        );
     }
 
     #[test]
@@ -544,11 +699,20 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sspr-config-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("sspr.toml");
-        std::fs::write(&path, "bind = \"127.0.0.1:9999\"\ncors_origins = [\"https://a.example\"]\n").unwrap();
+        std::fs::write(
+            &path,
+            "bind = \"127.0.0.1:9999\"\ncors_origins = [\"https://a.example\"]\n",
+        )
+        .unwrap();
         let c = Config::from_settings(&Settings::from_toml_file(&path).unwrap()).unwrap();
         assert_eq!(c.bind.port(), 9999);
         assert_eq!(c.cors_origins, ["https://a.example"]);
         std::fs::write(&path, "bnid = \"x\"\n").unwrap();
-        assert!(Settings::from_toml_file(&path).unwrap_err().to_string().contains("bnid"));
+        assert!(
+            Settings::from_toml_file(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("bnid")
+        );
     }
 }

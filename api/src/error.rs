@@ -19,7 +19,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code: code.to_owned(), message: message.into() }
+        Self {
+            field: field.into(),
+            code: code.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -42,11 +46,17 @@ pub enum Error {
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{detail}")]
-    Conflict { code: &'static str, detail: Cow<'static, str> },
+    Conflict {
+        code: &'static str,
+        detail: Cow<'static, str>,
+    },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("{detail}")]
-    BadRequest { code: &'static str, detail: Cow<'static, str> },
+    BadRequest {
+        code: &'static str,
+        detail: Cow<'static, str>,
+    },
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("unsupported media type")]
@@ -74,11 +84,17 @@ impl Error {
     }
 
     pub fn conflict(code: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
-        Self::Conflict { code, detail: detail.into() }
+        Self::Conflict {
+            code,
+            detail: detail.into(),
+        }
     }
 
     pub fn bad_request(code: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
-        Self::BadRequest { code, detail: detail.into() }
+        Self::BadRequest {
+            code,
+            detail: detail.into(),
+        }
     }
 }
 
@@ -87,14 +103,16 @@ impl From<diesel::result::Error> for Error {
         use diesel::result::{DatabaseErrorKind, Error as D};
         match &e {
             D::NotFound => Self::NotFound("record"),
-            D::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                Self::conflict("already_exists", "a record with the same unique value already exists")
-            }
+            D::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => Self::conflict(
+                "already_exists",
+                "a record with the same unique value already exists",
+            ),
             D::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => Self::StoreUnavailable,
             // SQLite reports a lock it could not get within busy_timeout as an unknown error
             // whose message says "database is locked" (or "busy"): retryable, nothing changed.
             D::DatabaseError(_, info)
-                if info.message().contains("database is locked") || info.message().contains("busy") =>
+                if info.message().contains("database is locked")
+                    || info.message().contains("busy") =>
             {
                 Self::StoreUnavailable
             }

@@ -38,15 +38,19 @@ fn main() -> ExitCode {
             }
         }
     }
-    let config = match Settings::load(config_path.as_deref()).and_then(|s| Config::from_settings(&s)) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("sspr: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let config =
+        match Settings::load(config_path.as_deref()).and_then(|s| Config::from_settings(&s)) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("sspr: {e}");
+                return ExitCode::from(2);
+            }
+        };
     init_logging(config.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("sspr: cannot start the runtime: {e}");
@@ -100,8 +104,11 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
 
 fn init_logging(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
     match format {
         LogFormat::Json => builder.json().flatten_event(true).init(),
         LogFormat::Text => builder.init(),

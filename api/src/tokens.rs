@@ -43,7 +43,12 @@ pub struct Keyring {
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Keyring {{ signing_kid: {:?}, keys: {} }}", self.signing_kid, self.decoding.len())
+        write!(
+            f,
+            "Keyring {{ signing_kid: {:?}, keys: {} }}",
+            self.signing_kid,
+            self.decoding.len()
+        )
     }
 }
 
@@ -53,13 +58,20 @@ impl Keyring {
         Ok(Self {
             signing_kid: first.kid.clone(),
             encoding: EncodingKey::from_secret(&first.secret),
-            decoding: keys.iter().map(|k| (k.kid.clone(), DecodingKey::from_secret(&k.secret))).collect(),
+            decoding: keys
+                .iter()
+                .map(|k| (k.kid.clone(), DecodingKey::from_secret(&k.secret)))
+                .collect(),
             issuer: issuer.to_owned(),
         })
     }
 
     /// The configured keys, or the key kept in `data_dir/jwt-keys` (created on first start).
-    pub fn load_or_generate(configured: &[JwtKey], data_dir: &Path, issuer: &str) -> Result<Self, String> {
+    pub fn load_or_generate(
+        configured: &[JwtKey],
+        data_dir: &Path,
+        issuer: &str,
+    ) -> Result<Self, String> {
         if !configured.is_empty() {
             return Self::new(configured, issuer);
         }
@@ -67,12 +79,17 @@ impl Keyring {
         let keys = match std::fs::read_to_string(&path) {
             Ok(text) => parse_jwt_keys(&text).map_err(|e| format!("{}: {e}", path.display()))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+                std::fs::create_dir_all(data_dir)
+                    .map_err(|e| format!("{}: {e}", data_dir.display()))?;
                 let mut secret = [0u8; 32];
                 rand::rng().fill(&mut secret[..]);
                 let kid = format!("k{}", Utc::now().format("%Y%m%d"));
-                let line = format!("{kid}:{}\n", base64::engine::general_purpose::STANDARD.encode(secret));
-                write_private_file(&path, line.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+                let line = format!(
+                    "{kid}:{}\n",
+                    base64::engine::general_purpose::STANDARD.encode(secret)
+                );
+                write_private_file(&path, line.as_bytes())
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
                 tracing::info!(path = %path.display(), "generated a JWT signing key");
                 parse_jwt_keys(&line)?
             }
@@ -86,7 +103,8 @@ impl Keyring {
         let mut header = Header::new(ALGORITHM);
         header.typ = Some(typ.to_owned());
         header.kid = Some(self.signing_kid.clone());
-        jsonwebtoken::encode(&header, claims, &self.encoding).map_err(|e| Error::internal(format!("jwt sign: {e}")))
+        jsonwebtoken::encode(&header, claims, &self.encoding)
+            .map_err(|e| Error::internal(format!("jwt sign: {e}")))
     }
 
     /// Verifies a token of kind `typ` for `audience`; any failure is `Unauthenticated`, with
@@ -109,7 +127,11 @@ impl Keyring {
         if header.typ.as_deref() != Some(typ) {
             return Err(reject("typ"));
         }
-        let key = header.kid.as_deref().and_then(|kid| self.decoding.get(kid)).ok_or_else(|| reject("kid"))?;
+        let key = header
+            .kid
+            .as_deref()
+            .and_then(|kid| self.decoding.get(kid))
+            .ok_or_else(|| reject("kid"))?;
         let mut validation = Validation::new(ALGORITHM);
         validation.set_audience(&[audience]);
         validation.set_issuer(&[&self.issuer]);
@@ -117,7 +139,8 @@ impl Keyring {
         // Expiry is checked below against the injected clock, not the system clock.
         validation.validate_exp = false;
         validation.leeway = 0;
-        let data = jsonwebtoken::decode::<C>(token, key, &validation).map_err(|_| reject("signature or claims"))?;
+        let data = jsonwebtoken::decode::<C>(token, key, &validation)
+            .map_err(|_| reject("signature or claims"))?;
         let claims = data.claims;
         let now = now.timestamp();
         if now >= claims.expires_at() + LEEWAY_SECS {
@@ -165,11 +188,24 @@ mod tests {
     }
 
     fn keyring(kid: &str, byte: u8) -> Keyring {
-        Keyring::new(&[JwtKey { kid: kid.into(), secret: vec![byte; 32] }], "https://iss").unwrap()
+        Keyring::new(
+            &[JwtKey {
+                kid: kid.into(),
+                secret: vec![byte; 32],
+            }],
+            "https://iss",
+        )
+        .unwrap()
     }
 
     fn claims(now: i64) -> Claims {
-        Claims { iss: "https://iss".into(), aud: "api".into(), sub: "u".into(), iat: now, exp: now + 60 }
+        Claims {
+            iss: "https://iss".into(),
+            aud: "api".into(),
+            sub: "u".into(),
+            iat: now,
+            exp: now + 60,
+        }
     }
 
     #[test]
@@ -191,21 +227,42 @@ mod tests {
         let token = ring.sign("t", &claims(now.timestamp())).unwrap();
         assert!(ring.verify::<Claims>(&token, "other", "api", now).is_err());
         assert!(ring.verify::<Claims>(&token, "t", "other", now).is_err());
-        assert!(keyring("b", 1).verify::<Claims>(&token, "t", "api", now).is_err());
-        assert!(keyring("a", 2).verify::<Claims>(&token, "t", "api", now).is_err());
+        assert!(
+            keyring("b", 1)
+                .verify::<Claims>(&token, "t", "api", now)
+                .is_err()
+        );
+        assert!(
+            keyring("a", 2)
+                .verify::<Claims>(&token, "t", "api", now)
+                .is_err()
+        );
     }
 
     #[test]
     fn rotation_signs_with_the_first_key_and_verifies_with_all() {
         let old = keyring("old", 1);
         let rotated = Keyring::new(
-            &[JwtKey { kid: "new".into(), secret: vec![2; 32] }, JwtKey { kid: "old".into(), secret: vec![1; 32] }],
+            &[
+                JwtKey {
+                    kid: "new".into(),
+                    secret: vec![2; 32],
+                },
+                JwtKey {
+                    kid: "old".into(),
+                    secret: vec![1; 32],
+                },
+            ],
             "https://iss",
         )
         .unwrap();
         let now = Utc::now();
         let old_token = old.sign("t", &claims(now.timestamp())).unwrap();
-        assert!(rotated.verify::<Claims>(&old_token, "t", "api", now).is_ok());
+        assert!(
+            rotated
+                .verify::<Claims>(&old_token, "t", "api", now)
+                .is_ok()
+        );
         let new_token = rotated.sign("t", &claims(now.timestamp())).unwrap();
         assert!(old.verify::<Claims>(&new_token, "t", "api", now).is_err());
     }

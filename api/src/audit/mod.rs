@@ -42,13 +42,22 @@ pub struct Party {
 
 impl Party {
     pub fn user(id: Uuid, name: &str) -> Self {
-        Self { id: Some(id.to_string()), name: Some(name.to_owned()) }
+        Self {
+            id: Some(id.to_string()),
+            name: Some(name.to_owned()),
+        }
     }
     pub fn named(id: impl ToString, name: &str) -> Self {
-        Self { id: Some(id.to_string()), name: Some(name.to_owned()) }
+        Self {
+            id: Some(id.to_string()),
+            name: Some(name.to_owned()),
+        }
     }
     pub fn system() -> Self {
-        Self { id: None, name: Some("system".to_owned()) }
+        Self {
+            id: None,
+            name: Some("system".to_owned()),
+        }
     }
 }
 
@@ -64,7 +73,13 @@ pub struct Event {
 
 impl Event {
     pub fn new(kind: &'static str, actor: Party) -> Self {
-        Self { kind, success: true, actor, target: Party::default(), details: serde_json::json!({}) }
+        Self {
+            kind,
+            success: true,
+            actor,
+            target: Party::default(),
+            details: serde_json::json!({}),
+        }
     }
     pub fn failed(mut self) -> Self {
         self.success = false;
@@ -84,7 +99,12 @@ impl Event {
 const MAX_USER_AGENT: usize = 256;
 
 /// Writes `event` on `conn` (call it inside the transaction that makes the change).
-pub fn record(conn: &mut DbConn, now: DateTime<Utc>, meta: &RequestMeta, event: Event) -> Result<(), Error> {
+pub fn record(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    meta: &RequestMeta,
+    event: Event,
+) -> Result<(), Error> {
     let row = store::audit::AuditRow {
         id: Uuid::now_v7().to_string(),
         at: store::ts(now),
@@ -95,7 +115,10 @@ pub fn record(conn: &mut DbConn, now: DateTime<Utc>, meta: &RequestMeta, event: 
         target_id: event.target.id,
         target_name: event.target.name,
         ip: meta.ip.map(|ip| ip.to_string()),
-        user_agent: meta.user_agent.as_ref().map(|ua| ua.chars().take(MAX_USER_AGENT).collect()),
+        user_agent: meta
+            .user_agent
+            .as_ref()
+            .map(|ua| ua.chars().take(MAX_USER_AGENT).collect()),
         details: event.details.to_string(),
     };
     store::audit::insert(conn, &row)
@@ -153,16 +176,31 @@ pub struct AuditQuery {
 pub async fn list(ctx: &Ctx, query: AuditQuery) -> Result<AuditPage, Error> {
     let limit = query.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
-        return Err(Error::validation("limit", "out_of_range", "must be between 1 and 200"));
+        return Err(Error::validation(
+            "limit",
+            "out_of_range",
+            "must be between 1 and 200",
+        ));
     }
-    let cursor = match &query.cursor {
-        Some(c) => Some(decode_cursor(c).ok_or_else(|| Error::validation("cursor", "invalid", "not a cursor from this API"))?),
-        None => None,
-    };
+    let cursor =
+        match &query.cursor {
+            Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+                Error::validation("cursor", "invalid", "not a cursor from this API")
+            })?),
+            None => None,
+        };
     if let Some(t) = &query.event_type
-        && (t.is_empty() || t.len() > 64 || !t.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'))
+        && (t.is_empty()
+            || t.len() > 64
+            || !t
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'))
     {
-        return Err(Error::validation("type", "invalid", "an event type such as sign_in.failed or sign_in"));
+        return Err(Error::validation(
+            "type",
+            "invalid",
+            "an event type such as sign_in.failed or sign_in",
+        ));
     }
     let filter = store::audit::Filter {
         event_type: query.event_type,
@@ -171,10 +209,17 @@ pub async fn list(ctx: &Ctx, query: AuditQuery) -> Result<AuditPage, Error> {
         until: query.until.map(store::ts),
         before: cursor,
     };
-    let rows = ctx.store.read(move |conn| store::audit::list(conn, &filter, i64::from(limit) + 1)).await?;
+    let rows = ctx
+        .store
+        .read(move |conn| store::audit::list(conn, &filter, i64::from(limit) + 1))
+        .await?;
     let has_more = rows.len() > limit as usize;
     let items: Vec<AuditEntry> = rows.into_iter().take(limit as usize).map(entry).collect();
-    let next_cursor = if has_more { items.last().map(|e| encode_cursor(e.at, &e.id)) } else { None };
+    let next_cursor = if has_more {
+        items.last().map(|e| encode_cursor(e.at, &e.id))
+    } else {
+        None
+    };
     Ok(AuditPage { items, next_cursor })
 }
 
@@ -197,12 +242,15 @@ fn entry(row: store::audit::AuditRow) -> AuditEntry {
 /// Cursors are opaque to clients: base64 of "time|id" of the last row served.
 fn encode_cursor(at: DateTime<Utc>, id: &str) -> String {
     use base64::Engine as _;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{}|{id}", at.timestamp_micros()))
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(format!("{}|{id}", at.timestamp_micros()))
 }
 
 fn decode_cursor(cursor: &str) -> Option<(chrono::NaiveDateTime, String)> {
     use base64::Engine as _;
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).ok()?;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()?;
     let text = String::from_utf8(raw).ok()?;
     let (micros, id) = text.split_once('|')?;
     let at = DateTime::<Utc>::from_timestamp_micros(micros.parse().ok()?)?;

@@ -65,7 +65,9 @@ pub struct UpdateGroup {
     pub description: Option<Option<String>>,
 }
 
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
@@ -82,7 +84,11 @@ fn parse_name(raw: &str) -> Result<(String, String), FieldError> {
     let name = raw.trim();
     let n = name.chars().count();
     if n == 0 || n > 128 || name.chars().any(char::is_control) {
-        return Err(FieldError::new("name", "length", "a group name is 1 to 128 characters without control characters"));
+        return Err(FieldError::new(
+            "name",
+            "length",
+            "a group name is 1 to 128 characters without control characters",
+        ));
     }
     Ok((name.to_owned(), name.to_lowercase()))
 }
@@ -90,7 +96,11 @@ fn parse_name(raw: &str) -> Result<(String, String), FieldError> {
 fn parse_description(raw: &str) -> Result<Option<String>, FieldError> {
     let text = raw.trim();
     if text.chars().count() > 500 {
-        return Err(FieldError::new("description", "too_long", "at most 500 characters"));
+        return Err(FieldError::new(
+            "description",
+            "too_long",
+            "at most 500 characters",
+        ));
     }
     Ok(Some(text.to_owned()).filter(|t| !t.is_empty()))
 }
@@ -112,13 +122,16 @@ fn name_taken() -> Error {
 
 pub async fn list(ctx: &Ctx) -> Result<GroupList, Error> {
     let rows = ctx.store.read(store::groups::list).await?;
-    Ok(GroupList { items: rows.iter().map(|(g, n)| group(g, *n)).collect() })
+    Ok(GroupList {
+        items: rows.iter().map(|(g, n)| group(g, *n)).collect(),
+    })
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> Result<GroupDetail, Error> {
     ctx.store
         .read(move |conn| {
-            let row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let row =
+                store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
             let members = store::groups::members(conn, &row.id)?;
             Ok(detail(&row, &members))
         })
@@ -145,15 +158,29 @@ fn detail(row: &GroupRow, members: &[store::users::UserRow]) -> GroupDetail {
     }
 }
 
-fn same_name_exists(conn: &mut store::DbConn, key: &str, except: Option<&str>) -> Result<bool, Error> {
-    Ok(store::groups::list(conn)?.iter().any(|(g, _)| g.name_key == key && Some(g.id.as_str()) != except))
+fn same_name_exists(
+    conn: &mut store::DbConn,
+    key: &str,
+    except: Option<&str>,
+) -> Result<bool, Error> {
+    Ok(store::groups::list(conn)?
+        .iter()
+        .any(|(g, _)| g.name_key == key && Some(g.id.as_str()) != except))
 }
 
-pub async fn create(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, req: CreateGroup) -> Result<GroupDetail, Error> {
+pub async fn create(
+    ctx: &Ctx,
+    actor: &Actor,
+    meta: &RequestMeta,
+    req: CreateGroup,
+) -> Result<GroupDetail, Error> {
     let mut errors = Vec::new();
     let name = parse_name(&req.name).map_err(|e| errors.push(e)).ok();
     let description = match &req.description {
-        Some(d) => parse_description(d).map_err(|e| errors.push(e)).ok().flatten(),
+        Some(d) => parse_description(d)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten(),
         None => None,
     };
     let Some((name, name_key)) = name.filter(|_| errors.is_empty()) else {
@@ -175,16 +202,26 @@ pub async fn create(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, req: CreateGro
                 return Err(name_taken());
             }
             store::groups::insert(conn, &row)?;
-            let event = Event::new(audit::kind::GROUP_CREATED, actor_party).target(Party::named(&row.id, &row.name));
+            let event = Event::new(audit::kind::GROUP_CREATED, actor_party)
+                .target(Party::named(&row.id, &row.name));
             audit::record(conn, now, &meta, event)?;
             Ok(detail(&row, &[]))
         })
         .await
 }
 
-pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req: UpdateGroup) -> Result<GroupDetail, Error> {
+pub async fn update(
+    ctx: &Ctx,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: Uuid,
+    req: UpdateGroup,
+) -> Result<GroupDetail, Error> {
     let mut errors = Vec::new();
-    let name = req.name.as_deref().and_then(|n| parse_name(n).map_err(|e| errors.push(e)).ok());
+    let name = req
+        .name
+        .as_deref()
+        .and_then(|n| parse_name(n).map_err(|e| errors.push(e)).ok());
     let description = match &req.description {
         Some(Some(d)) => parse_description(d).map_err(|e| errors.push(e)).ok(),
         Some(None) => Some(None),
@@ -197,7 +234,8 @@ pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req:
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let mut row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let mut row =
+                store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
             let mut changed = Vec::new();
             if let Some((name, key)) = name
                 && name != row.name
@@ -236,28 +274,44 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let row =
+                store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
             let policy = crate::policy::service::current_on(conn)?;
             if policy.policy.group_ids.contains(&id) {
-                return Err(Error::conflict("group_in_use", "the password reset policy names this group; remove it there first"));
+                return Err(Error::conflict(
+                    "group_in_use",
+                    "the password reset policy names this group; remove it there first",
+                ));
             }
             store::groups::delete(conn, &row.id)?;
-            let event = Event::new(audit::kind::GROUP_DELETED, actor_party).target(Party::named(&row.id, &row.name));
+            let event = Event::new(audit::kind::GROUP_DELETED, actor_party)
+                .target(Party::named(&row.id, &row.name));
             audit::record(conn, now, &meta, event)
         })
         .await
 }
 
-pub async fn set_members(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req: SetMembers) -> Result<GroupDetail, Error> {
+pub async fn set_members(
+    ctx: &Ctx,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: Uuid,
+    req: SetMembers,
+) -> Result<GroupDetail, Error> {
     if req.user_ids.len() > MAX_MEMBERS_PER_REQUEST {
-        return Err(Error::validation("user_ids", "too_many", format!("at most {MAX_MEMBERS_PER_REQUEST} members")));
+        return Err(Error::validation(
+            "user_ids",
+            "too_many",
+            format!("at most {MAX_MEMBERS_PER_REQUEST} members"),
+        ));
     }
     let wanted: BTreeSet<String> = req.user_ids.iter().map(Uuid::to_string).collect();
     let now = ctx.now();
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let row = store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
+            let row =
+                store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
             let ids: Vec<String> = wanted.into_iter().collect();
             let found = store::users::by_ids(conn, &ids)?;
             let unknown: Vec<FieldError> = req
@@ -265,12 +319,21 @@ pub async fn set_members(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid,
                 .iter()
                 .enumerate()
                 .filter(|(_, u)| !found.iter().any(|f| f.id == u.to_string()))
-                .map(|(i, u)| FieldError::new(format!("user_ids[{i}]"), "unknown_user", format!("there is no user {u}")))
+                .map(|(i, u)| {
+                    FieldError::new(
+                        format!("user_ids[{i}]"),
+                        "unknown_user",
+                        format!("there is no user {u}"),
+                    )
+                })
                 .collect();
             if !unknown.is_empty() {
                 return Err(Error::Validation(unknown));
             }
-            let before: BTreeSet<String> = store::groups::members(conn, &row.id)?.into_iter().map(|u| u.id).collect();
+            let before: BTreeSet<String> = store::groups::members(conn, &row.id)?
+                .into_iter()
+                .map(|u| u.id)
+                .collect();
             let after: BTreeSet<String> = ids.iter().cloned().collect();
             store::groups::set_members(conn, &row.id, &ids)?;
             let added: Vec<&String> = after.difference(&before).collect();

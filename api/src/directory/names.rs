@@ -23,9 +23,16 @@ impl Username {
         let display: String = raw.trim().nfkc().collect();
         let n = display.chars().count();
         if n == 0 || n > Self::MAX {
-            return Err(FieldError::new(field, "length", format!("a username is 1 to {} characters", Self::MAX)));
+            return Err(FieldError::new(
+                field,
+                "length",
+                format!("a username is 1 to {} characters", Self::MAX),
+            ));
         }
-        if !display.chars().all(|c| c.is_alphanumeric() || "._-@+".contains(c)) {
+        if !display
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-@+".contains(c))
+        {
             return Err(FieldError::new(
                 field,
                 "invalid_characters",
@@ -55,10 +62,18 @@ impl DisplayName {
         let name: String = raw.trim().nfkc().collect();
         let n = name.chars().count();
         if n == 0 || n > 128 {
-            return Err(FieldError::new(field, "length", "a display name is 1 to 128 characters"));
+            return Err(FieldError::new(
+                field,
+                "length",
+                "a display name is 1 to 128 characters",
+            ));
         }
         if name.chars().any(char::is_control) {
-            return Err(FieldError::new(field, "invalid_characters", "a display name cannot contain control characters"));
+            return Err(FieldError::new(
+                field,
+                "invalid_characters",
+                "a display name cannot contain control characters",
+            ));
         }
         Ok(Self(name))
     }
@@ -74,7 +89,11 @@ impl EmailAddress {
     pub fn parse(raw: &str, field: &str) -> Result<Self, FieldError> {
         let text = raw.trim();
         if text.len() > 254 || text.parse::<lettre::Address>().is_err() {
-            return Err(FieldError::new(field, "invalid_email", "not a valid email address"));
+            return Err(FieldError::new(
+                field,
+                "invalid_email",
+                "not a valid email address",
+            ));
         }
         Ok(Self(text.to_owned()))
     }
@@ -90,7 +109,13 @@ impl PhoneNumber {
     /// Numbers must be written in international form (starting with `+` and the country code):
     /// the service has no way to know which country a bare local number belongs to.
     pub fn parse(raw: &str, field: &str) -> Result<Self, FieldError> {
-        let invalid = || FieldError::new(field, "invalid_phone", "not a valid phone number in international form (+country code)");
+        let invalid = || {
+            FieldError::new(
+                field,
+                "invalid_phone",
+                "not a valid phone number in international form (+country code)",
+            )
+        };
         let text = raw.trim();
         if !text.starts_with('+') || text.len() > 32 {
             return Err(invalid());
@@ -99,7 +124,9 @@ impl PhoneNumber {
         if !phonenumber::is_valid(&number) {
             return Err(invalid());
         }
-        Ok(Self(number.format().mode(phonenumber::Mode::E164).to_string()))
+        Ok(Self(
+            number.format().mode(phonenumber::Mode::E164).to_string(),
+        ))
     }
     /// E.164.
     pub fn as_str(&self) -> &str {
@@ -121,7 +148,13 @@ mod tests {
 
     #[test]
     fn usernames_refuse_spaces_quotes_and_sql() {
-        for bad in ["", "a b", "x'; DROP TABLE users; --", "a\"b", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "a b",
+            "x'; DROP TABLE users; --",
+            "a\"b",
+            &"a".repeat(65),
+        ] {
             assert!(Username::parse(bad, "u").is_err(), "{bad}");
         }
         assert!(Username::parse("j.doe@example.com", "u").is_ok());
@@ -129,8 +162,18 @@ mod tests {
 
     #[test]
     fn phone_numbers_become_e164() {
-        assert_eq!(PhoneNumber::parse("+1 (415) 555-2671", "p").unwrap().as_str(), "+14155552671");
-        assert_eq!(PhoneNumber::parse("+44 20 7946 0958", "p").unwrap().as_str(), "+442079460958");
+        assert_eq!(
+            PhoneNumber::parse("+1 (415) 555-2671", "p")
+                .unwrap()
+                .as_str(),
+            "+14155552671"
+        );
+        assert_eq!(
+            PhoneNumber::parse("+44 20 7946 0958", "p")
+                .unwrap()
+                .as_str(),
+            "+442079460958"
+        );
         assert!(PhoneNumber::parse("415 555 2671", "p").is_err());
         assert!(PhoneNumber::parse("+1 000", "p").is_err());
     }

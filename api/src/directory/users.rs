@@ -93,7 +93,9 @@ pub struct UpdateUser {
 }
 
 /// Tells "absent" (`None`) from "null" (`Some(None)`).
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
@@ -125,7 +127,11 @@ fn collect<T>(errors: &mut Vec<FieldError>, r: Result<T, FieldError>) -> Option<
 async fn admin_password(ctx: &Ctx, raw: &str) -> Result<String, Error> {
     let password = Password::parse(raw, "password")?;
     let rules = crate::policy::service::current(ctx).await?.policy.password;
-    password.check_length("password", rules.min_length as usize, rules.max_length as usize)?;
+    password.check_length(
+        "password",
+        rules.min_length as usize,
+        rules.max_length as usize,
+    )?;
     ctx.hasher.hash(&password).await
 }
 
@@ -133,14 +139,29 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
     let page = query.page.unwrap_or(1);
     let per_page = query.per_page.unwrap_or(50);
     if page == 0 || page > 1_000_000 {
-        return Err(Error::validation("page", "out_of_range", "must be 1 or more"));
+        return Err(Error::validation(
+            "page",
+            "out_of_range",
+            "must be 1 or more",
+        ));
     }
     if !(1..=200).contains(&per_page) {
-        return Err(Error::validation("per_page", "out_of_range", "must be between 1 and 200"));
+        return Err(Error::validation(
+            "per_page",
+            "out_of_range",
+            "must be between 1 and 200",
+        ));
     }
-    let search = query.search.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let search = query
+        .search
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
     if search.as_ref().is_some_and(|s| s.chars().count() > 128) {
-        return Err(Error::validation("search", "too_long", "at most 128 characters"));
+        return Err(Error::validation(
+            "search",
+            "too_long",
+            "at most 128 characters",
+        ));
     }
     let offset = i64::from(page - 1) * i64::from(per_page);
     let (rows, total) = ctx
@@ -148,24 +169,43 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
         .read(move |conn| store::users::list(conn, search.as_deref(), offset, i64::from(per_page)))
         .await?;
     let now = ctx.now();
-    Ok(UserList { items: rows.iter().map(|r| User::from_row(r, now)).collect(), total, page, per_page })
+    Ok(UserList {
+        items: rows.iter().map(|r| User::from_row(r, now)).collect(),
+        total,
+        page,
+        per_page,
+    })
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> Result<User, Error> {
-    let row = ctx.store.read(move |conn| store::users::find(conn, &id.to_string())).await?;
-    row.map(|r| User::from_row(&r, ctx.now())).ok_or(Error::NotFound("user"))
+    let row = ctx
+        .store
+        .read(move |conn| store::users::find(conn, &id.to_string()))
+        .await?;
+    row.map(|r| User::from_row(&r, ctx.now()))
+        .ok_or(Error::NotFound("user"))
 }
 
-pub async fn create(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, req: CreateUser) -> Result<User, Error> {
+pub async fn create(
+    ctx: &Ctx,
+    actor: &Actor,
+    meta: &RequestMeta,
+    req: CreateUser,
+) -> Result<User, Error> {
     let mut errors = Vec::new();
     let username = collect(&mut errors, Username::parse(&req.username, "username"));
-    let display_name = collect(&mut errors, DisplayName::parse(&req.display_name, "display_name"));
+    let display_name = collect(
+        &mut errors,
+        DisplayName::parse(&req.display_name, "display_name"),
+    );
     let email = collect(&mut errors, EmailAddress::parse(&req.email, "email"));
     let phone = match &req.mobile_phone {
         Some(p) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone").map(Some)),
         None => Some(None),
     };
-    let (Some(username), Some(display_name), Some(email), Some(phone)) = (username, display_name, email, phone) else {
+    let (Some(username), Some(display_name), Some(email), Some(phone)) =
+        (username, display_name, email, phone)
+    else {
         return Err(Error::Validation(errors));
     };
     let hash = match &req.password {
@@ -221,7 +261,12 @@ fn last_admin() -> Error {
 }
 
 /// Refuses a change that would leave no administrator able to sign in.
-fn keep_an_admin(conn: &mut DbConn, before: &UserRow, after_admin: bool, after_disabled: bool) -> Result<(), Error> {
+fn keep_an_admin(
+    conn: &mut DbConn,
+    before: &UserRow,
+    after_admin: bool,
+    after_disabled: bool,
+) -> Result<(), Error> {
     let was_active_admin = before.is_admin != 0 && before.disabled == 0;
     let stays_active_admin = after_admin && !after_disabled;
     if was_active_admin && !stays_active_admin && store::users::count_active_admins(conn)? <= 1 {
@@ -230,11 +275,26 @@ fn keep_an_admin(conn: &mut DbConn, before: &UserRow, after_admin: bool, after_d
     Ok(())
 }
 
-pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req: UpdateUser) -> Result<User, Error> {
+pub async fn update(
+    ctx: &Ctx,
+    actor: &Actor,
+    meta: &RequestMeta,
+    id: Uuid,
+    req: UpdateUser,
+) -> Result<User, Error> {
     let mut errors = Vec::new();
-    let username = req.username.as_deref().and_then(|u| collect(&mut errors, Username::parse(u, "username")));
-    let display_name = req.display_name.as_deref().and_then(|d| collect(&mut errors, DisplayName::parse(d, "display_name")));
-    let email = req.email.as_deref().and_then(|e| collect(&mut errors, EmailAddress::parse(e, "email")));
+    let username = req
+        .username
+        .as_deref()
+        .and_then(|u| collect(&mut errors, Username::parse(u, "username")));
+    let display_name = req
+        .display_name
+        .as_deref()
+        .and_then(|d| collect(&mut errors, DisplayName::parse(d, "display_name")));
+    let email = req
+        .email
+        .as_deref()
+        .and_then(|e| collect(&mut errors, EmailAddress::parse(e, "email")));
     let phone = match &req.mobile_phone {
         Some(Some(p)) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone")).map(Some),
         Some(None) => Some(None),
@@ -244,7 +304,10 @@ pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req:
         return Err(Error::Validation(errors));
     }
     if actor.user_id == id && (req.disabled == Some(true) || req.is_admin == Some(false)) {
-        return Err(Error::conflict("cannot_modify_self", "administrators cannot disable or demote themselves"));
+        return Err(Error::conflict(
+            "cannot_modify_self",
+            "administrators cannot disable or demote themselves",
+        ));
     }
     let hash = match &req.password {
         Some(raw) => Some(admin_password(ctx, raw).await?),
@@ -254,13 +317,16 @@ pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req:
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let mut row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
+            let mut row =
+                store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
             let mut changed: Vec<&str> = Vec::new();
             let mut revoke = false;
             if let Some(u) = username
                 && u.as_str() != row.username
             {
-                if u.key() != row.username_key && store::users::find_by_key(conn, u.key())?.is_some() {
+                if u.key() != row.username_key
+                    && store::users::find_by_key(conn, u.key())?.is_some()
+                {
                     return Err(username_taken());
                 }
                 row.username = u.as_str().to_owned();
@@ -328,7 +394,10 @@ pub async fn update(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid, req:
 
 pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> Result<(), Error> {
     if actor.user_id == id {
-        return Err(Error::conflict("cannot_modify_self", "administrators cannot delete themselves"));
+        return Err(Error::conflict(
+            "cannot_modify_self",
+            "administrators cannot delete themselves",
+        ));
     }
     let now = ctx.now();
     let (actor_party, meta) = (actor.party(), meta.clone());
@@ -337,7 +406,8 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
             let row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
             keep_an_admin(conn, &row, false, true)?;
             store::users::delete(conn, &row.id)?;
-            let event = Event::new(audit::kind::USER_DELETED, actor_party).target(Party::named(&row.id, &row.username));
+            let event = Event::new(audit::kind::USER_DELETED, actor_party)
+                .target(Party::named(&row.id, &row.username));
             audit::record(conn, now, &meta, event)
         })
         .await
@@ -349,7 +419,8 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let mut row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
+            let mut row =
+                store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
             let was_locked = row.locked_until.is_some_and(|t| utc(t) > now);
             row.failed_sign_ins = 0;
             row.lockouts = 0;
@@ -381,13 +452,19 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
     if ctx.store.read(store::users::count_admins).await? > 0 {
         return Ok(Bootstrap::NotNeeded);
     }
-    let username = Username::parse(&ctx.config.bootstrap_admin_username, "SSPR_BOOTSTRAP_ADMIN_USERNAME")
-        .map_err(|e| Error::internal(format!("SSPR_BOOTSTRAP_ADMIN_USERNAME: {}", e.message)))?;
+    let username = Username::parse(
+        &ctx.config.bootstrap_admin_username,
+        "SSPR_BOOTSTRAP_ADMIN_USERNAME",
+    )
+    .map_err(|e| Error::internal(format!("SSPR_BOOTSTRAP_ADMIN_USERNAME: {}", e.message)))?;
     let (password, generated) = match &ctx.config.bootstrap_admin_password {
         Some(p) => (p.expose().to_owned(), false),
         None => (crate::password::generate(), true),
     };
-    let hash = ctx.hasher.hash(&Password::parse(&password, "password")?).await?;
+    let hash = ctx
+        .hasher
+        .hash(&Password::parse(&password, "password")?)
+        .await?;
     let now = ctx.now();
     let row = UserRow {
         id: Uuid::new_v4().to_string(),
@@ -433,7 +510,12 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
         .await?;
     Ok(match (created, generated) {
         (false, _) => Bootstrap::NotNeeded,
-        (true, false) => Bootstrap::Created { username: username.as_str().to_owned() },
-        (true, true) => Bootstrap::CreatedWithGeneratedPassword { username: username.as_str().to_owned(), password },
+        (true, false) => Bootstrap::Created {
+            username: username.as_str().to_owned(),
+        },
+        (true, true) => Bootstrap::CreatedWithGeneratedPassword {
+            username: username.as_str().to_owned(),
+            password,
+        },
     })
 }

@@ -59,7 +59,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
         Box::pin(async move {
             let parsed = async {
                 let bytes = body.await.map_err(|e| {
-                    if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    if e.as_response_error().status_code()
+                        == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+                    {
                         Error::PayloadTooLarge
                     } else {
                         Error::bad_request("unreadable_body", "the request body could not be read")
@@ -89,12 +91,27 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
                 "invalid_type"
             };
             let field = if path == "." { String::new() } else { path };
-            Error::Validation(vec![FieldError::new(field, code, strip_position(&inner.to_string()))])
+            Error::Validation(vec![FieldError::new(
+                field,
+                code,
+                strip_position(&inner.to_string()),
+            )])
         } else {
-            Error::bad_request("malformed_json", format!("the body is not valid JSON: {}", strip_position(&inner.to_string())))
+            Error::bad_request(
+                "malformed_json",
+                format!(
+                    "the body is not valid JSON: {}",
+                    strip_position(&inner.to_string())
+                ),
+            )
         }
     })?;
-    de.end().map_err(|_| Error::bad_request("malformed_json", "the body has trailing characters after the JSON value"))?;
+    de.end().map_err(|_| {
+        Error::bad_request(
+            "malformed_json",
+            "the body has trailing characters after the JSON value",
+        )
+    })?;
     Ok(value)
 }
 
@@ -110,9 +127,14 @@ pub fn bearer_or_cookie(req: &HttpRequest) -> Option<String> {
     if let Some(value) = req.headers().get(header::AUTHORIZATION) {
         let text = value.to_str().ok()?;
         let (scheme, token) = text.split_once(' ')?;
-        return scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned()).filter(|t| !t.is_empty());
+        return scheme
+            .eq_ignore_ascii_case("bearer")
+            .then(|| token.trim().to_owned())
+            .filter(|t| !t.is_empty());
     }
-    req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()).filter(|t| !t.is_empty())
+    req.cookie(SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|t| !t.is_empty())
 }
 
 /// Anyone signed in.
@@ -160,7 +182,10 @@ impl FromRequest for Meta {
     type Future = std::future::Ready<Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let trusted = req.app_data::<web::Data<Ctx>>().map(|c| c.config.trusted_proxies.clone()).unwrap_or_default();
+        let trusted = req
+            .app_data::<web::Data<Ctx>>()
+            .map(|c| c.config.trusted_proxies.clone())
+            .unwrap_or_default();
         let peer = req.peer_addr().map(|a| a.ip());
         let forwarded = req
             .headers()
@@ -173,20 +198,31 @@ impl FromRequest for Meta {
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|s| s.chars().take(256).collect());
-        std::future::ready(Ok(Meta(RequestMeta { ip: client_ip(peer, &forwarded, &trusted), user_agent })))
+        std::future::ready(Ok(Meta(RequestMeta {
+            ip: client_ip(peer, &forwarded, &trusted),
+            user_agent,
+        })))
     }
 }
 
 /// The peer, unless the peer is a trusted proxy: then the right-most `X-Forwarded-For` address
 /// that is not itself a trusted proxy. Addresses left of that one are whatever the client chose
 /// to send and are never believed.
-pub fn client_ip(peer: Option<IpAddr>, forwarded_for: &str, trusted: &[ipnet::IpNet]) -> Option<IpAddr> {
+pub fn client_ip(
+    peer: Option<IpAddr>,
+    forwarded_for: &str,
+    trusted: &[ipnet::IpNet],
+) -> Option<IpAddr> {
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     let peer = peer?;
     if !is_trusted(&peer) {
         return Some(peer);
     }
-    let mut chain = forwarded_for.split(',').map(str::trim).filter(|s| !s.is_empty()).rev();
+    let mut chain = forwarded_for
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .rev();
     let mut last_valid = peer;
     for hop in chain.by_ref() {
         match hop.parse::<IpAddr>() {
@@ -209,12 +245,27 @@ mod tests {
     #[test]
     fn forwarded_for_is_believed_only_from_trusted_proxies() {
         let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap()];
-        assert_eq!(client_ip(Some(ip("203.0.113.9")), "1.2.3.4", &trusted), Some(ip("203.0.113.9")));
-        assert_eq!(client_ip(Some(ip("10.0.0.2")), "1.2.3.4", &trusted), Some(ip("1.2.3.4")));
+        assert_eq!(
+            client_ip(Some(ip("203.0.113.9")), "1.2.3.4", &trusted),
+            Some(ip("203.0.113.9"))
+        );
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), "1.2.3.4", &trusted),
+            Some(ip("1.2.3.4"))
+        );
         // A client-supplied prefix is ignored: the proxy appended the real address last.
-        assert_eq!(client_ip(Some(ip("10.0.0.2")), "6.6.6.6, 1.2.3.4, 10.0.0.3", &trusted), Some(ip("1.2.3.4")));
-        assert_eq!(client_ip(Some(ip("10.0.0.2")), "", &trusted), Some(ip("10.0.0.2")));
-        assert_eq!(client_ip(Some(ip("10.0.0.2")), "junk", &trusted), Some(ip("10.0.0.2")));
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), "6.6.6.6, 1.2.3.4, 10.0.0.3", &trusted),
+            Some(ip("1.2.3.4"))
+        );
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), "", &trusted),
+            Some(ip("10.0.0.2"))
+        );
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), "junk", &trusted),
+            Some(ip("10.0.0.2"))
+        );
     }
 
     #[test]
@@ -232,13 +283,29 @@ mod tests {
             inner: Inner,
         }
         let err = parse_json::<Outer>(br#"{"inner": {"n": "x"}}"#).unwrap_err();
-        let Error::Validation(errors) = err else { panic!("{err:?}") };
-        assert_eq!((errors[0].field.as_str(), errors[0].code.as_str()), ("inner.n", "invalid_type"));
-        let Error::Validation(errors) = parse_json::<Outer>(br#"{"inner": {"n": 1, "x": 2}}"#).unwrap_err() else {
+        let Error::Validation(errors) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].code.as_str()),
+            ("inner.n", "invalid_type")
+        );
+        let Error::Validation(errors) =
+            parse_json::<Outer>(br#"{"inner": {"n": 1, "x": 2}}"#).unwrap_err()
+        else {
             panic!()
         };
         assert_eq!(errors[0].code, "unknown_field");
-        assert!(matches!(parse_json::<Outer>(br#"{"inner": "#), Err(Error::BadRequest { code: "malformed_json", .. })));
-        assert!(matches!(parse_json::<Outer>(br#"{"inner": {"n": 1}} x"#), Err(Error::BadRequest { .. })));
+        assert!(matches!(
+            parse_json::<Outer>(br#"{"inner": "#),
+            Err(Error::BadRequest {
+                code: "malformed_json",
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse_json::<Outer>(br#"{"inner": {"n": 1}} x"#),
+            Err(Error::BadRequest { .. })
+        ));
     }
 }

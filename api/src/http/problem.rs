@@ -42,7 +42,9 @@ impl Problem {
     pub fn response(&self) -> HttpResponse {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_string(self).unwrap_or_default();
-        HttpResponse::build(status).content_type(CONTENT_TYPE).body(body)
+        HttpResponse::build(status)
+            .content_type(CONTENT_TYPE)
+            .body(body)
     }
 }
 
@@ -50,37 +52,79 @@ impl Error {
     fn parts(&self) -> (StatusCode, &'static str, String) {
         use StatusCode as S;
         match self {
-            Error::Unauthenticated => (S::UNAUTHORIZED, "unauthenticated", "a valid session token is required".into()),
-            Error::InvalidCredentials => (S::UNAUTHORIZED, "invalid_credentials", "the username or password is not correct".into()),
+            Error::Unauthenticated => (
+                S::UNAUTHORIZED,
+                "unauthenticated",
+                "a valid session token is required".into(),
+            ),
+            Error::InvalidCredentials => (
+                S::UNAUTHORIZED,
+                "invalid_credentials",
+                "the username or password is not correct".into(),
+            ),
             Error::AccountLocked { retry_after_secs } => (
                 S::UNAUTHORIZED,
                 "account_locked",
-                format!("the account is locked after repeated failed sign-ins; try again in {retry_after_secs} seconds"),
+                format!(
+                    "the account is locked after repeated failed sign-ins; try again in {retry_after_secs} seconds"
+                ),
             ),
-            Error::AccountDisabled => (S::UNAUTHORIZED, "account_disabled", "the account is disabled; contact your helpdesk".into()),
-            Error::Forbidden => (S::FORBIDDEN, "forbidden", "this requires an administrator".into()),
+            Error::AccountDisabled => (
+                S::UNAUTHORIZED,
+                "account_disabled",
+                "the account is disabled; contact your helpdesk".into(),
+            ),
+            Error::Forbidden => (
+                S::FORBIDDEN,
+                "forbidden",
+                "this requires an administrator".into(),
+            ),
             Error::NotFound(what) => (S::NOT_FOUND, "not_found", format!("no such {what}")),
             Error::Conflict { code, detail } => (S::CONFLICT, code, detail.to_string()),
-            Error::Validation(_) => (S::UNPROCESSABLE_ENTITY, "validation_failed", "some fields are invalid".into()),
+            Error::Validation(_) => (
+                S::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "some fields are invalid".into(),
+            ),
             Error::BadRequest { code, detail } => (S::BAD_REQUEST, code, detail.to_string()),
-            Error::PayloadTooLarge => (S::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large".into()),
-            Error::UnsupportedMediaType => {
-                (S::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send the body as application/json".into())
-            }
-            Error::Throttled { retry_after_secs } => {
-                (S::TOO_MANY_REQUESTS, "throttled", format!("too many requests; try again in {retry_after_secs} seconds"))
-            }
-            Error::Overloaded { .. } => (S::SERVICE_UNAVAILABLE, "overloaded", "the service is busy; try again shortly".into()),
-            Error::StoreUnavailable => {
-                (S::SERVICE_UNAVAILABLE, "storage_unavailable", "the service is busy; try again shortly".into())
-            }
-            Error::Internal(_) => (S::INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side".into()),
+            Error::PayloadTooLarge => (
+                S::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "the request body is too large".into(),
+            ),
+            Error::UnsupportedMediaType => (
+                S::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send the body as application/json".into(),
+            ),
+            Error::Throttled { retry_after_secs } => (
+                S::TOO_MANY_REQUESTS,
+                "throttled",
+                format!("too many requests; try again in {retry_after_secs} seconds"),
+            ),
+            Error::Overloaded { .. } => (
+                S::SERVICE_UNAVAILABLE,
+                "overloaded",
+                "the service is busy; try again shortly".into(),
+            ),
+            Error::StoreUnavailable => (
+                S::SERVICE_UNAVAILABLE,
+                "storage_unavailable",
+                "the service is busy; try again shortly".into(),
+            ),
+            Error::Internal(_) => (
+                S::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "something went wrong on our side".into(),
+            ),
         }
     }
 
     fn retry_after(&self) -> Option<u64> {
         match self {
-            Error::Throttled { retry_after_secs } | Error::Overloaded { retry_after_secs } => Some(*retry_after_secs),
+            Error::Throttled { retry_after_secs } | Error::Overloaded { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
             Error::AccountLocked { retry_after_secs } => Some(*retry_after_secs),
             Error::StoreUnavailable => Some(1),
             _ => None,
@@ -110,7 +154,9 @@ impl ResponseError for Error {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         if matches!(self, Error::Unauthenticated) {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }
@@ -120,32 +166,53 @@ impl ResponseError for Error {
 
 /// The request is malformed (for example, broken JSON).
 #[derive(ToResponse)]
-#[response(description = "Malformed request (for example, invalid JSON)", content_type = "application/problem+json")]
+#[response(
+    description = "Malformed request (for example, invalid JSON)",
+    content_type = "application/problem+json"
+)]
 pub struct BadRequest(#[allow(dead_code)] Problem);
 
 /// No valid token.
 #[derive(ToResponse)]
-#[response(description = "No valid session token", content_type = "application/problem+json")]
+#[response(
+    description = "No valid session token",
+    content_type = "application/problem+json"
+)]
 pub struct Unauthorized(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "The token does not grant this (administrators only)", content_type = "application/problem+json")]
+#[response(
+    description = "The token does not grant this (administrators only)",
+    content_type = "application/problem+json"
+)]
 pub struct Forbidden(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "No such resource", content_type = "application/problem+json")]
+#[response(
+    description = "No such resource",
+    content_type = "application/problem+json"
+)]
 pub struct NotFound(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "Conflicts with the current state", content_type = "application/problem+json")]
+#[response(
+    description = "Conflicts with the current state",
+    content_type = "application/problem+json"
+)]
 pub struct Conflict(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "The request body is over the limit (16 KiB by default)", content_type = "application/problem+json")]
+#[response(
+    description = "The request body is over the limit (16 KiB by default)",
+    content_type = "application/problem+json"
+)]
 pub struct PayloadTooLarge(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "The body is not application/json", content_type = "application/problem+json")]
+#[response(
+    description = "The body is not application/json",
+    content_type = "application/problem+json"
+)]
 pub struct UnsupportedMediaType(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
@@ -172,5 +239,8 @@ pub struct TooManyRequests(#[allow(dead_code)] Problem);
 pub struct ServiceUnavailable(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
-#[response(description = "Unexpected failure; details are in the server log", content_type = "application/problem+json")]
+#[response(
+    description = "Unexpected failure; details are in the server log",
+    content_type = "application/problem+json"
+)]
 pub struct InternalError(#[allow(dead_code)] Problem);

@@ -39,8 +39,13 @@ pub struct Hasher {
 
 impl Hasher {
     pub fn new(settings: Argon2Settings, workers: usize, queue: usize) -> Result<Self, String> {
-        let params = Params::new(settings.memory_kib, settings.iterations, settings.parallelism, None)
-            .map_err(|e| format!("argon2 parameters: {e}"))?;
+        let params = Params::new(
+            settings.memory_kib,
+            settings.iterations,
+            settings.parallelism,
+            None,
+        )
+        .map_err(|e| format!("argon2 parameters: {e}"))?;
         let (sender, receiver) = sync_channel::<Job>(queue);
         let receiver = Arc::new(Mutex::new(receiver));
         for i in 0..workers.max(1) {
@@ -62,32 +67,52 @@ impl Hasher {
                 .map_err(|e| format!("cannot start hashing thread: {e}"))?;
         }
         let dummy = hash_with(&params, super::generate().as_str())?;
-        Ok(Self { params, queue: sender, dummy_hash: Arc::new(dummy) })
+        Ok(Self {
+            params,
+            queue: sender,
+            dummy_hash: Arc::new(dummy),
+        })
     }
 
     /// Hashes a password into a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
     pub async fn hash(&self, password: &Password) -> Result<String, Error> {
         let params = self.params.clone();
         let text = password.expose().to_owned();
-        self.run(move || hash_with(&params, &text).map_err(Error::internal)).await
+        self.run(move || hash_with(&params, &text).map_err(Error::internal))
+            .await
     }
 
     /// Checks `password` against `phc`; with `None` (no such user, no password) it checks a
     /// dummy hash and reports no match, costing the same time.
-    pub async fn verify(&self, password: &Password, phc: Option<&str>) -> Result<Verification, Error> {
+    pub async fn verify(
+        &self,
+        password: &Password,
+        phc: Option<&str>,
+    ) -> Result<Verification, Error> {
         let real = phc.is_some();
-        let phc = phc.map(str::to_owned).unwrap_or_else(|| (*self.dummy_hash).clone());
+        let phc = phc
+            .map(str::to_owned)
+            .unwrap_or_else(|| (*self.dummy_hash).clone());
         let params = self.params.clone();
         let text = password.expose().to_owned();
         self.run(move || {
             let Ok(parsed) = PasswordHash::new(&phc) else {
                 // A corrupt stored hash never matches; log it, but never with the hash itself.
                 tracing::warn!("a stored password hash could not be parsed");
-                return Ok(Verification { matches: false, needs_rehash: false });
+                return Ok(Verification {
+                    matches: false,
+                    needs_rehash: false,
+                });
             };
-            let matches = Argon2::default().verify_password(text.as_bytes(), &parsed).is_ok() && real;
+            let matches = Argon2::default()
+                .verify_password(text.as_bytes(), &parsed)
+                .is_ok()
+                && real;
             let needs_rehash = matches && !same_params(&parsed, &params);
-            Ok(Verification { matches, needs_rehash })
+            Ok(Verification {
+                matches,
+                needs_rehash,
+            })
         })
         .await
     }
@@ -102,10 +127,17 @@ impl Hasher {
         });
         match self.queue.try_send(job) {
             Ok(()) => {}
-            Err(TrySendError::Full(_)) => return Err(Error::Overloaded { retry_after_secs: 1 }),
-            Err(TrySendError::Disconnected(_)) => return Err(Error::internal("hashing pool stopped")),
+            Err(TrySendError::Full(_)) => {
+                return Err(Error::Overloaded {
+                    retry_after_secs: 1,
+                });
+            }
+            Err(TrySendError::Disconnected(_)) => {
+                return Err(Error::internal("hashing pool stopped"));
+            }
         }
-        rx.await.map_err(|_| Error::internal("hashing job dropped"))?
+        rx.await
+            .map_err(|_| Error::internal("hashing job dropped"))?
     }
 }
 
@@ -122,7 +154,11 @@ fn same_params(hash: &PasswordHash<'_>, wanted: &Params) -> bool {
         return false;
     }
     match Params::try_from(hash) {
-        Ok(p) => p.m_cost() == wanted.m_cost() && p.t_cost() == wanted.t_cost() && p.p_cost() == wanted.p_cost(),
+        Ok(p) => {
+            p.m_cost() == wanted.m_cost()
+                && p.t_cost() == wanted.t_cost()
+                && p.p_cost() == wanted.p_cost()
+        }
         Err(_) => false,
     }
 }
@@ -132,7 +168,11 @@ mod tests {
     use super::*;
 
     fn cheap() -> Argon2Settings {
-        Argon2Settings { memory_kib: 1024, iterations: 1, parallelism: 1 }
+        Argon2Settings {
+            memory_kib: 1024,
+            iterations: 1,
+            parallelism: 1,
+        }
     }
 
     #[tokio::test]
@@ -142,7 +182,13 @@ mod tests {
         let phc = h.hash(&pw).await.unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=1024,t=1,p=1$"), "{phc}");
         let ok = h.verify(&pw, Some(&phc)).await.unwrap();
-        assert_eq!(ok, Verification { matches: true, needs_rehash: false });
+        assert_eq!(
+            ok,
+            Verification {
+                matches: true,
+                needs_rehash: false
+            }
+        );
         let wrong = Password::parse("incorrect horse", "p").unwrap();
         assert!(!h.verify(&wrong, Some(&phc)).await.unwrap().matches);
     }
@@ -152,8 +198,23 @@ mod tests {
         let old = Hasher::new(cheap(), 1, 4).unwrap();
         let pw = Password::parse("correct horse battery staple", "p").unwrap();
         let phc = old.hash(&pw).await.unwrap();
-        let new = Hasher::new(Argon2Settings { memory_kib: 2048, iterations: 1, parallelism: 1 }, 1, 4).unwrap();
-        assert_eq!(new.verify(&pw, Some(&phc)).await.unwrap(), Verification { matches: true, needs_rehash: true });
+        let new = Hasher::new(
+            Argon2Settings {
+                memory_kib: 2048,
+                iterations: 1,
+                parallelism: 1,
+            },
+            1,
+            4,
+        )
+        .unwrap();
+        assert_eq!(
+            new.verify(&pw, Some(&phc)).await.unwrap(),
+            Verification {
+                matches: true,
+                needs_rehash: true
+            }
+        );
     }
 
     #[tokio::test]
@@ -165,10 +226,23 @@ mod tests {
 
     #[tokio::test]
     async fn a_full_queue_sheds_load_instead_of_waiting() {
-        let h = Hasher::new(Argon2Settings { memory_kib: 8192, iterations: 3, parallelism: 1 }, 1, 1).unwrap();
+        let h = Hasher::new(
+            Argon2Settings {
+                memory_kib: 8192,
+                iterations: 3,
+                parallelism: 1,
+            },
+            1,
+            1,
+        )
+        .unwrap();
         let pw = Password::parse("correct horse battery staple", "p").unwrap();
         let results = futures_util::future::join_all((0..8).map(|_| h.hash(&pw))).await;
-        assert!(results.iter().any(|r| matches!(r, Err(Error::Overloaded { .. }))));
+        assert!(
+            results
+                .iter()
+                .any(|r| matches!(r, Err(Error::Overloaded { .. })))
+        );
         assert!(results.iter().any(|r| r.is_ok()));
     }
 }

@@ -30,7 +30,11 @@ impl Password {
         }
         let normalised: String = raw.nfkc().collect();
         if normalised.chars().any(char::is_control) {
-            return Err(Error::validation(field, "invalid_characters", "passwords cannot contain control characters"));
+            return Err(Error::validation(
+                field,
+                "invalid_characters",
+                "passwords cannot contain control characters",
+            ));
         }
         if normalised.chars().count() > MAX_LENGTH {
             return Err(too_long(field, MAX_LENGTH));
@@ -64,7 +68,11 @@ impl Password {
 }
 
 fn too_long(field: &str, max: usize) -> Error {
-    Error::validation(field, "too_long", format!("the password must be at most {max} characters long"))
+    Error::validation(
+        field,
+        "too_long",
+        format!("the password must be at most {max} characters long"),
+    )
 }
 
 impl std::fmt::Debug for Password {
@@ -79,7 +87,9 @@ pub fn generate() -> String {
     use rand::RngExt as _;
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     let mut rng = rand::rng();
-    (0..24).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+    (0..24)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect()
 }
 
 #[cfg(test)]

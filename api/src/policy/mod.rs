@@ -25,7 +25,9 @@ pub enum Scope {
 }
 
 /// A way to prove who one is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MethodKind {
     Email,
@@ -145,16 +147,39 @@ impl Default for Policy {
             scope: Scope::None,
             group_ids: Vec::new(),
             methods_required: 1,
-            methods_enabled: vec![MethodKind::Email, MethodKind::MobileSms, MethodKind::AuthenticatorApp],
-            security_questions: SecurityQuestionsPolicy { register_count: 3, reset_count: 3, custom_questions: Vec::new() },
-            registration: RegistrationPolicy { require_on_sign_in: true, reconfirm_days: 180 },
-            notifications: NotificationsPolicy { notify_user_on_reset: true, notify_admins_on_admin_reset: true },
-            customization: CustomizationPolicy { helpdesk_url: None, helpdesk_email: None },
+            methods_enabled: vec![
+                MethodKind::Email,
+                MethodKind::MobileSms,
+                MethodKind::AuthenticatorApp,
+            ],
+            security_questions: SecurityQuestionsPolicy {
+                register_count: 3,
+                reset_count: 3,
+                custom_questions: Vec::new(),
+            },
+            registration: RegistrationPolicy {
+                require_on_sign_in: true,
+                reconfirm_days: 180,
+            },
+            notifications: NotificationsPolicy {
+                notify_user_on_reset: true,
+                notify_admins_on_admin_reset: true,
+            },
+            customization: CustomizationPolicy {
+                helpdesk_url: None,
+                helpdesk_email: None,
+            },
             unlock_enabled: true,
             reveal_ineligible: false,
             confirm_full_destination: false,
             recovery_cooldown_hours: 0,
-            password: PasswordPolicy { min_length: 12, max_length: 256, min_strength: 3, banned_words: Vec::new(), history: 1 },
+            password: PasswordPolicy {
+                min_length: 12,
+                max_length: 256,
+                min_strength: 3,
+                banned_words: Vec::new(),
+                history: 1,
+            },
         }
     }
 }
@@ -167,19 +192,33 @@ impl Policy {
     /// `existing_groups` are the ids of the groups in the directory.
     pub fn validate(&self, existing_groups: &HashSet<Uuid>) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut err = |field: &str, code: &str, message: String| errors.push(FieldError::new(field, code, message));
+        let mut err = |field: &str, code: &str, message: String| {
+            errors.push(FieldError::new(field, code, message))
+        };
 
         // Scope and groups.
         let mut seen = HashSet::new();
         for (i, id) in self.group_ids.iter().enumerate() {
             if !seen.insert(id) {
-                err(&format!("group_ids[{i}]"), "duplicate", "the group is listed twice".into());
+                err(
+                    &format!("group_ids[{i}]"),
+                    "duplicate",
+                    "the group is listed twice".into(),
+                );
             } else if !existing_groups.contains(id) {
-                err(&format!("group_ids[{i}]"), "unknown_group", format!("there is no group {id}"));
+                err(
+                    &format!("group_ids[{i}]"),
+                    "unknown_group",
+                    format!("there is no group {id}"),
+                );
             }
         }
         if self.scope == Scope::Selected && self.group_ids.is_empty() {
-            err("group_ids", "required", "scope `selected` needs at least one group".into());
+            err(
+                "group_ids",
+                "required",
+                "scope `selected` needs at least one group".into(),
+            );
         }
         if self.group_ids.len() > 100 {
             err("group_ids", "too_many", "at most 100 groups".into());
@@ -189,11 +228,19 @@ impl Policy {
         let mut kinds = HashSet::new();
         for (i, kind) in self.methods_enabled.iter().enumerate() {
             if !kinds.insert(kind) {
-                err(&format!("methods_enabled[{i}]"), "duplicate", format!("`{}` is listed twice", kind.as_str()));
+                err(
+                    &format!("methods_enabled[{i}]"),
+                    "duplicate",
+                    format!("`{}` is listed twice", kind.as_str()),
+                );
             }
         }
         if self.methods_enabled.is_empty() {
-            err("methods_enabled", "required", "enable at least one method".into());
+            err(
+                "methods_enabled",
+                "required",
+                "enable at least one method".into(),
+            );
         }
         if !(1..=2).contains(&self.methods_required) {
             err("methods_required", "out_of_range", "must be 1 or 2".into());
@@ -201,17 +248,29 @@ impl Policy {
             err(
                 "methods_required",
                 "exceeds_enabled",
-                format!("{} methods required but only {} enabled", self.methods_required, kinds.len()),
+                format!(
+                    "{} methods required but only {} enabled",
+                    self.methods_required,
+                    kinds.len()
+                ),
             );
         }
 
         // Security questions.
         let sq = &self.security_questions;
         if !(3..=5).contains(&sq.register_count) {
-            err("security_questions.register_count", "out_of_range", "must be between 3 and 5".into());
+            err(
+                "security_questions.register_count",
+                "out_of_range",
+                "must be between 3 and 5".into(),
+            );
         }
         if !(3..=5).contains(&sq.reset_count) {
-            err("security_questions.reset_count", "out_of_range", "must be between 3 and 5".into());
+            err(
+                "security_questions.reset_count",
+                "out_of_range",
+                "must be between 3 and 5".into(),
+            );
         } else if sq.reset_count > sq.register_count {
             err(
                 "security_questions.reset_count",
@@ -220,16 +279,28 @@ impl Policy {
             );
         }
         if sq.custom_questions.len() > MAX_CUSTOM_QUESTIONS {
-            err("security_questions.custom_questions", "too_many", format!("at most {MAX_CUSTOM_QUESTIONS} questions"));
+            err(
+                "security_questions.custom_questions",
+                "too_many",
+                format!("at most {MAX_CUSTOM_QUESTIONS} questions"),
+            );
         }
         let mut questions = HashSet::new();
         for (i, q) in sq.custom_questions.iter().enumerate() {
             let field = format!("security_questions.custom_questions[{i}]");
             let len = q.trim().chars().count();
             if !(3..=200).contains(&len) {
-                err(&field, "length", "a question must be 3 to 200 characters".into());
+                err(
+                    &field,
+                    "length",
+                    "a question must be 3 to 200 characters".into(),
+                );
             } else if q.chars().any(char::is_control) {
-                err(&field, "invalid_characters", "a question cannot contain control characters".into());
+                err(
+                    &field,
+                    "invalid_characters",
+                    "a question cannot contain control characters".into(),
+                );
             } else if !questions.insert(q.trim().to_lowercase()) {
                 err(&field, "duplicate", "the question is listed twice".into());
             }
@@ -237,52 +308,100 @@ impl Policy {
 
         // Registration.
         if self.registration.reconfirm_days > 730 {
-            err("registration.reconfirm_days", "out_of_range", "must be between 0 (never) and 730".into());
+            err(
+                "registration.reconfirm_days",
+                "out_of_range",
+                "must be between 0 (never) and 730".into(),
+            );
         }
 
         // Customisation.
         if let Some(url) = &self.customization.helpdesk_url
             && !is_http_url(url)
         {
-            err("customization.helpdesk_url", "invalid_url", "must be an http:// or https:// URL".into());
+            err(
+                "customization.helpdesk_url",
+                "invalid_url",
+                "must be an http:// or https:// URL".into(),
+            );
         }
         if let Some(email) = &self.customization.helpdesk_email
             && email.parse::<lettre::Address>().is_err()
         {
-            err("customization.helpdesk_email", "invalid_email", "must be an email address".into());
+            err(
+                "customization.helpdesk_email",
+                "invalid_email",
+                "must be an email address".into(),
+            );
         }
 
         if self.recovery_cooldown_hours > 720 {
-            err("recovery_cooldown_hours", "out_of_range", "must be between 0 and 720".into());
+            err(
+                "recovery_cooldown_hours",
+                "out_of_range",
+                "must be between 0 and 720".into(),
+            );
         }
 
         // Password rules.
         let pw = &self.password;
         if !(8..=256).contains(&pw.min_length) {
-            err("password.min_length", "out_of_range", "must be between 8 and 256".into());
+            err(
+                "password.min_length",
+                "out_of_range",
+                "must be between 8 and 256".into(),
+            );
         }
         if !(64..=256).contains(&pw.max_length) {
-            err("password.max_length", "out_of_range", "must be between 64 and 256".into());
+            err(
+                "password.max_length",
+                "out_of_range",
+                "must be between 64 and 256".into(),
+            );
         } else if pw.max_length < pw.min_length {
-            err("password.max_length", "below_minimum", "cannot be less than the minimum length".into());
+            err(
+                "password.max_length",
+                "below_minimum",
+                "cannot be less than the minimum length".into(),
+            );
         }
         if pw.min_strength > 4 {
-            err("password.min_strength", "out_of_range", "must be between 0 and 4".into());
+            err(
+                "password.min_strength",
+                "out_of_range",
+                "must be between 0 and 4".into(),
+            );
         }
         if pw.history > 24 {
-            err("password.history", "out_of_range", "must be between 0 and 24".into());
+            err(
+                "password.history",
+                "out_of_range",
+                "must be between 0 and 24".into(),
+            );
         }
         if pw.banned_words.len() > MAX_BANNED_WORDS {
-            err("password.banned_words", "too_many", format!("at most {MAX_BANNED_WORDS} words"));
+            err(
+                "password.banned_words",
+                "too_many",
+                format!("at most {MAX_BANNED_WORDS} words"),
+            );
         }
         for (i, word) in pw.banned_words.iter().enumerate().take(MAX_BANNED_WORDS) {
             let len = word.trim().chars().count();
             if !(3..=100).contains(&len) {
-                err(&format!("password.banned_words[{i}]"), "length", "a banned word must be 3 to 100 characters".into());
+                err(
+                    &format!("password.banned_words[{i}]"),
+                    "length",
+                    "a banned word must be 3 to 100 characters".into(),
+                );
             }
         }
 
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// Whether a method kind is enabled.
@@ -292,11 +411,15 @@ impl Policy {
 }
 
 fn is_http_url(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && url.len() <= 2048 && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+            !host.is_empty()
+                && url.len() <= 2048
+                && !url.chars().any(|c| c.is_whitespace() || c.is_control())
         }
         None => false,
     }
@@ -309,7 +432,10 @@ mod tests {
     fn fields(p: &Policy) -> Vec<String> {
         match p.validate(&HashSet::new()) {
             Ok(()) => vec![],
-            Err(errors) => errors.into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect(),
+            Err(errors) => errors
+                .into_iter()
+                .map(|e| format!("{}:{}", e.field, e.code))
+                .collect(),
         }
     }
 
@@ -320,21 +446,37 @@ mod tests {
 
     #[test]
     fn selected_scope_needs_existing_groups() {
-        let mut p = Policy { scope: Scope::Selected, ..Policy::default() };
+        let mut p = Policy {
+            scope: Scope::Selected,
+            ..Policy::default()
+        };
         assert_eq!(fields(&p), ["group_ids:required"]);
         let g = Uuid::new_v4();
         p.group_ids = vec![g, g];
-        assert_eq!(fields(&p), ["group_ids[0]:unknown_group", "group_ids[1]:duplicate"]);
+        assert_eq!(
+            fields(&p),
+            ["group_ids[0]:unknown_group", "group_ids[1]:duplicate"]
+        );
         assert!(p.validate(&HashSet::from([g])).unwrap_err().len() == 1);
     }
 
     #[test]
     fn methods_required_cannot_exceed_methods_enabled() {
-        let p = Policy { methods_required: 2, methods_enabled: vec![MethodKind::Email], ..Policy::default() };
+        let p = Policy {
+            methods_required: 2,
+            methods_enabled: vec![MethodKind::Email],
+            ..Policy::default()
+        };
         assert_eq!(fields(&p), ["methods_required:exceeds_enabled"]);
-        let p = Policy { methods_required: 3, ..Policy::default() };
+        let p = Policy {
+            methods_required: 3,
+            ..Policy::default()
+        };
         assert_eq!(fields(&p), ["methods_required:out_of_range"]);
-        let p = Policy { methods_enabled: vec![], ..Policy::default() };
+        let p = Policy {
+            methods_enabled: vec![],
+            ..Policy::default()
+        };
         assert_eq!(fields(&p), ["methods_enabled:required"]);
     }
 
@@ -343,14 +485,25 @@ mod tests {
         let mut p = Policy::default();
         p.security_questions.register_count = 3;
         p.security_questions.reset_count = 4;
-        assert_eq!(fields(&p), ["security_questions.reset_count:exceeds_registered"]);
-        p.security_questions.reset_count = 3;
-        p.security_questions.custom_questions = vec!["ab".into(), "What was your first car?".into(), "what was your first car?".into()];
         assert_eq!(
             fields(&p),
-            ["security_questions.custom_questions[0]:length", "security_questions.custom_questions[2]:duplicate"]
+            ["security_questions.reset_count:exceeds_registered"]
         );
-        p.security_questions.custom_questions = (0..21).map(|i| format!("Question number {i}?")).collect();
+        p.security_questions.reset_count = 3;
+        p.security_questions.custom_questions = vec![
+            "ab".into(),
+            "What was your first car?".into(),
+            "what was your first car?".into(),
+        ];
+        assert_eq!(
+            fields(&p),
+            [
+                "security_questions.custom_questions[0]:length",
+                "security_questions.custom_questions[2]:duplicate"
+            ]
+        );
+        p.security_questions.custom_questions =
+            (0..21).map(|i| format!("Question number {i}?")).collect();
         assert_eq!(fields(&p), ["security_questions.custom_questions:too_many"]);
     }
 
@@ -370,7 +523,11 @@ mod tests {
                 "password.history:out_of_range"
             ]
         );
-        p.password = PasswordPolicy { min_length: 100, max_length: 80, ..Policy::default().password };
+        p.password = PasswordPolicy {
+            min_length: 100,
+            max_length: 80,
+            ..Policy::default().password
+        };
         assert_eq!(fields(&p), ["password.max_length:below_minimum"]);
     }
 
@@ -379,7 +536,13 @@ mod tests {
         let mut p = Policy::default();
         p.customization.helpdesk_url = Some("javascript:alert(1)".into());
         p.customization.helpdesk_email = Some("not an address".into());
-        assert_eq!(fields(&p), ["customization.helpdesk_url:invalid_url", "customization.helpdesk_email:invalid_email"]);
+        assert_eq!(
+            fields(&p),
+            [
+                "customization.helpdesk_url:invalid_url",
+                "customization.helpdesk_email:invalid_email"
+            ]
+        );
         p.customization.helpdesk_url = Some("https://help.example.com/sspr".into());
         p.customization.helpdesk_email = Some("help@example.com".into());
         assert!(fields(&p).is_empty());

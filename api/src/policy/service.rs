@@ -28,11 +28,23 @@ pub async fn current(ctx: &Ctx) -> Result<CurrentPolicy, Error> {
 
 pub fn current_on(conn: &mut DbConn) -> Result<CurrentPolicy, Error> {
     match store::policy::current(conn)? {
-        None => Ok(CurrentPolicy { version: 0, updated_at: None, policy: Policy::default() }),
+        None => Ok(CurrentPolicy {
+            version: 0,
+            updated_at: None,
+            policy: Policy::default(),
+        }),
         Some(row) => {
-            let policy = serde_json::from_str(&row.document)
-                .map_err(|e| Error::internal(format!("stored policy version {} is unreadable: {e}", row.version)))?;
-            Ok(CurrentPolicy { version: row.version, updated_at: Some(utc(row.created_at)), policy })
+            let policy = serde_json::from_str(&row.document).map_err(|e| {
+                Error::internal(format!(
+                    "stored policy version {} is unreadable: {e}",
+                    row.version
+                ))
+            })?;
+            Ok(CurrentPolicy {
+                version: row.version,
+                updated_at: Some(utc(row.created_at)),
+                policy,
+            })
         }
     }
 }
@@ -80,8 +92,17 @@ pub async fn update(
 /// Saves the defaults as version 1 on a fresh installation, so the history starts somewhere.
 pub fn ensure_initial(conn: &mut DbConn, now: DateTime<Utc>) -> Result<(), Error> {
     if store::policy::current(conn)?.is_none() {
-        let document = serde_json::to_string(&Policy::default()).map_err(|e| Error::internal(e.to_string()))?;
-        store::policy::insert(conn, &PolicyRow { version: 1, document, created_at: ts(now), created_by: None })?;
+        let document = serde_json::to_string(&Policy::default())
+            .map_err(|e| Error::internal(e.to_string()))?;
+        store::policy::insert(
+            conn,
+            &PolicyRow {
+                version: 1,
+                document,
+                created_at: ts(now),
+                created_by: None,
+            },
+        )?;
         let event = Event::new(audit::kind::POLICY_UPDATED, Party::system())
             .target(Party::named(1, "policy"))
             .details(serde_json::json!({ "version": 1, "changed": ["initial defaults"] }));
@@ -92,11 +113,15 @@ pub fn ensure_initial(conn: &mut DbConn, now: DateTime<Utc>) -> Result<(), Error
 
 /// The top-level sections that differ, for the audit row (names only, never values).
 fn changed_sections(a: &Policy, b: &Policy) -> Vec<String> {
-    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (serde_json::to_value(a), serde_json::to_value(b))
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(a), serde_json::to_value(b))
     else {
         return Vec::new();
     };
-    b.iter().filter(|(k, v)| a.get(*k) != Some(v)).map(|(k, _)| k.clone()).collect()
+    b.iter()
+        .filter(|(k, v)| a.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect()
 }
 
 /// What a client needs to know before anyone signs in (`GET /api/v1/config/public`).
@@ -125,7 +150,9 @@ pub struct PasswordRules {
 pub async fn public(ctx: &Ctx) -> Result<PublicConfig, Error> {
     let policy = current(ctx).await?.policy;
     Ok(PublicConfig {
-        captcha: PublicCaptcha { kind: ctx.config.captcha },
+        captcha: PublicCaptcha {
+            kind: ctx.config.captcha,
+        },
         helpdesk: policy.customization.clone(),
         password_rules: PasswordRules {
             min_length: policy.password.min_length,

@@ -36,17 +36,29 @@ pub fn in_scope(policy: &Policy, user: &UserRow, user_groups: &[String]) -> bool
     match policy.scope {
         Scope::None => false,
         Scope::All => true,
-        Scope::Selected => policy.group_ids.iter().any(|g| user_groups.contains(&g.to_string())),
+        Scope::Selected => policy
+            .group_ids
+            .iter()
+            .any(|g| user_groups.contains(&g.to_string())),
     }
 }
 
 pub fn methods_required(policy: &Policy, user: &UserRow) -> u32 {
-    if user.is_admin != 0 { ADMIN_METHODS_REQUIRED } else { policy.methods_required }
+    if user.is_admin != 0 {
+        ADMIN_METHODS_REQUIRED
+    } else {
+        policy.methods_required
+    }
 }
 
 /// The status of one person. Verification methods arrive with the methods module; until a
 /// person has registered one, the count is what the store says: none.
-pub fn status(conn: &mut DbConn, policy: &Policy, user: &UserRow, _now: DateTime<Utc>) -> Result<RegistrationStatus, Error> {
+pub fn status(
+    conn: &mut DbConn,
+    policy: &Policy,
+    user: &UserRow,
+    _now: DateTime<Utc>,
+) -> Result<RegistrationStatus, Error> {
     let groups = store::groups::of_user(conn, &user.id)?;
     let scoped = in_scope(policy, user, &groups);
     let methods_registered = 0;

@@ -59,7 +59,10 @@ pub struct Principal {
 
 impl Principal {
     pub fn actor(&self) -> Actor {
-        Actor { user_id: self.user_id, username: self.username.clone() }
+        Actor {
+            user_id: self.user_id,
+            username: self.username.clone(),
+        }
     }
 }
 
@@ -112,16 +115,31 @@ fn lockout_duration(ctx: &Ctx, lockouts: i32) -> Duration {
     Duration::seconds(l.base_secs.saturating_mul(factor).min(l.max_secs) as i64)
 }
 
-pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Result<(SignInResponse, String), Error> {
+pub async fn sign_in(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    req: SignInRequest,
+) -> Result<(SignInResponse, String), Error> {
     // Both an unparseable username and an unknown one still pay for a hash below.
     let username = Username::parse(&req.username, "username").ok();
-    let password = Password::parse(&req.password, "password").map_err(|_| Error::InvalidCredentials)?;
+    let password =
+        Password::parse(&req.password, "password").map_err(|_| Error::InvalidCredentials)?;
     let key = username.as_ref().map(|u| u.key().to_owned());
     let user = match key {
-        Some(key) => ctx.store.read(move |conn| store::users::find_by_key(conn, &key)).await?,
+        Some(key) => {
+            ctx.store
+                .read(move |conn| store::users::find_by_key(conn, &key))
+                .await?
+        }
         None => None,
     };
-    let verification = ctx.hasher.verify(&password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await?;
+    let verification = ctx
+        .hasher
+        .verify(
+            &password,
+            user.as_ref().and_then(|u| u.password_hash.as_deref()),
+        )
+        .await?;
     let now = ctx.now();
     let meta_c = meta.clone();
 
@@ -129,9 +147,15 @@ pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Resul
         let attempted: String = req.username.chars().take(64).collect();
         ctx.store
             .write(move |conn| {
-                let event = Event::new(audit::kind::SIGN_IN_FAILED, Party { id: None, name: Some(attempted) })
-                    .failed()
-                    .details(serde_json::json!({ "reason": "unknown_user" }));
+                let event = Event::new(
+                    audit::kind::SIGN_IN_FAILED,
+                    Party {
+                        id: None,
+                        name: Some(attempted),
+                    },
+                )
+                .failed()
+                .details(serde_json::json!({ "reason": "unknown_user" }));
                 audit::record(conn, now, &meta_c, event)
             })
             .await?;
@@ -151,7 +175,9 @@ pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Resul
             })
             .await?;
         return Err(if matches {
-            Error::AccountLocked { retry_after_secs: ((until - now).num_milliseconds().max(1) as u64).div_ceil(1000) }
+            Error::AccountLocked {
+                retry_after_secs: ((until - now).num_milliseconds().max(1) as u64).div_ceil(1000),
+            }
         } else {
             Error::InvalidCredentials
         });
@@ -200,7 +226,11 @@ pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Resul
     }
 
     // Parameters changed since this hash was made: now is the only time we know the password.
-    let rehash = if verification.needs_rehash { Some(ctx.hasher.hash(&password).await?) } else { None };
+    let rehash = if verification.needs_rehash {
+        Some(ctx.hasher.hash(&password).await?)
+    } else {
+        None
+    };
     let ttl = Duration::minutes(ctx.config.session_ttl_minutes);
     let session = SessionRow {
         id: Uuid::new_v4().to_string(),
@@ -209,7 +239,10 @@ pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Resul
         expires_at: ts(now + ttl),
         revoked_at: None,
         ip: meta.ip.map(|ip| ip.to_string()),
-        user_agent: meta.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
+        user_agent: meta
+            .user_agent
+            .as_ref()
+            .map(|ua| ua.chars().take(256).collect()),
     };
     let session_id = session.id.clone();
     let (user, status) = ctx
@@ -245,7 +278,13 @@ pub async fn sign_in(ctx: &Ctx, meta: &RequestMeta, req: SignInRequest) -> Resul
     Ok((response, token))
 }
 
-fn issue(ctx: &Ctx, user: &UserRow, session_id: &str, now: DateTime<Utc>, ttl: Duration) -> Result<String, Error> {
+fn issue(
+    ctx: &Ctx,
+    user: &UserRow,
+    session_id: &str,
+    now: DateTime<Utc>,
+    ttl: Duration,
+) -> Result<String, Error> {
     let claims = Claims {
         iss: ctx.config.public_url.clone(),
         aud: AUDIENCE.to_owned(),
@@ -263,7 +302,10 @@ pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
     let now = ctx.now();
     let claims: Claims = ctx.keys.verify(token, TOKEN_TYPE, AUDIENCE, now)?;
     let sid = claims.sid.clone();
-    let found = ctx.store.read(move |conn| store::sessions::find_with_user(conn, &sid)).await?;
+    let found = ctx
+        .store
+        .read(move |conn| store::sessions::find_with_user(conn, &sid))
+        .await?;
     let Some((session, user)) = found else {
         return Err(Error::Unauthenticated);
     };
@@ -285,11 +327,20 @@ pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
 
 pub async fn sign_out(ctx: &Ctx, meta: &RequestMeta, principal: &Principal) -> Result<(), Error> {
     let now = ctx.now();
-    let (sid, party, meta) = (principal.session_id.clone(), principal.actor().party(), meta.clone());
+    let (sid, party, meta) = (
+        principal.session_id.clone(),
+        principal.actor().party(),
+        meta.clone(),
+    );
     ctx.store
         .write(move |conn| {
             store::sessions::revoke(conn, &sid, ts(now))?;
-            audit::record(conn, now, &meta, Event::new(audit::kind::SIGN_OUT, party.clone()).target(party))
+            audit::record(
+                conn,
+                now,
+                &meta,
+                Event::new(audit::kind::SIGN_OUT, party.clone()).target(party),
+            )
         })
         .await
 }
@@ -325,18 +376,43 @@ pub async fn change_password(
     let current = Password::parse(&req.current_password, "current_password")?;
     let new = Password::parse(&req.new_password, "new_password")?;
     let rules = crate::policy::service::current(ctx).await?.policy.password;
-    new.check_length("new_password", rules.min_length as usize, rules.max_length as usize)?;
+    new.check_length(
+        "new_password",
+        rules.min_length as usize,
+        rules.max_length as usize,
+    )?;
     let id = principal.user_id.to_string();
-    let user = ctx.store.read(move |conn| store::users::find(conn, &id)).await?.ok_or(Error::Unauthenticated)?;
-    if !ctx.hasher.verify(&current, user.password_hash.as_deref()).await?.matches {
-        return Err(Error::validation("current_password", "incorrect", "the current password is not correct"));
+    let user = ctx
+        .store
+        .read(move |conn| store::users::find(conn, &id))
+        .await?
+        .ok_or(Error::Unauthenticated)?;
+    if !ctx
+        .hasher
+        .verify(&current, user.password_hash.as_deref())
+        .await?
+        .matches
+    {
+        return Err(Error::validation(
+            "current_password",
+            "incorrect",
+            "the current password is not correct",
+        ));
     }
     if new.expose() == current.expose() {
-        return Err(Error::validation("new_password", "unchanged", "the new password must differ from the current one"));
+        return Err(Error::validation(
+            "new_password",
+            "unchanged",
+            "the new password must differ from the current one",
+        ));
     }
     let hash = ctx.hasher.hash(&new).await?;
     let now = ctx.now();
-    let (sid, party, meta) = (principal.session_id.clone(), principal.actor().party(), meta.clone());
+    let (sid, party, meta) = (
+        principal.session_id.clone(),
+        principal.actor().party(),
+        meta.clone(),
+    );
     ctx.store
         .write(move |conn| {
             let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;

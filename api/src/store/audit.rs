@@ -24,7 +24,9 @@ pub struct AuditRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &AuditRow) -> Result<(), Error> {
-    diesel::insert_into(audit_events::table).values(row).execute(conn)?;
+    diesel::insert_into(audit_events::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -41,7 +43,9 @@ pub struct Filter {
 
 /// Newest first, at most `limit` rows.
 pub fn list(conn: &mut DbConn, filter: &Filter, limit: i64) -> Result<Vec<AuditRow>, Error> {
-    let mut query = audit_events::table.select(AuditRow::as_select()).into_boxed();
+    let mut query = audit_events::table
+        .select(AuditRow::as_select())
+        .into_boxed();
     if let Some(t) = &filter.event_type {
         if t.contains('.') {
             query = query.filter(audit_events::event_type.eq(t.clone()));
@@ -50,12 +54,18 @@ pub fn list(conn: &mut DbConn, filter: &Filter, limit: i64) -> Result<Vec<AuditR
             // which we escape.
             let pattern = format!("{}.%", t.replace('_', "\\_"));
             query = query.filter(
-                audit_events::event_type.eq(t.clone()).or(audit_events::event_type.like(pattern).escape('\\')),
+                audit_events::event_type
+                    .eq(t.clone())
+                    .or(audit_events::event_type.like(pattern).escape('\\')),
             );
         }
     }
     if let Some(u) = &filter.user_id {
-        query = query.filter(audit_events::actor_id.eq(u.clone()).or(audit_events::target_id.eq(u.clone())));
+        query = query.filter(
+            audit_events::actor_id
+                .eq(u.clone())
+                .or(audit_events::target_id.eq(u.clone())),
+        );
     }
     if let Some(since) = filter.since {
         query = query.filter(audit_events::at.ge(since));
@@ -64,7 +74,14 @@ pub fn list(conn: &mut DbConn, filter: &Filter, limit: i64) -> Result<Vec<AuditR
         query = query.filter(audit_events::at.lt(until));
     }
     if let Some((at, id)) = &filter.before {
-        query = query.filter(audit_events::at.lt(*at).or(audit_events::at.eq(*at).and(audit_events::id.lt(id.clone()))));
+        query = query.filter(
+            audit_events::at.lt(*at).or(audit_events::at
+                .eq(*at)
+                .and(audit_events::id.lt(id.clone()))),
+        );
     }
-    Ok(query.order((audit_events::at.desc(), audit_events::id.desc())).limit(limit).load(conn)?)
+    Ok(query
+        .order((audit_events::at.desc(), audit_events::id.desc()))
+        .limit(limit)
+        .load(conn)?)
 }

@@ -20,17 +20,25 @@ pub struct GroupRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &GroupRow) -> Result<(), Error> {
-    diesel::insert_into(groups::table).values(row).execute(conn)?;
+    diesel::insert_into(groups::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn save(conn: &mut DbConn, row: &GroupRow) -> Result<(), Error> {
-    diesel::update(groups::table.filter(groups::id.eq(&row.id))).set(row).execute(conn)?;
+    diesel::update(groups::table.filter(groups::id.eq(&row.id)))
+        .set(row)
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<GroupRow>, Error> {
-    Ok(groups::table.filter(groups::id.eq(id)).select(GroupRow::as_select()).first(conn).optional()?)
+    Ok(groups::table
+        .filter(groups::id.eq(id))
+        .select(GroupRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
@@ -39,7 +47,10 @@ pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
 
 /// All groups by name, with their member counts.
 pub fn list(conn: &mut DbConn) -> Result<Vec<(GroupRow, i64)>, Error> {
-    let rows: Vec<GroupRow> = groups::table.select(GroupRow::as_select()).order(groups::name_key.asc()).load(conn)?;
+    let rows: Vec<GroupRow> = groups::table
+        .select(GroupRow::as_select())
+        .order(groups::name_key.asc())
+        .load(conn)?;
     let counts: Vec<(String, i64)> = group_members::table
         .group_by(group_members::group_id)
         .select((group_members::group_id, diesel::dsl::count_star()))
@@ -47,7 +58,10 @@ pub fn list(conn: &mut DbConn) -> Result<Vec<(GroupRow, i64)>, Error> {
     Ok(rows
         .into_iter()
         .map(|g| {
-            let n = counts.iter().find(|(id, _)| *id == g.id).map_or(0, |(_, n)| *n);
+            let n = counts
+                .iter()
+                .find(|(id, _)| *id == g.id)
+                .map_or(0, |(_, n)| *n);
             (g, n)
         })
         .collect())
@@ -68,12 +82,16 @@ pub fn members(conn: &mut DbConn, group_id: &str) -> Result<Vec<UserRow>, Error>
 
 /// Replaces the members of a group.
 pub fn set_members(conn: &mut DbConn, group_id: &str, user_ids: &[String]) -> Result<(), Error> {
-    diesel::delete(group_members::table.filter(group_members::group_id.eq(group_id))).execute(conn)?;
+    diesel::delete(group_members::table.filter(group_members::group_id.eq(group_id)))
+        .execute(conn)?;
     // One statement per member: the multi-backend connection has no batch insert (SQLite's
     // lacks the DEFAULT keyword), and member lists are bounded per request.
     for user_id in user_ids {
         diesel::insert_into(group_members::table)
-            .values((group_members::group_id.eq(group_id), group_members::user_id.eq(user_id)))
+            .values((
+                group_members::group_id.eq(group_id),
+                group_members::user_id.eq(user_id),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -81,5 +99,8 @@ pub fn set_members(conn: &mut DbConn, group_id: &str, user_ids: &[String]) -> Re
 
 /// The ids of the groups a user belongs to.
 pub fn of_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<String>, Error> {
-    Ok(group_members::table.filter(group_members::user_id.eq(user_id)).select(group_members::group_id).load(conn)?)
+    Ok(group_members::table
+        .filter(group_members::user_id.eq(user_id))
+        .select(group_members::group_id)
+        .load(conn)?)
 }

@@ -79,7 +79,8 @@ impl r2d2::ManageConnection for Manager {
         match &self.target {
             DatabaseTarget::Sqlite(path) => {
                 let path = path.to_string_lossy();
-                let mut conn = SqliteConnection::establish(&path).map_err(r2d2::Error::ConnectionError)?;
+                let mut conn =
+                    SqliteConnection::establish(&path).map_err(r2d2::Error::ConnectionError)?;
                 // The busy timeout first, so that everything after it waits for a lock instead
                 // of failing at once. WAL (set once per database file in `Store::open`) lets
                 // readers proceed while one writer writes.
@@ -97,7 +98,8 @@ impl r2d2::ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
@@ -110,7 +112,10 @@ impl r2d2::ManageConnection for Manager {
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("cannot create the directory for the SQLite database {path}: {source}")]
-    CreateDir { path: String, source: std::io::Error },
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot connect to the database: {0}")]
     Connect(String),
     #[error("database migrations failed: {0}")]
@@ -131,8 +136,10 @@ impl Store {
             && let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| OpenError::CreateDir { path: path.display().to_string(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| OpenError::CreateDir {
+                path: path.display().to_string(),
+                source,
+            })?;
         }
         if let DatabaseTarget::Sqlite(path) = target {
             // journal_mode is a property of the file: set it once, before the pool opens its
@@ -145,7 +152,9 @@ impl Store {
         let pool = Pool::builder()
             .max_size(pool_size)
             .connection_timeout(Duration::from_secs(5))
-            .build(Manager { target: target.clone() })
+            .build(Manager {
+                target: target.clone(),
+            })
             .map_err(|e| OpenError::Connect(e.to_string()))?;
         let mut conn = pool.get().map_err(|e| OpenError::Connect(e.to_string()))?;
         let result = match &mut *conn {
@@ -153,7 +162,10 @@ impl Store {
             DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
         };
         result.map_err(|e| OpenError::Migrate(e.to_string()))?;
-        Ok(Self { pool, backend: target.backend_name() })
+        Ok(Self {
+            pool,
+            backend: target.backend_name(),
+        })
     }
 
     pub fn backend(&self) -> &'static str {
@@ -194,7 +206,9 @@ impl Store {
 
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
-        self.read(|conn| conn.batch_execute("SELECT 1").map_err(Error::from)).await.is_ok()
+        self.read(|conn| conn.batch_execute("SELECT 1").map_err(Error::from))
+            .await
+            .is_ok()
     }
 }
 

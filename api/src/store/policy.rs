@@ -27,6 +27,8 @@ pub fn current(conn: &mut DbConn) -> Result<Option<PolicyRow>, Error> {
 /// Inserts a version. Two administrators saving at once both try the same version number; the
 /// primary key lets exactly one of them win (the other gets a unique violation → 409).
 pub fn insert(conn: &mut DbConn, row: &PolicyRow) -> Result<(), Error> {
-    diesel::insert_into(policy_versions::table).values(row).execute(conn)?;
+    diesel::insert_into(policy_versions::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }

@@ -21,7 +21,9 @@ pub struct SessionRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &SessionRow) -> Result<(), Error> {
-    diesel::insert_into(sessions::table).values(row).execute(conn)?;
+    diesel::insert_into(sessions::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -36,13 +38,22 @@ pub fn find_with_user(conn: &mut DbConn, id: &str) -> Result<Option<(SessionRow,
 }
 
 pub fn revoke(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> Result<usize, Error> {
-    Ok(diesel::update(sessions::table.filter(sessions::id.eq(id)).filter(sessions::revoked_at.is_null()))
-        .set(sessions::revoked_at.eq(Some(now)))
-        .execute(conn)?)
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::id.eq(id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(now)))
+    .execute(conn)?)
 }
 
 /// Revokes every live session of a user except `keep` (the one making the request, if any).
-pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str, keep: Option<&str>, now: NaiveDateTime) -> Result<usize, Error> {
+pub fn revoke_all_for_user(
+    conn: &mut DbConn,
+    user_id: &str,
+    keep: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<usize, Error> {
     let mut target = sessions::table
         .filter(sessions::user_id.eq(user_id))
         .filter(sessions::revoked_at.is_null())
@@ -52,9 +63,11 @@ pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str, keep: Option<&str>,
     }
     // Boxed queries cannot be the target of an UPDATE; select the ids first.
     let ids: Vec<String> = target.select(sessions::id).load(conn)?;
-    Ok(diesel::update(sessions::table.filter(sessions::id.eq_any(ids)))
-        .set(sessions::revoked_at.eq(Some(now)))
-        .execute(conn)?)
+    Ok(
+        diesel::update(sessions::table.filter(sessions::id.eq_any(ids)))
+            .set(sessions::revoked_at.eq(Some(now)))
+            .execute(conn)?,
+    )
 }
 
 /// Removes sessions that ended more than a day ago (housekeeping, called opportunistically).

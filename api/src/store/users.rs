@@ -31,18 +31,26 @@ pub struct UserRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), Error> {
-    diesel::insert_into(users::table).values(row).execute(conn)?;
+    diesel::insert_into(users::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 /// Saves every column of `row` (read it, change it, save it — inside one transaction).
 pub fn save(conn: &mut DbConn, row: &UserRow) -> Result<(), Error> {
-    diesel::update(users::table.filter(users::id.eq(&row.id))).set(row).execute(conn)?;
+    diesel::update(users::table.filter(users::id.eq(&row.id)))
+        .set(row)
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<UserRow>, Error> {
-    Ok(users::table.filter(users::id.eq(id)).select(UserRow::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn find_by_key(conn: &mut DbConn, username_key: &str) -> Result<Option<UserRow>, Error> {
@@ -59,11 +67,18 @@ pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
 
 /// Administrators who can sign in (not disabled).
 pub fn count_active_admins(conn: &mut DbConn) -> Result<i64, Error> {
-    Ok(users::table.filter(users::is_admin.eq(1)).filter(users::disabled.eq(0)).count().get_result(conn)?)
+    Ok(users::table
+        .filter(users::is_admin.eq(1))
+        .filter(users::disabled.eq(0))
+        .count()
+        .get_result(conn)?)
 }
 
 pub fn count_admins(conn: &mut DbConn) -> Result<i64, Error> {
-    Ok(users::table.filter(users::is_admin.eq(1)).count().get_result(conn)?)
+    Ok(users::table
+        .filter(users::is_admin.eq(1))
+        .count()
+        .get_result(conn)?)
 }
 
 diesel::define_sql_function! {
@@ -73,18 +88,29 @@ diesel::define_sql_function! {
 
 /// A page of users ordered by username, optionally filtered by a search term matched against
 /// username, display name and email (case-insensitive substring). Returns the page and the total.
-pub fn list(conn: &mut DbConn, search: Option<&str>, offset: i64, limit: i64) -> Result<(Vec<UserRow>, i64), Error> {
+pub fn list(
+    conn: &mut DbConn,
+    search: Option<&str>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<UserRow>, i64), Error> {
     let filtered = || {
         let mut q = users::table.into_boxed();
         if let Some(term) = search {
             // Escape LIKE's metacharacters so the term is matched literally.
-            let escaped = term.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = term
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             let pattern = format!("%{escaped}%");
             q = q.filter(
                 users::username_key
                     .like(pattern.clone())
                     .escape('\\')
-                    .or(lower(users::display_name).like(pattern.clone()).escape('\\'))
+                    .or(lower(users::display_name)
+                        .like(pattern.clone())
+                        .escape('\\'))
                     .or(lower(users::email).like(pattern).escape('\\')),
             );
         }
@@ -104,11 +130,20 @@ pub fn list(conn: &mut DbConn, search: Option<&str>, offset: i64, limit: i64) ->
 /// parallel wrong passwords are all counted.
 pub fn count_failure(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> Result<i32, Error> {
     diesel::update(users::table.filter(users::id.eq(id)))
-        .set((users::failed_sign_ins.eq(users::failed_sign_ins + 1), users::updated_at.eq(now)))
+        .set((
+            users::failed_sign_ins.eq(users::failed_sign_ins + 1),
+            users::updated_at.eq(now),
+        ))
         .execute(conn)?;
-    Ok(users::table.filter(users::id.eq(id)).select(users::failed_sign_ins).first(conn)?)
+    Ok(users::table
+        .filter(users::id.eq(id))
+        .select(users::failed_sign_ins)
+        .first(conn)?)
 }
 
 pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> Result<Vec<UserRow>, Error> {
-    Ok(users::table.filter(users::id.eq_any(ids)).select(UserRow::as_select()).load(conn)?)
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select(UserRow::as_select())
+        .load(conn)?)
 }

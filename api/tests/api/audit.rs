@@ -12,25 +12,38 @@ async fn sign_ins_are_audited_with_address_and_agent_and_no_secret(app: TestApp)
         .post(app.url("/api/v1/auth/sign-in"))
         .header(USER_AGENT, "audit-test/1.0 <script>alert(1)</script>")
         .json(&json!({"username": "admin", "password": "a wrong secret guess"}));
-    app.send(req).await.assert_problem(401, "invalid_credentials");
+    app.send(req)
+        .await
+        .assert_problem(401, "invalid_credentials");
     app.sign_in("ghost", "another secret guess").await;
     let admin = app.admin_token().await;
 
     let rows = app.audit(&admin, "type=sign_in").await;
     let types: Vec<&str> = rows.iter().map(|r| r["type"].as_str().unwrap()).collect();
-    assert_eq!(types, ["sign_in.succeeded", "sign_in.failed", "sign_in.failed"]);
+    assert_eq!(
+        types,
+        ["sign_in.succeeded", "sign_in.failed", "sign_in.failed"]
+    );
     let wrong = &rows[2];
     assert_eq!(wrong["outcome"], "failure");
     assert_eq!(wrong["target_name"], "admin");
     assert_eq!(wrong["ip"], "127.0.0.1");
-    assert_eq!(wrong["user_agent"], "audit-test/1.0 <script>alert(1)</script>", "stored as data, escaped by readers");
+    assert_eq!(
+        wrong["user_agent"], "audit-test/1.0 <script>alert(1)</script>",
+        "stored as data, escaped by readers"
+    );
     assert_eq!(wrong["details"]["reason"], "wrong_password");
     assert_eq!(rows[1]["actor_name"], "ghost");
     assert_eq!(rows[1]["details"]["reason"], "unknown_user");
 
     // No row anywhere holds a password.
     let all = serde_json::to_string(&app.audit(&admin, "").await).unwrap();
-    for secret in ["a wrong secret guess", "another secret guess", ADMIN_PASSWORD, USER_PASSWORD] {
+    for secret in [
+        "a wrong secret guess",
+        "another secret guess",
+        ADMIN_PASSWORD,
+        USER_PASSWORD,
+    ] {
         assert!(!all.contains(secret), "an audit row holds a secret");
     }
 }
@@ -52,9 +65,16 @@ async fn audit_rows_filter_by_type_user_and_time_and_page_with_a_cursor(app: Tes
 
     let mine = app.audit(&admin, &format!("user_id={id}")).await;
     assert_eq!(mine.len(), 5, "created, three failures, one success");
-    let failed = app.audit(&admin, &format!("type=sign_in.failed&user_id={id}")).await;
+    let failed = app
+        .audit(&admin, &format!("type=sign_in.failed&user_id={id}"))
+        .await;
     assert_eq!(failed.len(), 3);
-    let window = app.audit(&admin, &format!("since={}&until={}", urlencode(&t0), urlencode(&t1))).await;
+    let window = app
+        .audit(
+            &admin,
+            &format!("since={}&until={}", urlencode(&t0), urlencode(&t1)),
+        )
+        .await;
     assert_eq!(window.len(), 3, "{window:#?}");
     assert!(window.iter().all(|r| r["type"] == "sign_in.failed"));
 
@@ -77,14 +97,25 @@ async fn audit_rows_filter_by_type_user_and_time_and_page_with_a_cursor(app: Tes
             None => break,
         }
     }
-    let expected: Vec<String> = everything.iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect();
+    let expected: Vec<String> = everything
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(seen, expected);
     assert_eq!(seen.iter().collect::<HashSet<_>>().len(), seen.len());
 
-    app.get("/api/v1/admin/audit?cursor=garbage", &admin).await.assert_problem(422, "validation_failed");
-    app.get("/api/v1/admin/audit?limit=0", &admin).await.assert_problem(422, "validation_failed");
-    app.get("/api/v1/admin/audit?since=yesterday", &admin).await.assert_problem(400, "invalid_query");
-    app.get("/api/v1/admin/audit?type=x'%20OR%201=1", &admin).await.assert_problem(422, "validation_failed");
+    app.get("/api/v1/admin/audit?cursor=garbage", &admin)
+        .await
+        .assert_problem(422, "validation_failed");
+    app.get("/api/v1/admin/audit?limit=0", &admin)
+        .await
+        .assert_problem(422, "validation_failed");
+    app.get("/api/v1/admin/audit?since=yesterday", &admin)
+        .await
+        .assert_problem(400, "invalid_query");
+    app.get("/api/v1/admin/audit?type=x'%20OR%201=1", &admin)
+        .await
+        .assert_problem(422, "validation_failed");
 }
 
 fn urlencode(s: &str) -> String {
@@ -113,8 +144,12 @@ async fn forwarded_addresses_are_ignored_from_untrusted_peers(app: TestApp) {
     let rows = app.audit(&admin, "type=sign_in.failed").await;
     assert_eq!(rows[0]["ip"], "127.0.0.1");
 
-    let behind_proxy =
-        crate::helpers::spawn_on(app.db.clone(), app.backend, &[("trusted_proxies", "127.0.0.1/32")]).await;
+    let behind_proxy = crate::helpers::spawn_on(
+        app.db.clone(),
+        app.backend,
+        &[("trusted_proxies", "127.0.0.1/32")],
+    )
+    .await;
     let req = behind_proxy
         .client
         .post(behind_proxy.url("/api/v1/auth/sign-in"))
@@ -122,7 +157,10 @@ async fn forwarded_addresses_are_ignored_from_untrusted_peers(app: TestApp) {
         .json(&json!({"username": "admin", "password": "wrong guess here"}));
     behind_proxy.send(req).await;
     let rows = app.audit(&admin, "type=sign_in.failed").await;
-    assert_eq!(rows[0]["ip"], "203.0.113.7", "the right-most address added by the trusted proxy");
+    assert_eq!(
+        rows[0]["ip"], "203.0.113.7",
+        "the right-most address added by the trusted proxy"
+    );
     let _ = Utc::now();
 }
 

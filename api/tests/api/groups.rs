@@ -4,65 +4,142 @@ use crate::helpers::TestApp;
 
 async fn groups_are_created_renamed_given_members_and_deleted(app: TestApp) {
     let admin = app.admin_token().await;
-    let created = app.post("/api/v1/admin/groups", &admin, json!({"name": "Pilot", "description": "First wave"})).await;
+    let created = app
+        .post(
+            "/api/v1/admin/groups",
+            &admin,
+            json!({"name": "Pilot", "description": "First wave"}),
+        )
+        .await;
     assert_eq!(created.status, 201, "{:#}", created.body);
     let id = created.body["group_id"].as_str().unwrap().to_owned();
     assert_eq!(created.body["members"], json!([]));
-    app.post("/api/v1/admin/groups", &admin, json!({"name": "PILOT"})).await.assert_problem(409, "group_name_taken");
+    app.post("/api/v1/admin/groups", &admin, json!({"name": "PILOT"}))
+        .await
+        .assert_problem(409, "group_name_taken");
 
     let u1 = app.create_user(&admin, "quinn").await;
     let u2 = app.create_user(&admin, "rita").await;
     let ids = json!({"user_ids": [u1["user_id"], u2["user_id"]]});
-    let members = app.put(&format!("/api/v1/admin/groups/{id}/members"), &admin, ids).await;
+    let members = app
+        .put(&format!("/api/v1/admin/groups/{id}/members"), &admin, ids)
+        .await;
     assert_eq!(members.status, 200, "{:#}", members.body);
-    let names: Vec<&str> = members.body["members"].as_array().unwrap().iter().map(|m| m["username"].as_str().unwrap()).collect();
+    let names: Vec<&str> = members.body["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["username"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["quinn", "rita"]);
     assert_eq!(members.body["member_count"], 2);
 
     let unknown = uuid::Uuid::new_v4();
-    let bad = app.put(&format!("/api/v1/admin/groups/{id}/members"), &admin, json!({"user_ids": [u1["user_id"], unknown]})).await;
+    let bad = app
+        .put(
+            &format!("/api/v1/admin/groups/{id}/members"),
+            &admin,
+            json!({"user_ids": [u1["user_id"], unknown]}),
+        )
+        .await;
     bad.assert_problem(422, "validation_failed");
     assert_eq!(bad.fields(), ["user_ids[1]"]);
-    assert_eq!(app.get(&format!("/api/v1/admin/groups/{id}"), &admin).await.body["member_count"], 2, "unchanged");
+    assert_eq!(
+        app.get(&format!("/api/v1/admin/groups/{id}"), &admin)
+            .await
+            .body["member_count"],
+        2,
+        "unchanged"
+    );
 
-    let shrink = app.put(&format!("/api/v1/admin/groups/{id}/members"), &admin, json!({"user_ids": [u2["user_id"]]})).await;
+    let shrink = app
+        .put(
+            &format!("/api/v1/admin/groups/{id}/members"),
+            &admin,
+            json!({"user_ids": [u2["user_id"]]}),
+        )
+        .await;
     assert_eq!(shrink.body["member_count"], 1);
     let audit = app.audit(&admin, "type=group.members_changed").await;
     assert_eq!(audit.len(), 2);
     assert_eq!(audit[0]["details"]["removed"], json!([u1["user_id"]]));
 
-    let renamed = app.patch(&format!("/api/v1/admin/groups/{id}"), &admin, json!({"name": "Pilot 2", "description": null})).await;
+    let renamed = app
+        .patch(
+            &format!("/api/v1/admin/groups/{id}"),
+            &admin,
+            json!({"name": "Pilot 2", "description": null}),
+        )
+        .await;
     assert_eq!(renamed.body["name"], "Pilot 2");
     assert_eq!(renamed.body["description"], serde_json::Value::Null);
 
     let list = app.get("/api/v1/admin/groups", &admin).await;
     assert_eq!(list.body["items"][0]["member_count"], 1);
 
-    assert_eq!(app.delete(&format!("/api/v1/admin/groups/{id}"), &admin).await.status, 204);
-    app.get(&format!("/api/v1/admin/groups/{id}"), &admin).await.assert_problem(404, "not_found");
+    assert_eq!(
+        app.delete(&format!("/api/v1/admin/groups/{id}"), &admin)
+            .await
+            .status,
+        204
+    );
+    app.get(&format!("/api/v1/admin/groups/{id}"), &admin)
+        .await
+        .assert_problem(404, "not_found");
     // The members still exist.
-    assert_eq!(app.get(&format!("/api/v1/admin/users/{}", u2["user_id"].as_str().unwrap()), &admin).await.status, 200);
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/admin/users/{}", u2["user_id"].as_str().unwrap()),
+            &admin
+        )
+        .await
+        .status,
+        200
+    );
 }
 
 async fn a_group_named_by_the_policy_cannot_be_deleted(app: TestApp) {
     let admin = app.admin_token().await;
-    let g = app.post("/api/v1/admin/groups", &admin, json!({"name": "Pilot"})).await;
+    let g = app
+        .post("/api/v1/admin/groups", &admin, json!({"name": "Pilot"}))
+        .await;
     let id = g.body["group_id"].as_str().unwrap().to_owned();
     let mut policy = app.get("/api/v1/admin/policy", &admin).await.body;
     policy["scope"] = json!("selected");
     policy["group_ids"] = json!([id]);
-    assert_eq!(app.put("/api/v1/admin/policy", &admin, policy).await.status, 200);
-    app.delete(&format!("/api/v1/admin/groups/{id}"), &admin).await.assert_problem(409, "group_in_use");
+    assert_eq!(
+        app.put("/api/v1/admin/policy", &admin, policy).await.status,
+        200
+    );
+    app.delete(&format!("/api/v1/admin/groups/{id}"), &admin)
+        .await
+        .assert_problem(409, "group_in_use");
 }
 
 async fn deleting_a_user_removes_their_memberships(app: TestApp) {
     let admin = app.admin_token().await;
-    let g = app.post("/api/v1/admin/groups", &admin, json!({"name": "Team"})).await;
+    let g = app
+        .post("/api/v1/admin/groups", &admin, json!({"name": "Team"}))
+        .await;
     let id = g.body["group_id"].as_str().unwrap().to_owned();
     let u = app.create_user(&admin, "sam").await;
-    app.put(&format!("/api/v1/admin/groups/{id}/members"), &admin, json!({"user_ids": [u["user_id"]]})).await;
-    app.delete(&format!("/api/v1/admin/users/{}", u["user_id"].as_str().unwrap()), &admin).await;
-    assert_eq!(app.get(&format!("/api/v1/admin/groups/{id}"), &admin).await.body["member_count"], 0);
+    app.put(
+        &format!("/api/v1/admin/groups/{id}/members"),
+        &admin,
+        json!({"user_ids": [u["user_id"]]}),
+    )
+    .await;
+    app.delete(
+        &format!("/api/v1/admin/users/{}", u["user_id"].as_str().unwrap()),
+        &admin,
+    )
+    .await;
+    assert_eq!(
+        app.get(&format!("/api/v1/admin/groups/{id}"), &admin)
+            .await
+            .body["member_count"],
+        0
+    );
 }
 
 crate::both_backends!(

@@ -11,7 +11,10 @@ async fn health_reports_the_database_and_backend(app: TestApp) {
         crate::helpers::Backend::Postgres => "postgres",
     };
     assert_eq!(a.body["backend"], expected);
-    assert!(a.header("x-request-id").is_some(), "every answer carries its request id");
+    assert!(
+        a.header("x-request-id").is_some(),
+        "every answer carries its request id"
+    );
 }
 
 async fn the_explorer_is_served_without_a_cdn(app: TestApp) {
@@ -19,11 +22,22 @@ async fn the_explorer_is_served_without_a_cdn(app: TestApp) {
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("swagger-ui"), "{html}");
-    assert!(!html.contains("https://"), "the explorer must load nothing from the internet");
-    let js = app.client.get(app.url("/docs/swagger-ui-bundle.js")).send().await.unwrap();
+    assert!(
+        !html.contains("https://"),
+        "the explorer must load nothing from the internet"
+    );
+    let js = app
+        .client
+        .get(app.url("/docs/swagger-ui-bundle.js"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(js.status(), 200);
     let redirect = app.client.get(app.url("/docs")).send().await.unwrap();
     assert_eq!(redirect.status(), 302);
 }
 
-crate::both_backends!(health_reports_the_database_and_backend, the_explorer_is_served_without_a_cdn);
+crate::both_backends!(
+    health_reports_the_database_and_backend,
+    the_explorer_is_served_without_a_cdn
+);

@@ -34,20 +34,27 @@ pub struct TestDatabase {
 impl TestDatabase {
     /// `None` when PostgreSQL is not configured and this is not CI (the test is skipped).
     pub fn create(backend: Backend) -> Option<Self> {
-        let data_dir = std::env::temp_dir().join(format!("sspr-test-{}", uuid::Uuid::new_v4().simple()));
+        let data_dir =
+            std::env::temp_dir().join(format!("sspr-test-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&data_dir).unwrap();
         match backend {
-            Backend::Sqlite => {
-                Some(Self { url: format!("sqlite://{}", data_dir.join("sspr.db").display()), data_dir, pg: None })
-            }
+            Backend::Sqlite => Some(Self {
+                url: format!("sqlite://{}", data_dir.join("sspr.db").display()),
+                data_dir,
+                pg: None,
+            }),
             Backend::Postgres => {
                 let admin_url = match std::env::var("SSPR_TEST_DATABASE_URL") {
                     Ok(url) if !url.is_empty() => url,
                     _ if std::env::var_os("CI").is_some() => {
-                        panic!("CI is set but SSPR_TEST_DATABASE_URL is not: PostgreSQL tests must run in CI")
+                        panic!(
+                            "CI is set but SSPR_TEST_DATABASE_URL is not: PostgreSQL tests must run in CI"
+                        )
                     }
                     _ => {
-                        eprintln!("SSPR_TEST_DATABASE_URL is not set: skipping the PostgreSQL variant");
+                        eprintln!(
+                            "SSPR_TEST_DATABASE_URL is not set: skipping the PostgreSQL variant"
+                        );
                         return None;
                     }
                 };
@@ -55,22 +62,37 @@ impl TestDatabase {
                 let mut conn = match diesel::PgConnection::establish(&admin_url) {
                     Ok(conn) => conn,
                     Err(e) if std::env::var_os("CI").is_some() => {
-                        panic!("CI is set and PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable: {e}")
+                        panic!(
+                            "CI is set and PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable: {e}"
+                        )
                     }
                     Err(e) => {
-                        eprintln!("PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable ({e}): skipping the PostgreSQL variant");
+                        eprintln!(
+                            "PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable ({e}): skipping the PostgreSQL variant"
+                        );
                         return None;
                     }
                 };
-                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).unwrap();
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .unwrap();
                 let url = match admin_url.rfind('/') {
                     Some(i) if admin_url[..i].contains("://") && !admin_url[..i].ends_with('/') => {
-                        let query = admin_url[i..].find('?').map(|q| &admin_url[i + q..]).unwrap_or("");
+                        let query = admin_url[i..]
+                            .find('?')
+                            .map(|q| &admin_url[i + q..])
+                            .unwrap_or("");
                         format!("{}/{name}{query}", &admin_url[..i])
                     }
-                    _ => panic!("SSPR_TEST_DATABASE_URL must name a database: postgres://user@host:port/db"),
+                    _ => panic!(
+                        "SSPR_TEST_DATABASE_URL must name a database: postgres://user@host:port/db"
+                    ),
                 };
-                Some(Self { url, data_dir, pg: Some((admin_url, name)) })
+                Some(Self {
+                    url,
+                    data_dir,
+                    pg: Some((admin_url, name)),
+                })
             }
         }
     }
@@ -83,7 +105,9 @@ impl Drop for TestDatabase {
             // On its own thread: we may be inside the test's async runtime.
             let _ = std::thread::spawn(move || {
                 if let Ok(mut conn) = diesel::PgConnection::establish(&admin_url) {
-                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+                    let _ =
+                        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .execute(&mut conn);
                 }
             })
             .join();
@@ -98,6 +122,8 @@ pub struct TestApp {
     pub ctx: Ctx,
     pub backend: Backend,
     pub db: Arc<TestDatabase>,
+    /// The generated bootstrap password, when the test started without one.
+    pub generated_admin_password: Option<String>,
 }
 
 /// The settings every test starts from; `overrides` may change any of them.
@@ -129,15 +155,38 @@ pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> Opt
 }
 
 /// Starts another server on an existing test database (a second replica, or a restart).
-pub async fn spawn_on(db: Arc<TestDatabase>, backend: Backend, overrides: &[(&str, &str)]) -> TestApp {
+pub async fn spawn_on(
+    db: Arc<TestDatabase>,
+    backend: Backend,
+    overrides: &[(&str, &str)],
+) -> TestApp {
     let config = Config::from_settings(&settings(&db, overrides)).expect("test configuration");
     let clock = Arc::new(ManualClock::new(Utc::now()));
-    let app = Application::build(config, clock.clone()).await.expect("the server starts");
+    let app = Application::build(config, clock.clone())
+        .await
+        .expect("the server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let ctx = app.ctx().clone();
+    let generated_admin_password = match app.bootstrap() {
+        sspr::directory::users::Bootstrap::CreatedWithGeneratedPassword { password, .. } => {
+            Some(password.clone())
+        }
+        _ => None,
+    };
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { address, client, clock, ctx, backend, db }
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp {
+        address,
+        client,
+        clock,
+        ctx,
+        backend,
+        db,
+        generated_admin_password,
+    }
 }
 
 /// Runs one test body on SQLite or PostgreSQL (skipping PostgreSQL when it is not configured).
@@ -185,7 +234,11 @@ impl Answer {
     pub fn fields(&self) -> Vec<String> {
         let mut f: Vec<String> = self.body["errors"]
             .as_array()
-            .map(|a| a.iter().map(|e| e["field"].as_str().unwrap_or("").to_owned()).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|e| e["field"].as_str().unwrap_or("").to_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         f.sort();
         f
@@ -198,7 +251,10 @@ impl Answer {
     pub fn assert_problem(&self, status: u16, code: &str) {
         assert_eq!(self.status.as_u16(), status, "{:#}", self.body);
         assert_eq!(self.code(), code, "{:#}", self.body);
-        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
     }
 }
 
@@ -212,11 +268,25 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.bytes().await.unwrap();
-        let body = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
-        Answer { status, headers, body }
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+        };
+        Answer {
+            status,
+            headers,
+            body,
+        }
     }
 
-    pub async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Answer {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
         let mut req = self.client.request(method, self.url(path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -237,21 +307,32 @@ impl TestApp {
         self.call(Method::PUT, path, Some(token), Some(body)).await
     }
     pub async fn patch(&self, path: &str, token: &str, body: Value) -> Answer {
-        self.call(Method::PATCH, path, Some(token), Some(body)).await
+        self.call(Method::PATCH, path, Some(token), Some(body))
+            .await
     }
     pub async fn delete(&self, path: &str, token: &str) -> Answer {
         self.call(Method::DELETE, path, Some(token), None).await
     }
 
     pub async fn sign_in(&self, username: &str, password: &str) -> Answer {
-        self.call(Method::POST, "/api/v1/auth/sign-in", None, Some(json!({"username": username, "password": password})))
-            .await
+        self.call(
+            Method::POST,
+            "/api/v1/auth/sign-in",
+            None,
+            Some(json!({"username": username, "password": password})),
+        )
+        .await
     }
 
     /// Signs in and returns the access token (panics when sign-in fails).
     pub async fn token(&self, username: &str, password: &str) -> String {
         let a = self.sign_in(username, password).await;
-        assert_eq!(a.status, StatusCode::OK, "sign-in of {username} failed: {:#}", a.body);
+        assert_eq!(
+            a.status,
+            StatusCode::OK,
+            "sign-in of {username} failed: {:#}",
+            a.body
+        );
         a.body["access_token"].as_str().unwrap().to_owned()
     }
 
@@ -280,7 +361,9 @@ impl TestApp {
 
     /// Audit rows, newest first, optionally filtered by a query string.
     pub async fn audit(&self, admin: &str, query: &str) -> Vec<Value> {
-        let a = self.get(&format!("/api/v1/admin/audit?limit=200&{query}"), admin).await;
+        let a = self
+            .get(&format!("/api/v1/admin/audit?limit=200&{query}"), admin)
+            .await;
         assert_eq!(a.status, StatusCode::OK, "{:#}", a.body);
         a.body["items"].as_array().unwrap().clone()
     }

@@ -11,5 +11,6 @@ mod health;
 mod http;
 mod openapi;
 mod policy;
+mod startup;
 mod tokens;
 mod users;

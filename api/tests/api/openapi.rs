@@ -1,6 +1,7 @@
 //! `openapi/openapi.json` is generated from the code; these tests keep the two in step.
 
-const REGENERATE: &str = "cargo run -p sspr-api --bin sspr -- openapi > openapi/openapi.json  (or: make openapi)";
+const REGENERATE: &str =
+    "cargo run -p sspr-api --bin sspr -- openapi > openapi/openapi.json  (or: make openapi)";
 
 #[test]
 fn the_committed_openapi_document_matches_the_code() {
@@ -17,7 +18,10 @@ fn the_committed_openapi_document_matches_the_code() {
 fn every_operation_documents_its_errors_and_security() {
     let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
-    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
     let paths = doc["paths"].as_object().unwrap();
     for required in [
         "/api/v1/health",
@@ -41,13 +45,22 @@ fn every_operation_documents_its_errors_and_security() {
             let responses = op["responses"].as_object().unwrap();
             if path.starts_with("/api/v1/admin") {
                 for status in ["401", "403"] {
-                    assert!(responses.contains_key(status), "{method} {path} does not document {status}");
+                    assert!(
+                        responses.contains_key(status),
+                        "{method} {path} does not document {status}"
+                    );
                 }
-                assert!(op["security"].is_array(), "{method} {path} has no security requirement");
+                assert!(
+                    op["security"].is_array(),
+                    "{method} {path} has no security requirement"
+                );
             }
             if op.get("requestBody").is_some() {
                 for status in ["413", "415", "422"] {
-                    assert!(responses.contains_key(status), "{method} {path} does not document {status}");
+                    assert!(
+                        responses.contains_key(status),
+                        "{method} {path} does not document {status}"
+                    );
                 }
             }
         }
@@ -55,7 +68,15 @@ fn every_operation_documents_its_errors_and_security() {
 }
 
 async fn the_served_document_is_the_generated_one(app: crate::helpers::TestApp) {
-    let served: serde_json::Value = app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let served: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let generated: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
     assert_eq!(served, generated);
 }

@@ -26,13 +26,21 @@ async fn the_policy_is_saved_versioned_audited_and_read_back(app: TestApp) {
     let initial = app.get("/api/v1/admin/policy", &admin).await;
     assert_eq!(initial.status, 200);
     assert_eq!(initial.header("etag"), Some("\"1\""));
-    assert_eq!(initial.body["scope"], "none", "self-service starts switched off for end users");
+    assert_eq!(
+        initial.body["scope"], "none",
+        "self-service starts switched off for end users"
+    );
 
-    let group = app.post("/api/v1/admin/groups", &admin, json!({"name": "Pilot"})).await;
+    let group = app
+        .post("/api/v1/admin/groups", &admin, json!({"name": "Pilot"}))
+        .await;
     let mut wanted = design_example(group.body["group_id"].as_str().unwrap());
     wanted["customization"]["helpdesk_url"] = json!("https://help.example.com/");
-    wanted["security_questions"]["custom_questions"] = json!(["What was the name of your first school?"]);
-    let saved = app.put("/api/v1/admin/policy", &admin, wanted.clone()).await;
+    wanted["security_questions"]["custom_questions"] =
+        json!(["What was the name of your first school?"]);
+    let saved = app
+        .put("/api/v1/admin/policy", &admin, wanted.clone())
+        .await;
     assert_eq!(saved.status, 200, "{:#}", saved.body);
     assert_eq!(saved.header("etag"), Some("\"2\""));
     assert_eq!(saved.body, wanted);
@@ -44,14 +52,25 @@ async fn the_policy_is_saved_versioned_audited_and_read_back(app: TestApp) {
     assert_eq!(rows[0]["actor_name"], "admin");
     assert_eq!(rows[0]["details"]["version"], 2);
     let changed = rows[0]["details"]["changed"].as_array().unwrap();
-    assert!(changed.contains(&json!("scope")) && changed.contains(&json!("methods_required")), "{changed:?}");
+    assert!(
+        changed.contains(&json!("scope")) && changed.contains(&json!("methods_required")),
+        "{changed:?}"
+    );
     assert!(!changed.contains(&json!("password")));
 
     // The public configuration follows the policy.
-    let public = app.call(Method::GET, "/api/v1/config/public", None, None).await;
+    let public = app
+        .call(Method::GET, "/api/v1/config/public", None, None)
+        .await;
     assert_eq!(public.status, 200);
-    assert_eq!(public.body["helpdesk"]["helpdesk_url"], "https://help.example.com/");
-    assert_eq!(public.body["methods_enabled"], json!(["email", "mobile_sms", "authenticator_app"]));
+    assert_eq!(
+        public.body["helpdesk"]["helpdesk_url"],
+        "https://help.example.com/"
+    );
+    assert_eq!(
+        public.body["methods_enabled"],
+        json!(["email", "mobile_sms", "authenticator_app"])
+    );
     assert_eq!(public.body["password_rules"]["min_length"], 12);
     assert_eq!(public.body["captcha"]["kind"], "builtin");
 }
@@ -102,14 +121,24 @@ async fn every_invalid_policy_field_is_named_and_nothing_changes(app: TestApp) {
     more["scope"] = json!("selected");
     more["group_ids"] = json!([]);
     more["methods_enabled"] = json!([]);
-    more["security_questions"]["custom_questions"] = json!((0..21).map(|i| format!("Question {i}?")).collect::<Vec<_>>());
-    more["password"]["banned_words"] = json!((0..1001).map(|i| format!("word{i}")).collect::<Vec<_>>());
+    more["security_questions"]["custom_questions"] = json!(
+        (0..21)
+            .map(|i| format!("Question {i}?"))
+            .collect::<Vec<_>>()
+    );
+    more["password"]["banned_words"] =
+        json!((0..1001).map(|i| format!("word{i}")).collect::<Vec<_>>());
     let a = app.put("/api/v1/admin/policy", &admin, more).await;
     // 1001 words fit in 16 KiB, so this is a validation answer, not a 413.
     a.assert_problem(422, "validation_failed");
     assert_eq!(
         a.fields(),
-        ["group_ids", "methods_enabled", "password.banned_words", "security_questions.custom_questions"]
+        [
+            "group_ids",
+            "methods_enabled",
+            "password.banned_words",
+            "security_questions.custom_questions"
+        ]
     );
     let mut exceeds = design_example(&uuid::Uuid::new_v4().to_string());
     exceeds["scope"] = json!("all");
@@ -123,14 +152,35 @@ async fn every_invalid_policy_field_is_named_and_nothing_changes(app: TestApp) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["field"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
-    assert!(codes.contains(&("methods_required".into(), "exceeds_enabled".into())), "{codes:?}");
-    assert!(codes.contains(&("security_questions.reset_count".into(), "exceeds_registered".into())), "{codes:?}");
-    assert!(codes.contains(&("password.max_length".into(), "below_minimum".into())), "{codes:?}");
+    assert!(
+        codes.contains(&("methods_required".into(), "exceeds_enabled".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(
+            "security_questions.reset_count".into(),
+            "exceeds_registered".into()
+        )),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("password.max_length".into(), "below_minimum".into())),
+        "{codes:?}"
+    );
 
     let after = app.get("/api/v1/admin/policy", &admin).await;
-    assert_eq!(after.header("etag"), Some("\"1\""), "no version was written");
+    assert_eq!(
+        after.header("etag"),
+        Some("\"1\""),
+        "no version was written"
+    );
     assert_eq!(app.audit(&admin, "type=policy.updated").await.len(), 1);
 }
 
@@ -140,7 +190,14 @@ async fn unknown_missing_and_mistyped_policy_fields_are_refused(app: TestApp) {
     doc["password"]["max_age_days"] = json!(90);
     let a = app.put("/api/v1/admin/policy", &admin, doc).await;
     a.assert_problem(422, "validation_failed");
-    assert!(a.body["errors"][0]["field"].as_str().unwrap().starts_with("password"), "{:#}", a.body);
+    assert!(
+        a.body["errors"][0]["field"]
+            .as_str()
+            .unwrap()
+            .starts_with("password"),
+        "{:#}",
+        a.body
+    );
     assert_eq!(a.body["errors"][0]["code"], "unknown_field");
 
     let mut doc = app.get("/api/v1/admin/policy", &admin).await.body;
@@ -156,24 +213,41 @@ async fn unknown_missing_and_mistyped_policy_fields_are_refused(app: TestApp) {
 
     let mut doc = app.get("/api/v1/admin/policy", &admin).await.body;
     doc["scope"] = json!("everyone");
-    assert_eq!(app.put("/api/v1/admin/policy", &admin, doc).await.fields(), ["scope"]);
+    assert_eq!(
+        app.put("/api/v1/admin/policy", &admin, doc).await.fields(),
+        ["scope"]
+    );
 
     let mut doc = app.get("/api/v1/admin/policy", &admin).await.body;
     doc["methods_enabled"] = json!(["carrier_pigeon"]);
-    assert_eq!(app.put("/api/v1/admin/policy", &admin, doc).await.fields(), ["methods_enabled[0]"]);
+    assert_eq!(
+        app.put("/api/v1/admin/policy", &admin, doc).await.fields(),
+        ["methods_enabled[0]"]
+    );
 
     let mut doc = app.get("/api/v1/admin/policy", &admin).await.body;
     doc["methods_required"] = json!(-1);
-    assert_eq!(app.put("/api/v1/admin/policy", &admin, doc).await.status, 422);
+    assert_eq!(
+        app.put("/api/v1/admin/policy", &admin, doc).await.status,
+        422
+    );
 
-    assert_eq!(app.get("/api/v1/admin/policy", &admin).await.header("etag"), Some("\"1\""));
+    assert_eq!(
+        app.get("/api/v1/admin/policy", &admin).await.header("etag"),
+        Some("\"1\"")
+    );
 }
 
 async fn a_save_based_on_an_old_version_is_refused(app: TestApp) {
     let admin = app.admin_token().await;
     let doc = app.get("/api/v1/admin/policy", &admin).await.body;
     let put = |if_match: &'static str, body: Value| {
-        let req = app.client.put(app.url("/api/v1/admin/policy")).bearer_auth(&admin).header("if-match", if_match).json(&body);
+        let req = app
+            .client
+            .put(app.url("/api/v1/admin/policy"))
+            .bearer_auth(&admin)
+            .header("if-match", if_match)
+            .json(&body);
         app.send(req)
     };
     let mut first = doc.clone();
@@ -183,11 +257,16 @@ async fn a_save_based_on_an_old_version_is_refused(app: TestApp) {
     second["reveal_ineligible"] = json!(true);
     let stale = put("\"1\"", second.clone()).await;
     stale.assert_problem(409, "version_conflict");
-    put("soon", second.clone()).await.assert_problem(400, "invalid_if_match");
+    put("soon", second.clone())
+        .await
+        .assert_problem(400, "invalid_if_match");
     assert_eq!(put("\"2\"", second).await.status, 200);
     let now = app.get("/api/v1/admin/policy", &admin).await;
     assert_eq!(now.header("etag"), Some("\"3\""));
-    assert_eq!(now.body["unlock_enabled"], true, "the third save was based on version 1's document");
+    assert_eq!(
+        now.body["unlock_enabled"], true,
+        "the third save was based on version 1's document"
+    );
 }
 
 crate::both_backends!(

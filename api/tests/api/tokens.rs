@@ -36,33 +36,68 @@ async fn forged_and_altered_tokens_are_refused(app: TestApp) {
     let claims = claims_of(&token);
     // Sanity: re-signing the same claims the same way is accepted, so each refusal below is
     // caused by the one thing that differs.
-    assert_eq!(app.get("/api/v1/me", &sign(&claims, "test1", TYP, KEY1)).await.status, 200);
+    assert_eq!(
+        app.get("/api/v1/me", &sign(&claims, "test1", TYP, KEY1))
+            .await
+            .status,
+        200
+    );
 
     let parts: Vec<&str> = token.split('.').collect();
     let none_header = B64.encode(json!({"alg": "none", "typ": TYP, "kid": "test1"}).to_string());
     assert_refused(&app, &format!("{none_header}.{}.", parts[1]), "alg none").await;
     let rs_header = B64.encode(json!({"alg": "RS256", "typ": TYP, "kid": "test1"}).to_string());
-    assert_refused(&app, &format!("{rs_header}.{}.{}", parts[1], parts[2]), "algorithm confusion").await;
-    assert_refused(&app, &sign(&claims, "test1", TYP, b"some other secret of 32 bytes!!!"), "wrong key").await;
+    assert_refused(
+        &app,
+        &format!("{rs_header}.{}.{}", parts[1], parts[2]),
+        "algorithm confusion",
+    )
+    .await;
+    assert_refused(
+        &app,
+        &sign(&claims, "test1", TYP, b"some other secret of 32 bytes!!!"),
+        "wrong key",
+    )
+    .await;
     assert_refused(&app, &sign(&claims, "nope", TYP, KEY1), "unknown kid").await;
     assert_refused(&app, &sign(&claims, "test1", "JWT", KEY1), "wrong typ").await;
     let mut other_aud = claims.clone();
     other_aud["aud"] = json!("sspr-recovery");
-    assert_refused(&app, &sign(&other_aud, "test1", TYP, KEY1), "wrong audience").await;
+    assert_refused(
+        &app,
+        &sign(&other_aud, "test1", TYP, KEY1),
+        "wrong audience",
+    )
+    .await;
     let mut other_iss = claims.clone();
     other_iss["iss"] = json!("https://evil.example");
     assert_refused(&app, &sign(&other_iss, "test1", TYP, KEY1), "wrong issuer").await;
     for missing in ["exp", "aud", "iss", "sub", "sid", "iat"] {
         let mut c = claims.clone();
         c.as_object_mut().unwrap().remove(missing);
-        assert_refused(&app, &sign(&c, "test1", TYP, KEY1), &format!("missing {missing}")).await;
+        assert_refused(
+            &app,
+            &sign(&c, "test1", TYP, KEY1),
+            &format!("missing {missing}"),
+        )
+        .await;
     }
     let mut epoch = claims.clone();
     epoch["sep"] = json!(claims["sep"].as_i64().unwrap() + 1);
-    assert_refused(&app, &sign(&epoch, "test1", TYP, KEY1), "another session epoch").await;
+    assert_refused(
+        &app,
+        &sign(&epoch, "test1", TYP, KEY1),
+        "another session epoch",
+    )
+    .await;
     let mut other_session = claims.clone();
     other_session["sid"] = json!(uuid::Uuid::new_v4().to_string());
-    assert_refused(&app, &sign(&other_session, "test1", TYP, KEY1), "unknown session").await;
+    assert_refused(
+        &app,
+        &sign(&other_session, "test1", TYP, KEY1),
+        "unknown session",
+    )
+    .await;
     // Flip one character in each part.
     for i in 0..3 {
         let mut p: Vec<String> = parts.iter().map(|s| s.to_string()).collect();
@@ -73,7 +108,9 @@ async fn forged_and_altered_tokens_are_refused(app: TestApp) {
         assert_refused(&app, &p.join("."), &format!("flipped byte in part {i}")).await;
     }
     assert_refused(&app, "not-a-jwt", "garbage").await;
-    let a = app.call(reqwest::Method::GET, "/api/v1/me", None, None).await;
+    let a = app
+        .call(reqwest::Method::GET, "/api/v1/me", None, None)
+        .await;
     a.assert_problem(401, "unauthenticated");
     assert_eq!(a.header("www-authenticate"), Some("Bearer"));
 }
@@ -81,10 +118,16 @@ async fn forged_and_altered_tokens_are_refused(app: TestApp) {
 async fn tokens_signed_with_an_older_listed_key_still_verify(app: TestApp) {
     let token = app.admin_token().await;
     let claims = claims_of(&token);
-    let header: Value = serde_json::from_slice(&B64.decode(token.split('.').next().unwrap()).unwrap()).unwrap();
+    let header: Value =
+        serde_json::from_slice(&B64.decode(token.split('.').next().unwrap()).unwrap()).unwrap();
     assert_eq!(header["kid"], "test1", "the first listed key signs");
     assert_eq!(header["alg"], "HS256");
-    assert_eq!(app.get("/api/v1/me", &sign(&claims, "test0", TYP, KEY0)).await.status, 200);
+    assert_eq!(
+        app.get("/api/v1/me", &sign(&claims, "test0", TYP, KEY0))
+            .await
+            .status,
+        200
+    );
 }
 
 async fn tokens_expire_with_their_session(app: TestApp) {
@@ -92,7 +135,9 @@ async fn tokens_expire_with_their_session(app: TestApp) {
     app.advance(3599);
     assert_eq!(app.get("/api/v1/me", &token).await.status, 200);
     app.advance(1);
-    app.get("/api/v1/me", &token).await.assert_problem(401, "unauthenticated");
+    app.get("/api/v1/me", &token)
+        .await
+        .assert_problem(401, "unauthenticated");
 }
 
 async fn a_token_issued_in_the_future_is_refused(app: TestApp) {
@@ -100,7 +145,12 @@ async fn a_token_issued_in_the_future_is_refused(app: TestApp) {
     let mut claims = claims_of(&token);
     claims["iat"] = json!(claims["iat"].as_i64().unwrap() + 3600);
     claims["exp"] = json!(claims["exp"].as_i64().unwrap() + 3600);
-    assert_refused(&app, &sign(&claims, "test1", TYP, KEY1), "iat in the future").await;
+    assert_refused(
+        &app,
+        &sign(&claims, "test1", TYP, KEY1),
+        "iat in the future",
+    )
+    .await;
 }
 
 crate::both_backends!(

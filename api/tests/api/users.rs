@@ -8,16 +8,40 @@ const ADMIN_ENDPOINTS: &[(&str, &str)] = &[
     ("PUT", "/api/v1/admin/policy"),
     ("GET", "/api/v1/admin/users"),
     ("POST", "/api/v1/admin/users"),
-    ("GET", "/api/v1/admin/users/00000000-0000-0000-0000-000000000000"),
-    ("PATCH", "/api/v1/admin/users/00000000-0000-0000-0000-000000000000"),
-    ("DELETE", "/api/v1/admin/users/00000000-0000-0000-0000-000000000000"),
-    ("POST", "/api/v1/admin/users/00000000-0000-0000-0000-000000000000/unlock"),
+    (
+        "GET",
+        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "PATCH",
+        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "POST",
+        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000/unlock",
+    ),
     ("GET", "/api/v1/admin/groups"),
     ("POST", "/api/v1/admin/groups"),
-    ("GET", "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000"),
-    ("PATCH", "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000"),
-    ("DELETE", "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000"),
-    ("PUT", "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000/members"),
+    (
+        "GET",
+        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "PATCH",
+        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000",
+    ),
+    (
+        "PUT",
+        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000/members",
+    ),
     ("GET", "/api/v1/admin/audit"),
 ];
 
@@ -36,7 +60,13 @@ async fn admin_endpoints_need_an_administrator(app: TestApp) {
         assert_eq!(forbidden.code(), "forbidden");
     }
     // Nothing was created by all that.
-    assert_eq!(app.get("/api/v1/admin/groups", &admin).await.body["items"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        app.get("/api/v1/admin/groups", &admin).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 async fn an_admin_creates_reads_changes_and_deletes_a_user(app: TestApp) {
@@ -52,7 +82,10 @@ async fn an_admin_creates_reads_changes_and_deletes_a_user(app: TestApp) {
     assert_eq!(created.status, 201, "{:#}", created.body);
     let id = created.body["user_id"].as_str().unwrap().to_owned();
     assert_eq!(created.body["username"], "Jane.Doe");
-    assert_eq!(created.body["mobile_phone"], "+14155552671", "stored in E.164");
+    assert_eq!(
+        created.body["mobile_phone"], "+14155552671",
+        "stored in E.164"
+    );
     assert_eq!(created.body["password_set"], false);
     assert_eq!(created.body["is_admin"], false);
     assert!(created.body.get("password_hash").is_none());
@@ -61,21 +94,40 @@ async fn an_admin_creates_reads_changes_and_deletes_a_user(app: TestApp) {
     assert_eq!(read.body, created.body);
 
     let changed = app
-        .patch(&format!("/api/v1/admin/users/{id}"), &admin, json!({"display_name": "Jane Q. Doe", "mobile_phone": null}))
+        .patch(
+            &format!("/api/v1/admin/users/{id}"),
+            &admin,
+            json!({"display_name": "Jane Q. Doe", "mobile_phone": null}),
+        )
         .await;
     assert_eq!(changed.status, 200, "{:#}", changed.body);
     assert_eq!(changed.body["display_name"], "Jane Q. Doe");
     assert_eq!(changed.body["mobile_phone"], serde_json::Value::Null);
-    assert_eq!(changed.body["email"], "jane@example.com", "absent fields are unchanged");
+    assert_eq!(
+        changed.body["email"], "jane@example.com",
+        "absent fields are unchanged"
+    );
 
     let rows = app.audit(&admin, &format!("user_id={id}")).await;
     let types: Vec<&str> = rows.iter().map(|r| r["type"].as_str().unwrap()).collect();
     assert_eq!(types, ["user.updated", "user.created"]);
-    assert_eq!(rows[0]["details"]["changed"], json!(["display_name", "mobile_phone"]));
+    assert_eq!(
+        rows[0]["details"]["changed"],
+        json!(["display_name", "mobile_phone"])
+    );
 
-    assert_eq!(app.delete(&format!("/api/v1/admin/users/{id}"), &admin).await.status, 204);
-    app.get(&format!("/api/v1/admin/users/{id}"), &admin).await.assert_problem(404, "not_found");
-    app.delete(&format!("/api/v1/admin/users/{id}"), &admin).await.assert_problem(404, "not_found");
+    assert_eq!(
+        app.delete(&format!("/api/v1/admin/users/{id}"), &admin)
+            .await
+            .status,
+        204
+    );
+    app.get(&format!("/api/v1/admin/users/{id}"), &admin)
+        .await
+        .assert_problem(404, "not_found");
+    app.delete(&format!("/api/v1/admin/users/{id}"), &admin)
+        .await
+        .assert_problem(404, "not_found");
     assert_eq!(app.audit(&admin, "type=user.deleted").await.len(), 1);
 }
 
@@ -83,12 +135,20 @@ async fn usernames_are_unique_case_insensitively(app: TestApp) {
     let admin = app.admin_token().await;
     app.create_user(&admin, "kate").await;
     let again = app
-        .post("/api/v1/admin/users", &admin, json!({"username": "KATE", "display_name": "K", "email": "k2@example.com"}))
+        .post(
+            "/api/v1/admin/users",
+            &admin,
+            json!({"username": "KATE", "display_name": "K", "email": "k2@example.com"}),
+        )
         .await;
     again.assert_problem(409, "username_taken");
     let other = app.create_user(&admin, "kate2").await;
     let rename = app
-        .patch(&format!("/api/v1/admin/users/{}", other["user_id"].as_str().unwrap()), &admin, json!({"username": "Kate"}))
+        .patch(
+            &format!("/api/v1/admin/users/{}", other["user_id"].as_str().unwrap()),
+            &admin,
+            json!({"username": "Kate"}),
+        )
         .await;
     rename.assert_problem(409, "username_taken");
 }
@@ -104,7 +164,10 @@ async fn invalid_user_fields_are_all_reported_and_nothing_is_created(app: TestAp
         )
         .await;
     bad.assert_problem(422, "validation_failed");
-    assert_eq!(bad.fields(), ["display_name", "email", "mobile_phone", "username"]);
+    assert_eq!(
+        bad.fields(),
+        ["display_name", "email", "mobile_phone", "username"]
+    );
     let short = app
         .post(
             "/api/v1/admin/users",
@@ -134,52 +197,98 @@ async fn the_user_list_pages_and_searches(app: TestApp) {
     let page1 = app.get("/api/v1/admin/users?per_page=2", &admin).await;
     assert_eq!(page1.body["total"], 6);
     let names = |a: &crate::helpers::Answer| -> Vec<String> {
-        a.body["items"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap().to_owned()).collect()
+        a.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["username"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(names(&page1), ["admin", "max"]);
-    let page3 = app.get("/api/v1/admin/users?per_page=2&page=3", &admin).await;
+    let page3 = app
+        .get("/api/v1/admin/users?per_page=2&page=3", &admin)
+        .await;
     assert_eq!(names(&page3), ["ned", "ola"]);
-    let page4 = app.get("/api/v1/admin/users?per_page=2&page=4", &admin).await;
+    let page4 = app
+        .get("/api/v1/admin/users?per_page=2&page=4", &admin)
+        .await;
     assert_eq!(names(&page4), Vec::<String>::new());
 
     // "n" is in admin's address and in two usernames, but not in "X Example <x@example.com>".
     let search = app.get("/api/v1/admin/users?search=N", &admin).await;
-    assert_eq!(names(&search), ["admin", "mona", "ned"], "case-insensitive, on username, name and email");
-    let by_email = app.get("/api/v1/admin/users?search=ola%40example", &admin).await;
+    assert_eq!(
+        names(&search),
+        ["admin", "mona", "ned"],
+        "case-insensitive, on username, name and email"
+    );
+    let by_email = app
+        .get("/api/v1/admin/users?search=ola%40example", &admin)
+        .await;
     assert_eq!(names(&by_email), ["ola"]);
     // LIKE metacharacters and SQL are matched literally.
     for term in ["%25", "_", "%27%20OR%201%3D1%20--", "%5C"] {
-        let a = app.get(&format!("/api/v1/admin/users?search={term}"), &admin).await;
+        let a = app
+            .get(&format!("/api/v1/admin/users?search={term}"), &admin)
+            .await;
         assert_eq!(a.status, 200);
         assert_eq!(a.body["total"], 0, "search {term}");
     }
-    app.get("/api/v1/admin/users?per_page=0", &admin).await.assert_problem(422, "validation_failed");
-    app.get("/api/v1/admin/users?per_page=201", &admin).await.assert_problem(422, "validation_failed");
-    app.get("/api/v1/admin/users?page=zero", &admin).await.assert_problem(400, "invalid_query");
+    app.get("/api/v1/admin/users?per_page=0", &admin)
+        .await
+        .assert_problem(422, "validation_failed");
+    app.get("/api/v1/admin/users?per_page=201", &admin)
+        .await
+        .assert_problem(422, "validation_failed");
+    app.get("/api/v1/admin/users?page=zero", &admin)
+        .await
+        .assert_problem(400, "invalid_query");
 }
 
 async fn the_last_administrator_cannot_be_removed(app: TestApp) {
     let admin = app.admin_token().await;
     let me = app.get("/api/v1/me", &admin).await;
     let my_id = me.body["user_id"].as_str().unwrap().to_owned();
-    app.patch(&format!("/api/v1/admin/users/{my_id}"), &admin, json!({"is_admin": false}))
+    app.patch(
+        &format!("/api/v1/admin/users/{my_id}"),
+        &admin,
+        json!({"is_admin": false}),
+    )
+    .await
+    .assert_problem(409, "cannot_modify_self");
+    app.delete(&format!("/api/v1/admin/users/{my_id}"), &admin)
         .await
         .assert_problem(409, "cannot_modify_self");
-    app.delete(&format!("/api/v1/admin/users/{my_id}"), &admin).await.assert_problem(409, "cannot_modify_self");
 
     // A second administrator can be demoted while the first remains, but the first cannot
     // then be removed by the second.
     let second = app.create_user(&admin, "olga").await;
     let second_id = second["user_id"].as_str().unwrap();
-    let promoted = app.patch(&format!("/api/v1/admin/users/{second_id}"), &admin, json!({"is_admin": true})).await;
+    let promoted = app
+        .patch(
+            &format!("/api/v1/admin/users/{second_id}"),
+            &admin,
+            json!({"is_admin": true}),
+        )
+        .await;
     assert_eq!(promoted.body["is_admin"], true);
     let olga = app.token("olga", USER_PASSWORD).await;
-    assert_eq!(app.delete(&format!("/api/v1/admin/users/{my_id}"), &olga).await.status, 204);
-    app.patch(&format!("/api/v1/admin/users/{second_id}"), &olga, json!({"disabled": true}))
-        .await
-        .assert_problem(409, "cannot_modify_self");
+    assert_eq!(
+        app.delete(&format!("/api/v1/admin/users/{my_id}"), &olga)
+            .await
+            .status,
+        204
+    );
+    app.patch(
+        &format!("/api/v1/admin/users/{second_id}"),
+        &olga,
+        json!({"disabled": true}),
+    )
+    .await
+    .assert_problem(409, "cannot_modify_self");
     // The deleted administrator's token is dead.
-    app.get("/api/v1/me", &admin).await.assert_problem(401, "unauthenticated");
+    app.get("/api/v1/me", &admin)
+        .await
+        .assert_problem(401, "unauthenticated");
     let _ = ADMIN;
 }
 
@@ -187,8 +296,15 @@ async fn promoting_a_user_ends_their_sessions(app: TestApp) {
     let admin = app.admin_token().await;
     let user = app.create_user(&admin, "pam").await;
     let token = app.token("pam", USER_PASSWORD).await;
-    app.patch(&format!("/api/v1/admin/users/{}", user["user_id"].as_str().unwrap()), &admin, json!({"is_admin": true})).await;
-    app.get("/api/v1/me", &token).await.assert_problem(401, "unauthenticated");
+    app.patch(
+        &format!("/api/v1/admin/users/{}", user["user_id"].as_str().unwrap()),
+        &admin,
+        json!({"is_admin": true}),
+    )
+    .await;
+    app.get("/api/v1/me", &token)
+        .await
+        .assert_problem(401, "unauthenticated");
     let fresh = app.token("pam", USER_PASSWORD).await;
     assert_eq!(app.get("/api/v1/admin/users", &fresh).await.status, 200);
 }

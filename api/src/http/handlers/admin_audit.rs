@@ -21,6 +21,10 @@ use crate::http::problem as p;
     )
 )]
 #[get("/admin/audit")]
-pub async fn list(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<AuditQuery>) -> Result<web::Json<AuditPage>, Error> {
+pub async fn list(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    query: web::Query<AuditQuery>,
+) -> Result<web::Json<AuditPage>, Error> {
     Ok(web::Json(audit::list(&ctx, query.into_inner()).await?))
 }

@@ -2,7 +2,9 @@ use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use uuid::Uuid;
 
 use crate::context::Ctx;
-use crate::directory::groups::{self, CreateGroup, GroupDetail, GroupList, SetMembers, UpdateGroup};
+use crate::directory::groups::{
+    self, CreateGroup, GroupDetail, GroupList, SetMembers, UpdateGroup,
+};
 use crate::error::Error;
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
@@ -47,7 +49,8 @@ pub async fn create(
     Admin(admin): Admin,
     body: ApiJson<CreateGroup>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(groups::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
+    Ok(HttpResponse::Created()
+        .json(groups::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
 }
 
 /// One group with its members.
@@ -64,7 +67,11 @@ pub async fn create(
     )
 )]
 #[get("/admin/groups/{group_id}")]
-pub async fn get(ctx: web::Data<Ctx>, _admin: Admin, id: web::Path<Uuid>) -> Result<web::Json<GroupDetail>, Error> {
+pub async fn get(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<GroupDetail>, Error> {
     Ok(web::Json(groups::get(&ctx, id.into_inner()).await?))
 }
 
@@ -95,7 +102,16 @@ pub async fn update(
     id: web::Path<Uuid>,
     body: ApiJson<UpdateGroup>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(groups::update(&ctx, &admin.actor(), &meta, id.into_inner(), body.into_inner()?).await?))
+    Ok(web::Json(
+        groups::update(
+            &ctx,
+            &admin.actor(),
+            &meta,
+            id.into_inner(),
+            body.into_inner()?,
+        )
+        .await?,
+    ))
 }
 
 /// Deletes a group (refused while the policy's scope names it).
@@ -113,7 +129,12 @@ pub async fn update(
     )
 )]
 #[delete("/admin/groups/{group_id}")]
-pub async fn remove(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, id: web::Path<Uuid>) -> Result<HttpResponse, Error> {
+pub async fn remove(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, Error> {
     groups::delete(&ctx, &admin.actor(), &meta, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -144,5 +165,14 @@ pub async fn set_members(
     id: web::Path<Uuid>,
     body: ApiJson<SetMembers>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(groups::set_members(&ctx, &admin.actor(), &meta, id.into_inner(), body.into_inner()?).await?))
+    Ok(web::Json(
+        groups::set_members(
+            &ctx,
+            &admin.actor(),
+            &meta,
+            id.into_inner(),
+            body.into_inner()?,
+        )
+        .await?,
+    ))
 }

@@ -66,8 +66,15 @@ pub async fn put_policy(
                 .ok()
                 .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
                 .and_then(|s| s.parse::<i64>().ok())
-                .ok_or_else(|| Error::bad_request("invalid_if_match", "If-Match must be the quoted version from ETag"))?,
+                .ok_or_else(|| {
+                    Error::bad_request(
+                        "invalid_if_match",
+                        "If-Match must be the quoted version from ETag",
+                    )
+                })?,
         ),
     };
-    Ok(respond(service::update(&ctx, &admin.actor(), &meta, policy.into_inner()?, expected).await?))
+    Ok(respond(
+        service::update(&ctx, &admin.actor(), &meta, policy.into_inner()?, expected).await?,
+    ))
 }

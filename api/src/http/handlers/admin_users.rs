@@ -22,7 +22,11 @@ use crate::http::problem as p;
     )
 )]
 #[get("/admin/users")]
-pub async fn list(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<UserQuery>) -> Result<web::Json<UserList>, Error> {
+pub async fn list(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    query: web::Query<UserQuery>,
+) -> Result<web::Json<UserList>, Error> {
     Ok(web::Json(users::list(&ctx, query.into_inner()).await?))
 }
 
@@ -50,7 +54,8 @@ pub async fn create(
     Admin(admin): Admin,
     body: ApiJson<CreateUser>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(users::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
+    Ok(HttpResponse::Created()
+        .json(users::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
 }
 
 /// One user.
@@ -67,7 +72,11 @@ pub async fn create(
     )
 )]
 #[get("/admin/users/{user_id}")]
-pub async fn get(ctx: web::Data<Ctx>, _admin: Admin, id: web::Path<Uuid>) -> Result<web::Json<User>, Error> {
+pub async fn get(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<User>, Error> {
     Ok(web::Json(users::get(&ctx, id.into_inner()).await?))
 }
 
@@ -99,7 +108,16 @@ pub async fn update(
     id: web::Path<Uuid>,
     body: ApiJson<UpdateUser>,
 ) -> Result<web::Json<User>, Error> {
-    Ok(web::Json(users::update(&ctx, &admin.actor(), &meta, id.into_inner(), body.into_inner()?).await?))
+    Ok(web::Json(
+        users::update(
+            &ctx,
+            &admin.actor(),
+            &meta,
+            id.into_inner(),
+            body.into_inner()?,
+        )
+        .await?,
+    ))
 }
 
 /// Deletes a user (not oneself, not the last administrator).
@@ -117,7 +135,12 @@ pub async fn update(
     )
 )]
 #[delete("/admin/users/{user_id}")]
-pub async fn remove(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, id: web::Path<Uuid>) -> Result<HttpResponse, Error> {
+pub async fn remove(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, Error> {
     users::delete(&ctx, &admin.actor(), &meta, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -136,6 +159,13 @@ pub async fn remove(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, 
     )
 )]
 #[post("/admin/users/{user_id}/unlock")]
-pub async fn unlock(ctx: web::Data<Ctx>, Meta(meta): Meta, Admin(admin): Admin, id: web::Path<Uuid>) -> Result<web::Json<User>, Error> {
-    Ok(web::Json(users::unlock(&ctx, &admin.actor(), &meta, id.into_inner()).await?))
+pub async fn unlock(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<User>, Error> {
+    Ok(web::Json(
+        users::unlock(&ctx, &admin.actor(), &meta, id.into_inner()).await?,
+    ))
 }

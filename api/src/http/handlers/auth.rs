@@ -35,7 +35,11 @@ fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static
     )
 )]
 #[post("/auth/sign-in")]
-pub async fn sign_in(ctx: web::Data<Ctx>, Meta(meta): Meta, body: ApiJson<SignInRequest>) -> Result<HttpResponse, Error> {
+pub async fn sign_in(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    body: ApiJson<SignInRequest>,
+) -> Result<HttpResponse, Error> {
     let (response, token) = session::sign_in(&ctx, &meta, body.into_inner()?).await?;
     let cookie = session_cookie(&ctx, token, Duration::seconds(response.expires_in));
     Ok(HttpResponse::Ok().cookie(cookie).json(response))
@@ -52,7 +56,13 @@ pub async fn sign_in(ctx: web::Data<Ctx>, Meta(meta): Meta, body: ApiJson<SignIn
     )
 )]
 #[post("/auth/sign-out")]
-pub async fn sign_out(ctx: web::Data<Ctx>, Meta(meta): Meta, Authenticated(principal): Authenticated) -> Result<HttpResponse, Error> {
+pub async fn sign_out(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+) -> Result<HttpResponse, Error> {
     session::sign_out(&ctx, &meta, &principal).await?;
-    Ok(HttpResponse::NoContent().cookie(session_cookie(&ctx, String::new(), Duration::ZERO)).finish())
+    Ok(HttpResponse::NoContent()
+        .cookie(session_cookie(&ctx, String::new(), Duration::ZERO))
+        .finish())
 }

@@ -30,5 +30,9 @@ pub async fn health(ctx: web::Data<Ctx>) -> HttpResponse {
         database: if up { "ok" } else { "unavailable" }.to_owned(),
         backend: ctx.store.backend().to_owned(),
     };
-    if up { HttpResponse::Ok().json(body) } else { HttpResponse::ServiceUnavailable().json(body) }
+    if up {
+        HttpResponse::Ok().json(body)
+    } else {
+        HttpResponse::ServiceUnavailable().json(body)
+    }
 }

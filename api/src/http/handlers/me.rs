@@ -17,7 +17,10 @@ use crate::session::{self, ChangePasswordRequest, Me};
     )
 )]
 #[get("/me")]
-pub async fn me(ctx: web::Data<Ctx>, Authenticated(principal): Authenticated) -> Result<web::Json<Me>, Error> {
+pub async fn me(
+    ctx: web::Data<Ctx>,
+    Authenticated(principal): Authenticated,
+) -> Result<web::Json<Me>, Error> {
     Ok(web::Json(session::me(&ctx, &principal).await?))
 }
 
