@@ -17,6 +17,8 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::context::Ctx;
+use crate::crypto::SecretBox;
+use crate::delivery::Delivery;
 use crate::directory::users::{self, Bootstrap};
 use crate::error::Error;
 use crate::http::{self, problem::Problem};
@@ -30,6 +32,8 @@ pub enum StartError {
     Store(#[from] crate::store::OpenError),
     #[error("signing keys: {0}")]
     Keys(String),
+    #[error("delivery: {0}")]
+    Delivery(String),
     #[error("password hashing: {0}")]
     Hasher(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -63,12 +67,16 @@ impl Application {
                 .map_err(StartError::Keys)?;
         let hasher = Hasher::new(config.argon2, config.hash_workers, config.hash_queue)
             .map_err(StartError::Hasher)?;
+        let secrets = SecretBox::load_or_generate(&config.encryption_keys, &config.data_dir).map_err(StartError::Keys)?;
+        let delivery = Delivery::from_config(&config).map_err(StartError::Delivery)?;
         let ctx = Ctx {
             config: Arc::clone(&config),
             store,
             clock,
             hasher,
             keys: Arc::new(keys),
+            secrets: Arc::new(secrets),
+            delivery,
         };
 
         let now = ctx.now();
@@ -76,6 +84,7 @@ impl Application {
             .write(move |conn| crate::policy::service::ensure_initial(conn, now))
             .await?;
         let bootstrap = users::bootstrap_admin(&ctx).await?;
+        crate::delivery::outbox::spawn_sender(ctx.clone());
 
         let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
             addr: config.bind.to_string(),

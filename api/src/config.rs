@@ -54,16 +54,16 @@ pub struct LockoutSettings {
     pub max_secs: u64,
 }
 
-/// One signing/verifying key for JWTs: `kid` goes into the token header.
+/// A named key: JWT signing keys (`kid` in the token header) and encryption/MAC keys.
 #[derive(Clone)]
-pub struct JwtKey {
+pub struct NamedKey {
     pub kid: String,
     pub secret: Vec<u8>,
 }
 
-impl std::fmt::Debug for JwtKey {
+impl std::fmt::Debug for NamedKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "JwtKey {{ kid: {:?}, secret: <redacted> }}", self.kid)
+        write!(f, "NamedKey {{ kid: {:?}, secret: <redacted> }}", self.kid)
     }
 }
 
@@ -96,7 +96,7 @@ pub struct Config {
     pub database_pool_size: u32,
     pub data_dir: PathBuf,
     /// From `SSPR_JWT_KEYS`; empty means "generate one and keep it in the data dir".
-    pub jwt_keys: Vec<JwtKey>,
+    pub jwt_keys: Vec<NamedKey>,
     pub session_ttl_minutes: i64,
     pub bootstrap_admin_username: String,
     pub bootstrap_admin_password: Option<Secret>,
@@ -119,6 +119,31 @@ pub struct Config {
     pub body_limit_bytes: usize,
     /// HTTP worker threads; `None` lets actix use one per core.
     pub http_workers: Option<usize>,
+    /// Shown in messages ("Your Example Corp verification code …").
+    pub organization_name: String,
+    /// From `SSPR_ENCRYPTION_KEYS`: key codes are MAC'd with and TOTP secrets encrypted with.
+    /// Empty means "generate one and keep it in the data dir".
+    pub encryption_keys: Vec<NamedKey>,
+    pub codes: CodeLimits,
+    /// How long to wait for the SMS/voice gateway before calling it down.
+    pub sms_timeout_secs: u64,
+    /// How often the outbox sender looks for due notifications.
+    pub outbox_poll_ms: u64,
+}
+
+/// One-time codes: their life, their tries, and how often they may be sent. Counted in the
+/// database, so the limits hold across replicas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeLimits {
+    pub ttl_secs: i64,
+    pub max_attempts: i32,
+    /// Sends of one method within one code lifetime.
+    pub max_sends: i64,
+    pub resend_after_secs: i64,
+    /// Text messages and calls to one account, or to one number, per hour.
+    pub phone_per_hour: i64,
+    /// Emails to one account, or to one address, per 10 minutes.
+    pub email_per_10_minutes: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -166,6 +191,16 @@ const KNOWN: &[&str] = &[
     "signin_lockout_max_seconds",
     "body_limit_bytes",
     "http_workers",
+    "organization_name",
+    "encryption_keys",
+    "code_ttl_seconds",
+    "code_max_attempts",
+    "code_max_sends",
+    "code_resend_seconds",
+    "phone_sends_per_hour",
+    "email_sends_per_10_minutes",
+    "sms_timeout_seconds",
+    "outbox_poll_ms",
 ];
 
 /// Raw settings as strings, keyed by their lower-case name, before typing.
@@ -308,7 +343,7 @@ impl Config {
             return Err(invalid("database_pool_size", "must be between 1 and 200"));
         }
         let jwt_keys = match s.get("jwt_keys") {
-            Some(raw) => parse_jwt_keys(raw).map_err(|m| invalid("jwt_keys", m))?,
+            Some(raw) => parse_named_keys(raw).map_err(|m| invalid("jwt_keys", m))?,
             None => Vec::new(),
         };
         let session_ttl_minutes: i64 = s.parse("session_ttl_minutes", 60)?;
@@ -452,6 +487,37 @@ impl Config {
             Some(_) => Some(s.parse("http_workers", 1usize)?),
         };
 
+        let organization_name = s.get("organization_name").unwrap_or("Self-service password reset").to_owned();
+        if organization_name.chars().count() > 100 || organization_name.chars().any(char::is_control) {
+            return Err(invalid("organization_name", "at most 100 characters, no control characters"));
+        }
+        let encryption_keys = match s.get("encryption_keys") {
+            Some(raw) => parse_named_keys(raw).map_err(|m| invalid("encryption_keys", m))?,
+            None => Vec::new(),
+        };
+        let codes = CodeLimits {
+            ttl_secs: s.parse("code_ttl_seconds", 600)?,
+            max_attempts: s.parse("code_max_attempts", 5)?,
+            max_sends: s.parse("code_max_sends", 3)?,
+            resend_after_secs: s.parse("code_resend_seconds", 60)?,
+            phone_per_hour: s.parse("phone_sends_per_hour", 5)?,
+            email_per_10_minutes: s.parse("email_sends_per_10_minutes", 10)?,
+        };
+        if !(60..=3600).contains(&codes.ttl_secs) {
+            return Err(invalid("code_ttl_seconds", "must be between 60 and 3600"));
+        }
+        if !(1..=10).contains(&codes.max_attempts) || !(1..=10).contains(&codes.max_sends) {
+            return Err(invalid("code_max_attempts", "tries and sends per code must be between 1 and 10"));
+        }
+        if codes.resend_after_secs < 0 || codes.phone_per_hour < 1 || codes.email_per_10_minutes < 1 {
+            return Err(invalid("phone_sends_per_hour", "send limits must be positive"));
+        }
+        let sms_timeout_secs: u64 = s.parse("sms_timeout_seconds", 10)?;
+        let outbox_poll_ms: u64 = s.parse("outbox_poll_ms", 2000)?;
+        if !(10..=60_000).contains(&outbox_poll_ms) {
+            return Err(invalid("outbox_poll_ms", "must be between 10 and 60000"));
+        }
+
         let config = Self {
             env,
             bind,
@@ -480,6 +546,11 @@ impl Config {
             lockout,
             body_limit_bytes,
             http_workers,
+            organization_name,
+            encryption_keys,
+            codes,
+            sms_timeout_secs,
+            outbox_poll_ms,
         };
         if env == Environment::Production {
             config.check_production()?;
@@ -512,6 +583,11 @@ impl Config {
                 "SSPR_JWT_KEYS must be set (a generated key on local disk does not survive replicas)",
             );
         }
+        if self.encryption_keys.is_empty() {
+            return unsafe_(
+                "SSPR_ENCRYPTION_KEYS must be set (a generated key on local disk does not survive replicas)",
+            );
+        }
         if self.argon2.memory_kib < 19_456 || self.argon2.iterations < 2 {
             return unsafe_("argon2 parameters below the OWASP minimum (m=19456 KiB, t=2)");
         }
@@ -524,13 +600,13 @@ impl Config {
     }
 }
 
-/// Minimum length of a JWT signing key: HS256 wants at least the hash size.
+/// Minimum length of a key: HS256 and AES-256 both want 32 bytes.
 pub const MIN_JWT_KEY_BYTES: usize = 32;
 
 /// Parses `kid:base64key,kid2:base64key2`.
-pub fn parse_jwt_keys(raw: &str) -> Result<Vec<JwtKey>, String> {
+pub fn parse_named_keys(raw: &str) -> Result<Vec<NamedKey>, String> {
     use base64::Engine as _;
-    let mut keys: Vec<JwtKey> = Vec::new();
+    let mut keys: Vec<NamedKey> = Vec::new();
     for entry in raw.split(',').map(str::trim).filter(|e| !e.is_empty()) {
         let (kid, b64) = entry
             .split_once(':')
@@ -561,7 +637,7 @@ pub fn parse_jwt_keys(raw: &str) -> Result<Vec<JwtKey>, String> {
         if keys.iter().any(|k| k.kid == kid) {
             return Err(format!("the key id `{kid}` appears twice"));
         }
-        keys.push(JwtKey {
+        keys.push(NamedKey {
             kid: kid.to_owned(),
             secret,
         });
@@ -646,19 +722,19 @@ mod tests {
     #[test]
     fn jwt_keys_need_ids_and_enough_bytes() {
         let key = "a".repeat(44); // 33 bytes of base64
-        let keys = parse_jwt_keys(&format!("k1:{key}, k2:{key}")).unwrap();
+        let keys = parse_named_keys(&format!("k1:{key}, k2:{key}")).unwrap();
         assert_eq!(
             keys.iter().map(|k| k.kid.as_str()).collect::<Vec<_>>(),
             ["k1", "k2"]
         );
         assert!(
-            parse_jwt_keys("k1:c2hvcnQ=")
+            parse_named_keys("k1:c2hvcnQ=")
                 .unwrap_err()
                 .contains("at least 32")
         );
-        assert!(parse_jwt_keys(&key).is_err());
+        assert!(parse_named_keys(&key).is_err());
         assert!(
-            parse_jwt_keys(&format!("k1:{key},k1:{key}"))
+            parse_named_keys(&format!("k1:{key},k1:{key}"))
                 .unwrap_err()
                 .contains("twice")
         );
@@ -684,6 +760,8 @@ mod tests {
         let keys = format!("k1:{key}");
         let mut ok = base.to_vec();
         ok.push(("jwt_keys", &keys));
+        assert!(Config::from_settings(&settings(&ok)).unwrap_err().to_string().contains("SSPR_ENCRYPTION_KEYS"));
+        ok.push(("encryption_keys", &keys));
         assert!(Config::from_settings(&settings(&ok)).is_ok());
         ok.push(("argon2_memory_kib", "1024"));
         assert!(

@@ -10,6 +10,8 @@ use uuid::Uuid;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::crypto::SecretBox;
+use crate::delivery::Delivery;
 use crate::password::Hasher;
 use crate::store::Store;
 use crate::tokens::Keyring;
@@ -21,6 +23,8 @@ pub struct Ctx {
     pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub keys: Arc<Keyring>,
+    pub secrets: Arc<SecretBox>,
+    pub delivery: Delivery,
 }
 
 impl Ctx {

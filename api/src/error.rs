@@ -69,6 +69,13 @@ pub enum Error {
     /// The database is busy or unreachable; the request changed nothing and may be retried.
     #[error("storage unavailable")]
     StoreUnavailable,
+    /// A one-time code or TOTP that did not pass: `code` says why (`invalid_code`,
+    /// `code_expired`, `too_many_attempts`, `no_code_pending`).
+    #[error("code rejected: {code}")]
+    CodeRejected { code: &'static str, attempts_left: Option<u32> },
+    /// A message could not be delivered; nothing was counted as sent and the person may retry.
+    #[error("delivery failed: {0}")]
+    DeliveryFailed(String),
     /// Anything else. The message is for the log only.
     #[error("internal error: {0}")]
     Internal(String),

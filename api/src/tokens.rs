@@ -10,17 +10,14 @@
 //! setting, one random key is generated and kept in the data directory.
 
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::path::Path;
 
-use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use rand::RngExt as _;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::config::{JwtKey, parse_jwt_keys};
+use crate::config::NamedKey;
 use crate::error::Error;
 
 const ALGORITHM: Algorithm = Algorithm::HS256;
@@ -53,7 +50,7 @@ impl std::fmt::Debug for Keyring {
 }
 
 impl Keyring {
-    pub fn new(keys: &[JwtKey], issuer: &str) -> Result<Self, String> {
+    pub fn new(keys: &[NamedKey], issuer: &str) -> Result<Self, String> {
         let first = keys.first().ok_or("no signing key")?;
         Ok(Self {
             signing_kid: first.kid.clone(),
@@ -67,35 +64,11 @@ impl Keyring {
     }
 
     /// The configured keys, or the key kept in `data_dir/jwt-keys` (created on first start).
-    pub fn load_or_generate(
-        configured: &[JwtKey],
-        data_dir: &Path,
-        issuer: &str,
-    ) -> Result<Self, String> {
+    pub fn load_or_generate(configured: &[NamedKey], data_dir: &Path, issuer: &str) -> Result<Self, String> {
         if !configured.is_empty() {
             return Self::new(configured, issuer);
         }
-        let path = data_dir.join("jwt-keys");
-        let keys = match std::fs::read_to_string(&path) {
-            Ok(text) => parse_jwt_keys(&text).map_err(|e| format!("{}: {e}", path.display()))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(data_dir)
-                    .map_err(|e| format!("{}: {e}", data_dir.display()))?;
-                let mut secret = [0u8; 32];
-                rand::rng().fill(&mut secret[..]);
-                let kid = format!("k{}", Utc::now().format("%Y%m%d"));
-                let line = format!(
-                    "{kid}:{}\n",
-                    base64::engine::general_purpose::STANDARD.encode(secret)
-                );
-                write_private_file(&path, line.as_bytes())
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                tracing::info!(path = %path.display(), "generated a JWT signing key");
-                parse_jwt_keys(&line)?
-            }
-            Err(e) => return Err(format!("{}: {e}", path.display())),
-        };
-        Self::new(&keys, issuer)
+        Self::new(&crate::crypto::load_or_generate_keys(data_dir, "jwt-keys")?, issuer)
     }
 
     /// Signs `claims` as a token of kind `typ` (the header `typ`).
@@ -153,19 +126,6 @@ impl Keyring {
     }
 }
 
-fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,7 +149,7 @@ mod tests {
 
     fn keyring(kid: &str, byte: u8) -> Keyring {
         Keyring::new(
-            &[JwtKey {
+            &[NamedKey {
                 kid: kid.into(),
                 secret: vec![byte; 32],
             }],
@@ -244,11 +204,11 @@ mod tests {
         let old = keyring("old", 1);
         let rotated = Keyring::new(
             &[
-                JwtKey {
+                NamedKey {
                     kid: "new".into(),
                     secret: vec![2; 32],
                 },
-                JwtKey {
+                NamedKey {
                     kid: "old".into(),
                     secret: vec![1; 32],
                 },

@@ -231,6 +231,7 @@ pub async fn create(
         session_epoch: 0,
         created_at: ts(now),
         updated_at: ts(now),
+        methods_confirmed_at: None,
     };
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
@@ -484,6 +485,7 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
         password_changed_at: Some(ts(now)),
         created_at: ts(now),
         updated_at: ts(now),
+        methods_confirmed_at: None,
     };
     let created = ctx
         .store

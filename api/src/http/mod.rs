@@ -38,6 +38,7 @@ use handlers::{admin_audit, admin_groups, admin_policy, admin_users, auth, healt
         problem::Unprocessable,
         problem::TooManyRequests,
         problem::ServiceUnavailable,
+        problem::BadGateway,
         problem::InternalError,
     )),
     tags(

@@ -23,6 +23,9 @@ pub struct Problem {
     /// For validation failures: one entry per invalid field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For a wrong code: how many tries are left on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
 }
 
 pub const CONTENT_TYPE: &str = "application/problem+json";
@@ -36,6 +39,7 @@ impl Problem {
             detail: detail.into(),
             code: code.to_owned(),
             errors: Vec::new(),
+            attempts_left: None,
         }
     }
 
@@ -112,6 +116,21 @@ impl Error {
                 "storage_unavailable",
                 "the service is busy; try again shortly".into(),
             ),
+            Error::CodeRejected { code, attempts_left } => (
+                S::UNPROCESSABLE_ENTITY,
+                code,
+                match (*code, attempts_left) {
+                    ("invalid_code", Some(n)) => format!("the code is not correct; {n} tries left"),
+                    ("code_expired", _) => "the code has expired; ask for a new one".into(),
+                    ("too_many_attempts", _) => "too many wrong codes; ask for a new one".into(),
+                    _ => "no code was sent for this method; ask for one".into(),
+                },
+            ),
+            Error::DeliveryFailed(_) => (
+                S::BAD_GATEWAY,
+                "delivery_failed",
+                "the message could not be sent; nothing was counted, please try again".into(),
+            ),
             Error::Internal(_) => (
                 S::INTERNAL_SERVER_ERROR,
                 "internal_error",
@@ -146,6 +165,13 @@ impl ResponseError for Error {
         let mut problem = Problem::new(status, code, detail);
         if let Error::Validation(errors) = self {
             problem.errors = errors.clone();
+        }
+        if let Error::CodeRejected { attempts_left, .. } = self {
+            problem.attempts_left = *attempts_left;
+        }
+        if let Error::DeliveryFailed(reason) = self {
+            // The provider's words are for the operator, not the person.
+            tracing::warn!(error = %reason, "delivery failed");
         }
         let mut response = problem.response();
         if let Some(secs) = self.retry_after()
@@ -244,3 +270,10 @@ pub struct ServiceUnavailable(#[allow(dead_code)] Problem);
     content_type = "application/problem+json"
 )]
 pub struct InternalError(#[allow(dead_code)] Problem);
+
+#[derive(ToResponse)]
+#[response(
+    description = "The email, text message or call could not be sent; nothing was counted, try again",
+    content_type = "application/problem+json"
+)]
+pub struct BadGateway(#[allow(dead_code)] Problem);

@@ -8,7 +8,10 @@
 //! Every call runs on tokio's blocking pool so that a slow query never stalls an async worker.
 
 pub mod audit;
+pub mod codes;
 pub mod groups;
+pub mod methods;
+pub mod outbox;
 pub mod policy;
 pub mod schema;
 pub mod sessions;

@@ -20,6 +20,7 @@ diesel::table! {
         password_changed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        methods_confirmed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -90,3 +91,67 @@ diesel::allow_tables_to_appear_in_same_query!(
     policy_versions,
     audit_events
 );
+
+diesel::table! {
+    methods (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        status -> Text,
+        destination -> Nullable<Text>,
+        extension -> Nullable<Text>,
+        secret -> Nullable<Text>,
+        last_totp_step -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        activated_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    security_answers (user_id, question_id) {
+        user_id -> Text,
+        question_id -> Text,
+        answer_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    verification_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        method_id -> Nullable<Text>,
+        purpose -> Text,
+        channel -> Text,
+        destination -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        consumed_at -> Nullable<Timestamp>,
+        superseded -> Integer,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        text_body -> Text,
+        html_body -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        claim_token -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(methods -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(methods, users);

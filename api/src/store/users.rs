@@ -28,6 +28,7 @@ pub struct UserRow {
     pub password_changed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub methods_confirmed_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), Error> {

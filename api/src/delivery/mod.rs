@@ -1,0 +1,144 @@
+//! Delivery of messages: email over SMTP (lettre), text messages and voice calls through a
+//! Twilio-compatible gateway (reqwest), and — in development only — the log.
+//!
+//! Verification codes are sent at once (the person is waiting) and a failed send is an error
+//! the caller reports; notifications go through the durable [`outbox`] so that an outage loses
+//! nothing. Destinations always come from stored, verified data: nothing here takes an address
+//! from a request.
+
+pub mod gateway;
+pub mod outbox;
+pub mod smtp;
+pub mod templates;
+
+use std::sync::Arc;
+
+use futures_util::future::BoxFuture;
+
+use crate::config::{Config, Environment};
+
+/// One email: the text and HTML alternatives of the same message.
+#[derive(Clone)]
+pub struct EmailMessage {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl std::fmt::Debug for EmailMessage {
+    // Bodies may hold a code: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EmailMessage {{ subject: {:?}, body: <redacted> }}", self.subject)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    /// The provider answered and said no (bad number, bad sender, auth failure).
+    #[error("the provider refused the message: {0}")]
+    Refused(String),
+    /// The provider could not be reached or did not answer in time.
+    #[error("the provider is unreachable: {0}")]
+    Unavailable(String),
+    /// No provider is configured for this channel (production refuses log delivery).
+    #[error("no {0} provider is configured")]
+    NotConfigured(&'static str),
+}
+
+/// Sends email.
+pub trait Mailer: Send + Sync {
+    fn send<'a>(&'a self, message: &'a EmailMessage) -> BoxFuture<'a, Result<(), DeliveryError>>;
+}
+
+/// Sends text messages and places voice calls. Other providers plug in here.
+pub trait PhoneGateway: Send + Sync {
+    fn send_sms<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>>;
+    /// `twiml` is the call script (TwiML) that reads the message.
+    fn call<'a>(&'a self, to: &'a str, twiml: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>>;
+}
+
+#[derive(Clone)]
+pub struct Delivery {
+    pub mailer: Arc<dyn Mailer>,
+    pub phone: Arc<dyn PhoneGateway>,
+}
+
+impl Delivery {
+    /// The configured providers. Without one, development writes messages to the log (clearly
+    /// marked, codes included, for a first look on a laptop); production refuses to send.
+    pub fn from_config(config: &Config) -> Result<Self, String> {
+        let production = config.env == Environment::Production;
+        let mailer: Arc<dyn Mailer> = match (&config.smtp_url, &config.smtp_from) {
+            (Some(url), Some(from)) => Arc::new(smtp::SmtpMailer::new(url.expose(), from)?),
+            (Some(_), None) => return Err("SSPR_SMTP_FROM is required with SSPR_SMTP_URL".to_owned()),
+            _ if production => Arc::new(Unconfigured),
+            _ => Arc::new(LogDelivery),
+        };
+        let phone: Arc<dyn PhoneGateway> = match &config.sms_base_url {
+            Some(base) => Arc::new(gateway::TwilioGateway::new(
+                base,
+                config.sms_account_sid.as_deref().ok_or("SSPR_SMS_ACCOUNT_SID is required with SSPR_SMS_BASE_URL")?,
+                config.sms_auth_token.as_ref().ok_or("SSPR_SMS_AUTH_TOKEN is required with SSPR_SMS_BASE_URL")?.expose(),
+                config.sms_from.as_deref().ok_or("SSPR_SMS_FROM is required with SSPR_SMS_BASE_URL")?,
+                std::time::Duration::from_secs(config.sms_timeout_secs),
+            )?),
+            None if production => Arc::new(Unconfigured),
+            None => Arc::new(LogDelivery),
+        };
+        Ok(Self { mailer, phone })
+    }
+}
+
+/// Development delivery: the message goes to the log, marked as such.
+struct LogDelivery;
+
+impl Mailer for LogDelivery {
+    fn send<'a>(&'a self, message: &'a EmailMessage) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            tracing::warn!(
+                delivery = "development-log",
+                to = %message.to,
+                subject = %message.subject,
+                body = %message.text,
+                "DEVELOPMENT DELIVERY: no SMTP server is configured, so this email is written to the log instead"
+            );
+            Ok(())
+        })
+    }
+}
+
+impl PhoneGateway for LogDelivery {
+    fn send_sms<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            tracing::warn!(delivery = "development-log", %to, %body,
+                "DEVELOPMENT DELIVERY: no SMS gateway is configured, so this text message is written to the log instead");
+            Ok(())
+        })
+    }
+    fn call<'a>(&'a self, to: &'a str, twiml: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            tracing::warn!(delivery = "development-log", %to, %twiml,
+                "DEVELOPMENT DELIVERY: no voice gateway is configured, so this call is written to the log instead");
+            Ok(())
+        })
+    }
+}
+
+/// Production without a provider: every send fails clearly.
+struct Unconfigured;
+
+impl Mailer for Unconfigured {
+    fn send<'a>(&'a self, _: &'a EmailMessage) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async { Err(DeliveryError::NotConfigured("email")) })
+    }
+}
+
+impl PhoneGateway for Unconfigured {
+    fn send_sms<'a>(&'a self, _: &'a str, _: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async { Err(DeliveryError::NotConfigured("SMS")) })
+    }
+    fn call<'a>(&'a self, _: &'a str, _: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async { Err(DeliveryError::NotConfigured("voice")) })
+    }
+}

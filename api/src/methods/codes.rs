@@ -1,0 +1,236 @@
+//! One-time codes sent by email, text message or call.
+//!
+//! A code is random from a CSPRNG, uniform over all values of its length (leading zeros kept),
+//! stored only as a keyed hash (HMAC) with its lifetime and try counter in the row — never in a
+//! token. Sends are limited per method, per account and per destination, counted from the rows
+//! so that every replica sees the same counts.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::RngExt as _;
+use uuid::Uuid;
+
+use crate::config::CodeLimits;
+use crate::crypto::SecretBox;
+use crate::delivery::{Delivery, DeliveryError, templates};
+use crate::error::Error;
+use crate::policy::CustomizationPolicy;
+use crate::store::{self, DbConn, codes::CodeRow, ts, utc};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Sms,
+    Voice,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Sms => "sms",
+            Self::Voice => "voice",
+        }
+    }
+}
+
+/// MAC purpose for codes: a code hash can never be mistaken for anything else's.
+const MAC_PURPOSE: &str = "one-time-code";
+
+/// A uniformly random string of `digits` decimal digits.
+pub fn generate(digits: usize) -> String {
+    let mut rng = rand::rng();
+    (0..digits).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect()
+}
+
+/// What the person typed, without spaces or dashes.
+pub fn normalise(typed: &str) -> String {
+    typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()
+}
+
+/// A code about to be sent.
+pub struct Issue<'a> {
+    pub user_id: &'a str,
+    pub method_id: &'a str,
+    pub purpose: &'static str,
+    pub channel: Channel,
+    pub destination: &'a str,
+    pub digits: usize,
+}
+
+/// A recorded code: its row id and the code itself (to be sent, then forgotten).
+pub struct Issued {
+    pub id: String,
+    pub code: String,
+    pub expires_in: i64,
+    pub resend_after: i64,
+}
+
+fn throttled(oldest: chrono::NaiveDateTime, window: Duration, now: DateTime<Utc>) -> Error {
+    let wait = (utc(oldest) + window - now).num_seconds().max(1);
+    Error::Throttled { retry_after_secs: wait as u64 }
+}
+
+/// Checks every send limit, supersedes earlier codes of the method, and records a new one.
+/// Call inside the write transaction; send after it commits; [`forget`] it if the send fails.
+pub fn issue(conn: &mut DbConn, limits: &CodeLimits, secrets: &SecretBox, req: &Issue<'_>, now: DateTime<Utc>) -> Result<Issued, Error> {
+    let ttl = Duration::seconds(limits.ttl_secs);
+    let sent = store::codes::sent_for_method_since(conn, req.method_id, req.purpose, ts(now - ttl))?;
+    if let Some(newest) = sent.first() {
+        let next = utc(*newest) + Duration::seconds(limits.resend_after_secs);
+        if next > now {
+            return Err(Error::Throttled { retry_after_secs: (next - now).num_seconds().max(1) as u64 });
+        }
+    }
+    if sent.len() as i64 >= limits.max_sends
+        && let Some(oldest) = sent.last()
+    {
+        return Err(throttled(*oldest, ttl, now));
+    }
+    // Per account and per destination: text messages and calls cost money and annoy; email
+    // floods annoy. An attacker who registers someone else's number on many accounts hits
+    // the destination limit.
+    let (channels, window, cap): (&[&str], Duration, i64) = match req.channel {
+        Channel::Email => (&["email"], Duration::minutes(10), limits.email_per_10_minutes),
+        Channel::Sms | Channel::Voice => (&["sms", "voice"], Duration::hours(1), limits.phone_per_hour),
+    };
+    let to_user = store::codes::sent_to_user_since(conn, req.user_id, channels, ts(now - window))?;
+    if to_user.len() as i64 >= cap
+        && let Some(oldest) = to_user.first()
+    {
+        return Err(throttled(*oldest, window, now));
+    }
+    let to_destination = store::codes::sent_to_destination_since(conn, req.destination, ts(now - window))?;
+    if to_destination.len() as i64 >= cap
+        && let Some(oldest) = to_destination.first()
+    {
+        return Err(throttled(*oldest, window, now));
+    }
+
+    store::codes::supersede(conn, req.method_id, req.purpose)?;
+    let code = generate(req.digits);
+    let id = Uuid::now_v7().to_string();
+    store::codes::insert(
+        conn,
+        &CodeRow {
+            id: id.clone(),
+            user_id: req.user_id.to_owned(),
+            method_id: Some(req.method_id.to_owned()),
+            purpose: req.purpose.to_owned(),
+            channel: req.channel.as_str().to_owned(),
+            destination: req.destination.to_owned(),
+            code_hash: secrets.mac(MAC_PURPOSE, &format!("{id}:{code}")),
+            created_at: ts(now),
+            expires_at: ts(now + ttl),
+            attempts: 0,
+            max_attempts: limits.max_attempts,
+            consumed_at: None,
+            superseded: 0,
+        },
+    )?;
+    Ok(Issued { id, code, expires_in: limits.ttl_secs, resend_after: limits.resend_after_secs })
+}
+
+/// A code that could not be delivered was never sent: remove it so it counts for nothing.
+pub fn forget(conn: &mut DbConn, id: &str) -> Result<(), Error> {
+    store::codes::delete(conn, id)
+}
+
+/// Sends a code over its channel.
+pub async fn deliver(
+    delivery: &Delivery,
+    org: &str,
+    helpdesk: &CustomizationPolicy,
+    channel: Channel,
+    destination: &str,
+    code: &str,
+    ttl_secs: i64,
+) -> Result<(), DeliveryError> {
+    let minutes = (ttl_secs + 59) / 60;
+    match channel {
+        Channel::Email => delivery.mailer.send(&templates::code_email(org, destination, code, minutes, helpdesk)).await,
+        Channel::Sms => delivery.phone.send_sms(destination, &templates::code_sms(org, code, minutes)).await,
+        Channel::Voice => delivery.phone.call(destination, &templates::code_twiml(org, code)).await,
+    }
+}
+
+/// How a check went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Accepted,
+    /// Wrong code; this many tries are left on it.
+    Rejected { attempts_left: u32 },
+    Expired,
+    /// No tries left: a new code is needed.
+    Exhausted,
+    /// No live code for this method.
+    NoCode,
+}
+
+impl Outcome {
+    /// The answer to give when the outcome is not `Accepted`.
+    pub fn into_error(self) -> Option<Error> {
+        match self {
+            Outcome::Accepted => None,
+            Outcome::Rejected { attempts_left } => Some(Error::CodeRejected { code: "invalid_code", attempts_left: Some(attempts_left) }),
+            Outcome::Expired => Some(Error::CodeRejected { code: "code_expired", attempts_left: None }),
+            Outcome::Exhausted => Some(Error::CodeRejected { code: "too_many_attempts", attempts_left: Some(0) }),
+            Outcome::NoCode => Some(Error::CodeRejected { code: "no_code_pending", attempts_left: None }),
+        }
+    }
+}
+
+/// Checks `typed` against the live code of a method. Spends a try first (a conditional update,
+/// so parallel guesses cannot exceed the limit), compares in constant time, and consumes the
+/// code on success (again conditionally: a code works once). The caller must commit whatever
+/// the outcome: a wrong guess has to stay counted.
+pub fn check(conn: &mut DbConn, secrets: &SecretBox, method_id: &str, purpose: &str, typed: &str, now: DateTime<Utc>) -> Result<Outcome, Error> {
+    let Some(row) = store::codes::current(conn, method_id, purpose)? else {
+        return Ok(Outcome::NoCode);
+    };
+    if utc(row.expires_at) <= now {
+        return Ok(Outcome::Expired);
+    }
+    if !store::codes::spend_try(conn, &row.id)? {
+        return Ok(Outcome::Exhausted);
+    }
+    let typed = normalise(typed);
+    if typed.len() <= 16 && secrets.verify_mac(MAC_PURPOSE, &format!("{}:{typed}", row.id), &row.code_hash) {
+        if store::codes::consume(conn, &row.id, ts(now))? {
+            return Ok(Outcome::Accepted);
+        }
+        return Ok(Outcome::Exhausted);
+    }
+    let used = store::codes::attempts(conn, &row.id)?;
+    Ok(Outcome::Rejected { attempts_left: (row.max_attempts - used).max(0) as u32 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_have_the_asked_length_keep_leading_zeros_and_cover_every_digit() {
+        let mut seen = [0usize; 10];
+        let mut leading_zero = false;
+        for _ in 0..2000 {
+            let c = generate(6);
+            assert_eq!(c.len(), 6);
+            assert!(c.chars().all(|d| d.is_ascii_digit()));
+            leading_zero |= c.starts_with('0');
+            for d in c.bytes() {
+                seen[(d - b'0') as usize] += 1;
+            }
+        }
+        assert!(leading_zero);
+        // 12,000 digits: each of the ten should appear about 1,200 times; a biased generator
+        // (e.g. modulo of a byte) would push some far out of this band.
+        for count in seen {
+            assert!((1000..1400).contains(&count), "{seen:?}");
+        }
+    }
+
+    #[test]
+    fn typed_codes_may_carry_spaces_and_dashes() {
+        assert_eq!(normalise(" 123-456 "), "123456");
+    }
+}

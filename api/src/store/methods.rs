@@ -1,0 +1,115 @@
+//! Queries of `methods` and `security_answers`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{methods, security_answers};
+use crate::error::Error;
+
+pub const PENDING: &str = "pending";
+pub const ACTIVE: &str = "active";
+
+/// A method row. No `Debug`: it holds a sealed secret.
+#[derive(Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = methods, treat_none_as_null = true)]
+pub struct MethodRow {
+    pub id: String,
+    pub user_id: String,
+    pub kind: String,
+    pub status: String,
+    pub destination: Option<String>,
+    pub extension: Option<String>,
+    pub secret: Option<String>,
+    pub last_totp_step: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub activated_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, row: &MethodRow) -> Result<(), Error> {
+    diesel::insert_into(methods::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn save(conn: &mut DbConn, row: &MethodRow) -> Result<(), Error> {
+    diesel::update(methods::table.filter(methods::id.eq(&row.id))).set(row).execute(conn)?;
+    Ok(())
+}
+
+/// A method of this user (another user's method id finds nothing).
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> Result<Option<MethodRow>, Error> {
+    Ok(methods::table
+        .filter(methods::id.eq(id))
+        .filter(methods::user_id.eq(user_id))
+        .select(MethodRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn for_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<MethodRow>, Error> {
+    Ok(methods::table
+        .filter(methods::user_id.eq(user_id))
+        .order((methods::created_at.asc(), methods::id.asc()))
+        .select(MethodRow::as_select())
+        .load(conn)?)
+}
+
+pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
+    Ok(diesel::delete(methods::table.filter(methods::id.eq(id))).execute(conn)?)
+}
+
+/// Removes every method of `kind` of a user except `keep`.
+pub fn delete_kind_except(conn: &mut DbConn, user_id: &str, kind: &str, keep: &str) -> Result<usize, Error> {
+    Ok(diesel::delete(
+        methods::table.filter(methods::user_id.eq(user_id)).filter(methods::kind.eq(kind)).filter(methods::id.ne(keep)),
+    )
+    .execute(conn)?)
+}
+
+pub fn delete_all_for_user(conn: &mut DbConn, user_id: &str) -> Result<usize, Error> {
+    diesel::delete(security_answers::table.filter(security_answers::user_id.eq(user_id))).execute(conn)?;
+    Ok(diesel::delete(methods::table.filter(methods::user_id.eq(user_id))).execute(conn)?)
+}
+
+/// Records that a TOTP time step was used, only if it is later than the last one used. The row
+/// count says whether this use is the first: a replayed code (same step) changes nothing.
+pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, Error> {
+    let n = diesel::update(
+        methods::table
+            .filter(methods::id.eq(id))
+            .filter(methods::last_totp_step.is_null().or(methods::last_totp_step.lt(step))),
+    )
+    .set(methods::last_totp_step.eq(Some(step)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// (user_id, kind) of every active method, for the policy impact report.
+pub fn all_active(conn: &mut DbConn) -> Result<Vec<(String, String)>, Error> {
+    Ok(methods::table.filter(methods::status.eq(ACTIVE)).select((methods::user_id, methods::kind)).load(conn)?)
+}
+
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = security_answers)]
+pub struct AnswerRow {
+    pub user_id: String,
+    pub question_id: String,
+    pub answer_hash: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn replace_answers(conn: &mut DbConn, user_id: &str, rows: &[AnswerRow]) -> Result<(), Error> {
+    diesel::delete(security_answers::table.filter(security_answers::user_id.eq(user_id))).execute(conn)?;
+    for row in rows {
+        diesel::insert_into(security_answers::table).values(row).execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn answers(conn: &mut DbConn, user_id: &str) -> Result<Vec<AnswerRow>, Error> {
+    Ok(security_answers::table
+        .filter(security_answers::user_id.eq(user_id))
+        .select(AnswerRow::as_select())
+        .load(conn)?)
+}
