@@ -50,6 +50,16 @@ pub struct Application {
     port: u16,
     ctx: Ctx,
     bootstrap: Bootstrap,
+    outbox: crate::delivery::outbox::Sender,
+}
+
+/// Stops what [`Application`] started in the background (the outbox sender).
+pub struct BackgroundHandle(crate::delivery::outbox::Sender);
+
+impl BackgroundHandle {
+    pub fn stop(&self) {
+        self.0.stop(std::time::Duration::from_secs(5));
+    }
 }
 
 impl Application {
@@ -67,7 +77,8 @@ impl Application {
                 .map_err(StartError::Keys)?;
         let hasher = Hasher::new(config.argon2, config.hash_workers, config.hash_queue)
             .map_err(StartError::Hasher)?;
-        let secrets = SecretBox::load_or_generate(&config.encryption_keys, &config.data_dir).map_err(StartError::Keys)?;
+        let secrets = SecretBox::load_or_generate(&config.encryption_keys, &config.data_dir)
+            .map_err(StartError::Keys)?;
         let delivery = Delivery::from_config(&config).map_err(StartError::Delivery)?;
         let ctx = Ctx {
             config: Arc::clone(&config),
@@ -84,7 +95,7 @@ impl Application {
             .write(move |conn| crate::policy::service::ensure_initial(conn, now))
             .await?;
         let bootstrap = users::bootstrap_admin(&ctx).await?;
-        crate::delivery::outbox::spawn_sender(ctx.clone());
+        let outbox = crate::delivery::outbox::spawn_sender(ctx.clone());
 
         let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
             addr: config.bind.to_string(),
@@ -106,6 +117,7 @@ impl Application {
             port,
             ctx,
             bootstrap,
+            outbox,
         })
     }
 
@@ -121,8 +133,19 @@ impl Application {
         &self.bootstrap
     }
 
+    /// Serves until the server is stopped (SIGINT/SIGTERM: actix drains requests first), then
+    /// stops the background work.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        self.outbox.stop(std::time::Duration::from_secs(10));
+        result
+    }
+
+    /// Serves in the background and hands back what stops the background work (the test
+    /// harness stops it before dropping its database).
+    pub fn spawn(self) -> BackgroundHandle {
+        tokio::spawn(self.server);
+        BackgroundHandle(self.outbox)
     }
 }
 

@@ -54,3 +54,9 @@ impl Clock for ManualClock {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+/// Whole seconds from `now` until `until`, rounded up and at least 1: what a `Retry-After`
+/// header should say so that a client waiting that long is not refused again.
+pub fn seconds_until(until: DateTime<Utc>, now: DateTime<Utc>) -> u64 {
+    ((until - now).num_milliseconds().max(1) as u64).div_ceil(1000)
+}

@@ -487,9 +487,17 @@ impl Config {
             Some(_) => Some(s.parse("http_workers", 1usize)?),
         };
 
-        let organization_name = s.get("organization_name").unwrap_or("Self-service password reset").to_owned();
-        if organization_name.chars().count() > 100 || organization_name.chars().any(char::is_control) {
-            return Err(invalid("organization_name", "at most 100 characters, no control characters"));
+        let organization_name = s
+            .get("organization_name")
+            .unwrap_or("Self-service password reset")
+            .to_owned();
+        if organization_name.chars().count() > 100
+            || organization_name.chars().any(char::is_control)
+        {
+            return Err(invalid(
+                "organization_name",
+                "at most 100 characters, no control characters",
+            ));
         }
         let encryption_keys = match s.get("encryption_keys") {
             Some(raw) => parse_named_keys(raw).map_err(|m| invalid("encryption_keys", m))?,
@@ -507,10 +515,17 @@ impl Config {
             return Err(invalid("code_ttl_seconds", "must be between 60 and 3600"));
         }
         if !(1..=10).contains(&codes.max_attempts) || !(1..=10).contains(&codes.max_sends) {
-            return Err(invalid("code_max_attempts", "tries and sends per code must be between 1 and 10"));
+            return Err(invalid(
+                "code_max_attempts",
+                "tries and sends per code must be between 1 and 10",
+            ));
         }
-        if codes.resend_after_secs < 0 || codes.phone_per_hour < 1 || codes.email_per_10_minutes < 1 {
-            return Err(invalid("phone_sends_per_hour", "send limits must be positive"));
+        if codes.resend_after_secs < 0 || codes.phone_per_hour < 1 || codes.email_per_10_minutes < 1
+        {
+            return Err(invalid(
+                "phone_sends_per_hour",
+                "send limits must be positive",
+            ));
         }
         let sms_timeout_secs: u64 = s.parse("sms_timeout_seconds", 10)?;
         let outbox_poll_ms: u64 = s.parse("outbox_poll_ms", 2000)?;
@@ -760,7 +775,12 @@ mod tests {
         let keys = format!("k1:{key}");
         let mut ok = base.to_vec();
         ok.push(("jwt_keys", &keys));
-        assert!(Config::from_settings(&settings(&ok)).unwrap_err().to_string().contains("SSPR_ENCRYPTION_KEYS"));
+        assert!(
+            Config::from_settings(&settings(&ok))
+                .unwrap_err()
+                .to_string()
+                .contains("SSPR_ENCRYPTION_KEYS")
+        );
         ok.push(("encryption_keys", &keys));
         assert!(Config::from_settings(&settings(&ok)).is_ok());
         ok.push(("argon2_memory_kib", "1024"));

@@ -26,12 +26,17 @@ pub fn load_or_generate_keys(data_dir: &Path, file: &str) -> Result<Vec<NamedKey
     match std::fs::read_to_string(&path) {
         Ok(text) => parse_named_keys(&text).map_err(|e| format!("{}: {e}", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+            std::fs::create_dir_all(data_dir)
+                .map_err(|e| format!("{}: {e}", data_dir.display()))?;
             let mut secret = [0u8; 32];
             rand::rng().fill(&mut secret[..]);
             let kid = format!("k{}", Utc::now().format("%Y%m%d"));
-            let line = format!("{kid}:{}\n", base64::engine::general_purpose::STANDARD.encode(secret));
-            write_private_file(&path, line.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+            let line = format!(
+                "{kid}:{}\n",
+                base64::engine::general_purpose::STANDARD.encode(secret)
+            );
+            write_private_file(&path, line.as_bytes())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             tracing::info!(path = %path.display(), "generated a key");
             parse_named_keys(&line)
         }
@@ -93,7 +98,9 @@ impl SecretBox {
         // another (a code hash is not an answer hash).
         // HMAC takes keys of any length, so `new_from_slice` cannot fail; an empty MAC would
         // never verify anyway.
-        let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(&key.secret) else { return Vec::new() };
+        let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(&key.secret) else {
+            return Vec::new();
+        };
         mac.update(purpose.as_bytes());
         mac.update(&[0]);
         mac.update(data.as_bytes());
@@ -103,14 +110,22 @@ impl SecretBox {
     /// `kid$base64(HMAC-SHA256(key, purpose ‖ 0 ‖ data))`.
     pub fn mac(&self, purpose: &str, data: &str) -> String {
         let key = self.primary();
-        format!("{}${}", key.kid, B64.encode(Self::raw_mac(key, purpose, data)))
+        format!(
+            "{}${}",
+            key.kid,
+            B64.encode(Self::raw_mac(key, purpose, data))
+        )
     }
 
     /// Recomputes the MAC with the key the stored value names and compares in constant time
     /// (a timing difference would tell an attacker how many leading bytes of a guess match).
     pub fn verify_mac(&self, purpose: &str, data: &str, stored: &str) -> bool {
-        let Some((kid, b64)) = stored.split_once('$') else { return false };
-        let (Some(key), Ok(expected)) = (self.key(kid), B64.decode(b64)) else { return false };
+        let Some((kid, b64)) = stored.split_once('$') else {
+            return false;
+        };
+        let (Some(key), Ok(expected)) = (self.key(kid), B64.decode(b64)) else {
+            return false;
+        };
         let actual = Self::raw_mac(key, purpose, data);
         actual.ct_eq(&expected).into()
     }
@@ -125,7 +140,11 @@ impl SecretBox {
         rand::rng().fill(&mut nonce[..]);
         let mut data = plaintext.to_vec();
         sealing
-            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(context.as_bytes()), &mut data)
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(context.as_bytes()),
+                &mut data,
+            )
             .map_err(|_| Error::internal("sealing failed"))?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&data);
@@ -144,15 +163,23 @@ impl SecretBox {
         let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| broken())?;
         let mut data = data.to_vec();
         let plain = aead_key(key)?
-            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(context.as_bytes()), &mut data)
+            .open_in_place(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(context.as_bytes()),
+                &mut data,
+            )
             .map_err(|_| broken())?;
         Ok(plain.to_vec())
     }
 }
 
 fn aead_key(key: &NamedKey) -> Result<LessSafeKey, Error> {
-    let secret = key.secret.get(..32).ok_or_else(|| Error::internal("encryption key too short"))?;
-    let unbound = UnboundKey::new(&AES_256_GCM, secret).map_err(|_| Error::internal("encryption key rejected"))?;
+    let secret = key
+        .secret
+        .get(..32)
+        .ok_or_else(|| Error::internal("encryption key too short"))?;
+    let unbound = UnboundKey::new(&AES_256_GCM, secret)
+        .map_err(|_| Error::internal("encryption key rejected"))?;
     Ok(LessSafeKey::new(unbound))
 }
 
@@ -161,7 +188,11 @@ mod tests {
     use super::*;
 
     fn boxed(kid: &str, byte: u8) -> SecretBox {
-        SecretBox::new(vec![NamedKey { kid: kid.into(), secret: vec![byte; 32] }]).unwrap()
+        SecretBox::new(vec![NamedKey {
+            kid: kid.into(),
+            secret: vec![byte; 32],
+        }])
+        .unwrap()
     }
 
     #[test]
@@ -182,12 +213,21 @@ mod tests {
         let m = old.mac("code", "42");
         let sealed = old.seal("user-1", b"JBSWY3DPEHPK3PXP").unwrap();
         let rotated = SecretBox::new(vec![
-            NamedKey { kid: "new".into(), secret: vec![2; 32] },
-            NamedKey { kid: "old".into(), secret: vec![1; 32] },
+            NamedKey {
+                kid: "new".into(),
+                secret: vec![2; 32],
+            },
+            NamedKey {
+                kid: "old".into(),
+                secret: vec![1; 32],
+            },
         ])
         .unwrap();
         assert!(rotated.verify_mac("code", "42", &m));
-        assert_eq!(rotated.open("user-1", &sealed).unwrap(), b"JBSWY3DPEHPK3PXP");
+        assert_eq!(
+            rotated.open("user-1", &sealed).unwrap(),
+            b"JBSWY3DPEHPK3PXP"
+        );
         assert!(rotated.mac("code", "42").starts_with("new$"));
     }
 
@@ -201,6 +241,10 @@ mod tests {
         tampered.pop();
         tampered.push(if sealed.ends_with('A') { 'B' } else { 'A' });
         assert!(b.open("user-1", &tampered).is_err());
-        assert_ne!(b.seal("user-1", b"secret seed").unwrap(), sealed, "random nonce");
+        assert_ne!(
+            b.seal("user-1", b"secret seed").unwrap(),
+            sealed,
+            "random nonce"
+        );
     }
 }

@@ -43,6 +43,13 @@ pub enum Error {
     AccountDisabled,
     #[error("forbidden")]
     Forbidden,
+    /// The policy does not allow this to this person (`method_not_enabled`,
+    /// `not_allowed_for_administrators`).
+    #[error("{detail}")]
+    NotAllowed {
+        code: &'static str,
+        detail: Cow<'static, str>,
+    },
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{detail}")]
@@ -72,7 +79,10 @@ pub enum Error {
     /// A one-time code or TOTP that did not pass: `code` says why (`invalid_code`,
     /// `code_expired`, `too_many_attempts`, `no_code_pending`).
     #[error("code rejected: {code}")]
-    CodeRejected { code: &'static str, attempts_left: Option<u32> },
+    CodeRejected {
+        code: &'static str,
+        attempts_left: Option<u32>,
+    },
     /// A message could not be delivered; nothing was counted as sent and the person may retry.
     #[error("delivery failed: {0}")]
     DeliveryFailed(String),

@@ -64,11 +64,18 @@ impl Keyring {
     }
 
     /// The configured keys, or the key kept in `data_dir/jwt-keys` (created on first start).
-    pub fn load_or_generate(configured: &[NamedKey], data_dir: &Path, issuer: &str) -> Result<Self, String> {
+    pub fn load_or_generate(
+        configured: &[NamedKey],
+        data_dir: &Path,
+        issuer: &str,
+    ) -> Result<Self, String> {
         if !configured.is_empty() {
             return Self::new(configured, issuer);
         }
-        Self::new(&crate::crypto::load_or_generate_keys(data_dir, "jwt-keys")?, issuer)
+        Self::new(
+            &crate::crypto::load_or_generate_keys(data_dir, "jwt-keys")?,
+            issuer,
+        )
     }
 
     /// Signs `claims` as a token of kind `typ` (the header `typ`).

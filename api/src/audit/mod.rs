@@ -31,6 +31,13 @@ pub mod kind {
     pub const GROUP_MEMBERS_CHANGED: &str = "group.members_changed";
     pub const POLICY_UPDATED: &str = "policy.updated";
     pub const ADMIN_BOOTSTRAPPED: &str = "admin.bootstrapped";
+    pub const METHOD_ADDED: &str = "method.added";
+    pub const METHOD_CODE_RESENT: &str = "method.code_resent";
+    pub const METHOD_REGISTERED: &str = "method.registered";
+    pub const METHOD_VERIFICATION_FAILED: &str = "method.verification_failed";
+    pub const METHOD_REMOVED: &str = "method.removed";
+    pub const METHODS_CONFIRMED: &str = "method.confirmed";
+    pub const USER_REREGISTRATION_REQUIRED: &str = "user.reregistration_required";
 }
 
 /// Someone or something named in a row.

@@ -19,7 +19,13 @@ pub struct TwilioGateway {
 }
 
 impl TwilioGateway {
-    pub fn new(base: &str, account_sid: &str, auth_token: &str, from: &str, timeout: Duration) -> Result<Self, String> {
+    pub fn new(
+        base: &str,
+        account_sid: &str,
+        auth_token: &str,
+        from: &str,
+        timeout: Duration,
+    ) -> Result<Self, String> {
         if account_sid.is_empty() || !account_sid.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err("SSPR_SMS_ACCOUNT_SID must be letters and digits".to_owned());
         }
@@ -53,9 +59,17 @@ impl TwilioGateway {
             return Ok(());
         }
         // The provider's message helps the operator; it never contains our token.
-        let detail: String = response.text().await.unwrap_or_default().chars().take(300).collect();
+        let detail: String = response
+            .text()
+            .await
+            .unwrap_or_default()
+            .chars()
+            .take(300)
+            .collect();
         if status.is_server_error() || status.as_u16() == 429 {
-            Err(DeliveryError::Unavailable(format!("HTTP {status}: {detail}")))
+            Err(DeliveryError::Unavailable(format!(
+                "HTTP {status}: {detail}"
+            )))
         } else {
             Err(DeliveryError::Refused(format!("HTTP {status}: {detail}")))
         }
@@ -74,11 +88,27 @@ fn without_url(e: &reqwest::Error) -> String {
 }
 
 impl PhoneGateway for TwilioGateway {
-    fn send_sms<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
-        Box::pin(async move { self.post(&self.messages_url, &[("To", to), ("From", &self.from), ("Body", body)]).await })
+    fn send_sms<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            self.post(
+                &self.messages_url,
+                &[("To", to), ("From", &self.from), ("Body", body)],
+            )
+            .await
+        })
     }
 
     fn call<'a>(&'a self, to: &'a str, twiml: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
-        Box::pin(async move { self.post(&self.calls_url, &[("To", to), ("From", &self.from), ("Twiml", twiml)]).await })
+        Box::pin(async move {
+            self.post(
+                &self.calls_url,
+                &[("To", to), ("From", &self.from), ("Twiml", twiml)],
+            )
+            .await
+        })
     }
 }

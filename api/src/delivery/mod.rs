@@ -29,7 +29,11 @@ pub struct EmailMessage {
 impl std::fmt::Debug for EmailMessage {
     // Bodies may hold a code: never printed.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "EmailMessage {{ subject: {:?}, body: <redacted> }}", self.subject)
+        write!(
+            f,
+            "EmailMessage {{ subject: {:?}, body: <redacted> }}",
+            self.subject
+        )
     }
 }
 
@@ -53,7 +57,11 @@ pub trait Mailer: Send + Sync {
 
 /// Sends text messages and places voice calls. Other providers plug in here.
 pub trait PhoneGateway: Send + Sync {
-    fn send_sms<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>>;
+    fn send_sms<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>>;
     /// `twiml` is the call script (TwiML) that reads the message.
     fn call<'a>(&'a self, to: &'a str, twiml: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>>;
 }
@@ -71,16 +79,28 @@ impl Delivery {
         let production = config.env == Environment::Production;
         let mailer: Arc<dyn Mailer> = match (&config.smtp_url, &config.smtp_from) {
             (Some(url), Some(from)) => Arc::new(smtp::SmtpMailer::new(url.expose(), from)?),
-            (Some(_), None) => return Err("SSPR_SMTP_FROM is required with SSPR_SMTP_URL".to_owned()),
+            (Some(_), None) => {
+                return Err("SSPR_SMTP_FROM is required with SSPR_SMTP_URL".to_owned());
+            }
             _ if production => Arc::new(Unconfigured),
             _ => Arc::new(LogDelivery),
         };
         let phone: Arc<dyn PhoneGateway> = match &config.sms_base_url {
             Some(base) => Arc::new(gateway::TwilioGateway::new(
                 base,
-                config.sms_account_sid.as_deref().ok_or("SSPR_SMS_ACCOUNT_SID is required with SSPR_SMS_BASE_URL")?,
-                config.sms_auth_token.as_ref().ok_or("SSPR_SMS_AUTH_TOKEN is required with SSPR_SMS_BASE_URL")?.expose(),
-                config.sms_from.as_deref().ok_or("SSPR_SMS_FROM is required with SSPR_SMS_BASE_URL")?,
+                config
+                    .sms_account_sid
+                    .as_deref()
+                    .ok_or("SSPR_SMS_ACCOUNT_SID is required with SSPR_SMS_BASE_URL")?,
+                config
+                    .sms_auth_token
+                    .as_ref()
+                    .ok_or("SSPR_SMS_AUTH_TOKEN is required with SSPR_SMS_BASE_URL")?
+                    .expose(),
+                config
+                    .sms_from
+                    .as_deref()
+                    .ok_or("SSPR_SMS_FROM is required with SSPR_SMS_BASE_URL")?,
                 std::time::Duration::from_secs(config.sms_timeout_secs),
             )?),
             None if production => Arc::new(Unconfigured),
@@ -109,7 +129,11 @@ impl Mailer for LogDelivery {
 }
 
 impl PhoneGateway for LogDelivery {
-    fn send_sms<'a>(&'a self, to: &'a str, body: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
+    fn send_sms<'a>(
+        &'a self,
+        to: &'a str,
+        body: &'a str,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
         Box::pin(async move {
             tracing::warn!(delivery = "development-log", %to, %body,
                 "DEVELOPMENT DELIVERY: no SMS gateway is configured, so this text message is written to the log instead");

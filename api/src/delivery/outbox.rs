@@ -47,28 +47,50 @@ pub fn backoff(attempts: i32) -> Duration {
 /// One pass: sends what is due. Returns (sent, failed).
 pub async fn deliver_due(ctx: &Ctx) -> Result<(usize, usize), Error> {
     let now = ctx.now();
-    let due = ctx.store.read(move |conn| store::outbox::due(conn, ts(now), BATCH)).await?;
+    let due = ctx
+        .store
+        .read(move |conn| store::outbox::due(conn, ts(now), BATCH))
+        .await?;
     let (mut sent, mut failed) = (0, 0);
     for id in due {
         let token = Uuid::new_v4().to_string();
         let (id_c, token_c) = (id.clone(), token.clone());
         let claimed = ctx
             .store
-            .write(move |conn| store::outbox::claim(conn, &id_c, &token_c, ts(now), ts(now + Duration::seconds(CLAIM_SECS))))
+            .write(move |conn| {
+                store::outbox::claim(
+                    conn,
+                    &id_c,
+                    &token_c,
+                    ts(now),
+                    ts(now + Duration::seconds(CLAIM_SECS)),
+                )
+            })
             .await?;
         let Some(row) = claimed else { continue };
-        let message = EmailMessage { to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body };
+        let message = EmailMessage {
+            to: row.recipient,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
+        };
         match ctx.delivery.mailer.send(&message).await {
             Ok(()) => {
                 let done = ctx.now();
-                ctx.store.write(move |conn| store::outbox::mark_sent(conn, &id, &token, ts(done))).await?;
+                ctx.store
+                    .write(move |conn| store::outbox::mark_sent(conn, &id, &token, ts(done)))
+                    .await?;
                 sent += 1;
             }
             Err(e) => {
                 let next = ctx.now() + backoff(row.attempts);
                 let reason: String = e.to_string().chars().take(500).collect();
                 tracing::warn!(outbox_id = %id, attempts = row.attempts + 1, error = %reason, "notification not sent; will retry");
-                ctx.store.write(move |conn| store::outbox::mark_failed(conn, &id, &token, ts(next), &reason)).await?;
+                ctx.store
+                    .write(move |conn| {
+                        store::outbox::mark_failed(conn, &id, &token, ts(next), &reason)
+                    })
+                    .await?;
                 failed += 1;
             }
         }
@@ -76,19 +98,49 @@ pub async fn deliver_due(ctx: &Ctx) -> Result<(usize, usize), Error> {
     Ok((sent, failed))
 }
 
-/// Runs [`deliver_due`] every `outbox_poll_ms` until the process ends.
-pub fn spawn_sender(ctx: Ctx) {
+/// The running sender; [`Sender::stop`] ends it after the pass in progress.
+pub struct Sender {
+    stop: tokio::sync::watch::Sender<bool>,
+    stopped: std::sync::Mutex<std::sync::mpsc::Receiver<()>>,
+}
+
+impl Sender {
+    /// Asks the sender to stop and waits (at most `wait`) until it has. Synchronous, so that it
+    /// can run in `Drop`; the sender runs on another thread of the runtime.
+    pub fn stop(&self, wait: std::time::Duration) {
+        let _ = self.stop.send(true);
+        if let Ok(rx) = self.stopped.lock() {
+            let _ = rx.recv_timeout(wait);
+        }
+    }
+}
+
+/// Runs [`deliver_due`] every `outbox_poll_ms` until stopped.
+pub fn spawn_sender(ctx: Ctx) -> Sender {
     let period = std::time::Duration::from_millis(ctx.config.outbox_poll_ms);
+    let (stop, mut stopping) = tokio::sync::watch::channel(false);
+    let (done, stopped) = std::sync::mpsc::channel();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(period);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = stopping.changed() => break,
+            }
+            if *stopping.borrow() {
+                break;
+            }
             if let Err(e) = deliver_due(&ctx).await {
                 tracing::warn!(error = %e, "outbox pass failed");
             }
         }
+        let _ = done.send(());
     });
+    Sender {
+        stop,
+        stopped: std::sync::Mutex::new(stopped),
+    }
 }
 
 #[cfg(test)]

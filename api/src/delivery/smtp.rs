@@ -20,7 +20,9 @@ impl SmtpMailer {
             .map_err(|e| format!("SSPR_SMTP_URL: {e}"))?
             .timeout(Some(std::time::Duration::from_secs(15)))
             .build();
-        let from = from.parse::<Mailbox>().map_err(|e| format!("SSPR_SMTP_FROM: {e}"))?;
+        let from = from
+            .parse::<Mailbox>()
+            .map_err(|e| format!("SSPR_SMTP_FROM: {e}"))?;
         Ok(Self { transport, from })
     }
 }
@@ -30,12 +32,18 @@ impl Mailer for SmtpMailer {
         Box::pin(async move {
             // lettre's typed headers encode every value, so a newline in data can never start a
             // new header; the recipient is a parsed address, never raw text.
-            let to: Mailbox = message.to.parse().map_err(|e| DeliveryError::Refused(format!("recipient: {e}")))?;
+            let to: Mailbox = message
+                .to
+                .parse()
+                .map_err(|e| DeliveryError::Refused(format!("recipient: {e}")))?;
             let email = Message::builder()
                 .from(self.from.clone())
                 .to(to)
                 .subject(message.subject.clone())
-                .multipart(MultiPart::alternative_plain_html(message.text.clone(), message.html.clone()))
+                .multipart(MultiPart::alternative_plain_html(
+                    message.text.clone(),
+                    message.html.clone(),
+                ))
                 .map_err(|e| DeliveryError::Refused(e.to_string()))?;
             match self.transport.send(email).await {
                 Ok(_) => Ok(()),

@@ -31,8 +31,14 @@ fn helpdesk_text(h: &CustomizationPolicy) -> String {
 
 fn helpdesk_html(h: &CustomizationPolicy) -> String {
     match (&h.helpdesk_url, &h.helpdesk_email) {
-        (Some(url), _) => format!("If you need help, visit <a href=\"{0}\">{0}</a>.", escape(url)),
-        (None, Some(email)) => format!("If you need help, write to <a href=\"mailto:{0}\">{0}</a>.", escape(email)),
+        (Some(url), _) => format!(
+            "If you need help, visit <a href=\"{0}\">{0}</a>.",
+            escape(url)
+        ),
+        (None, Some(email)) => format!(
+            "If you need help, write to <a href=\"mailto:{0}\">{0}</a>.",
+            escape(email)
+        ),
         (None, None) => "If you need help, contact your helpdesk.".to_owned(),
     }
 }
@@ -47,7 +53,13 @@ fn page(org: &str, body_html: &str) -> String {
 }
 
 /// A verification code by email.
-pub fn code_email(org: &str, to: &str, code: &str, minutes: i64, helpdesk: &CustomizationPolicy) -> EmailMessage {
+pub fn code_email(
+    org: &str,
+    to: &str,
+    code: &str,
+    minutes: i64,
+    helpdesk: &CustomizationPolicy,
+) -> EmailMessage {
     let text = format!(
         "Your {org} verification code is:\n\n    {code}\n\nIt expires in {minutes} minutes. \
          Nobody from {org} will ever ask you for it.\nIf you did not ask for this code, you can ignore this message.\n\n{}\n",
@@ -63,17 +75,28 @@ pub fn code_email(org: &str, to: &str, code: &str, minutes: i64, helpdesk: &Cust
             org = escape(org),
         ),
     );
-    EmailMessage { to: to.to_owned(), subject: format!("Your {org} verification code"), text, html }
+    EmailMessage {
+        to: to.to_owned(),
+        subject: format!("Your {org} verification code"),
+        text,
+        html,
+    }
 }
 
 /// A verification code by text message.
 pub fn code_sms(org: &str, code: &str, minutes: i64) -> String {
-    format!("{code} is your {org} verification code. It expires in {minutes} minutes. Do not share it.")
+    format!(
+        "{code} is your {org} verification code. It expires in {minutes} minutes. Do not share it."
+    )
 }
 
 /// A verification code read out in a call, digit by digit, twice.
 pub fn code_twiml(org: &str, code: &str) -> String {
-    let digits = code.chars().map(String::from).collect::<Vec<_>>().join(", ");
+    let digits = code
+        .chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
         "<Response><Say>Your {org} verification code is {digits}. Again: {digits}.</Say></Response>",
         org = escape(org)
@@ -107,7 +130,12 @@ pub fn security_info_changed(
             change = escape(change),
         ),
     );
-    EmailMessage { to: to.to_owned(), subject: format!("Your {org} security info changed"), text, html }
+    EmailMessage {
+        to: to.to_owned(),
+        subject: format!("Your {org} security info changed"),
+        text,
+        html,
+    }
 }
 
 #[cfg(test)]
@@ -116,8 +144,18 @@ mod tests {
 
     #[test]
     fn user_data_is_escaped_in_html_and_twiml() {
-        let h = CustomizationPolicy { helpdesk_url: Some("https://help.example.com/?a=1&b=2".into()), helpdesk_email: None };
-        let m = security_info_changed("Org", "a@b.c", "<script>x</script>", "email added", Utc::now(), &h);
+        let h = CustomizationPolicy {
+            helpdesk_url: Some("https://help.example.com/?a=1&b=2".into()),
+            helpdesk_email: None,
+        };
+        let m = security_info_changed(
+            "Org",
+            "a@b.c",
+            "<script>x</script>",
+            "email added",
+            Utc::now(),
+            &h,
+        );
         assert!(m.html.contains("&lt;script&gt;"));
         assert!(!m.html.contains("<script>"));
         assert!(m.html.contains("a=1&amp;b=2"));
@@ -128,7 +166,16 @@ mod tests {
     fn codes_keep_leading_zeros_and_are_read_digit_by_digit() {
         assert!(code_sms("Org", "012345", 10).starts_with("012345 "));
         assert!(code_twiml("Org", "012").contains("0, 1, 2. Again: 0, 1, 2."));
-        let email = code_email("Org", "a@b.c", "00123456", 10, &CustomizationPolicy { helpdesk_url: None, helpdesk_email: None });
+        let email = code_email(
+            "Org",
+            "a@b.c",
+            "00123456",
+            10,
+            &CustomizationPolicy {
+                helpdesk_url: None,
+                helpdesk_email: None,
+            },
+        );
         assert!(email.text.contains("00123456") && email.html.contains("00123456"));
     }
 }

@@ -14,7 +14,9 @@ use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt as _, scope};
 
-use handlers::{admin_audit, admin_groups, admin_policy, admin_users, auth, health, me, public};
+use handlers::{
+    admin_audit, admin_groups, admin_policy, admin_users, auth, health, me, me_methods, public,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -82,14 +84,25 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(auth::sign_out)
             .service(me::me)
             .service(me::change_password)
+            .service(me_methods::list)
+            .service(me_methods::add)
+            .service(me_methods::confirm)
+            .service(me_methods::verify)
+            .service(me_methods::resend)
+            .service(me_methods::remove)
+            .service(me_methods::catalogue)
+            .service(me_methods::set_answers)
             .service(admin_policy::get_policy)
             .service(admin_policy::put_policy)
+            .service(admin_policy::impact)
             .service(admin_users::list)
             .service(admin_users::create)
             .service(admin_users::get)
             .service(admin_users::update)
             .service(admin_users::remove)
             .service(admin_users::unlock)
+            .service(admin_users::methods)
+            .service(admin_users::require_reregistration)
             .service(admin_groups::list)
             .service(admin_groups::create)
             .service(admin_groups::get)

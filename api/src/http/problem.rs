@@ -83,6 +83,7 @@ impl Error {
                 "forbidden",
                 "this requires an administrator".into(),
             ),
+            Error::NotAllowed { code, detail } => (S::FORBIDDEN, code, detail.to_string()),
             Error::NotFound(what) => (S::NOT_FOUND, "not_found", format!("no such {what}")),
             Error::Conflict { code, detail } => (S::CONFLICT, code, detail.to_string()),
             Error::Validation(_) => (
@@ -116,7 +117,10 @@ impl Error {
                 "storage_unavailable",
                 "the service is busy; try again shortly".into(),
             ),
-            Error::CodeRejected { code, attempts_left } => (
+            Error::CodeRejected {
+                code,
+                attempts_left,
+            } => (
                 S::UNPROCESSABLE_ENTITY,
                 code,
                 match (*code, attempts_left) {

@@ -60,11 +60,18 @@ fn totp(seed: Vec<u8>, issuer: &str, account: &str) -> Result<Totp, Error> {
         .map_err(|e| Error::internal(format!("totp: {e:?}")))
 }
 
-pub fn enrol(secrets: &SecretBox, method_id: &str, issuer: &str, account: &str) -> Result<Enrolment, Error> {
+pub fn enrol(
+    secrets: &SecretBox,
+    method_id: &str,
+    issuer: &str,
+    account: &str,
+) -> Result<Enrolment, Error> {
     let mut seed = [0u8; 20];
     rand::rng().fill(&mut seed[..]);
     let t = totp(seed.to_vec(), issuer, account)?;
-    let otpauth_uri = t.to_url().map_err(|e| Error::internal(format!("totp url: {e:?}")))?;
+    let otpauth_uri = t
+        .to_url()
+        .map_err(|e| Error::internal(format!("totp url: {e:?}")))?;
     let qr_svg = QrCode::new(otpauth_uri.as_bytes())
         .map_err(|e| Error::internal(format!("qr: {e}")))?
         .render::<svg::Color<'_>>()
@@ -80,7 +87,13 @@ pub fn enrol(secrets: &SecretBox, method_id: &str, issuer: &str, account: &str) 
 
 /// The time step `typed` is valid for (within one step of `now`), if any. The caller must still
 /// record the step as used (see `store::methods::use_totp_step`).
-pub fn check(secrets: &SecretBox, method_id: &str, sealed: &str, typed: &str, now: DateTime<Utc>) -> Result<Option<i64>, Error> {
+pub fn check(
+    secrets: &SecretBox,
+    method_id: &str,
+    sealed: &str,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, Error> {
     let typed = super::codes::normalise(typed);
     if typed.len() != 6 || !typed.chars().all(|c| c.is_ascii_digit()) {
         return Ok(None);
@@ -88,7 +101,8 @@ pub fn check(secrets: &SecretBox, method_id: &str, sealed: &str, typed: &str, no
     let seed = secrets.open(method_id, sealed)?;
     let t = totp(seed, "x", "x")?;
     let time = u64::try_from(now.timestamp()).unwrap_or(0);
-    Ok(t.check(&typed, time).and_then(|step| i64::try_from(step).ok()))
+    Ok(t.check(&typed, time)
+        .and_then(|step| i64::try_from(step).ok()))
 }
 
 /// The current code for a base32 seed (what an app would show): for tests and tools.

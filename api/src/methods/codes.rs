@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use rand::RngExt as _;
 use uuid::Uuid;
 
+use crate::clock::seconds_until;
 use crate::config::CodeLimits;
 use crate::crypto::SecretBox;
 use crate::delivery::{Delivery, DeliveryError, templates};
@@ -39,12 +40,17 @@ const MAC_PURPOSE: &str = "one-time-code";
 /// A uniformly random string of `digits` decimal digits.
 pub fn generate(digits: usize) -> String {
     let mut rng = rand::rng();
-    (0..digits).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect()
+    (0..digits)
+        .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+        .collect()
 }
 
 /// What the person typed, without spaces or dashes.
 pub fn normalise(typed: &str) -> String {
-    typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()
+    typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
 }
 
 /// A code about to be sent.
@@ -66,19 +72,29 @@ pub struct Issued {
 }
 
 fn throttled(oldest: chrono::NaiveDateTime, window: Duration, now: DateTime<Utc>) -> Error {
-    let wait = (utc(oldest) + window - now).num_seconds().max(1);
-    Error::Throttled { retry_after_secs: wait as u64 }
+    Error::Throttled {
+        retry_after_secs: seconds_until(utc(oldest) + window, now),
+    }
 }
 
 /// Checks every send limit, supersedes earlier codes of the method, and records a new one.
 /// Call inside the write transaction; send after it commits; [`forget`] it if the send fails.
-pub fn issue(conn: &mut DbConn, limits: &CodeLimits, secrets: &SecretBox, req: &Issue<'_>, now: DateTime<Utc>) -> Result<Issued, Error> {
+pub fn issue(
+    conn: &mut DbConn,
+    limits: &CodeLimits,
+    secrets: &SecretBox,
+    req: &Issue<'_>,
+    now: DateTime<Utc>,
+) -> Result<Issued, Error> {
     let ttl = Duration::seconds(limits.ttl_secs);
-    let sent = store::codes::sent_for_method_since(conn, req.method_id, req.purpose, ts(now - ttl))?;
+    let sent =
+        store::codes::sent_for_method_since(conn, req.method_id, req.purpose, ts(now - ttl))?;
     if let Some(newest) = sent.first() {
         let next = utc(*newest) + Duration::seconds(limits.resend_after_secs);
         if next > now {
-            return Err(Error::Throttled { retry_after_secs: (next - now).num_seconds().max(1) as u64 });
+            return Err(Error::Throttled {
+                retry_after_secs: seconds_until(next, now),
+            });
         }
     }
     if sent.len() as i64 >= limits.max_sends
@@ -90,8 +106,14 @@ pub fn issue(conn: &mut DbConn, limits: &CodeLimits, secrets: &SecretBox, req: &
     // floods annoy. An attacker who registers someone else's number on many accounts hits
     // the destination limit.
     let (channels, window, cap): (&[&str], Duration, i64) = match req.channel {
-        Channel::Email => (&["email"], Duration::minutes(10), limits.email_per_10_minutes),
-        Channel::Sms | Channel::Voice => (&["sms", "voice"], Duration::hours(1), limits.phone_per_hour),
+        Channel::Email => (
+            &["email"],
+            Duration::minutes(10),
+            limits.email_per_10_minutes,
+        ),
+        Channel::Sms | Channel::Voice => {
+            (&["sms", "voice"], Duration::hours(1), limits.phone_per_hour)
+        }
     };
     let to_user = store::codes::sent_to_user_since(conn, req.user_id, channels, ts(now - window))?;
     if to_user.len() as i64 >= cap
@@ -99,7 +121,8 @@ pub fn issue(conn: &mut DbConn, limits: &CodeLimits, secrets: &SecretBox, req: &
     {
         return Err(throttled(*oldest, window, now));
     }
-    let to_destination = store::codes::sent_to_destination_since(conn, req.destination, ts(now - window))?;
+    let to_destination =
+        store::codes::sent_to_destination_since(conn, req.destination, ts(now - window))?;
     if to_destination.len() as i64 >= cap
         && let Some(oldest) = to_destination.first()
     {
@@ -127,7 +150,12 @@ pub fn issue(conn: &mut DbConn, limits: &CodeLimits, secrets: &SecretBox, req: &
             superseded: 0,
         },
     )?;
-    Ok(Issued { id, code, expires_in: limits.ttl_secs, resend_after: limits.resend_after_secs })
+    Ok(Issued {
+        id,
+        code,
+        expires_in: limits.ttl_secs,
+        resend_after: limits.resend_after_secs,
+    })
 }
 
 /// A code that could not be delivered was never sent: remove it so it counts for nothing.
@@ -147,9 +175,30 @@ pub async fn deliver(
 ) -> Result<(), DeliveryError> {
     let minutes = (ttl_secs + 59) / 60;
     match channel {
-        Channel::Email => delivery.mailer.send(&templates::code_email(org, destination, code, minutes, helpdesk)).await,
-        Channel::Sms => delivery.phone.send_sms(destination, &templates::code_sms(org, code, minutes)).await,
-        Channel::Voice => delivery.phone.call(destination, &templates::code_twiml(org, code)).await,
+        Channel::Email => {
+            delivery
+                .mailer
+                .send(&templates::code_email(
+                    org,
+                    destination,
+                    code,
+                    minutes,
+                    helpdesk,
+                ))
+                .await
+        }
+        Channel::Sms => {
+            delivery
+                .phone
+                .send_sms(destination, &templates::code_sms(org, code, minutes))
+                .await
+        }
+        Channel::Voice => {
+            delivery
+                .phone
+                .call(destination, &templates::code_twiml(org, code))
+                .await
+        }
     }
 }
 
@@ -158,7 +207,9 @@ pub async fn deliver(
 pub enum Outcome {
     Accepted,
     /// Wrong code; this many tries are left on it.
-    Rejected { attempts_left: u32 },
+    Rejected {
+        attempts_left: u32,
+    },
     Expired,
     /// No tries left: a new code is needed.
     Exhausted,
@@ -171,10 +222,22 @@ impl Outcome {
     pub fn into_error(self) -> Option<Error> {
         match self {
             Outcome::Accepted => None,
-            Outcome::Rejected { attempts_left } => Some(Error::CodeRejected { code: "invalid_code", attempts_left: Some(attempts_left) }),
-            Outcome::Expired => Some(Error::CodeRejected { code: "code_expired", attempts_left: None }),
-            Outcome::Exhausted => Some(Error::CodeRejected { code: "too_many_attempts", attempts_left: Some(0) }),
-            Outcome::NoCode => Some(Error::CodeRejected { code: "no_code_pending", attempts_left: None }),
+            Outcome::Rejected { attempts_left } => Some(Error::CodeRejected {
+                code: "invalid_code",
+                attempts_left: Some(attempts_left),
+            }),
+            Outcome::Expired => Some(Error::CodeRejected {
+                code: "code_expired",
+                attempts_left: None,
+            }),
+            Outcome::Exhausted => Some(Error::CodeRejected {
+                code: "too_many_attempts",
+                attempts_left: Some(0),
+            }),
+            Outcome::NoCode => Some(Error::CodeRejected {
+                code: "no_code_pending",
+                attempts_left: None,
+            }),
         }
     }
 }
@@ -183,7 +246,14 @@ impl Outcome {
 /// so parallel guesses cannot exceed the limit), compares in constant time, and consumes the
 /// code on success (again conditionally: a code works once). The caller must commit whatever
 /// the outcome: a wrong guess has to stay counted.
-pub fn check(conn: &mut DbConn, secrets: &SecretBox, method_id: &str, purpose: &str, typed: &str, now: DateTime<Utc>) -> Result<Outcome, Error> {
+pub fn check(
+    conn: &mut DbConn,
+    secrets: &SecretBox,
+    method_id: &str,
+    purpose: &str,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<Outcome, Error> {
     let Some(row) = store::codes::current(conn, method_id, purpose)? else {
         return Ok(Outcome::NoCode);
     };
@@ -194,14 +264,18 @@ pub fn check(conn: &mut DbConn, secrets: &SecretBox, method_id: &str, purpose: &
         return Ok(Outcome::Exhausted);
     }
     let typed = normalise(typed);
-    if typed.len() <= 16 && secrets.verify_mac(MAC_PURPOSE, &format!("{}:{typed}", row.id), &row.code_hash) {
+    if typed.len() <= 16
+        && secrets.verify_mac(MAC_PURPOSE, &format!("{}:{typed}", row.id), &row.code_hash)
+    {
         if store::codes::consume(conn, &row.id, ts(now))? {
             return Ok(Outcome::Accepted);
         }
         return Ok(Outcome::Exhausted);
     }
     let used = store::codes::attempts(conn, &row.id)?;
-    Ok(Outcome::Rejected { attempts_left: (row.max_attempts - used).max(0) as u32 })
+    Ok(Outcome::Rejected {
+        attempts_left: (row.max_attempts - used).max(0) as u32,
+    })
 }
 
 #[cfg(test)]

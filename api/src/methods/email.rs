@@ -19,9 +19,15 @@ impl MethodType for Email {
     }
     fn parse_destination(&self, input: &DestinationInput) -> Result<Option<Destination>, Error> {
         unexpected(input, &["email"])?;
-        let raw = input.email.as_deref().ok_or_else(|| missing("email", "an email address"))?;
+        let raw = input
+            .email
+            .as_deref()
+            .ok_or_else(|| missing("email", "an email address"))?;
         let address = EmailAddress::parse(raw, "email").map_err(|e| Error::Validation(vec![e]))?;
-        Ok(Some(Destination { address: address.as_str().to_owned(), extension: None }))
+        Ok(Some(Destination {
+            address: address.as_str().to_owned(),
+            extension: None,
+        }))
     }
     fn mask(&self, destination: Option<&str>) -> String {
         mask_email(destination.unwrap_or(""))

@@ -63,15 +63,31 @@ pub fn parse_kind(stored: &str) -> Option<MethodKind> {
 }
 
 fn missing(field: &str, what: &str) -> Error {
-    Error::Validation(vec![FieldError::new(field, "required", format!("{what} is required for this method"))])
+    Error::Validation(vec![FieldError::new(
+        field,
+        "required",
+        format!("{what} is required for this method"),
+    )])
 }
 
 fn unexpected(input: &DestinationInput, allowed: &[&str]) -> Result<(), Error> {
     let mut errors = Vec::new();
-    for (name, present) in [("email", input.email.is_some()), ("phone", input.phone.is_some()), ("extension", input.extension.is_some())] {
+    for (name, present) in [
+        ("email", input.email.is_some()),
+        ("phone", input.phone.is_some()),
+        ("extension", input.extension.is_some()),
+    ] {
         if present && !allowed.contains(&name) {
-            errors.push(FieldError::new(name, "not_applicable", "this method does not take this field"));
+            errors.push(FieldError::new(
+                name,
+                "not_applicable",
+                "this method does not take this field",
+            ));
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(Error::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
 }

@@ -12,9 +12,21 @@ pub struct Phone {
     office: bool,
 }
 
-pub const MOBILE_SMS: Phone = Phone { kind: MethodKind::MobileSms, channel: Channel::Sms, office: false };
-pub const MOBILE_VOICE: Phone = Phone { kind: MethodKind::MobileVoice, channel: Channel::Voice, office: false };
-pub const OFFICE_VOICE: Phone = Phone { kind: MethodKind::OfficeVoice, channel: Channel::Voice, office: true };
+pub const MOBILE_SMS: Phone = Phone {
+    kind: MethodKind::MobileSms,
+    channel: Channel::Sms,
+    office: false,
+};
+pub const MOBILE_VOICE: Phone = Phone {
+    kind: MethodKind::MobileVoice,
+    channel: Channel::Voice,
+    office: false,
+};
+pub const OFFICE_VOICE: Phone = Phone {
+    kind: MethodKind::OfficeVoice,
+    channel: Channel::Voice,
+    office: true,
+};
 
 impl MethodType for Phone {
     fn kind(&self) -> MethodKind {
@@ -24,15 +36,41 @@ impl MethodType for Phone {
         Some(self.channel)
     }
     fn parse_destination(&self, input: &DestinationInput) -> Result<Option<Destination>, Error> {
-        unexpected(input, if self.office { &["phone", "extension"] } else { &["phone"] })?;
-        let raw = input.phone.as_deref().ok_or_else(|| missing("phone", "a phone number"))?;
+        unexpected(
+            input,
+            if self.office {
+                &["phone", "extension"]
+            } else {
+                &["phone"]
+            },
+        )?;
+        let raw = input
+            .phone
+            .as_deref()
+            .ok_or_else(|| missing("phone", "a phone number"))?;
         let number = PhoneNumber::parse(raw, "phone").map_err(|e| Error::Validation(vec![e]))?;
-        let extension = match input.extension.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
-            Some(ext) if ext.len() <= 10 && ext.chars().all(|c| c.is_ascii_digit()) => Some(ext.to_owned()),
-            Some(_) => return Err(Error::Validation(vec![FieldError::new("extension", "invalid", "an extension is 1 to 10 digits")])),
+        let extension = match input
+            .extension
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            Some(ext) if ext.len() <= 10 && ext.chars().all(|c| c.is_ascii_digit()) => {
+                Some(ext.to_owned())
+            }
+            Some(_) => {
+                return Err(Error::Validation(vec![FieldError::new(
+                    "extension",
+                    "invalid",
+                    "an extension is 1 to 10 digits",
+                )]));
+            }
             None => None,
         };
-        Ok(Some(Destination { address: number.as_str().to_owned(), extension }))
+        Ok(Some(Destination {
+            address: number.as_str().to_owned(),
+            extension,
+        }))
     }
     fn mask(&self, destination: Option<&str>) -> String {
         mask_phone(destination.unwrap_or(""))
@@ -49,7 +87,9 @@ impl MethodType for Phone {
 /// `+14155552671` → `+1 ••• ••• ••71`: the country code (from libphonenumber) and the last two
 /// digits.
 pub fn mask_phone(e164: &str) -> String {
-    let country = phonenumber::parse(None, e164).map(|n| n.code().value().to_string()).unwrap_or_default();
+    let country = phonenumber::parse(None, e164)
+        .map(|n| n.code().value().to_string())
+        .unwrap_or_default();
     let digits: Vec<char> = e164.chars().filter(char::is_ascii_digit).collect();
     let last: String = digits.iter().skip(digits.len().saturating_sub(2)).collect();
     format!("+{country} ••• ••• ••{last}")
@@ -67,10 +107,25 @@ mod tests {
 
     #[test]
     fn extensions_are_digits_and_only_for_office_phones() {
-        let input = DestinationInput { phone: Some("+1 415 555 2671".into()), extension: Some("123".into()), email: None };
-        assert_eq!(OFFICE_VOICE.parse_destination(&input).unwrap().unwrap().extension.as_deref(), Some("123"));
+        let input = DestinationInput {
+            phone: Some("+1 415 555 2671".into()),
+            extension: Some("123".into()),
+            email: None,
+        };
+        assert_eq!(
+            OFFICE_VOICE
+                .parse_destination(&input)
+                .unwrap()
+                .unwrap()
+                .extension
+                .as_deref(),
+            Some("123")
+        );
         assert!(MOBILE_SMS.parse_destination(&input).is_err());
-        let bad = DestinationInput { extension: Some("12a".into()), ..input };
+        let bad = DestinationInput {
+            extension: Some("12a".into()),
+            ..input
+        };
         assert!(OFFICE_VOICE.parse_destination(&bad).is_err());
     }
 }

@@ -57,12 +57,18 @@ pub fn catalogue(policy: &Policy) -> Vec<Question> {
     let mut out: Vec<Question> = BUILT_IN
         .iter()
         .enumerate()
-        .map(|(i, text)| Question { question_id: format!("builtin-{:02}", i + 1), text: (*text).to_owned() })
+        .map(|(i, text)| Question {
+            question_id: format!("builtin-{:02}", i + 1),
+            text: (*text).to_owned(),
+        })
         .collect();
     for text in &policy.security_questions.custom_questions {
         let digest = Sha256::digest(text.trim().as_bytes());
         let id: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        out.push(Question { question_id: format!("custom-{id}"), text: text.trim().to_owned() });
+        out.push(Question {
+            question_id: format!("custom-{id}"),
+            text: text.trim().to_owned(),
+        });
     }
     out
 }
@@ -86,7 +92,8 @@ mod tests {
     #[test]
     fn custom_question_ids_are_stable_and_the_catalogue_has_at_least_ten_built_in() {
         let mut p = Policy::default();
-        p.security_questions.custom_questions = vec!["Favourite tea?".into(), "Best teacher?".into()];
+        p.security_questions.custom_questions =
+            vec!["Favourite tea?".into(), "Best teacher?".into()];
         let a = catalogue(&p);
         p.security_questions.custom_questions = vec!["Best teacher?".into()];
         let b = catalogue(&p);

@@ -1,20 +1,27 @@
-//! Registration status: whether a person has registered enough verification methods for the
-//! policy that applies to them, and whether they are due to confirm them again.
+//! Registration: the verification methods a person registers (see [`enroll`]), whether they
+//! have enough for the policy that applies to them, and when they must confirm them again.
+//! Administrators' view and the policy impact report are in [`admin`].
 
-use chrono::{DateTime, Utc};
+pub mod admin;
+pub mod enroll;
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::Error;
-use crate::policy::{Policy, Scope};
-use crate::store::{self, DbConn, users::UserRow};
+use crate::methods::parse_kind;
+use crate::policy::{MethodKind, Policy, Scope};
+use crate::store::{self, DbConn, methods::ACTIVE, users::UserRow, utc};
 
-/// Administrators always get the strict policy: two methods, whatever the policy says.
+/// Administrators always get the strict policy: two methods, never security questions.
 pub const ADMIN_METHODS_REQUIRED: u32 = 2;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct RegistrationStatus {
-    /// Active verification methods the person has.
+    /// Active verification methods that count under the policy.
     pub methods_registered: u32,
     /// How many the policy requires of this person.
     pub methods_required: u32,
@@ -29,8 +36,8 @@ pub struct RegistrationStatus {
 }
 
 /// Whether self-service applies to this person under `policy`.
-pub fn in_scope(policy: &Policy, user: &UserRow, user_groups: &[String]) -> bool {
-    if user.is_admin != 0 {
+pub fn in_scope(policy: &Policy, is_admin: bool, user_groups: &[String]) -> bool {
+    if is_admin {
         return true;
     }
     match policy.scope {
@@ -43,33 +50,116 @@ pub fn in_scope(policy: &Policy, user: &UserRow, user_groups: &[String]) -> bool
     }
 }
 
-pub fn methods_required(policy: &Policy, user: &UserRow) -> u32 {
-    if user.is_admin != 0 {
+pub fn methods_required(policy: &Policy, is_admin: bool) -> u32 {
+    if is_admin {
         ADMIN_METHODS_REQUIRED
     } else {
         policy.methods_required
     }
 }
 
-/// The status of one person. Verification methods arrive with the methods module; until a
-/// person has registered one, the count is what the store says: none.
+/// The kinds this person may register and use. Administrators may use every kind but
+/// security questions, whatever the policy enables for everyone else (as in Entra, their
+/// policy is fixed).
+pub fn allowed_kinds(policy: &Policy, is_admin: bool) -> Vec<MethodKind> {
+    if is_admin {
+        MethodKind::ALL
+            .into_iter()
+            .filter(|k| *k != MethodKind::SecurityQuestions)
+            .collect()
+    } else {
+        policy.methods_enabled.clone()
+    }
+}
+
+/// How many distinct allowed kinds a person has active. Security questions count only with at
+/// least as many answers as the policy asks to register.
+pub fn count_registered(
+    policy: &Policy,
+    is_admin: bool,
+    active_kinds: &[MethodKind],
+    answers: usize,
+) -> u32 {
+    let allowed = allowed_kinds(policy, is_admin);
+    let kinds: BTreeSet<MethodKind> = active_kinds
+        .iter()
+        .copied()
+        .filter(|k| allowed.contains(k))
+        .filter(|k| {
+            *k != MethodKind::SecurityQuestions
+                || answers >= policy.security_questions.register_count as usize
+        })
+        .collect();
+    kinds.len() as u32
+}
+
+/// The status of one person.
 pub fn status(
     conn: &mut DbConn,
     policy: &Policy,
     user: &UserRow,
-    _now: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> Result<RegistrationStatus, Error> {
+    let is_admin = user.is_admin != 0;
     let groups = store::groups::of_user(conn, &user.id)?;
-    let scoped = in_scope(policy, user, &groups);
-    let methods_registered = 0;
-    let methods_required = methods_required(policy, user);
+    let scoped = in_scope(policy, is_admin, &groups);
+    let active: Vec<MethodKind> = store::methods::for_user(conn, &user.id)?
+        .iter()
+        .filter(|m| m.status == ACTIVE)
+        .filter_map(|m| parse_kind(&m.kind))
+        .collect();
+    let answers = store::methods::answers(conn, &user.id)?.len();
+    let methods_registered = count_registered(policy, is_admin, &active, answers);
+    let methods_required = methods_required(policy, is_admin);
     let compliant = methods_registered >= methods_required;
+    let days = policy.registration.reconfirm_days;
+    let reconfirm_due_at = match (days, user.methods_confirmed_at) {
+        (0, _) | (_, None) => None,
+        _ if methods_registered == 0 => None,
+        (days, Some(at)) => Some(utc(at) + Duration::days(i64::from(days))),
+    };
     Ok(RegistrationStatus {
         methods_registered,
         methods_required,
         compliant,
         registration_required: scoped && policy.registration.require_on_sign_in && !compliant,
-        reconfirm_required: false,
-        reconfirm_due_at: None,
+        reconfirm_required: scoped && reconfirm_due_at.is_some_and(|due| due <= now),
+        reconfirm_due_at,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_enabled_kinds_count_and_questions_need_enough_answers() {
+        let p = Policy {
+            methods_enabled: vec![MethodKind::Email, MethodKind::SecurityQuestions],
+            ..Policy::default()
+        };
+        let kinds = [
+            MethodKind::Email,
+            MethodKind::MobileSms,
+            MethodKind::SecurityQuestions,
+        ];
+        assert_eq!(count_registered(&p, false, &kinds, 3), 2);
+        assert_eq!(count_registered(&p, false, &kinds, 2), 1);
+        // Administrators: SMS counts whatever the policy says, questions never do.
+        assert_eq!(count_registered(&p, true, &kinds, 3), 2);
+    }
+
+    #[test]
+    fn scope_follows_the_policy_and_admins_are_always_in() {
+        let mut p = Policy::default();
+        assert!(!in_scope(&p, false, &[]));
+        assert!(in_scope(&p, true, &[]));
+        p.scope = Scope::All;
+        assert!(in_scope(&p, false, &[]));
+        let g = uuid::Uuid::new_v4();
+        p.scope = Scope::Selected;
+        p.group_ids = vec![g];
+        assert!(!in_scope(&p, false, &["other".into()]));
+        assert!(in_scope(&p, false, &[g.to_string()]));
+    }
 }

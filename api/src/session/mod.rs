@@ -176,7 +176,7 @@ pub async fn sign_in(
             .await?;
         return Err(if matches {
             Error::AccountLocked {
-                retry_after_secs: ((until - now).num_milliseconds().max(1) as u64).div_ceil(1000),
+                retry_after_secs: crate::clock::seconds_until(until, now),
             }
         } else {
             Error::InvalidCredentials

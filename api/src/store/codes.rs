@@ -38,7 +38,11 @@ pub fn delete(conn: &mut DbConn, id: &str) -> Result<(), Error> {
 }
 
 /// The live (not superseded, not consumed) code of a method for a purpose, if any.
-pub fn current(conn: &mut DbConn, method_id: &str, purpose: &str) -> Result<Option<CodeRow>, Error> {
+pub fn current(
+    conn: &mut DbConn,
+    method_id: &str,
+    purpose: &str,
+) -> Result<Option<CodeRow>, Error> {
     Ok(vc::table
         .filter(vc::method_id.eq(method_id))
         .filter(vc::purpose.eq(purpose))
@@ -52,7 +56,12 @@ pub fn current(conn: &mut DbConn, method_id: &str, purpose: &str) -> Result<Opti
 
 /// Codes sent for a method since `since` (for the per-method send limit and resend interval),
 /// newest first.
-pub fn sent_for_method_since(conn: &mut DbConn, method_id: &str, purpose: &str, since: NaiveDateTime) -> Result<Vec<NaiveDateTime>, Error> {
+pub fn sent_for_method_since(
+    conn: &mut DbConn,
+    method_id: &str,
+    purpose: &str,
+    since: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, Error> {
     Ok(vc::table
         .filter(vc::method_id.eq(method_id))
         .filter(vc::purpose.eq(purpose))
@@ -63,7 +72,12 @@ pub fn sent_for_method_since(conn: &mut DbConn, method_id: &str, purpose: &str, 
 }
 
 /// Send times, oldest first, of codes on `channels` to one account since `since`.
-pub fn sent_to_user_since(conn: &mut DbConn, user_id: &str, channels: &[&str], since: NaiveDateTime) -> Result<Vec<NaiveDateTime>, Error> {
+pub fn sent_to_user_since(
+    conn: &mut DbConn,
+    user_id: &str,
+    channels: &[&str],
+    since: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, Error> {
     Ok(vc::table
         .filter(vc::user_id.eq(user_id))
         .filter(vc::channel.eq_any(channels))
@@ -74,7 +88,11 @@ pub fn sent_to_user_since(conn: &mut DbConn, user_id: &str, channels: &[&str], s
 }
 
 /// Send times, oldest first, of codes to one destination (whoever asked) since `since`.
-pub fn sent_to_destination_since(conn: &mut DbConn, destination: &str, since: NaiveDateTime) -> Result<Vec<NaiveDateTime>, Error> {
+pub fn sent_to_destination_since(
+    conn: &mut DbConn,
+    destination: &str,
+    since: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, Error> {
     Ok(vc::table
         .filter(vc::destination.eq(destination))
         .filter(vc::created_at.ge(since))
@@ -85,9 +103,14 @@ pub fn sent_to_destination_since(conn: &mut DbConn, destination: &str, since: Na
 
 /// Marks every live code of a method for a purpose as superseded (a resend replaces them).
 pub fn supersede(conn: &mut DbConn, method_id: &str, purpose: &str) -> Result<(), Error> {
-    diesel::update(vc::table.filter(vc::method_id.eq(method_id)).filter(vc::purpose.eq(purpose)).filter(vc::consumed_at.is_null()))
-        .set(vc::superseded.eq(1))
-        .execute(conn)?;
+    diesel::update(
+        vc::table
+            .filter(vc::method_id.eq(method_id))
+            .filter(vc::purpose.eq(purpose))
+            .filter(vc::consumed_at.is_null()),
+    )
+    .set(vc::superseded.eq(1))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -107,14 +130,21 @@ pub fn spend_try(conn: &mut DbConn, id: &str) -> Result<bool, Error> {
 
 /// Consumes the code. False when someone else consumed it first.
 pub fn consume(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> Result<bool, Error> {
-    let n = diesel::update(vc::table.filter(vc::id.eq(id)).filter(vc::consumed_at.is_null()))
-        .set(vc::consumed_at.eq(Some(now)))
-        .execute(conn)?;
+    let n = diesel::update(
+        vc::table
+            .filter(vc::id.eq(id))
+            .filter(vc::consumed_at.is_null()),
+    )
+    .set(vc::consumed_at.eq(Some(now)))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
 pub fn attempts(conn: &mut DbConn, id: &str) -> Result<i32, Error> {
-    Ok(vc::table.filter(vc::id.eq(id)).select(vc::attempts).first(conn)?)
+    Ok(vc::table
+        .filter(vc::id.eq(id))
+        .select(vc::attempts)
+        .first(conn)?)
 }
 
 /// Housekeeping: codes older than `before` no longer count for any limit.

@@ -104,3 +104,10 @@ pub fn of_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<String>, Error> {
         .select(group_members::group_id)
         .load(conn)?)
 }
+
+/// Every (group_id, user_id) pair.
+pub fn all_memberships(conn: &mut DbConn) -> Result<Vec<(String, String)>, Error> {
+    Ok(group_members::table
+        .select((group_members::group_id, group_members::user_id))
+        .load(conn)?)
+}

@@ -28,12 +28,16 @@ pub struct MethodRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &MethodRow) -> Result<(), Error> {
-    diesel::insert_into(methods::table).values(row).execute(conn)?;
+    diesel::insert_into(methods::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn save(conn: &mut DbConn, row: &MethodRow) -> Result<(), Error> {
-    diesel::update(methods::table.filter(methods::id.eq(&row.id))).set(row).execute(conn)?;
+    diesel::update(methods::table.filter(methods::id.eq(&row.id)))
+        .set(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -60,15 +64,24 @@ pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
 }
 
 /// Removes every method of `kind` of a user except `keep`.
-pub fn delete_kind_except(conn: &mut DbConn, user_id: &str, kind: &str, keep: &str) -> Result<usize, Error> {
+pub fn delete_kind_except(
+    conn: &mut DbConn,
+    user_id: &str,
+    kind: &str,
+    keep: &str,
+) -> Result<usize, Error> {
     Ok(diesel::delete(
-        methods::table.filter(methods::user_id.eq(user_id)).filter(methods::kind.eq(kind)).filter(methods::id.ne(keep)),
+        methods::table
+            .filter(methods::user_id.eq(user_id))
+            .filter(methods::kind.eq(kind))
+            .filter(methods::id.ne(keep)),
     )
     .execute(conn)?)
 }
 
 pub fn delete_all_for_user(conn: &mut DbConn, user_id: &str) -> Result<usize, Error> {
-    diesel::delete(security_answers::table.filter(security_answers::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(security_answers::table.filter(security_answers::user_id.eq(user_id)))
+        .execute(conn)?;
     Ok(diesel::delete(methods::table.filter(methods::user_id.eq(user_id))).execute(conn)?)
 }
 
@@ -76,9 +89,11 @@ pub fn delete_all_for_user(conn: &mut DbConn, user_id: &str) -> Result<usize, Er
 /// count says whether this use is the first: a replayed code (same step) changes nothing.
 pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, Error> {
     let n = diesel::update(
-        methods::table
-            .filter(methods::id.eq(id))
-            .filter(methods::last_totp_step.is_null().or(methods::last_totp_step.lt(step))),
+        methods::table.filter(methods::id.eq(id)).filter(
+            methods::last_totp_step
+                .is_null()
+                .or(methods::last_totp_step.lt(step)),
+        ),
     )
     .set(methods::last_totp_step.eq(Some(step)))
     .execute(conn)?;
@@ -87,7 +102,10 @@ pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, Err
 
 /// (user_id, kind) of every active method, for the policy impact report.
 pub fn all_active(conn: &mut DbConn) -> Result<Vec<(String, String)>, Error> {
-    Ok(methods::table.filter(methods::status.eq(ACTIVE)).select((methods::user_id, methods::kind)).load(conn)?)
+    Ok(methods::table
+        .filter(methods::status.eq(ACTIVE))
+        .select((methods::user_id, methods::kind))
+        .load(conn)?)
 }
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
@@ -100,9 +118,12 @@ pub struct AnswerRow {
 }
 
 pub fn replace_answers(conn: &mut DbConn, user_id: &str, rows: &[AnswerRow]) -> Result<(), Error> {
-    diesel::delete(security_answers::table.filter(security_answers::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(security_answers::table.filter(security_answers::user_id.eq(user_id)))
+        .execute(conn)?;
     for row in rows {
-        diesel::insert_into(security_answers::table).values(row).execute(conn)?;
+        diesel::insert_into(security_answers::table)
+            .values(row)
+            .execute(conn)?;
     }
     Ok(())
 }
@@ -111,5 +132,13 @@ pub fn answers(conn: &mut DbConn, user_id: &str) -> Result<Vec<AnswerRow>, Error
     Ok(security_answers::table
         .filter(security_answers::user_id.eq(user_id))
         .select(AnswerRow::as_select())
+        .load(conn)?)
+}
+
+/// (user_id, number of answers) for every user with answers.
+pub fn answer_counts(conn: &mut DbConn) -> Result<Vec<(String, i64)>, Error> {
+    Ok(security_answers::table
+        .group_by(security_answers::user_id)
+        .select((security_answers::user_id, diesel::dsl::count_star()))
         .load(conn)?)
 }

@@ -26,7 +26,9 @@ pub struct OutboxRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &OutboxRow) -> Result<(), Error> {
-    diesel::insert_into(outbox::table).values(row).execute(conn)?;
+    diesel::insert_into(outbox::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -35,7 +37,11 @@ pub fn due(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<Stri
     Ok(outbox::table
         .filter(outbox::sent_at.is_null())
         .filter(outbox::next_attempt_at.le(now))
-        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now)))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.lt(now)),
+        )
         .order(outbox::next_attempt_at.asc())
         .limit(limit)
         .select(outbox::id)
@@ -44,37 +50,77 @@ pub fn due(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<Stri
 
 /// Claims one message for `token` until `until`. Several senders (replicas) may race for the
 /// same row: the conditional update lets exactly one of them win, so a message is sent once.
-pub fn claim(conn: &mut DbConn, id: &str, token: &str, now: NaiveDateTime, until: NaiveDateTime) -> Result<Option<OutboxRow>, Error> {
+pub fn claim(
+    conn: &mut DbConn,
+    id: &str,
+    token: &str,
+    now: NaiveDateTime,
+    until: NaiveDateTime,
+) -> Result<Option<OutboxRow>, Error> {
     let won = diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
             .filter(outbox::sent_at.is_null())
-            .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now))),
+            .filter(
+                outbox::claimed_until
+                    .is_null()
+                    .or(outbox::claimed_until.lt(now)),
+            ),
     )
-    .set((outbox::claimed_until.eq(Some(until)), outbox::claim_token.eq(Some(token))))
+    .set((
+        outbox::claimed_until.eq(Some(until)),
+        outbox::claim_token.eq(Some(token)),
+    ))
     .execute(conn)?;
     if won != 1 {
         return Ok(None);
     }
-    Ok(outbox::table.filter(outbox::id.eq(id)).select(OutboxRow::as_select()).first(conn).optional()?)
+    Ok(outbox::table
+        .filter(outbox::id.eq(id))
+        .select(OutboxRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
-pub fn mark_sent(conn: &mut DbConn, id: &str, token: &str, now: NaiveDateTime) -> Result<(), Error> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::claim_token.eq(token)))
-        .set((outbox::sent_at.eq(Some(now)), outbox::claimed_until.eq(None::<NaiveDateTime>), outbox::last_error.eq(None::<String>)))
-        .execute(conn)?;
+pub fn mark_sent(
+    conn: &mut DbConn,
+    id: &str,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<(), Error> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::claim_token.eq(token)),
+    )
+    .set((
+        outbox::sent_at.eq(Some(now)),
+        outbox::claimed_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(None::<String>),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
-pub fn mark_failed(conn: &mut DbConn, id: &str, token: &str, next: NaiveDateTime, error: &str) -> Result<(), Error> {
-    diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::claim_token.eq(token)))
-        .set((
-            outbox::attempts.eq(outbox::attempts + 1),
-            outbox::next_attempt_at.eq(next),
-            outbox::claimed_until.eq(None::<NaiveDateTime>),
-            outbox::last_error.eq(Some(error)),
-        ))
-        .execute(conn)?;
+pub fn mark_failed(
+    conn: &mut DbConn,
+    id: &str,
+    token: &str,
+    next: NaiveDateTime,
+    error: &str,
+) -> Result<(), Error> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::claim_token.eq(token)),
+    )
+    .set((
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::next_attempt_at.eq(next),
+        outbox::claimed_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(Some(error)),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 

@@ -148,3 +148,10 @@ pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> Result<Vec<UserRow>, Error> 
         .select(UserRow::as_select())
         .load(conn)?)
 }
+
+/// (id, is_admin, disabled) of every user, for reports over the whole directory.
+pub fn all_brief(conn: &mut DbConn) -> Result<Vec<(String, i32, i32)>, Error> {
+    Ok(users::table
+        .select((users::id, users::is_admin, users::disabled))
+        .load(conn)?)
+}

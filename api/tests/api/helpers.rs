@@ -12,6 +12,8 @@ use sspr::clock::ManualClock;
 use sspr::config::{Config, Settings};
 use sspr::context::Ctx;
 
+use crate::support::{SMS_FROM, SMS_SID, SMS_TOKEN, TestSmtp};
+
 pub const ADMIN: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "bootstrap admin passphrase 1";
 /// Two 32-byte keys: `test1` signs, `test0` only verifies.
@@ -124,10 +126,20 @@ pub struct TestApp {
     pub db: Arc<TestDatabase>,
     /// The generated bootstrap password, when the test started without one.
     pub generated_admin_password: Option<String>,
+    /// The SMTP server the service sends mail to.
+    pub smtp: TestSmtp,
+    /// The SMS/voice gateway stub.
+    pub gateway: wiremock::MockServer,
+    background: sspr::app::BackgroundHandle,
 }
 
 /// The settings every test starts from; `overrides` may change any of them.
-pub fn settings(db: &TestDatabase, overrides: &[(&str, &str)]) -> Settings {
+pub fn settings(
+    db: &TestDatabase,
+    smtp_port: u16,
+    gateway: &str,
+    overrides: &[(&str, &str)],
+) -> Settings {
     let mut s = Settings::default();
     s.set("bind", "127.0.0.1:0")
         .set("database_url", db.url.clone())
@@ -137,7 +149,15 @@ pub fn settings(db: &TestDatabase, overrides: &[(&str, &str)]) -> Settings {
         .set("bootstrap_admin_username", ADMIN)
         .set("bootstrap_admin_password", ADMIN_PASSWORD)
         .set("http_workers", "2")
-        .set("hash_workers", "2");
+        .set("hash_workers", "2")
+        .set("organization_name", "Example Corp")
+        .set("smtp_url", format!("smtp://127.0.0.1:{smtp_port}"))
+        .set("smtp_from", "Example Corp <no-reply@example.com>")
+        .set("sms_base_url", gateway)
+        .set("sms_account_sid", SMS_SID)
+        .set("sms_auth_token", SMS_TOKEN)
+        .set("sms_from", SMS_FROM)
+        .set("outbox_poll_ms", "50");
     for (k, v) in overrides {
         s.set(k, *v);
     }
@@ -160,7 +180,10 @@ pub async fn spawn_on(
     backend: Backend,
     overrides: &[(&str, &str)],
 ) -> TestApp {
-    let config = Config::from_settings(&settings(&db, overrides)).expect("test configuration");
+    let smtp = TestSmtp::start().await;
+    let gateway = crate::support::gateway().await;
+    let config = Config::from_settings(&settings(&db, smtp.port, &gateway.uri(), overrides))
+        .expect("test configuration");
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let app = Application::build(config, clock.clone())
         .await
@@ -173,7 +196,7 @@ pub async fn spawn_on(
         }
         _ => None,
     };
-    tokio::spawn(app.run_until_stopped());
+    let background = app.spawn();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -186,6 +209,17 @@ pub async fn spawn_on(
         backend,
         db,
         generated_admin_password,
+        smtp,
+        gateway,
+        background,
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Before the database goes: a sender pass against a dropped database would wait for the
+        // pool's connection timeout.
+        self.background.stop();
     }
 }
 
@@ -370,5 +404,109 @@ impl TestApp {
 
     pub fn advance(&self, seconds: i64) {
         self.clock.advance(chrono::Duration::seconds(seconds));
+    }
+}
+
+impl TestApp {
+    /// Changes some fields of the policy (a JSON object merged into the current one, one level
+    /// deep for the nested sections) and saves it.
+    pub async fn set_policy(&self, admin: &str, changes: Value) {
+        let mut policy = self.get("/api/v1/admin/policy", admin).await.body;
+        for (key, value) in changes.as_object().unwrap() {
+            match (policy.get_mut(key), value) {
+                (Some(Value::Object(section)), Value::Object(fields)) => {
+                    for (k, v) in fields {
+                        section.insert(k.clone(), v.clone());
+                    }
+                }
+                _ => {
+                    policy[key] = value.clone();
+                }
+            }
+        }
+        let a = self.put("/api/v1/admin/policy", admin, policy).await;
+        assert_eq!(a.status, StatusCode::OK, "{:#}", a.body);
+    }
+
+    /// A new ordinary user, signed in: (user JSON, session token).
+    pub async fn signed_in_user(&self, admin: &str, username: &str) -> (Value, String) {
+        let user = self.create_user(admin, username).await;
+        let token = self.token(username, USER_PASSWORD).await;
+        (user, token)
+    }
+
+    /// The code in the latest text message to `phone`.
+    pub async fn last_sms_code(&self, phone: &str) -> String {
+        let sent = crate::support::gateway_requests(&self.gateway, "Messages.json", phone).await;
+        let last = sent
+            .last()
+            .unwrap_or_else(|| panic!("no text message to {phone}"));
+        let body = crate::support::field(last, "Body");
+        body.split_whitespace().next().unwrap().to_owned()
+    }
+
+    /// The code read out in the latest call to `phone`.
+    pub async fn last_call_code(&self, phone: &str) -> String {
+        let calls = crate::support::gateway_requests(&self.gateway, "Calls.json", phone).await;
+        let last = calls.last().unwrap_or_else(|| panic!("no call to {phone}"));
+        let twiml = crate::support::field(last, "Twiml");
+        let spoken = twiml
+            .split(" code is ")
+            .nth(1)
+            .unwrap()
+            .split(". Again")
+            .next()
+            .unwrap();
+        spoken.split(", ").collect()
+    }
+
+    /// Registers and verifies an email method for a signed-in person.
+    pub async fn register_email(&self, token: &str, address: &str) -> Value {
+        let added = self
+            .post(
+                "/api/v1/me/methods",
+                token,
+                json!({"kind": "email", "email": address}),
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
+        let id = added.body["method_id"].as_str().unwrap().to_owned();
+        let code = self.smtp.code_for(address).await;
+        let verified = self
+            .post(
+                &format!("/api/v1/me/methods/{id}/verify"),
+                token,
+                json!({"code": code}),
+            )
+            .await;
+        assert_eq!(verified.status, StatusCode::OK, "{:#}", verified.body);
+        verified.body
+    }
+
+    /// Registers and verifies a mobile phone for text messages.
+    pub async fn register_sms(&self, token: &str, phone: &str) -> Value {
+        let added = self
+            .post(
+                "/api/v1/me/methods",
+                token,
+                json!({"kind": "mobile_sms", "phone": phone}),
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
+        let id = added.body["method_id"].as_str().unwrap().to_owned();
+        let e164: String = phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        let code = self.last_sms_code(&e164).await;
+        let verified = self
+            .post(
+                &format!("/api/v1/me/methods/{id}/verify"),
+                token,
+                json!({"code": code}),
+            )
+            .await;
+        assert_eq!(verified.status, StatusCode::OK, "{:#}", verified.body);
+        verified.body
     }
 }

@@ -3,12 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod helpers;
+mod support;
 
 mod audit;
 mod auth;
 mod groups;
 mod health;
 mod http;
+mod methods;
 mod openapi;
 mod policy;
 mod startup;

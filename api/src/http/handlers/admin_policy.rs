@@ -1,5 +1,5 @@
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, get, put, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 
 use crate::context::Ctx;
 use crate::error::Error;
@@ -76,5 +76,33 @@ pub async fn put_policy(
     };
     Ok(respond(
         service::update(&ctx, &admin.actor(), &meta, policy.into_inner()?, expected).await?,
+    ))
+}
+
+/// What a proposed policy would mean today: how many people it covers, how many are already
+/// registered enough, and how many could not reset. Nothing is saved.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = Policy,
+    responses(
+        (status = 200, body = crate::registration::admin::PolicyImpact),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/admin/policy/impact")]
+pub async fn impact(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    body: ApiJson<Policy>,
+) -> Result<web::Json<crate::registration::admin::PolicyImpact>, Error> {
+    Ok(web::Json(
+        crate::registration::admin::impact(&ctx, body.into_inner()?).await?,
     ))
 }

@@ -169,3 +169,57 @@ pub async fn unlock(
         users::unlock(&ctx, &admin.actor(), &meta, id.into_inner()).await?,
     ))
 }
+
+/// A user's registered methods, masked (administrators never see codes, seeds or answers).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("user_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = crate::registration::enroll::MethodList),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/users/{user_id}/methods")]
+pub async fn methods(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<crate::registration::enroll::MethodList>, Error> {
+    Ok(web::Json(
+        crate::registration::admin::methods_of(&ctx, id.into_inner()).await?,
+    ))
+}
+
+/// Removes all of a user's methods and answers: they must register again at their next sign-in.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("user_id" = Uuid, Path)),
+    responses(
+        (status = 204, description = "Done"),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 404, response = p::NotFound),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/admin/users/{user_id}/require-reregistration")]
+pub async fn require_reregistration(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Admin(admin): Admin,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, Error> {
+    crate::registration::admin::require_reregistration(
+        &ctx,
+        &admin.actor(),
+        &meta,
+        id.into_inner(),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

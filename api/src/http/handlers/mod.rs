@@ -8,4 +8,5 @@ pub mod admin_users;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod me_methods;
 pub mod public;

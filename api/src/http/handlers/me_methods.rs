@@ -1,0 +1,212 @@
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use uuid::Uuid;
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::http::extract::{ApiJson, Authenticated, Meta};
+use crate::http::problem as p;
+use crate::registration::RegistrationStatus;
+use crate::registration::enroll::{
+    self, AddMethodRequest, AddedMethod, Catalogue, CodeSent, MethodList, MethodView, Removal,
+    SecurityAnswers, VerifyMethodRequest,
+};
+
+/// One's registered methods, masked.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = MethodList),
+        (status = 401, response = p::Unauthorized),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/me/methods")]
+pub async fn list(
+    ctx: web::Data<Ctx>,
+    Authenticated(principal): Authenticated,
+) -> Result<web::Json<MethodList>, Error> {
+    Ok(web::Json(enroll::list(&ctx, &principal).await?))
+}
+
+/// Starts registering a method. A code is sent for `email`, `mobile_sms`, `mobile_voice` and
+/// `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a
+/// QR code, this once. The method is `pending` until verified.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = AddMethodRequest,
+    responses(
+        (status = 201, body = AddedMethod),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, description = "The policy does not allow this method to this person", body = p::Problem, content_type = "application/problem+json"),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::BadGateway),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/methods")]
+pub async fn add(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    body: ApiJson<AddMethodRequest>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Created()
+        .json(enroll::add(&ctx, &principal, &meta, body.into_inner()?).await?))
+}
+
+/// Verifies a pending method with the code received (or shown by the app); it becomes active
+/// and replaces any earlier method of the same kind.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("method_id" = Uuid, Path)),
+    request_body = VerifyMethodRequest,
+    responses(
+        (status = 200, body = MethodView),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, description = "Wrong, expired or spent code (`code` says which; `attempts_left` how many tries remain)", body = p::Problem, content_type = "application/problem+json"),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/methods/{method_id}/verify")]
+pub async fn verify(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    id: web::Path<Uuid>,
+    body: ApiJson<VerifyMethodRequest>,
+) -> Result<web::Json<MethodView>, Error> {
+    Ok(web::Json(
+        enroll::verify(&ctx, &principal, &meta, id.into_inner(), body.into_inner()?).await?,
+    ))
+}
+
+/// Sends a new code for a pending method (the old one stops working). Limited in number and
+/// spacing.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("method_id" = Uuid, Path)),
+    responses(
+        (status = 202, body = CodeSent),
+        (status = 401, response = p::Unauthorized),
+        (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
+        (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::BadGateway),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/methods/{method_id}/resend")]
+pub async fn resend(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Accepted()
+        .json(enroll::resend(&ctx, &principal, &meta, id.into_inner()).await?))
+}
+
+/// Removes a method. Allowed even when it leaves the person short of the policy; the answer's
+/// status says so.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(("method_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = Removal),
+        (status = 401, response = p::Unauthorized),
+        (status = 404, response = p::NotFound),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[delete("/me/methods/{method_id}")]
+pub async fn remove(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Removal>, Error> {
+    Ok(web::Json(
+        enroll::remove(&ctx, &principal, &meta, id.into_inner()).await?,
+    ))
+}
+
+/// Confirms that the registered methods are still one's own: restarts the reconfirmation clock.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = RegistrationStatus),
+        (status = 401, response = p::Unauthorized),
+        (status = 409, response = p::Conflict),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/methods/confirm")]
+pub async fn confirm(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+) -> Result<web::Json<RegistrationStatus>, Error> {
+    Ok(web::Json(enroll::confirm(&ctx, &principal, &meta).await?))
+}
+
+/// The security questions one may answer, and how many to answer.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, body = Catalogue),
+        (status = 401, response = p::Unauthorized),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/me/security-questions/catalog")]
+pub async fn catalogue(
+    ctx: web::Data<Ctx>,
+    _user: Authenticated,
+) -> Result<web::Json<Catalogue>, Error> {
+    Ok(web::Json(enroll::catalogue(&ctx).await?))
+}
+
+/// Sets one's security question answers (exactly as many as the policy asks, each question
+/// once, each answer different). Not for administrators.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = SecurityAnswers,
+    responses(
+        (status = 200, body = MethodView),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, description = "Not enabled by the policy, or an administrator", body = p::Problem, content_type = "application/problem+json"),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[put("/me/security-questions")]
+pub async fn set_answers(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    body: ApiJson<SecurityAnswers>,
+) -> Result<web::Json<MethodView>, Error> {
+    Ok(web::Json(
+        enroll::set_answers(&ctx, &principal, &meta, body.into_inner()?).await?,
+    ))
+}

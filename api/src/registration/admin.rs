@@ -1,0 +1,128 @@
+//! What administrators do about registration: see a person's methods (masked), make a person
+//! register again, and see what a proposed policy would do before saving it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::enroll::{MethodList, view};
+use super::{count_registered, in_scope, methods_required};
+use crate::audit::{self, Event, Party};
+use crate::context::{Actor, Ctx, RequestMeta};
+use crate::error::Error;
+use crate::methods::parse_kind;
+use crate::policy::{MethodKind, Policy};
+use crate::store::{self, ts};
+
+pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
+    let id = user_id.to_string();
+    let rows = ctx
+        .store
+        .read(move |conn| {
+            store::users::find(conn, &id)?.ok_or(Error::NotFound("user"))?;
+            store::methods::for_user(conn, &id)
+        })
+        .await?;
+    Ok(MethodList {
+        items: rows.iter().filter_map(view).collect(),
+    })
+}
+
+/// Removes every method and answer of a person: they must register again at their next
+/// sign-in (for example after a lost phone, or when the registrations are suspect).
+pub async fn require_reregistration(
+    ctx: &Ctx,
+    actor: &Actor,
+    meta: &RequestMeta,
+    user_id: Uuid,
+) -> Result<(), Error> {
+    let now = ctx.now();
+    let (party, meta) = (actor.party(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            let mut user =
+                store::users::find(conn, &user_id.to_string())?.ok_or(Error::NotFound("user"))?;
+            let removed = store::methods::delete_all_for_user(conn, &user.id)?;
+            user.methods_confirmed_at = None;
+            user.updated_at = ts(now);
+            store::users::save(conn, &user)?;
+            let event = Event::new(audit::kind::USER_REREGISTRATION_REQUIRED, party)
+                .target(Party::named(&user.id, &user.username))
+                .details(serde_json::json!({ "methods_removed": removed }));
+            audit::record(conn, now, &meta, event)
+        })
+        .await
+}
+
+/// What a policy would mean for the directory as it is now.
+#[derive(Serialize, ToSchema)]
+pub struct PolicyImpact {
+    /// Enabled users (disabled accounts cannot reset under any policy).
+    pub users_total: u64,
+    /// Of those, how many the policy would cover (administrators always are).
+    pub in_scope: u64,
+    /// In scope and already registered enough methods.
+    pub compliant: u64,
+    /// In scope but not registered enough methods: they could not reset today.
+    pub unable_to_reset: u64,
+}
+
+pub async fn impact(ctx: &Ctx, proposed: Policy) -> Result<PolicyImpact, Error> {
+    ctx.store
+        .read(move |conn| {
+            let groups: HashSet<Uuid> = store::groups::all_ids(conn)?
+                .iter()
+                .filter_map(|id| Uuid::parse_str(id).ok())
+                .collect();
+            proposed.validate(&groups).map_err(Error::Validation)?;
+            let mut memberships: HashMap<String, Vec<String>> = HashMap::new();
+            for (group, user) in store::groups::all_memberships(conn)? {
+                memberships.entry(user).or_default().push(group);
+            }
+            let mut kinds: HashMap<String, Vec<MethodKind>> = HashMap::new();
+            for (user, kind) in store::methods::all_active(conn)? {
+                if let Some(kind) = parse_kind(&kind) {
+                    kinds.entry(user).or_default().push(kind);
+                }
+            }
+            let answers: HashMap<String, i64> =
+                store::methods::answer_counts(conn)?.into_iter().collect();
+            let mut report = PolicyImpact {
+                users_total: 0,
+                in_scope: 0,
+                compliant: 0,
+                unable_to_reset: 0,
+            };
+            for (id, is_admin, disabled) in store::users::all_brief(conn)? {
+                if disabled != 0 {
+                    continue;
+                }
+                report.users_total += 1;
+                let admin = is_admin != 0;
+                if !in_scope(
+                    &proposed,
+                    admin,
+                    memberships.get(&id).map_or(&[][..], Vec::as_slice),
+                ) {
+                    continue;
+                }
+                report.in_scope += 1;
+                let active = kinds.get(&id).map_or(&[][..], Vec::as_slice);
+                let registered = count_registered(
+                    &proposed,
+                    admin,
+                    active,
+                    answers.get(&id).copied().unwrap_or(0) as usize,
+                );
+                if registered >= methods_required(&proposed, admin) {
+                    report.compliant += 1;
+                } else {
+                    report.unable_to_reset += 1;
+                }
+            }
+            Ok(report)
+        })
+        .await
+}
