@@ -129,6 +129,27 @@ pub struct Config {
     pub sms_timeout_secs: u64,
     /// How often the outbox sender looks for due notifications.
     pub outbox_poll_ms: u64,
+    pub recovery: RecoveryLimits,
+    /// For the siteverify CAPTCHA providers.
+    pub captcha_site_key: Option<String>,
+    pub captcha_secret: Option<Secret>,
+    /// Where to verify a provider's token (configurable so tests can point at a stub).
+    pub captcha_verify_url: Option<String>,
+}
+
+/// Limits of the reset/unlock flow, counted in the database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecoveryLimits {
+    pub flow_ttl_secs: i64,
+    /// Failed verifications that lock one flow.
+    pub flow_max_failures: i32,
+    /// Failed verifications within a day that block self-service for an account (Entra: 5).
+    pub account_failures_per_day: i64,
+    pub account_block_hours: i64,
+    /// Flow starts per client address per 15 minutes.
+    pub starts_per_ip: i64,
+    /// Flow starts per username per day.
+    pub starts_per_account: i64,
 }
 
 /// One-time codes: their life, their tries, and how often they may be sent. Counted in the
@@ -201,6 +222,15 @@ const KNOWN: &[&str] = &[
     "email_sends_per_10_minutes",
     "sms_timeout_seconds",
     "outbox_poll_ms",
+    "flow_ttl_seconds",
+    "flow_max_failures",
+    "recovery_failures_per_day",
+    "recovery_block_hours",
+    "flow_starts_per_ip",
+    "flow_starts_per_account",
+    "captcha_site_key",
+    "captcha_secret",
+    "captcha_verify_url",
 ];
 
 /// Raw settings as strings, keyed by their lower-case name, before typing.
@@ -533,6 +563,50 @@ impl Config {
             return Err(invalid("outbox_poll_ms", "must be between 10 and 60000"));
         }
 
+        let recovery = RecoveryLimits {
+            flow_ttl_secs: s.parse("flow_ttl_seconds", 900)?,
+            flow_max_failures: s.parse("flow_max_failures", 10)?,
+            account_failures_per_day: s.parse("recovery_failures_per_day", 5)?,
+            account_block_hours: s.parse("recovery_block_hours", 24)?,
+            starts_per_ip: s.parse("flow_starts_per_ip", 30)?,
+            starts_per_account: s.parse("flow_starts_per_account", 10)?,
+        };
+        if !(60..=900).contains(&recovery.flow_ttl_secs) {
+            return Err(invalid(
+                "flow_ttl_seconds",
+                "must be between 60 and 900 (DESIGN.md: at most 15 minutes)",
+            ));
+        }
+        if recovery.flow_max_failures < 1
+            || recovery.account_failures_per_day < 1
+            || recovery.account_block_hours < 1
+            || recovery.starts_per_ip < 1
+            || recovery.starts_per_account < 1
+        {
+            return Err(invalid(
+                "flow_max_failures",
+                "recovery limits must be positive",
+            ));
+        }
+        let captcha_verify_url = s.get("captcha_verify_url").map(str::to_owned).or_else(|| {
+            match captcha {
+                CaptchaKind::Turnstile => {
+                    Some("https://challenges.cloudflare.com/turnstile/v0/siteverify")
+                }
+                CaptchaKind::Hcaptcha => Some("https://api.hcaptcha.com/siteverify"),
+                CaptchaKind::Recaptcha => Some("https://www.google.com/recaptcha/api/siteverify"),
+                CaptchaKind::Builtin => None,
+            }
+            .map(str::to_owned)
+        });
+        let captcha_secret = s.get("captcha_secret").map(Secret::new);
+        if captcha != CaptchaKind::Builtin && captcha_secret.is_none() {
+            return Err(invalid(
+                "captcha_secret",
+                "is required with a CAPTCHA provider",
+            ));
+        }
+
         let config = Self {
             env,
             bind,
@@ -566,6 +640,10 @@ impl Config {
             codes,
             sms_timeout_secs,
             outbox_poll_ms,
+            recovery,
+            captcha_site_key: s.get("captcha_site_key").map(str::to_owned),
+            captcha_secret,
+            captcha_verify_url,
         };
         if env == Environment::Production {
             config.check_production()?;

@@ -7,6 +7,7 @@
 
 pub mod groups;
 pub mod names;
+pub mod passwords;
 pub mod users;
 
 pub use names::{DisplayName, EmailAddress, PhoneNumber, Username};

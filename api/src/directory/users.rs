@@ -124,15 +124,10 @@ fn collect<T>(errors: &mut Vec<FieldError>, r: Result<T, FieldError>) -> Option<
 }
 
 /// A password typed by an administrator, checked against the policy's length rules.
-async fn admin_password(ctx: &Ctx, raw: &str) -> Result<String, Error> {
-    let password = Password::parse(raw, "password")?;
+/// A password typed by an administrator for `user`, checked against the whole password policy.
+async fn admin_password(ctx: &Ctx, user: &UserRow, raw: &str) -> Result<String, Error> {
     let rules = crate::policy::service::current(ctx).await?.policy.password;
-    password.check_length(
-        "password",
-        rules.min_length as usize,
-        rules.max_length as usize,
-    )?;
-    ctx.hasher.hash(&password).await
+    super::passwords::vet(ctx, &rules, user, raw, "password").await
 }
 
 pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
@@ -208,12 +203,8 @@ pub async fn create(
     else {
         return Err(Error::Validation(errors));
     };
-    let hash = match &req.password {
-        Some(raw) => Some(admin_password(ctx, raw).await?),
-        None => None,
-    };
     let now = ctx.now();
-    let row = UserRow {
+    let mut row = UserRow {
         id: Uuid::new_v4().to_string(),
         username: username.as_str().to_owned(),
         username_key: username.key().to_owned(),
@@ -222,9 +213,9 @@ pub async fn create(
         mobile_phone: phone.map(|p| p.as_str().to_owned()),
         is_admin: flag(req.is_admin),
         disabled: flag(req.disabled),
-        must_change_password: flag(hash.is_some()),
-        password_changed_at: hash.as_ref().map(|_| ts(now)),
-        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: None,
+        password_hash: None,
         failed_sign_ins: 0,
         lockouts: 0,
         locked_until: None,
@@ -233,6 +224,11 @@ pub async fn create(
         updated_at: ts(now),
         methods_confirmed_at: None,
     };
+    if let Some(raw) = &req.password {
+        row.password_hash = Some(admin_password(ctx, &row, raw).await?);
+        row.must_change_password = 1;
+        row.password_changed_at = Some(ts(now));
+    }
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
@@ -311,7 +307,15 @@ pub async fn update(
         ));
     }
     let hash = match &req.password {
-        Some(raw) => Some(admin_password(ctx, raw).await?),
+        Some(raw) => {
+            let id_s = id.to_string();
+            let user = ctx
+                .store
+                .read(move |conn| store::users::find(conn, &id_s))
+                .await?
+                .ok_or(Error::NotFound("user"))?;
+            Some(admin_password(ctx, &user, raw).await?)
+        }
         None => None,
     };
     let now = ctx.now();
@@ -367,11 +371,8 @@ pub async fn update(
                 revoke = true;
             }
             if let Some(hash) = hash {
-                row.password_hash = Some(hash);
+                super::passwords::install(conn, &mut row, hash, now)?;
                 row.must_change_password = 1;
-                row.password_changed_at = Some(ts(now));
-                row.failed_sign_ins = 0;
-                row.locked_until = None;
                 changed.push("password");
                 revoke = true;
             }

@@ -6,6 +6,7 @@
 //! Length is counted in Unicode code points after normalisation and never truncated.
 
 mod hasher;
+pub mod rules;
 
 pub use hasher::{Hasher, Verification};
 

@@ -374,13 +374,7 @@ pub async fn change_password(
     req: ChangePasswordRequest,
 ) -> Result<(), Error> {
     let current = Password::parse(&req.current_password, "current_password")?;
-    let new = Password::parse(&req.new_password, "new_password")?;
     let rules = crate::policy::service::current(ctx).await?.policy.password;
-    new.check_length(
-        "new_password",
-        rules.min_length as usize,
-        rules.max_length as usize,
-    )?;
     let id = principal.user_id.to_string();
     let user = ctx
         .store
@@ -399,14 +393,9 @@ pub async fn change_password(
             "the current password is not correct",
         ));
     }
-    if new.expose() == current.expose() {
-        return Err(Error::validation(
-            "new_password",
-            "unchanged",
-            "the new password must differ from the current one",
-        ));
-    }
-    let hash = ctx.hasher.hash(&new).await?;
+    let hash =
+        crate::directory::passwords::vet(ctx, &rules, &user, &req.new_password, "new_password")
+            .await?;
     let now = ctx.now();
     let (sid, party, meta) = (
         principal.session_id.clone(),
@@ -416,10 +405,8 @@ pub async fn change_password(
     ctx.store
         .write(move |conn| {
             let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
-            row.password_hash = Some(hash);
+            crate::directory::passwords::install(conn, &mut row, hash, now)?;
             row.must_change_password = 0;
-            row.password_changed_at = Some(ts(now));
-            row.updated_at = ts(now);
             store::users::save(conn, &row)?;
             let revoked = store::sessions::revoke_all_for_user(conn, &row.id, Some(&sid), ts(now))?;
             let event = Event::new(audit::kind::PASSWORD_CHANGED, party.clone())

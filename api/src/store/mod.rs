@@ -9,10 +9,12 @@
 
 pub mod audit;
 pub mod codes;
+pub mod flows;
 pub mod groups;
 pub mod methods;
 pub mod outbox;
 pub mod policy;
+pub mod rate;
 pub mod schema;
 pub mod sessions;
 pub mod users;

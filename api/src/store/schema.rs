@@ -155,3 +155,46 @@ diesel::table! {
 
 diesel::joinable!(methods -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(methods, users);
+
+diesel::table! {
+    recovery_flows (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        username_key -> Text,
+        purpose -> Text,
+        status -> Text,
+        step -> BigInt,
+        methods_required -> Integer,
+        methods_offered -> Text,
+        methods_passed -> Text,
+        questions_asked -> Nullable<Text>,
+        failures -> Integer,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_events (id) {
+        id -> Text,
+        bucket -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    captcha_uses (challenge) {
+        challenge -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_history (id) {
+        id -> Text,
+        user_id -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -155,3 +155,34 @@ pub fn all_brief(conn: &mut DbConn) -> Result<Vec<(String, i32, i32)>, Error> {
         .select((users::id, users::is_admin, users::disabled))
         .load(conn)?)
 }
+
+/// The last `n` previous password hashes of a user, newest first.
+pub fn password_history(conn: &mut DbConn, user_id: &str, n: i64) -> Result<Vec<String>, Error> {
+    use super::schema::password_history as ph;
+    Ok(ph::table
+        .filter(ph::user_id.eq(user_id))
+        .order(ph::created_at.desc())
+        .limit(n)
+        .select(ph::password_hash)
+        .load(conn)?)
+}
+
+/// Keeps a hash that is being replaced, so that it cannot be chosen again.
+pub fn remember_password(
+    conn: &mut DbConn,
+    id: &str,
+    user_id: &str,
+    hash: &str,
+    at: NaiveDateTime,
+) -> Result<(), Error> {
+    use super::schema::password_history as ph;
+    diesel::insert_into(ph::table)
+        .values((
+            ph::id.eq(id),
+            ph::user_id.eq(user_id),
+            ph::password_hash.eq(hash),
+            ph::created_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -275,6 +275,7 @@ impl Answer {
             })
             .unwrap_or_default();
         f.sort();
+        f.dedup();
         f
     }
 

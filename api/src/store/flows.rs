@@ -1,0 +1,134 @@
+//! Queries of `recovery_flows`. Every step that moves a flow forward is a conditional update on
+//! `step` (and `status`): when two requests race, the row count says which one won.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::recovery_flows as rf;
+use crate::error::Error;
+
+pub const ACTIVE: &str = "active";
+pub const LOCKED: &str = "locked";
+pub const FINISHED: &str = "finished";
+pub const SUPERSEDED: &str = "superseded";
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rf)]
+pub struct FlowRow {
+    pub id: String,
+    pub user_id: Option<String>,
+    pub username_key: String,
+    pub purpose: String,
+    pub status: String,
+    pub step: i64,
+    pub methods_required: i32,
+    /// JSON: the methods offered at start, `[{method_id, kind, hint}]`.
+    pub methods_offered: String,
+    /// JSON: ids of the methods passed, `["…"]`.
+    pub methods_passed: String,
+    /// JSON: the question ids asked by the live security-question challenge.
+    pub questions_asked: Option<String>,
+    pub failures: i32,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub finished_at: Option<NaiveDateTime>,
+}
+
+pub fn insert(conn: &mut DbConn, row: &FlowRow) -> Result<(), Error> {
+    diesel::insert_into(rf::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<FlowRow>, Error> {
+    Ok(rf::table
+        .filter(rf::id.eq(id))
+        .select(FlowRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Moves an active flow from `step` to `step + 1`, recording the methods passed. False when
+/// another request moved it first (or it is no longer active).
+pub fn advance(
+    conn: &mut DbConn,
+    id: &str,
+    step: i64,
+    methods_passed: &str,
+) -> Result<bool, Error> {
+    let n = diesel::update(
+        rf::table
+            .filter(rf::id.eq(id))
+            .filter(rf::step.eq(step))
+            .filter(rf::status.eq(ACTIVE)),
+    )
+    .set((rf::step.eq(step + 1), rf::methods_passed.eq(methods_passed)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Finishes an active flow at `step`. Exactly one of any number of racing finishes wins.
+pub fn finish(conn: &mut DbConn, id: &str, step: i64, now: NaiveDateTime) -> Result<bool, Error> {
+    let n = diesel::update(
+        rf::table
+            .filter(rf::id.eq(id))
+            .filter(rf::step.eq(step))
+            .filter(rf::status.eq(ACTIVE)),
+    )
+    .set((
+        rf::step.eq(step + 1),
+        rf::status.eq(FINISHED),
+        rf::finished_at.eq(Some(now)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Counts a failed verification; returns the flow's failures so far.
+pub fn count_failure(conn: &mut DbConn, id: &str) -> Result<i32, Error> {
+    diesel::update(rf::table.filter(rf::id.eq(id)))
+        .set(rf::failures.eq(rf::failures + 1))
+        .execute(conn)?;
+    Ok(rf::table
+        .filter(rf::id.eq(id))
+        .select(rf::failures)
+        .first(conn)?)
+}
+
+pub fn lock(conn: &mut DbConn, id: &str) -> Result<(), Error> {
+    diesel::update(
+        rf::table
+            .filter(rf::id.eq(id))
+            .filter(rf::status.eq(ACTIVE)),
+    )
+    .set(rf::status.eq(LOCKED))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_questions(conn: &mut DbConn, id: &str, asked: Option<&str>) -> Result<(), Error> {
+    diesel::update(rf::table.filter(rf::id.eq(id)))
+        .set(rf::questions_asked.eq(asked))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Ends every active flow of a user (a newer flow, a finish, or a password change makes every
+/// older flow token worthless).
+pub fn supersede_for_user(
+    conn: &mut DbConn,
+    user_id: &str,
+    except: Option<&str>,
+) -> Result<usize, Error> {
+    let ids: Vec<String> = rf::table
+        .filter(rf::user_id.eq(user_id))
+        .filter(rf::status.eq(ACTIVE))
+        .select(rf::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .filter(|id| Some(id.as_str()) != except)
+        .collect();
+    Ok(diesel::update(rf::table.filter(rf::id.eq_any(ids)))
+        .set(rf::status.eq(SUPERSEDED))
+        .execute(conn)?)
+}

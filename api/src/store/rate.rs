@@ -1,0 +1,68 @@
+//! Queries of `rate_events` and `captcha_uses`: limits and single-use values shared by every
+//! replica.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{captcha_uses, rate_events};
+use crate::error::Error;
+
+/// Times of the events in `bucket` since `since`, oldest first.
+pub fn events_since(
+    conn: &mut DbConn,
+    bucket: &str,
+    since: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, Error> {
+    Ok(rate_events::table
+        .filter(rate_events::bucket.eq(bucket))
+        .filter(rate_events::at.ge(since))
+        .order(rate_events::at.asc())
+        .select(rate_events::at)
+        .load(conn)?)
+}
+
+pub fn record(conn: &mut DbConn, id: &str, bucket: &str, at: NaiveDateTime) -> Result<(), Error> {
+    diesel::insert_into(rate_events::table)
+        .values((
+            rate_events::id.eq(id),
+            rate_events::bucket.eq(bucket),
+            rate_events::at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn purge_before(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
+    Ok(diesel::delete(rate_events::table.filter(rate_events::at.lt(before))).execute(conn)?)
+}
+
+/// Marks a CAPTCHA challenge as used. False when it was used before: the primary key lets one
+/// use win.
+pub fn use_captcha(
+    conn: &mut DbConn,
+    challenge: &str,
+    expires_at: NaiveDateTime,
+) -> Result<bool, Error> {
+    let inserted = diesel::insert_into(captcha_uses::table)
+        .values((
+            captcha_uses::challenge.eq(challenge),
+            captcha_uses::expires_at.eq(expires_at),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn purge_captcha_before(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
+    Ok(
+        diesel::delete(captcha_uses::table.filter(captcha_uses::expires_at.lt(before)))
+            .execute(conn)?,
+    )
+}
