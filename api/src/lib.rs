@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod captcha;
 pub mod clock;
 pub mod config;
 pub mod context;
@@ -14,11 +15,13 @@ pub mod crypto;
 pub mod delivery;
 pub mod directory;
 pub mod error;
+pub mod flows;
 pub mod http;
 pub mod methods;
 pub mod password;
 pub mod policy;
 pub mod registration;
+pub mod reports;
 pub mod session;
 pub mod store;
 pub mod tokens;

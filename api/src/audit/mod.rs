@@ -38,6 +38,13 @@ pub mod kind {
     pub const METHOD_REMOVED: &str = "method.removed";
     pub const METHODS_CONFIRMED: &str = "method.confirmed";
     pub const USER_REREGISTRATION_REQUIRED: &str = "user.reregistration_required";
+    pub const RECOVERY_STARTED: &str = "recovery.started";
+    pub const RECOVERY_CHALLENGE_SENT: &str = "recovery.challenge_sent";
+    pub const RECOVERY_VERIFIED: &str = "recovery.verified";
+    pub const RECOVERY_VERIFY_FAILED: &str = "recovery.verify_failed";
+    pub const RECOVERY_LOCKED: &str = "recovery.locked";
+    pub const RECOVERY_PASSWORD_RESET: &str = "recovery.password_reset";
+    pub const RECOVERY_ACCOUNT_UNLOCKED: &str = "recovery.account_unlocked";
 }
 
 /// Someone or something named in a row.

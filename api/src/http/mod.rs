@@ -16,6 +16,7 @@ use utoipa_actix_web::{AppExt as _, scope};
 
 use handlers::{
     admin_audit, admin_groups, admin_policy, admin_users, auth, health, me, me_methods, public,
+    recovery, reports,
 };
 
 #[derive(OpenApi)]
@@ -48,6 +49,7 @@ use handlers::{
         (name = "public", description = "What clients need before sign-in"),
         (name = "auth", description = "Sign-in and sign-out"),
         (name = "me", description = "The signed-in person's own account"),
+        (name = "recovery", description = "Reset or unlock without signing in"),
         (name = "admin", description = "Administration: policy, users, groups, audit"),
     )
 )]
@@ -71,6 +73,16 @@ impl Modify for SecuritySchemes {
             "session_cookie",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(extract::SESSION_COOKIE))),
         );
+        components.add_security_scheme(
+            "flow_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("The `flow_token` of a reset or unlock flow"))
+                    .build(),
+            ),
+        );
     }
 }
 
@@ -80,6 +92,14 @@ pub fn routes(cfg: &mut ServiceConfig) {
         scope("/api/v1")
             .service(health::health)
             .service(public::public_config)
+            .service(recovery::captcha_challenge)
+            .service(recovery::start)
+            .service(recovery::challenge)
+            .service(recovery::verify)
+            .service(recovery::password)
+            .service(recovery::unlock)
+            .service(reports::resets)
+            .service(reports::registration)
             .service(auth::sign_in)
             .service(auth::sign_out)
             .service(me::me)

@@ -26,6 +26,12 @@ pub struct Problem {
     /// For a wrong code: how many tries are left on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attempts_left: Option<u32>,
+    /// For `not_eligible`: why (`unknown_user`, `disabled`, `not_in_scope`, `not_registered`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Where to get help, when the person cannot go on by themselves.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub helpdesk: Option<crate::policy::CustomizationPolicy>,
 }
 
 pub const CONTENT_TYPE: &str = "application/problem+json";
@@ -40,6 +46,8 @@ impl Problem {
             code: code.to_owned(),
             errors: Vec::new(),
             attempts_left: None,
+            reason: None,
+            helpdesk: None,
         }
     }
 
@@ -84,6 +92,7 @@ impl Error {
                 "this requires an administrator".into(),
             ),
             Error::NotAllowed { code, detail } => (S::FORBIDDEN, code, detail.to_string()),
+            Error::NotEligible { .. } => (S::FORBIDDEN, "not_eligible", "self-service password reset is not available for this account; contact your helpdesk".into()),
             Error::NotFound(what) => (S::NOT_FOUND, "not_found", format!("no such {what}")),
             Error::Conflict { code, detail } => (S::CONFLICT, code, detail.to_string()),
             Error::Validation(_) => (
@@ -172,6 +181,10 @@ impl ResponseError for Error {
         }
         if let Error::CodeRejected { attempts_left, .. } = self {
             problem.attempts_left = *attempts_left;
+        }
+        if let Error::NotEligible { reason, helpdesk } = self {
+            problem.reason = Some((*reason).to_owned());
+            problem.helpdesk = Some(helpdesk.clone());
         }
         if let Error::DeliveryFailed(reason) = self {
             // The provider's words are for the operator, not the person.

@@ -57,7 +57,7 @@ pub fn normalise(typed: &str) -> String {
 pub struct Issue<'a> {
     pub user_id: &'a str,
     pub method_id: &'a str,
-    pub purpose: &'static str,
+    pub purpose: &'a str,
     pub channel: Channel,
     pub destination: &'a str,
     pub digits: usize,

@@ -137,6 +137,12 @@ pub struct PublicConfig {
 pub struct PublicCaptcha {
     /// `builtin` (proof of work), `turnstile`, `hcaptcha` or `recaptcha`.
     pub kind: crate::config::CaptchaKind,
+    /// Built-in: where to get a challenge (ALTCHA's `challengeurl`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_url: Option<String>,
+    /// Providers: the site key for the widget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_key: Option<String>,
 }
 
 /// The rules a new password must meet, for showing them as the person types.
@@ -152,6 +158,9 @@ pub async fn public(ctx: &Ctx) -> Result<PublicConfig, Error> {
     Ok(PublicConfig {
         captcha: PublicCaptcha {
             kind: ctx.config.captcha,
+            challenge_url: (ctx.config.captcha == crate::config::CaptchaKind::Builtin)
+                .then(|| "/api/v1/captcha/challenge".to_owned()),
+            site_key: ctx.config.captcha_site_key.clone(),
         },
         helpdesk: policy.customization.clone(),
         password_rules: PasswordRules {

@@ -205,6 +205,24 @@ pub async fn sign_in(
                         .target(party)
                         .details(serde_json::json!({ "seconds": duration.num_seconds(), "lockouts": row.lockouts }));
                     audit::record(conn, now, &meta_c, event)?;
+                    // One notice per lockout, with the way out. The link comes from configuration
+                    // only, never from request headers (which an attacker controls).
+                    let policy = crate::policy::service::current_on(conn)?.policy;
+                    let link = format!("{}/recover?purpose=unlock_account", ctx_c.config.public_url);
+                    let message = crate::delivery::templates::notice(
+                        &ctx_c.config.organization_name,
+                        &row.email,
+                        &row.display_name,
+                        "account was locked",
+                        &format!(
+                            "Your account was locked on {} after {threshold} failed sign-ins. It unlocks by itself in {} seconds, or you can unlock it now.",
+                            now.format("%Y-%m-%d %H:%M UTC"),
+                            duration.num_seconds()
+                        ),
+                        Some(("Unlock your account", &link)),
+                        &policy.customization,
+                    );
+                    crate::delivery::outbox::enqueue(conn, now, &message)?;
                 }
                 Ok(())
             })

@@ -186,3 +186,12 @@ pub fn remember_password(
         .execute(conn)?;
     Ok(())
 }
+
+/// Administrators who can sign in.
+pub fn active_admins(conn: &mut DbConn) -> Result<Vec<UserRow>, Error> {
+    Ok(users::table
+        .filter(users::is_admin.eq(1))
+        .filter(users::disabled.eq(0))
+        .select(UserRow::as_select())
+        .load(conn)?)
+}

@@ -10,3 +10,5 @@ pub mod health;
 pub mod me;
 pub mod me_methods;
 pub mod public;
+pub mod recovery;
+pub mod reports;

@@ -1,0 +1,171 @@
+//! CAPTCHA in front of the recovery flow: a built-in proof of work compatible with ALTCHA (on
+//! by default, nothing to sign up for), or a provider's siteverify (Turnstile, hCaptcha,
+//! reCAPTCHA).
+//!
+//! Built-in: the server picks a secret number `n ≤ difficulty` and publishes
+//! `challenge = SHA-256(salt ‖ n)` with a MAC of the challenge; the browser finds `n` by trying
+//! (about difficulty/2 hashes on average) and sends back the challenge, salt, number and MAC.
+//! The salt carries an expiry; each challenge is accepted once (a row in `captcha_uses`).
+//! Tests may lower the difficulty; nothing can turn verification off.
+
+use base64::Engine as _;
+use chrono::{DateTime, Duration, Utc};
+use rand::RngExt as _;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+use utoipa::ToSchema;
+
+use crate::config::CaptchaKind;
+use crate::context::{Ctx, RequestMeta};
+use crate::error::Error;
+use crate::store::{self, ts};
+
+/// How long a challenge may be solved and used.
+const CHALLENGE_TTL_SECS: i64 = 600;
+const MAC_PURPOSE: &str = "captcha";
+
+/// An ALTCHA challenge (`GET /api/v1/captcha/challenge`).
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+pub struct Challenge {
+    /// Always `SHA-256`.
+    pub algorithm: String,
+    /// Hex SHA-256 of `salt` followed by the secret number.
+    pub challenge: String,
+    /// The secret number is at most this.
+    pub maxnumber: u64,
+    /// Random, with `?expires=<unix time>`.
+    pub salt: String,
+    /// The server's MAC of the challenge.
+    pub signature: String,
+}
+
+/// What the widget sends back, base64-encoded JSON.
+#[derive(Deserialize)]
+struct Solution {
+    algorithm: String,
+    challenge: String,
+    number: u64,
+    salt: String,
+    signature: String,
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn challenge(ctx: &Ctx) -> Challenge {
+    let now = ctx.now();
+    let mut rng = rand::rng();
+    let max = ctx.config.captcha_difficulty;
+    let number = rng.random_range(0..=max);
+    let nonce: String = (0..12).map(|_| format!("{:02x}", rng.random::<u8>())).collect();
+    let salt = format!("{nonce}?expires={}", (now + Duration::seconds(CHALLENGE_TTL_SECS)).timestamp());
+    let challenge = sha256_hex(&format!("{salt}{number}"));
+    Challenge {
+        algorithm: "SHA-256".to_owned(),
+        signature: ctx.secrets.mac(MAC_PURPOSE, &challenge),
+        challenge,
+        maxnumber: max,
+        salt,
+    }
+}
+
+/// Solves a challenge by trying every number (what the browser does; used by tests and tools).
+pub fn solve(c: &Challenge) -> Option<String> {
+    let number = (0..=c.maxnumber).find(|n| sha256_hex(&format!("{}{n}", c.salt)) == c.challenge)?;
+    let payload = serde_json::json!({
+        "algorithm": c.algorithm, "challenge": c.challenge, "number": number, "salt": c.salt, "signature": c.signature,
+    });
+    Some(base64::engine::general_purpose::STANDARD.encode(payload.to_string()))
+}
+
+fn refused() -> Error {
+    Error::validation("captcha", "captcha_invalid", "the CAPTCHA was not solved, has expired, or was already used")
+}
+
+/// Checks a solution (once: a second use of the same solution is refused).
+pub async fn verify(ctx: &Ctx, meta: &RequestMeta, solution: &str) -> Result<(), Error> {
+    if solution.is_empty() || solution.len() > 4096 {
+        return Err(refused());
+    }
+    match ctx.config.captcha {
+        CaptchaKind::Builtin => verify_builtin(ctx, solution).await,
+        _ => verify_with_provider(ctx, meta, solution).await,
+    }
+}
+
+async fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<(), Error> {
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(solution.trim())
+        .or_else(|_| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(solution.trim()))
+        .map_err(|_| refused())?;
+    let s: Solution = serde_json::from_slice(&raw).map_err(|_| refused())?;
+    let now = ctx.now();
+    let expires = s
+        .salt
+        .split_once("?expires=")
+        .and_then(|(_, t)| t.split('&').next())
+        .and_then(|t| t.parse::<i64>().ok())
+        .and_then(|t| DateTime::<Utc>::from_timestamp(t, 0))
+        .ok_or_else(refused)?;
+    let genuine = s.algorithm == "SHA-256"
+        && ctx.secrets.verify_mac(MAC_PURPOSE, &s.challenge, &s.signature)
+        && s.number <= ctx.config.captcha_difficulty
+        && sha256_hex(&format!("{}{}", s.salt, s.number)) == s.challenge
+        && expires > now;
+    if !genuine {
+        return Err(refused());
+    }
+    let challenge = s.challenge;
+    let first_use = ctx.store.write(move |conn| store::rate::use_captcha(conn, &challenge, ts(expires))).await?;
+    if !first_use {
+        return Err(refused());
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct SiteVerify {
+    success: bool,
+}
+
+async fn verify_with_provider(ctx: &Ctx, meta: &RequestMeta, token: &str) -> Result<(), Error> {
+    let (Some(url), Some(secret)) = (&ctx.config.captcha_verify_url, &ctx.config.captcha_secret) else {
+        return Err(Error::internal("CAPTCHA provider not configured"));
+    };
+    let mut form = vec![("secret", secret.expose().to_owned()), ("response", token.to_owned())];
+    if let Some(ip) = meta.ip {
+        form.push(("remoteip", ip.to_string()));
+    }
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .map_err(|e| Error::internal(e.to_string()))?;
+    let answer = client.post(url).form(&form).send().await.map_err(|_| Error::DeliveryFailed("CAPTCHA provider unreachable".into()))?;
+    if !answer.status().is_success() {
+        return Err(Error::DeliveryFailed(format!("CAPTCHA provider answered {}", answer.status())));
+    }
+    let verdict: SiteVerify = answer.json().await.map_err(|_| Error::DeliveryFailed("CAPTCHA provider answer unreadable".into()))?;
+    if verdict.success { Ok(()) } else { Err(refused()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_solution_is_found_by_search() {
+        let salt = "abc?expires=1";
+        let c = Challenge {
+            algorithm: "SHA-256".into(),
+            challenge: sha256_hex(&format!("{salt}42")),
+            maxnumber: 100,
+            salt: salt.into(),
+            signature: "k$x".into(),
+        };
+        let solved = solve(&c).unwrap();
+        let raw = base64::engine::general_purpose::STANDARD.decode(solved).unwrap();
+        let s: Solution = serde_json::from_slice(&raw).unwrap();
+        assert_eq!(s.number, 42);
+    }
+}

@@ -1,0 +1,737 @@
+//! The reset and unlock flow: start → challenge → verify (once or twice) → new password or
+//! unlock.
+//!
+//! The truth is the `recovery_flows` row: the step counter, the methods offered and passed, the
+//! failures, the status. A flow token only says "flow F at step S", so an older token, a token
+//! of another flow, a skipped step or a second finish are refused by comparing with the row, and
+//! every forward move is a conditional update on the step (exactly one of racing requests wins).
+//!
+//! Usernames that do not exist or cannot reset get a decoy flow ([`decoy`]) that looks and
+//! behaves the same and never verifies, unless the policy chooses to reveal ineligibility. All
+//! limits are counted in the database by username key (not user id), so that a decoy and a
+//! real account hit them identically.
+
+pub mod decoy;
+pub mod limits;
+pub mod token;
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, Utc};
+use rand::seq::SliceRandom as _;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{self, Event, Party};
+use crate::context::{Ctx, RequestMeta};
+use crate::delivery::{outbox, templates};
+use crate::directory::{EmailAddress, PhoneNumber, Username};
+use crate::error::{Error, FieldError};
+use crate::methods::{self, authenticator, codes, parse_kind, questions};
+use crate::policy::{MethodKind, Policy};
+use crate::registration::{allowed_kinds, in_scope, methods_required};
+use crate::store::{self, DbConn, flows::FlowRow, methods::ACTIVE, ts, users::UserRow, utc};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// "I forgot my password."
+    ResetPassword,
+    /// "I know my password but my account is locked."
+    UnlockAccount,
+}
+
+impl Purpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::ResetPassword => "reset_password",
+            Self::UnlockAccount => "unlock_account",
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartRequest {
+    pub username: String,
+    pub purpose: Purpose,
+    /// The CAPTCHA solution: for the built-in proof of work, the base64 payload the ALTCHA widget
+    /// produces; for a provider, its token.
+    pub captcha: String,
+}
+
+/// One method the person can prove themselves with, masked.
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+pub struct OfferedMethod {
+    pub method_id: Uuid,
+    pub kind: MethodKind,
+    pub hint: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StartResponse {
+    pub flow_id: Uuid,
+    /// Send as `Authorization: Bearer` to the next step.
+    pub flow_token: String,
+    pub expires_at: DateTime<Utc>,
+    pub methods_required: u32,
+    pub methods: Vec<OfferedMethod>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeRequest {
+    pub method_id: Uuid,
+    /// The full address or number, when the policy asks people to type it before a code is sent.
+    pub confirm: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChallengeResponse {
+    /// Code methods: seconds the code is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// Code methods: seconds before another code may be sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resend_after: Option<i64>,
+    /// Security questions: the ones to answer now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<questions::Question>>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyRequest {
+    pub method_id: Uuid,
+    /// The code received, or shown by the authenticator app.
+    pub code: Option<String>,
+    /// Security questions: the answers to the questions asked.
+    pub answers: Option<Vec<crate::registration::enroll::SecurityAnswer>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VerifyResponse {
+    /// The token for the next step (the previous one no longer works).
+    pub flow_token: String,
+    pub methods_passed: u32,
+    pub methods_remaining: u32,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPasswordRequest {
+    pub new_password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FinishResponse {
+    /// `password_reset` or `unlocked`.
+    pub status: String,
+}
+
+/// Why a username cannot reset (said only when the policy reveals ineligibility).
+fn ineligible(reason: &'static str, policy: &Policy) -> Error {
+    Error::NotEligible { reason, helpdesk: policy.customization.clone() }
+}
+
+fn purpose_key(flow_id: &str) -> String {
+    format!("recovery:{flow_id}")
+}
+
+fn failure_bucket(username_key: &str) -> String {
+    format!("recovery-failure:{username_key}")
+}
+
+/// The methods a real person may use now: active, allowed for them, enough answers for the
+/// questions, and not added or changed within the recovery cool-down.
+fn offerable(policy: &Policy, user: &UserRow, rows: &[store::methods::MethodRow], answers: usize, now: DateTime<Utc>) -> Vec<OfferedMethod> {
+    let allowed = allowed_kinds(policy, user.is_admin != 0);
+    let cooldown = Duration::hours(i64::from(policy.recovery_cooldown_hours));
+    rows.iter()
+        .filter(|m| m.status == ACTIVE)
+        .filter(|m| m.activated_at.is_some_and(|at| utc(at) + cooldown <= now))
+        .filter_map(|m| {
+            let kind = parse_kind(&m.kind)?;
+            if !allowed.contains(&kind) {
+                return None;
+            }
+            if kind == MethodKind::SecurityQuestions && answers < policy.security_questions.reset_count as usize {
+                return None;
+            }
+            Some(OfferedMethod {
+                method_id: Uuid::parse_str(&m.id).ok()?,
+                kind,
+                hint: methods::registry(kind).mask(m.destination.as_deref()),
+            })
+        })
+        .collect()
+}
+
+pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: StartRequest) -> Result<StartResponse, Error> {
+    crate::captcha::verify(ctx, meta, &req.captcha).await?;
+    let typed: String = req.username.trim().chars().take(Username::MAX).collect();
+    let key = Username::parse(&typed, "username").map(|u| u.key().to_owned()).unwrap_or_else(|_| typed.to_lowercase());
+    if key.is_empty() {
+        return Err(Error::validation("username", "required", "enter your username"));
+    }
+    let policy = crate::policy::service::current(ctx).await?.policy;
+    if req.purpose == Purpose::UnlockAccount && !policy.unlock_enabled {
+        return Err(Error::NotAllowed { code: "unlock_disabled", detail: "unlocking without a reset is not enabled".into() });
+    }
+    let now = ctx.now();
+    let (key_c, policy_c) = (key.clone(), policy.clone());
+    // Real and unknown usernames run the same queries, so that the time taken says little.
+    let found = ctx
+        .store
+        .read(move |conn| {
+            let user = store::users::find_by_key(conn, &key_c)?;
+            let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
+            let groups = store::groups::of_user(conn, &id)?;
+            let rows = store::methods::for_user(conn, &id)?;
+            let answers = store::methods::answers(conn, &id)?.len();
+            Ok(user.map(|u| {
+                let is_admin = u.is_admin != 0;
+                let offered = offerable(&policy_c, &u, &rows, answers, now);
+                let scoped = in_scope(&policy_c, is_admin, &groups);
+                (u, offered, scoped)
+            }))
+        })
+        .await?;
+    let eligibility = match found {
+        None => Err("unknown_user"),
+        Some((user, _, _)) if user.disabled != 0 => Err("disabled"),
+        Some((_, _, false)) => Err("not_in_scope"),
+        Some((user, offered, true)) => {
+            let required = methods_required(&policy, user.is_admin != 0);
+            if (offered.iter().map(|m| m.kind).collect::<HashSet<_>>().len() as u32) < required {
+                Err("not_registered")
+            } else {
+                Ok((user, offered, required))
+            }
+        }
+    };
+    if let Err(reason) = eligibility
+        && policy.reveal_ineligible
+    {
+        return Err(ineligible(reason, &policy));
+    }
+    let (user, offered, required, decoy_reason) = match eligibility {
+        Ok((user, offered, required)) => (Some(user), offered, required, None),
+        Err(reason) => {
+            let required = policy.methods_required;
+            (None, decoy::methods(&ctx.secrets, &key, &policy, required), required, Some(reason))
+        }
+    };
+    let limits_cfg = ctx.config.recovery;
+    let flow = FlowRow {
+        id: Uuid::new_v4().to_string(),
+        user_id: user.as_ref().map(|u| u.id.clone()),
+        username_key: key.clone(),
+        purpose: req.purpose.as_str().to_owned(),
+        status: store::flows::ACTIVE.to_owned(),
+        step: 0,
+        methods_required: required as i32,
+        methods_offered: serde_json::to_string(&offered).map_err(|e| Error::internal(e.to_string()))?,
+        methods_passed: "[]".to_owned(),
+        questions_asked: None,
+        failures: 0,
+        created_at: ts(now),
+        expires_at: ts(now + Duration::seconds(limits_cfg.flow_ttl_secs)),
+        finished_at: None,
+    };
+    let (flow_c, meta_c, typed_c) = (flow.clone(), meta.clone(), typed.clone());
+    let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
+    ctx.store
+        .write(move |conn| {
+            let ip = meta_c.ip.map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned());
+            limits::hit(conn, &format!("flow-start-ip:{ip}"), Duration::minutes(15), limits_cfg.starts_per_ip, now)?;
+            limits::hit(conn, &format!("flow-start-user:{}", flow_c.username_key), Duration::hours(24), limits_cfg.starts_per_account, now)?;
+            limits::check(
+                conn,
+                &failure_bucket(&flow_c.username_key),
+                Duration::hours(limits_cfg.account_block_hours),
+                limits_cfg.account_failures_per_day,
+                now,
+            )?;
+            if let Some(user_id) = &flow_c.user_id {
+                // A new flow makes every older flow of the person worthless.
+                store::flows::supersede_for_user(conn, user_id, None)?;
+            }
+            store::flows::insert(conn, &flow_c)?;
+            let target = Party { id: flow_c.user_id.clone(), name: Some(target_name) };
+            let event = Event::new(audit::kind::RECOVERY_STARTED, target.clone()).target(target).details(serde_json::json!({
+                "flow_id": flow_c.id,
+                "purpose": flow_c.purpose,
+                "decoy": decoy_reason,
+            }));
+            audit::record(conn, now, &meta_c, event)
+        })
+        .await?;
+    let (flow_token, expires_at) = token::issue(ctx, &flow, now)?;
+    Ok(StartResponse {
+        flow_id: Uuid::parse_str(&flow.id).map_err(|e| Error::internal(e.to_string()))?,
+        flow_token,
+        expires_at,
+        methods_required: required,
+        methods: offered,
+    })
+}
+
+/// The flow row, if `step` is its current step and it still accepts requests.
+fn live(conn: &mut DbConn, flow_id: Uuid, step: i64, now: DateTime<Utc>) -> Result<FlowRow, Error> {
+    let flow = store::flows::find(conn, &flow_id.to_string())?.ok_or(Error::Unauthenticated)?;
+    if flow.step != step {
+        // An older token (or one from before a verification): it is worthless now.
+        return Err(Error::Unauthenticated);
+    }
+    match flow.status.as_str() {
+        store::flows::ACTIVE if utc(flow.expires_at) > now => Ok(flow),
+        store::flows::ACTIVE => Err(Error::conflict("flow_expired", "this reset has expired; start again")),
+        store::flows::LOCKED => Err(Error::conflict("flow_locked", "too many failed attempts; start again later")),
+        _ => Err(Error::conflict("flow_finished", "this reset is over; start again if you need to")),
+    }
+}
+
+fn offered_of(flow: &FlowRow) -> Vec<OfferedMethod> {
+    serde_json::from_str(&flow.methods_offered).unwrap_or_default()
+}
+
+fn passed_of(flow: &FlowRow) -> Vec<Uuid> {
+    serde_json::from_str(&flow.methods_passed).unwrap_or_default()
+}
+
+/// Refuses when the account's self-service is blocked after repeated failures.
+fn not_blocked(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, now: DateTime<Utc>) -> Result<(), Error> {
+    let cfg = ctx.config.recovery;
+    limits::check(conn, &failure_bucket(&flow.username_key), Duration::hours(cfg.account_block_hours), cfg.account_failures_per_day, now)
+}
+
+/// The method of the request, offered by this flow and not yet passed.
+fn pick(flow: &FlowRow, method_id: Uuid) -> Result<OfferedMethod, Error> {
+    let method = offered_of(flow)
+        .into_iter()
+        .find(|m| m.method_id == method_id)
+        .ok_or_else(|| Error::validation("method_id", "not_offered", "this method is not one of this reset's methods"))?;
+    if passed_of(flow).contains(&method_id) {
+        return Err(Error::conflict("method_already_passed", "this method was already verified; choose another"));
+    }
+    Ok(method)
+}
+
+/// Counts a failed verification: in the flow (which locks past the limit) and for the account
+/// (which blocks self-service past the daily limit).
+fn record_failure(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, kind: MethodKind, meta: &RequestMeta, now: DateTime<Utc>) -> Result<(), Error> {
+    let failures = store::flows::count_failure(conn, &flow.id)?;
+    limits::record(conn, &failure_bucket(&flow.username_key), now)?;
+    let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
+    let event = Event::new(audit::kind::RECOVERY_VERIFY_FAILED, party.clone())
+        .target(party.clone())
+        .failed()
+        .details(serde_json::json!({ "flow_id": flow.id, "kind": kind.as_str(), "purpose": flow.purpose }));
+    audit::record(conn, now, meta, event)?;
+    if failures >= ctx.config.recovery.flow_max_failures {
+        store::flows::lock(conn, &flow.id)?;
+        let event = Event::new(audit::kind::RECOVERY_LOCKED, Party::system())
+            .target(party)
+            .failed()
+            .details(serde_json::json!({ "flow_id": flow.id, "failures": failures }));
+        audit::record(conn, now, meta, event)?;
+    }
+    Ok(())
+}
+
+/// The destination typed by the person, normalised as stored.
+fn same_destination(kind: MethodKind, typed: &str, stored: &str) -> bool {
+    match kind {
+        MethodKind::Email => EmailAddress::parse(typed, "confirm").is_ok_and(|e| e.as_str().eq_ignore_ascii_case(stored)),
+        _ => PhoneNumber::parse(typed, "confirm").is_ok_and(|p| p.as_str() == stored),
+    }
+}
+
+enum Send {
+    Nothing,
+    Code { channel: codes::Channel, destination: String, issued: codes::Issued },
+}
+
+pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid, req: ChallengeRequest) -> Result<ChallengeResponse, Error> {
+    let step = token::verify(ctx, flow_token, flow_id)?;
+    let policy = crate::policy::service::current(ctx).await?.policy;
+    let now = ctx.now();
+    let (ctx_c, meta_c, policy_c) = (ctx.clone(), meta.clone(), policy.clone());
+    let outcome: Result<(ChallengeResponse, Send), Error> = ctx
+        .store
+        .write(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            not_blocked(&ctx_c, conn, &flow, now)?;
+            let method = pick(&flow, req.method_id)?;
+            let needs_confirm = policy_c.confirm_full_destination
+                && matches!(method.kind, MethodKind::Email | MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice);
+            let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
+            let audit_sent = |conn: &mut DbConn| {
+                let event = Event::new(audit::kind::RECOVERY_CHALLENGE_SENT, party.clone())
+                    .target(party.clone())
+                    .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str() }));
+                audit::record(conn, now, &meta_c, event)
+            };
+            let Some(user_id) = flow.user_id.clone() else {
+                // A decoy: the same answers a real flow gives, nothing sent.
+                if needs_confirm {
+                    record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
+                    return Ok(Err(mismatch()));
+                }
+                let response = decoy_challenge(&ctx_c, conn, &flow, &method, &policy_c, now)?;
+                audit_sent(conn)?;
+                return Ok(Ok((response, Send::Nothing)));
+            };
+            let row = store::methods::find(conn, &user_id, &method.method_id.to_string())?
+                .filter(|m| m.status == ACTIVE)
+                .filter(|m| {
+                    let cooldown = Duration::hours(i64::from(policy_c.recovery_cooldown_hours));
+                    m.activated_at.is_some_and(|at| utc(at) + cooldown <= now)
+                })
+                .ok_or_else(|| Error::conflict("method_unavailable", "this method changed since the reset started; start again"))?;
+            if needs_confirm {
+                let stored = row.destination.clone().unwrap_or_default();
+                if !req.confirm.as_deref().is_some_and(|typed| same_destination(method.kind, typed, &stored)) {
+                    record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
+                    return Ok(Err(mismatch()));
+                }
+            }
+            let result = match method.kind {
+                MethodKind::SecurityQuestions => {
+                    let catalogue = questions::catalogue(&policy_c);
+                    let mut answered: Vec<String> = store::methods::answers(conn, &user_id)?
+                        .into_iter()
+                        .map(|a| a.question_id)
+                        .filter(|id| catalogue.iter().any(|q| &q.question_id == id))
+                        .collect();
+                    answered.shuffle(&mut rand::rng());
+                    answered.truncate(policy_c.security_questions.reset_count as usize);
+                    store::flows::set_questions(conn, &flow.id, Some(&serde_json::to_string(&answered).unwrap_or_default()))?;
+                    let asked = catalogue.into_iter().filter(|q| answered.contains(&q.question_id)).collect();
+                    (ChallengeResponse { expires_in: None, resend_after: None, questions: Some(asked) }, Send::Nothing)
+                }
+                MethodKind::AuthenticatorApp => {
+                    (ChallengeResponse { expires_in: None, resend_after: None, questions: None }, Send::Nothing)
+                }
+                kind => {
+                    let m = methods::registry(kind);
+                    let (channel, destination) = (m.channel().ok_or_else(|| Error::internal("code kind without channel"))?, row.destination.clone().unwrap_or_default());
+                    let issued = codes::issue(
+                        conn,
+                        &ctx_c.config.codes,
+                        &ctx_c.secrets,
+                        &codes::Issue {
+                            user_id: &user_id,
+                            method_id: &row.id,
+                            purpose: &purpose_key(&flow.id),
+                            channel,
+                            destination: &destination,
+                            digits: m.code_length(),
+                        },
+                        now,
+                    )?;
+                    let response = ChallengeResponse { expires_in: Some(issued.expires_in), resend_after: Some(issued.resend_after), questions: None };
+                    (response, Send::Code { channel, destination, issued })
+                }
+            };
+            audit_sent(conn)?;
+            Ok(Ok(result))
+        })
+        .await?;
+    let (response, send) = outcome?;
+    if let Send::Code { channel, destination, issued } = send {
+        let sent = codes::deliver(&ctx.delivery, &ctx.config.organization_name, &policy.customization, channel, &destination, &issued.code, issued.expires_in).await;
+        if let Err(e) = sent {
+            let id = issued.id.clone();
+            ctx.store.write(move |conn| codes::forget(conn, &id)).await?;
+            return Err(Error::DeliveryFailed(e.to_string()));
+        }
+    }
+    Ok(response)
+}
+
+fn mismatch() -> Error {
+    Error::Validation(vec![FieldError::new("confirm", "destination_mismatch", "that is not the address or number on file")])
+}
+
+/// What a real flow would answer, with the same limits, for a decoy.
+fn decoy_challenge(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, method: &OfferedMethod, policy: &Policy, now: DateTime<Utc>) -> Result<ChallengeResponse, Error> {
+    let cfg = ctx.config.codes;
+    match method.kind {
+        MethodKind::SecurityQuestions => {
+            let mut catalogue = questions::catalogue(policy);
+            catalogue.shuffle(&mut rand::rng());
+            catalogue.truncate(policy.security_questions.reset_count as usize);
+            let ids: Vec<String> = catalogue.iter().map(|q| q.question_id.clone()).collect();
+            store::flows::set_questions(conn, &flow.id, Some(&serde_json::to_string(&ids).unwrap_or_default()))?;
+            Ok(ChallengeResponse { expires_in: None, resend_after: None, questions: Some(catalogue) })
+        }
+        MethodKind::AuthenticatorApp => Ok(ChallengeResponse { expires_in: None, resend_after: None, questions: None }),
+        kind => {
+            let sends = format!("decoy-send:{}:{}", flow.id, method.method_id);
+            let ttl = Duration::seconds(cfg.ttl_secs);
+            let previous = limits::events(conn, &sends, ttl, now)?;
+            if let Some(last) = previous.last() {
+                let next = *last + Duration::seconds(cfg.resend_after_secs);
+                if next > now {
+                    return Err(Error::Throttled { retry_after_secs: crate::clock::seconds_until(next, now) });
+                }
+            }
+            limits::check(conn, &sends, ttl, cfg.max_sends, now)?;
+            let (bucket, window, cap) = if kind == MethodKind::Email {
+                (format!("decoy-email:{}", flow.username_key), Duration::minutes(10), cfg.email_per_10_minutes)
+            } else {
+                (format!("decoy-phone:{}", flow.username_key), Duration::hours(1), cfg.phone_per_hour)
+            };
+            limits::hit(conn, &bucket, window, cap, now)?;
+            limits::record(conn, &sends, now)?;
+            Ok(ChallengeResponse { expires_in: Some(cfg.ttl_secs), resend_after: Some(cfg.resend_after_secs), questions: None })
+        }
+    }
+}
+
+/// The wrong-code answer a decoy gives, with tries counted like a real code's.
+fn decoy_verdict(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, method: &OfferedMethod, now: DateTime<Utc>) -> Result<Error, Error> {
+    let cfg = ctx.config.codes;
+    match method.kind {
+        MethodKind::SecurityQuestions => Ok(Error::CodeRejected { code: "wrong_answers", attempts_left: None }),
+        MethodKind::AuthenticatorApp => Ok(Error::CodeRejected { code: "invalid_code", attempts_left: None }),
+        _ => {
+            let sends = limits::events(conn, &format!("decoy-send:{}:{}", flow.id, method.method_id), Duration::seconds(cfg.ttl_secs), now)?;
+            let Some(last) = sends.last().copied() else {
+                return Ok(Error::CodeRejected { code: "no_code_pending", attempts_left: None });
+            };
+            if last + Duration::seconds(cfg.ttl_secs) <= now {
+                return Ok(Error::CodeRejected { code: "code_expired", attempts_left: None });
+            }
+            let tries = format!("decoy-try:{}:{}", flow.id, method.method_id);
+            let used = limits::events(conn, &tries, Duration::seconds(cfg.ttl_secs), now)?.into_iter().filter(|t| *t >= last).count() as i32;
+            if used >= cfg.max_attempts {
+                return Ok(Error::CodeRejected { code: "too_many_attempts", attempts_left: Some(0) });
+            }
+            limits::record(conn, &tries, now)?;
+            Ok(Error::CodeRejected { code: "invalid_code", attempts_left: Some((cfg.max_attempts - used - 1).max(0) as u32) })
+        }
+    }
+}
+
+pub async fn verify(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid, req: VerifyRequest) -> Result<VerifyResponse, Error> {
+    let step = token::verify(ctx, flow_token, flow_id)?;
+    let policy = crate::policy::service::current(ctx).await?.policy;
+    let now = ctx.now();
+    // Security answers are checked with argon2 before the transaction (hashing must not hold a
+    // database lock); the transaction then re-checks the step before recording anything.
+    let method_id = req.method_id;
+    let (flow, method) = ctx
+        .store
+        .read(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            let method = pick(&flow, method_id)?;
+            Ok((flow, method))
+        })
+        .await?;
+    let answers_ok = match (method.kind, &flow.user_id) {
+        (MethodKind::SecurityQuestions, Some(user_id)) => Some(check_answers(ctx, &flow, user_id, req.answers.as_deref().unwrap_or(&[])).await?),
+        _ => None,
+    };
+    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    let code = req.code.clone().unwrap_or_default();
+    let verdict: Result<(FlowRow, usize), Error> = ctx
+        .store
+        .write(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            not_blocked(&ctx_c, conn, &flow, now)?;
+            let method = pick(&flow, method_id)?;
+            let failure: Option<Error> = match &flow.user_id {
+                None => Some(decoy_verdict(&ctx_c, conn, &flow, &method, now)?),
+                Some(user_id) => {
+                    let row = store::methods::find(conn, user_id, &method.method_id.to_string())?.filter(|m| m.status == ACTIVE);
+                    match (method.kind, row) {
+                        (_, None) => return Err(Error::conflict("method_unavailable", "this method changed since the reset started; start again")),
+                        (MethodKind::SecurityQuestions, _) => {
+                            // Reshuffled after every attempt, right or wrong.
+                            store::flows::set_questions(conn, &flow.id, None)?;
+                            (answers_ok != Some(true)).then_some(Error::CodeRejected { code: "wrong_answers", attempts_left: None })
+                        }
+                        (MethodKind::AuthenticatorApp, Some(row)) => {
+                            let sealed = row.secret.clone().unwrap_or_default();
+                            match authenticator::check(&ctx_c.secrets, &row.id, &sealed, &code, now)? {
+                                Some(totp_step) if store::methods::use_totp_step(conn, &row.id, totp_step)? => None,
+                                _ => Some(Error::CodeRejected { code: "invalid_code", attempts_left: None }),
+                            }
+                        }
+                        (_, Some(row)) => codes::check(conn, &ctx_c.secrets, &row.id, &purpose_key(&flow.id), &code, now)?.into_error(),
+                    }
+                }
+            };
+            if let Some(error) = failure {
+                record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
+                return Ok(Err(error));
+            }
+            let mut passed = passed_of(&flow);
+            passed.push(method.method_id);
+            let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
+            if !store::flows::advance(conn, &flow.id, step, &json)? {
+                return Err(Error::conflict("flow_changed", "this reset moved on in another request"));
+            }
+            let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
+            let event = Event::new(audit::kind::RECOVERY_VERIFIED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
+            audit::record(conn, now, &meta_c, event)?;
+            let flow = store::flows::find(conn, &flow.id)?.ok_or(Error::Unauthenticated)?;
+            Ok(Ok((flow, passed.len())))
+        })
+        .await?;
+    let (flow, passed) = verdict?;
+    let (flow_token, _) = token::issue(ctx, &flow, now)?;
+    let required = flow.methods_required.max(0) as usize;
+    let _ = &policy;
+    Ok(VerifyResponse { flow_token, methods_passed: passed as u32, methods_remaining: required.saturating_sub(passed) as u32 })
+}
+
+/// True when the answers are exactly for the questions asked and every one matches.
+async fn check_answers(ctx: &Ctx, flow: &FlowRow, user_id: &str, given: &[crate::registration::enroll::SecurityAnswer]) -> Result<bool, Error> {
+    let asked: Vec<String> = flow.questions_asked.as_deref().and_then(|q| serde_json::from_str(q).ok()).unwrap_or_default();
+    let given_ids: HashSet<&str> = given.iter().map(|a| a.question_id.as_str()).collect();
+    if asked.is_empty() || given.len() != asked.len() || asked.iter().any(|q| !given_ids.contains(q.as_str())) {
+        return Ok(false);
+    }
+    let id = user_id.to_owned();
+    let stored = ctx.store.read(move |conn| store::methods::answers(conn, &id)).await?;
+    let mut all = true;
+    for answer in given {
+        let Some(row) = stored.iter().find(|r| r.question_id == answer.question_id) else { return Ok(false) };
+        let normalised = questions::normalise_answer(&answer.answer);
+        let password = crate::password::Password::parse(&normalised, "answer")?;
+        // Every answer is checked even after a miss, so the time taken does not say which one.
+        all &= ctx.hasher.verify(&password, Some(&row.answer_hash)).await?.matches;
+    }
+    Ok(all)
+}
+
+/// The flow, its user and the kinds passed, when it may finish for `purpose`.
+async fn finishable(ctx: &Ctx, flow_token: &str, flow_id: Uuid, purpose: Purpose) -> Result<(i64, FlowRow, UserRow, Vec<MethodKind>), Error> {
+    let step = token::verify(ctx, flow_token, flow_id)?;
+    let now = ctx.now();
+    ctx.store
+        .read(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            if flow.purpose != purpose.as_str() {
+                return Err(Error::conflict("wrong_purpose", "this flow was started for the other purpose"));
+            }
+            let passed = passed_of(&flow);
+            if (passed.len() as i32) < flow.methods_required {
+                return Err(Error::NotAllowed {
+                    code: "verification_incomplete",
+                    detail: format!("verify {} method(s) first", flow.methods_required - passed.len() as i32).into(),
+                });
+            }
+            let user_id = flow.user_id.clone().ok_or(Error::Unauthenticated)?;
+            let user = store::users::find(conn, &user_id)?.ok_or(Error::Unauthenticated)?;
+            let kinds = offered_of(&flow).into_iter().filter(|m| passed.contains(&m.method_id)).map(|m| m.kind).collect();
+            Ok((step, flow, user, kinds))
+        })
+        .await
+}
+
+fn kinds_json(kinds: &[MethodKind]) -> serde_json::Value {
+    serde_json::json!(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+}
+
+pub async fn reset_password(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid, req: NewPasswordRequest) -> Result<FinishResponse, Error> {
+    let (step, flow, user, kinds) = finishable(ctx, flow_token, flow_id, Purpose::ResetPassword).await?;
+    let policy = crate::policy::service::current(ctx).await?.policy;
+    let hash = crate::directory::passwords::vet(ctx, &policy.password, &user, &req.new_password, "new_password").await?;
+    let now = ctx.now();
+    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            if !store::flows::finish(conn, &flow.id, step, ts(now))? {
+                return Err(Error::conflict("flow_finished", "this reset is over; start again if you need to"));
+            }
+            let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
+            crate::directory::passwords::install(conn, &mut row, hash, now)?;
+            row.must_change_password = 0;
+            // Every session issued before the reset ends; the reset itself signs nobody in.
+            row.session_epoch += 1;
+            store::users::save(conn, &row)?;
+            let party = Party::named(&row.id, &row.username);
+            let event = Event::new(audit::kind::RECOVERY_PASSWORD_RESET, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
+            audit::record(conn, now, &meta_c, event)?;
+            if policy.notifications.notify_user_on_reset {
+                let message = templates::notice(
+                    &ctx_c.config.organization_name,
+                    &row.email,
+                    &row.display_name,
+                    "password was reset",
+                    &format!("The password of your account was reset on {} using self-service password reset.", now.format("%Y-%m-%d %H:%M UTC")),
+                    None,
+                    &policy.customization,
+                );
+                outbox::enqueue(conn, now, &message)?;
+            }
+            if row.is_admin != 0 && policy.notifications.notify_admins_on_admin_reset {
+                for other in store::users::active_admins(conn)?.into_iter().filter(|a| a.id != row.id) {
+                    let message = templates::notice(
+                        &ctx_c.config.organization_name,
+                        &other.email,
+                        &other.display_name,
+                        "administrator reset their password",
+                        &format!("The administrator {} reset their password on {} using self-service password reset.", row.username, now.format("%Y-%m-%d %H:%M UTC")),
+                        None,
+                        &policy.customization,
+                    );
+                    outbox::enqueue(conn, now, &message)?;
+                }
+            }
+            Ok(FinishResponse { status: "password_reset".to_owned() })
+        })
+        .await
+}
+
+pub async fn unlock(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid) -> Result<FinishResponse, Error> {
+    let (step, flow, user, kinds) = finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
+    let policy = crate::policy::service::current(ctx).await?.policy;
+    if !policy.unlock_enabled {
+        return Err(Error::NotAllowed { code: "unlock_disabled", detail: "unlocking without a reset is not enabled".into() });
+    }
+    let now = ctx.now();
+    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    ctx.store
+        .write(move |conn| {
+            if !store::flows::finish(conn, &flow.id, step, ts(now))? {
+                return Err(Error::conflict("flow_finished", "this flow is over; start again if you need to"));
+            }
+            let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
+            row.failed_sign_ins = 0;
+            row.lockouts = 0;
+            row.locked_until = None;
+            row.updated_at = ts(now);
+            store::users::save(conn, &row)?;
+            store::flows::supersede_for_user(conn, &row.id, None)?;
+            let party = Party::named(&row.id, &row.username);
+            let event = Event::new(audit::kind::RECOVERY_ACCOUNT_UNLOCKED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
+            audit::record(conn, now, &meta_c, event)?;
+            if policy.notifications.notify_user_on_reset {
+                let message = templates::notice(
+                    &ctx_c.config.organization_name,
+                    &row.email,
+                    &row.display_name,
+                    "account was unlocked",
+                    &format!("Your account was unlocked on {} using self-service password reset. Your password did not change.", now.format("%Y-%m-%d %H:%M UTC")),
+                    None,
+                    &policy.customization,
+                );
+                outbox::enqueue(conn, now, &message)?;
+            }
+            Ok(FinishResponse { status: "unlocked".to_owned() })
+        })
+        .await
+}

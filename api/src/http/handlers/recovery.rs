@@ -1,0 +1,173 @@
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, get, post, web};
+use uuid::Uuid;
+
+use crate::captcha::{self, Challenge};
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::flows::{self, ChallengeRequest, ChallengeResponse, FinishResponse, NewPasswordRequest, StartRequest, StartResponse, VerifyRequest, VerifyResponse};
+use crate::http::extract::{ApiJson, Meta};
+use crate::http::problem as p;
+
+/// The flow token from `Authorization: Bearer` (never from a cookie: a flow is not a session).
+pub struct FlowToken(String);
+
+impl FromRequest for FlowToken {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, t)| t.trim().to_owned())
+            .filter(|t| !t.is_empty());
+        std::future::ready(token.map(FlowToken).ok_or_else(|| Error::Unauthenticated.into()))
+    }
+}
+
+/// A proof-of-work challenge for the built-in CAPTCHA (ALTCHA-compatible).
+#[utoipa::path(
+    tag = "recovery",
+    responses((status = 200, body = Challenge, headers(("Cache-Control" = String, description = "no-store"))))
+)]
+#[get("/captcha/challenge")]
+pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
+    HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(captcha::challenge(&ctx))
+}
+
+/// Starts a reset or unlock. The answer has the same shape for every username; unknown or
+/// ineligible ones get a flow that never verifies (unless the policy reveals ineligibility:
+/// then 403 `not_eligible` with the reason and the helpdesk).
+#[utoipa::path(
+    tag = "recovery",
+    request_body = StartRequest,
+    responses(
+        (status = 201, body = StartResponse),
+        (status = 400, response = p::BadRequest),
+        (status = 403, description = "Ineligible (only when the policy reveals it), or unlock is not enabled", body = p::Problem, content_type = "application/problem+json"),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::BadGateway),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/recovery/flows")]
+pub async fn start(ctx: web::Data<Ctx>, Meta(meta): Meta, body: ApiJson<StartRequest>) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Created().json(flows::start(&ctx, &meta, body.into_inner()?).await?))
+}
+
+/// Sends a code to one of the flow's methods (or, for security questions, returns the
+/// questions to answer). The policy may ask for the full address or number in `confirm`.
+#[utoipa::path(
+    tag = "recovery",
+    security(("flow_token" = [])),
+    params(("flow_id" = Uuid, Path)),
+    request_body = ChallengeRequest,
+    responses(
+        (status = 202, body = ChallengeResponse),
+        (status = 400, response = p::BadRequest),
+        (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::BadGateway),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/recovery/flows/{flow_id}/challenges")]
+pub async fn challenge(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    FlowToken(token): FlowToken,
+    id: web::Path<Uuid>,
+    body: ApiJson<ChallengeRequest>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Accepted().json(flows::challenge(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+}
+
+/// Checks a code, an authenticator code or security answers. Success answers a new flow token
+/// (the old one stops working); a failure says why and counts against the flow and the account.
+#[utoipa::path(
+    tag = "recovery",
+    security(("flow_token" = [])),
+    params(("flow_id" = Uuid, Path)),
+    request_body = VerifyRequest,
+    responses(
+        (status = 200, body = VerifyResponse),
+        (status = 400, response = p::BadRequest),
+        (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, description = "Wrong, expired or spent code, or wrong answers (`code` says which)", body = p::Problem, content_type = "application/problem+json"),
+        (status = 429, response = p::TooManyRequests),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/recovery/flows/{flow_id}/verify")]
+pub async fn verify(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    FlowToken(token): FlowToken,
+    id: web::Path<Uuid>,
+    body: ApiJson<VerifyRequest>,
+) -> Result<web::Json<VerifyResponse>, Error> {
+    Ok(web::Json(flows::verify(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+}
+
+/// Sets the new password once enough methods passed. Every session of the person ends; the
+/// reset signs nobody in.
+#[utoipa::path(
+    tag = "recovery",
+    security(("flow_token" = [])),
+    params(("flow_id" = Uuid, Path)),
+    request_body = NewPasswordRequest,
+    responses(
+        (status = 200, body = FinishResponse),
+        (status = 400, response = p::BadRequest),
+        (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not enough methods verified", body = p::Problem, content_type = "application/problem+json"),
+        (status = 409, response = p::Conflict),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, description = "The password breaks rules of the policy; `errors` lists every one", body = p::Problem, content_type = "application/problem+json"),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/recovery/flows/{flow_id}/password")]
+pub async fn password(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    FlowToken(token): FlowToken,
+    id: web::Path<Uuid>,
+    body: ApiJson<NewPasswordRequest>,
+) -> Result<web::Json<FinishResponse>, Error> {
+    Ok(web::Json(flows::reset_password(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+}
+
+/// Unlocks the account once enough methods passed (unlock flows only; when the policy allows).
+#[utoipa::path(
+    tag = "recovery",
+    security(("flow_token" = [])),
+    params(("flow_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = FinishResponse),
+        (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not enough methods verified, or unlock not enabled", body = p::Problem, content_type = "application/problem+json"),
+        (status = 409, response = p::Conflict),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/recovery/flows/{flow_id}/unlock")]
+pub async fn unlock(ctx: web::Data<Ctx>, Meta(meta): Meta, FlowToken(token): FlowToken, id: web::Path<Uuid>) -> Result<web::Json<FinishResponse>, Error> {
+    Ok(web::Json(flows::unlock(&ctx, &meta, &token, id.into_inner()).await?))
+}

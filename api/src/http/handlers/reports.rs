@@ -1,0 +1,45 @@
+use actix_web::{get, web};
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::http::extract::Admin;
+use crate::http::problem as p;
+use crate::reports::{self, RegistrationReport, ReportQuery, ResetReport};
+
+/// Resets, unlocks and verifications per day and per method over the last `days` days.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(ReportQuery),
+    responses(
+        (status = 200, body = ResetReport),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/reports/resets")]
+pub async fn resets(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<ReportQuery>) -> Result<web::Json<ResetReport>, Error> {
+    Ok(web::Json(reports::resets(&ctx, query.into_inner()).await?))
+}
+
+/// Registration coverage by method, and registrations per day over the last `days` days.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    params(ReportQuery),
+    responses(
+        (status = 200, body = RegistrationReport),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[get("/admin/reports/registration")]
+pub async fn registration(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<ReportQuery>) -> Result<web::Json<RegistrationReport>, Error> {
+    Ok(web::Json(reports::registration(&ctx, query.into_inner()).await?))
+}
