@@ -45,7 +45,10 @@ pub enum Error {
     Forbidden,
     /// The person cannot reset (said only when the policy reveals ineligibility).
     #[error("not eligible: {reason}")]
-    NotEligible { reason: &'static str, helpdesk: crate::policy::CustomizationPolicy },
+    NotEligible {
+        reason: &'static str,
+        helpdesk: crate::policy::CustomizationPolicy,
+    },
     /// The policy does not allow this to this person (`method_not_enabled`,
     /// `not_allowed_for_administrators`).
     #[error("{detail}")]

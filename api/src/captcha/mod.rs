@@ -50,7 +50,10 @@ struct Solution {
 }
 
 fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn challenge(ctx: &Ctx) -> Challenge {
@@ -58,8 +61,13 @@ pub fn challenge(ctx: &Ctx) -> Challenge {
     let mut rng = rand::rng();
     let max = ctx.config.captcha_difficulty;
     let number = rng.random_range(0..=max);
-    let nonce: String = (0..12).map(|_| format!("{:02x}", rng.random::<u8>())).collect();
-    let salt = format!("{nonce}?expires={}", (now + Duration::seconds(CHALLENGE_TTL_SECS)).timestamp());
+    let nonce: String = (0..12)
+        .map(|_| format!("{:02x}", rng.random::<u8>()))
+        .collect();
+    let salt = format!(
+        "{nonce}?expires={}",
+        (now + Duration::seconds(CHALLENGE_TTL_SECS)).timestamp()
+    );
     let challenge = sha256_hex(&format!("{salt}{number}"));
     Challenge {
         algorithm: "SHA-256".to_owned(),
@@ -72,7 +80,8 @@ pub fn challenge(ctx: &Ctx) -> Challenge {
 
 /// Solves a challenge by trying every number (what the browser does; used by tests and tools).
 pub fn solve(c: &Challenge) -> Option<String> {
-    let number = (0..=c.maxnumber).find(|n| sha256_hex(&format!("{}{n}", c.salt)) == c.challenge)?;
+    let number =
+        (0..=c.maxnumber).find(|n| sha256_hex(&format!("{}{n}", c.salt)) == c.challenge)?;
     let payload = serde_json::json!({
         "algorithm": c.algorithm, "challenge": c.challenge, "number": number, "salt": c.salt, "signature": c.signature,
     });
@@ -80,7 +89,11 @@ pub fn solve(c: &Challenge) -> Option<String> {
 }
 
 fn refused() -> Error {
-    Error::validation("captcha", "captcha_invalid", "the CAPTCHA was not solved, has expired, or was already used")
+    Error::validation(
+        "captcha",
+        "captcha_invalid",
+        "the CAPTCHA was not solved, has expired, or was already used",
+    )
 }
 
 /// Checks a solution (once: a second use of the same solution is refused).
@@ -109,7 +122,9 @@ async fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<(), Error> {
         .and_then(|t| DateTime::<Utc>::from_timestamp(t, 0))
         .ok_or_else(refused)?;
     let genuine = s.algorithm == "SHA-256"
-        && ctx.secrets.verify_mac(MAC_PURPOSE, &s.challenge, &s.signature)
+        && ctx
+            .secrets
+            .verify_mac(MAC_PURPOSE, &s.challenge, &s.signature)
         && s.number <= ctx.config.captcha_difficulty
         && sha256_hex(&format!("{}{}", s.salt, s.number)) == s.challenge
         && expires > now;
@@ -117,7 +132,10 @@ async fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<(), Error> {
         return Err(refused());
     }
     let challenge = s.challenge;
-    let first_use = ctx.store.write(move |conn| store::rate::use_captcha(conn, &challenge, ts(expires))).await?;
+    let first_use = ctx
+        .store
+        .write(move |conn| store::rate::use_captcha(conn, &challenge, ts(expires)))
+        .await?;
     if !first_use {
         return Err(refused());
     }
@@ -130,10 +148,14 @@ struct SiteVerify {
 }
 
 async fn verify_with_provider(ctx: &Ctx, meta: &RequestMeta, token: &str) -> Result<(), Error> {
-    let (Some(url), Some(secret)) = (&ctx.config.captcha_verify_url, &ctx.config.captcha_secret) else {
+    let (Some(url), Some(secret)) = (&ctx.config.captcha_verify_url, &ctx.config.captcha_secret)
+    else {
         return Err(Error::internal("CAPTCHA provider not configured"));
     };
-    let mut form = vec![("secret", secret.expose().to_owned()), ("response", token.to_owned())];
+    let mut form = vec![
+        ("secret", secret.expose().to_owned()),
+        ("response", token.to_owned()),
+    ];
     if let Some(ip) = meta.ip {
         form.push(("remoteip", ip.to_string()));
     }
@@ -141,12 +163,27 @@ async fn verify_with_provider(ctx: &Ctx, meta: &RequestMeta, token: &str) -> Res
         .timeout(std::time::Duration::from_secs(10))
         .build()
         .map_err(|e| Error::internal(e.to_string()))?;
-    let answer = client.post(url).form(&form).send().await.map_err(|_| Error::DeliveryFailed("CAPTCHA provider unreachable".into()))?;
+    let answer = client
+        .post(url)
+        .form(&form)
+        .send()
+        .await
+        .map_err(|_| Error::DeliveryFailed("CAPTCHA provider unreachable".into()))?;
     if !answer.status().is_success() {
-        return Err(Error::DeliveryFailed(format!("CAPTCHA provider answered {}", answer.status())));
+        return Err(Error::DeliveryFailed(format!(
+            "CAPTCHA provider answered {}",
+            answer.status()
+        )));
     }
-    let verdict: SiteVerify = answer.json().await.map_err(|_| Error::DeliveryFailed("CAPTCHA provider answer unreadable".into()))?;
-    if verdict.success { Ok(()) } else { Err(refused()) }
+    let verdict: SiteVerify = answer
+        .json()
+        .await
+        .map_err(|_| Error::DeliveryFailed("CAPTCHA provider answer unreadable".into()))?;
+    if verdict.success {
+        Ok(())
+    } else {
+        Err(refused())
+    }
 }
 
 #[cfg(test)]
@@ -164,7 +201,9 @@ mod tests {
             signature: "k$x".into(),
         };
         let solved = solve(&c).unwrap();
-        let raw = base64::engine::general_purpose::STANDARD.decode(solved).unwrap();
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(solved)
+            .unwrap();
         let s: Solution = serde_json::from_slice(&raw).unwrap();
         assert_eq!(s.number, 42);
     }

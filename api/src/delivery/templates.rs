@@ -138,6 +138,44 @@ pub fn security_info_changed(
     }
 }
 
+/// A short notice about the account ("Your Example Corp password was reset"), with an optional
+/// link built from the configured public URL.
+pub fn notice(
+    org: &str,
+    to: &str,
+    display_name: &str,
+    what: &str,
+    text: &str,
+    link: Option<(&str, &str)>,
+    helpdesk: &CustomizationPolicy,
+) -> EmailMessage {
+    let link_text = link
+        .map(|(label, url)| format!("\n{label}: {url}\n"))
+        .unwrap_or_default();
+    let link_html = link
+        .map(|(label, url)| format!("<p><a href=\"{0}\">{1}</a></p>", escape(url), escape(label)))
+        .unwrap_or_default();
+    let body_text = format!(
+        "Hello {display_name},\n\n{text}\n{link_text}\nIf this was not you, tell your helpdesk now.\n\n{}\n",
+        helpdesk_text(helpdesk)
+    );
+    let html = page(
+        org,
+        &format!(
+            "<p>Hello {name},</p><p>{body}</p>{link_html}<p>If this was not you, tell your helpdesk now.</p><p>{}</p>",
+            helpdesk_html(helpdesk),
+            name = escape(display_name),
+            body = escape(text),
+        ),
+    );
+    EmailMessage {
+        to: to.to_owned(),
+        subject: format!("Your {org} {what}"),
+        text: body_text,
+        html,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,35 +216,4 @@ mod tests {
         );
         assert!(email.text.contains("00123456") && email.html.contains("00123456"));
     }
-}
-
-/// A short notice about the account ("Your Example Corp password was reset"), with an optional
-/// link built from the configured public URL.
-pub fn notice(
-    org: &str,
-    to: &str,
-    display_name: &str,
-    what: &str,
-    text: &str,
-    link: Option<(&str, &str)>,
-    helpdesk: &CustomizationPolicy,
-) -> EmailMessage {
-    let link_text = link.map(|(label, url)| format!("\n{label}: {url}\n")).unwrap_or_default();
-    let link_html = link
-        .map(|(label, url)| format!("<p><a href=\"{0}\">{1}</a></p>", escape(url), escape(label)))
-        .unwrap_or_default();
-    let body_text = format!(
-        "Hello {display_name},\n\n{text}\n{link_text}\nIf this was not you, tell your helpdesk now.\n\n{}\n",
-        helpdesk_text(helpdesk)
-    );
-    let html = page(
-        org,
-        &format!(
-            "<p>Hello {name},</p><p>{body}</p>{link_html}<p>If this was not you, tell your helpdesk now.</p><p>{}</p>",
-            helpdesk_html(helpdesk),
-            name = escape(display_name),
-            body = escape(text),
-        ),
-    );
-    EmailMessage { to: to.to_owned(), subject: format!("Your {org} {what}"), text: body_text, html }
 }

@@ -13,13 +13,23 @@ use crate::policy::{MethodKind, Policy};
 fn bytes(secrets: &SecretBox, username_key: &str, label: &str) -> Vec<u8> {
     use base64::Engine as _;
     let mac = secrets.mac("decoy", &format!("{label}:{username_key}"));
-    let b64 = mac.split_once('$').map(|(_, m)| m.to_owned()).unwrap_or_default();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(b64).unwrap_or_else(|_| vec![7; 32])
+    let b64 = mac
+        .split_once('$')
+        .map(|(_, m)| m.to_owned())
+        .unwrap_or_default();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(b64)
+        .unwrap_or_else(|_| vec![7; 32])
 }
 
 /// The methods a decoy offers for `username_key`: between `required` and `required + 1` of the
 /// enabled kinds, with hints of the usual shape.
-pub fn methods(secrets: &SecretBox, username_key: &str, policy: &Policy, required: u32) -> Vec<OfferedMethod> {
+pub fn methods(
+    secrets: &SecretBox,
+    username_key: &str,
+    policy: &Policy,
+    required: u32,
+) -> Vec<OfferedMethod> {
     let seed = bytes(secrets, username_key, "methods");
     let mut kinds: Vec<MethodKind> = policy.methods_enabled.clone();
     // A stable shuffle driven by the seed.
@@ -37,7 +47,11 @@ pub fn methods(secrets: &SecretBox, username_key: &str, policy: &Policy, require
             let mut raw = [0u8; 16];
             raw.copy_from_slice(&id_bytes[..16]);
             let method_id = uuid::Builder::from_random_bytes(raw).into_uuid();
-            OfferedMethod { method_id, kind, hint: hint(kind, username_key, &id_bytes) }
+            OfferedMethod {
+                method_id,
+                kind,
+                hint: hint(kind, username_key, &id_bytes),
+            }
         })
         .collect()
 }
@@ -46,12 +60,16 @@ fn hint(kind: MethodKind, username_key: &str, seed: &[u8]) -> String {
     let letter = |b: u8| char::from(b'a' + b % 26);
     match kind {
         MethodKind::Email => {
-            let first = username_key.chars().next().filter(char::is_ascii_alphanumeric).unwrap_or(letter(seed[17]));
+            let first = username_key
+                .chars()
+                .next()
+                .filter(char::is_ascii_alphanumeric)
+                .unwrap_or(letter(seed[17]));
             mask_email(&format!("{first}x@{}x.com", letter(seed[18])))
         }
-        MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice => {
-            mask_phone(&format!("+1415555{:02}{:02}", seed[19] % 100, seed[20] % 100))
-        }
+        MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice => mask_phone(
+            &format!("+1415555{:02}{:02}", seed[19] % 100, seed[20] % 100),
+        ),
         MethodKind::AuthenticatorApp => "Authenticator app".to_owned(),
         MethodKind::SecurityQuestions => "Security questions".to_owned(),
     }

@@ -8,11 +8,19 @@ use crate::error::Error;
 use crate::store::{self, DbConn, ts, utc};
 
 /// Refuses with 429 when `bucket` already holds `limit` events within `window`.
-pub fn check(conn: &mut DbConn, bucket: &str, window: Duration, limit: i64, now: DateTime<Utc>) -> Result<(), Error> {
+pub fn check(
+    conn: &mut DbConn,
+    bucket: &str,
+    window: Duration,
+    limit: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     let events = store::rate::events_since(conn, bucket, ts(now - window))?;
     if events.len() as i64 >= limit {
         let oldest = events.first().map(|t| utc(*t)).unwrap_or(now);
-        return Err(Error::Throttled { retry_after_secs: seconds_until(oldest + window, now) });
+        return Err(Error::Throttled {
+            retry_after_secs: seconds_until(oldest + window, now),
+        });
     }
     Ok(())
 }
@@ -22,12 +30,26 @@ pub fn record(conn: &mut DbConn, bucket: &str, now: DateTime<Utc>) -> Result<(),
 }
 
 /// [`check`] then [`record`].
-pub fn hit(conn: &mut DbConn, bucket: &str, window: Duration, limit: i64, now: DateTime<Utc>) -> Result<(), Error> {
+pub fn hit(
+    conn: &mut DbConn,
+    bucket: &str,
+    window: Duration,
+    limit: i64,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     check(conn, bucket, window, limit, now)?;
     record(conn, bucket, now)
 }
 
 /// Events in `bucket` within `window`, oldest first.
-pub fn events(conn: &mut DbConn, bucket: &str, window: Duration, now: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, Error> {
-    Ok(store::rate::events_since(conn, bucket, ts(now - window))?.into_iter().map(utc).collect())
+pub fn events(
+    conn: &mut DbConn,
+    bucket: &str,
+    window: Duration,
+    now: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, Error> {
+    Ok(store::rate::events_since(conn, bucket, ts(now - window))?
+        .into_iter()
+        .map(utc)
+        .collect())
 }

@@ -132,7 +132,10 @@ pub struct FinishResponse {
 
 /// Why a username cannot reset (said only when the policy reveals ineligibility).
 fn ineligible(reason: &'static str, policy: &Policy) -> Error {
-    Error::NotEligible { reason, helpdesk: policy.customization.clone() }
+    Error::NotEligible {
+        reason,
+        helpdesk: policy.customization.clone(),
+    }
 }
 
 fn purpose_key(flow_id: &str) -> String {
@@ -145,7 +148,13 @@ fn failure_bucket(username_key: &str) -> String {
 
 /// The methods a real person may use now: active, allowed for them, enough answers for the
 /// questions, and not added or changed within the recovery cool-down.
-fn offerable(policy: &Policy, user: &UserRow, rows: &[store::methods::MethodRow], answers: usize, now: DateTime<Utc>) -> Vec<OfferedMethod> {
+fn offerable(
+    policy: &Policy,
+    user: &UserRow,
+    rows: &[store::methods::MethodRow],
+    answers: usize,
+    now: DateTime<Utc>,
+) -> Vec<OfferedMethod> {
     let allowed = allowed_kinds(policy, user.is_admin != 0);
     let cooldown = Duration::hours(i64::from(policy.recovery_cooldown_hours));
     rows.iter()
@@ -156,7 +165,9 @@ fn offerable(policy: &Policy, user: &UserRow, rows: &[store::methods::MethodRow]
             if !allowed.contains(&kind) {
                 return None;
             }
-            if kind == MethodKind::SecurityQuestions && answers < policy.security_questions.reset_count as usize {
+            if kind == MethodKind::SecurityQuestions
+                && answers < policy.security_questions.reset_count as usize
+            {
                 return None;
             }
             Some(OfferedMethod {
@@ -168,16 +179,29 @@ fn offerable(policy: &Policy, user: &UserRow, rows: &[store::methods::MethodRow]
         .collect()
 }
 
-pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: StartRequest) -> Result<StartResponse, Error> {
+pub async fn start(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    req: StartRequest,
+) -> Result<StartResponse, Error> {
     crate::captcha::verify(ctx, meta, &req.captcha).await?;
     let typed: String = req.username.trim().chars().take(Username::MAX).collect();
-    let key = Username::parse(&typed, "username").map(|u| u.key().to_owned()).unwrap_or_else(|_| typed.to_lowercase());
+    let key = Username::parse(&typed, "username")
+        .map(|u| u.key().to_owned())
+        .unwrap_or_else(|_| typed.to_lowercase());
     if key.is_empty() {
-        return Err(Error::validation("username", "required", "enter your username"));
+        return Err(Error::validation(
+            "username",
+            "required",
+            "enter your username",
+        ));
     }
     let policy = crate::policy::service::current(ctx).await?.policy;
     if req.purpose == Purpose::UnlockAccount && !policy.unlock_enabled {
-        return Err(Error::NotAllowed { code: "unlock_disabled", detail: "unlocking without a reset is not enabled".into() });
+        return Err(Error::NotAllowed {
+            code: "unlock_disabled",
+            detail: "unlocking without a reset is not enabled".into(),
+        });
     }
     let now = ctx.now();
     let (key_c, policy_c) = (key.clone(), policy.clone());
@@ -220,7 +244,12 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: StartRequest) -> Result<S
         Ok((user, offered, required)) => (Some(user), offered, required, None),
         Err(reason) => {
             let required = policy.methods_required;
-            (None, decoy::methods(&ctx.secrets, &key, &policy, required), required, Some(reason))
+            (
+                None,
+                decoy::methods(&ctx.secrets, &key, &policy, required),
+                required,
+                Some(reason),
+            )
         }
     };
     let limits_cfg = ctx.config.recovery;
@@ -232,7 +261,8 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: StartRequest) -> Result<S
         status: store::flows::ACTIVE.to_owned(),
         step: 0,
         methods_required: required as i32,
-        methods_offered: serde_json::to_string(&offered).map_err(|e| Error::internal(e.to_string()))?,
+        methods_offered: serde_json::to_string(&offered)
+            .map_err(|e| Error::internal(e.to_string()))?,
         methods_passed: "[]".to_owned(),
         questions_asked: None,
         failures: 0,
@@ -244,9 +274,24 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: StartRequest) -> Result<S
     let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
     ctx.store
         .write(move |conn| {
-            let ip = meta_c.ip.map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".to_owned());
-            limits::hit(conn, &format!("flow-start-ip:{ip}"), Duration::minutes(15), limits_cfg.starts_per_ip, now)?;
-            limits::hit(conn, &format!("flow-start-user:{}", flow_c.username_key), Duration::hours(24), limits_cfg.starts_per_account, now)?;
+            let ip = meta_c
+                .ip
+                .map(|ip| ip.to_string())
+                .unwrap_or_else(|| "unknown".to_owned());
+            limits::hit(
+                conn,
+                &format!("flow-start-ip:{ip}"),
+                Duration::minutes(15),
+                limits_cfg.starts_per_ip,
+                now,
+            )?;
+            limits::hit(
+                conn,
+                &format!("flow-start-user:{}", flow_c.username_key),
+                Duration::hours(24),
+                limits_cfg.starts_per_account,
+                now,
+            )?;
             limits::check(
                 conn,
                 &failure_bucket(&flow_c.username_key),
@@ -259,12 +304,17 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: StartRequest) -> Result<S
                 store::flows::supersede_for_user(conn, user_id, None)?;
             }
             store::flows::insert(conn, &flow_c)?;
-            let target = Party { id: flow_c.user_id.clone(), name: Some(target_name) };
-            let event = Event::new(audit::kind::RECOVERY_STARTED, target.clone()).target(target).details(serde_json::json!({
-                "flow_id": flow_c.id,
-                "purpose": flow_c.purpose,
-                "decoy": decoy_reason,
-            }));
+            let target = Party {
+                id: flow_c.user_id.clone(),
+                name: Some(target_name),
+            };
+            let event = Event::new(audit::kind::RECOVERY_STARTED, target.clone())
+                .target(target)
+                .details(serde_json::json!({
+                    "flow_id": flow_c.id,
+                    "purpose": flow_c.purpose,
+                    "decoy": decoy_reason,
+                }));
             audit::record(conn, now, &meta_c, event)
         })
         .await?;
@@ -287,9 +337,18 @@ fn live(conn: &mut DbConn, flow_id: Uuid, step: i64, now: DateTime<Utc>) -> Resu
     }
     match flow.status.as_str() {
         store::flows::ACTIVE if utc(flow.expires_at) > now => Ok(flow),
-        store::flows::ACTIVE => Err(Error::conflict("flow_expired", "this reset has expired; start again")),
-        store::flows::LOCKED => Err(Error::conflict("flow_locked", "too many failed attempts; start again later")),
-        _ => Err(Error::conflict("flow_finished", "this reset is over; start again if you need to")),
+        store::flows::ACTIVE => Err(Error::conflict(
+            "flow_expired",
+            "this reset has expired; start again",
+        )),
+        store::flows::LOCKED => Err(Error::conflict(
+            "flow_locked",
+            "too many failed attempts; start again later",
+        )),
+        _ => Err(Error::conflict(
+            "flow_finished",
+            "this reset is over; start again if you need to",
+        )),
     }
 }
 
@@ -302,9 +361,20 @@ fn passed_of(flow: &FlowRow) -> Vec<Uuid> {
 }
 
 /// Refuses when the account's self-service is blocked after repeated failures.
-fn not_blocked(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, now: DateTime<Utc>) -> Result<(), Error> {
+fn not_blocked(
+    ctx: &Ctx,
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     let cfg = ctx.config.recovery;
-    limits::check(conn, &failure_bucket(&flow.username_key), Duration::hours(cfg.account_block_hours), cfg.account_failures_per_day, now)
+    limits::check(
+        conn,
+        &failure_bucket(&flow.username_key),
+        Duration::hours(cfg.account_block_hours),
+        cfg.account_failures_per_day,
+        now,
+    )
 }
 
 /// The method of the request, offered by this flow and not yet passed.
@@ -312,19 +382,38 @@ fn pick(flow: &FlowRow, method_id: Uuid) -> Result<OfferedMethod, Error> {
     let method = offered_of(flow)
         .into_iter()
         .find(|m| m.method_id == method_id)
-        .ok_or_else(|| Error::validation("method_id", "not_offered", "this method is not one of this reset's methods"))?;
+        .ok_or_else(|| {
+            Error::validation(
+                "method_id",
+                "not_offered",
+                "this method is not one of this reset's methods",
+            )
+        })?;
     if passed_of(flow).contains(&method_id) {
-        return Err(Error::conflict("method_already_passed", "this method was already verified; choose another"));
+        return Err(Error::conflict(
+            "method_already_passed",
+            "this method was already verified; choose another",
+        ));
     }
     Ok(method)
 }
 
 /// Counts a failed verification: in the flow (which locks past the limit) and for the account
 /// (which blocks self-service past the daily limit).
-fn record_failure(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, kind: MethodKind, meta: &RequestMeta, now: DateTime<Utc>) -> Result<(), Error> {
+fn record_failure(
+    ctx: &Ctx,
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    kind: MethodKind,
+    meta: &RequestMeta,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     let failures = store::flows::count_failure(conn, &flow.id)?;
     limits::record(conn, &failure_bucket(&flow.username_key), now)?;
-    let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
+    let party = Party {
+        id: flow.user_id.clone(),
+        name: Some(flow.username_key.clone()),
+    };
     let event = Event::new(audit::kind::RECOVERY_VERIFY_FAILED, party.clone())
         .target(party.clone())
         .failed()
@@ -344,17 +433,28 @@ fn record_failure(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, kind: MethodKind
 /// The destination typed by the person, normalised as stored.
 fn same_destination(kind: MethodKind, typed: &str, stored: &str) -> bool {
     match kind {
-        MethodKind::Email => EmailAddress::parse(typed, "confirm").is_ok_and(|e| e.as_str().eq_ignore_ascii_case(stored)),
+        MethodKind::Email => EmailAddress::parse(typed, "confirm")
+            .is_ok_and(|e| e.as_str().eq_ignore_ascii_case(stored)),
         _ => PhoneNumber::parse(typed, "confirm").is_ok_and(|p| p.as_str() == stored),
     }
 }
 
 enum Send {
     Nothing,
-    Code { channel: codes::Channel, destination: String, issued: codes::Issued },
+    Code {
+        channel: codes::Channel,
+        destination: String,
+        issued: codes::Issued,
+    },
 }
 
-pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid, req: ChallengeRequest) -> Result<ChallengeResponse, Error> {
+pub async fn challenge(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+    req: ChallengeRequest,
+) -> Result<ChallengeResponse, Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
     let policy = crate::policy::service::current(ctx).await?.policy;
     let now = ctx.now();
@@ -366,12 +466,23 @@ pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id:
             not_blocked(&ctx_c, conn, &flow, now)?;
             let method = pick(&flow, req.method_id)?;
             let needs_confirm = policy_c.confirm_full_destination
-                && matches!(method.kind, MethodKind::Email | MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice);
-            let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
+                && matches!(
+                    method.kind,
+                    MethodKind::Email
+                        | MethodKind::MobileSms
+                        | MethodKind::MobileVoice
+                        | MethodKind::OfficeVoice
+                );
+            let party = Party {
+                id: flow.user_id.clone(),
+                name: Some(flow.username_key.clone()),
+            };
             let audit_sent = |conn: &mut DbConn| {
                 let event = Event::new(audit::kind::RECOVERY_CHALLENGE_SENT, party.clone())
                     .target(party.clone())
-                    .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str() }));
+                    .details(
+                        serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str() }),
+                    );
                 audit::record(conn, now, &meta_c, event)
             };
             let Some(user_id) = flow.user_id.clone() else {
@@ -390,10 +501,19 @@ pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id:
                     let cooldown = Duration::hours(i64::from(policy_c.recovery_cooldown_hours));
                     m.activated_at.is_some_and(|at| utc(at) + cooldown <= now)
                 })
-                .ok_or_else(|| Error::conflict("method_unavailable", "this method changed since the reset started; start again"))?;
+                .ok_or_else(|| {
+                    Error::conflict(
+                        "method_unavailable",
+                        "this method changed since the reset started; start again",
+                    )
+                })?;
             if needs_confirm {
                 let stored = row.destination.clone().unwrap_or_default();
-                if !req.confirm.as_deref().is_some_and(|typed| same_destination(method.kind, typed, &stored)) {
+                if !req
+                    .confirm
+                    .as_deref()
+                    .is_some_and(|typed| same_destination(method.kind, typed, &stored))
+                {
                     record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
                     return Ok(Err(mismatch()));
                 }
@@ -408,16 +528,39 @@ pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id:
                         .collect();
                     answered.shuffle(&mut rand::rng());
                     answered.truncate(policy_c.security_questions.reset_count as usize);
-                    store::flows::set_questions(conn, &flow.id, Some(&serde_json::to_string(&answered).unwrap_or_default()))?;
-                    let asked = catalogue.into_iter().filter(|q| answered.contains(&q.question_id)).collect();
-                    (ChallengeResponse { expires_in: None, resend_after: None, questions: Some(asked) }, Send::Nothing)
+                    store::flows::set_questions(
+                        conn,
+                        &flow.id,
+                        Some(&serde_json::to_string(&answered).unwrap_or_default()),
+                    )?;
+                    let asked = catalogue
+                        .into_iter()
+                        .filter(|q| answered.contains(&q.question_id))
+                        .collect();
+                    (
+                        ChallengeResponse {
+                            expires_in: None,
+                            resend_after: None,
+                            questions: Some(asked),
+                        },
+                        Send::Nothing,
+                    )
                 }
-                MethodKind::AuthenticatorApp => {
-                    (ChallengeResponse { expires_in: None, resend_after: None, questions: None }, Send::Nothing)
-                }
+                MethodKind::AuthenticatorApp => (
+                    ChallengeResponse {
+                        expires_in: None,
+                        resend_after: None,
+                        questions: None,
+                    },
+                    Send::Nothing,
+                ),
                 kind => {
                     let m = methods::registry(kind);
-                    let (channel, destination) = (m.channel().ok_or_else(|| Error::internal("code kind without channel"))?, row.destination.clone().unwrap_or_default());
+                    let (channel, destination) = (
+                        m.channel()
+                            .ok_or_else(|| Error::internal("code kind without channel"))?,
+                        row.destination.clone().unwrap_or_default(),
+                    );
                     let issued = codes::issue(
                         conn,
                         &ctx_c.config.codes,
@@ -432,8 +575,19 @@ pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id:
                         },
                         now,
                     )?;
-                    let response = ChallengeResponse { expires_in: Some(issued.expires_in), resend_after: Some(issued.resend_after), questions: None };
-                    (response, Send::Code { channel, destination, issued })
+                    let response = ChallengeResponse {
+                        expires_in: Some(issued.expires_in),
+                        resend_after: Some(issued.resend_after),
+                        questions: None,
+                    };
+                    (
+                        response,
+                        Send::Code {
+                            channel,
+                            destination,
+                            issued,
+                        },
+                    )
                 }
             };
             audit_sent(conn)?;
@@ -441,11 +595,27 @@ pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id:
         })
         .await?;
     let (response, send) = outcome?;
-    if let Send::Code { channel, destination, issued } = send {
-        let sent = codes::deliver(&ctx.delivery, &ctx.config.organization_name, &policy.customization, channel, &destination, &issued.code, issued.expires_in).await;
+    if let Send::Code {
+        channel,
+        destination,
+        issued,
+    } = send
+    {
+        let sent = codes::deliver(
+            &ctx.delivery,
+            &ctx.config.organization_name,
+            &policy.customization,
+            channel,
+            &destination,
+            &issued.code,
+            issued.expires_in,
+        )
+        .await;
         if let Err(e) = sent {
             let id = issued.id.clone();
-            ctx.store.write(move |conn| codes::forget(conn, &id)).await?;
+            ctx.store
+                .write(move |conn| codes::forget(conn, &id))
+                .await?;
             return Err(Error::DeliveryFailed(e.to_string()));
         }
     }
@@ -453,11 +623,22 @@ pub async fn challenge(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id:
 }
 
 fn mismatch() -> Error {
-    Error::Validation(vec![FieldError::new("confirm", "destination_mismatch", "that is not the address or number on file")])
+    Error::Validation(vec![FieldError::new(
+        "confirm",
+        "destination_mismatch",
+        "that is not the address or number on file",
+    )])
 }
 
 /// What a real flow would answer, with the same limits, for a decoy.
-fn decoy_challenge(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, method: &OfferedMethod, policy: &Policy, now: DateTime<Utc>) -> Result<ChallengeResponse, Error> {
+fn decoy_challenge(
+    ctx: &Ctx,
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    method: &OfferedMethod,
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> Result<ChallengeResponse, Error> {
     let cfg = ctx.config.codes;
     match method.kind {
         MethodKind::SecurityQuestions => {
@@ -465,10 +646,22 @@ fn decoy_challenge(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, method: &Offere
             catalogue.shuffle(&mut rand::rng());
             catalogue.truncate(policy.security_questions.reset_count as usize);
             let ids: Vec<String> = catalogue.iter().map(|q| q.question_id.clone()).collect();
-            store::flows::set_questions(conn, &flow.id, Some(&serde_json::to_string(&ids).unwrap_or_default()))?;
-            Ok(ChallengeResponse { expires_in: None, resend_after: None, questions: Some(catalogue) })
+            store::flows::set_questions(
+                conn,
+                &flow.id,
+                Some(&serde_json::to_string(&ids).unwrap_or_default()),
+            )?;
+            Ok(ChallengeResponse {
+                expires_in: None,
+                resend_after: None,
+                questions: Some(catalogue),
+            })
         }
-        MethodKind::AuthenticatorApp => Ok(ChallengeResponse { expires_in: None, resend_after: None, questions: None }),
+        MethodKind::AuthenticatorApp => Ok(ChallengeResponse {
+            expires_in: None,
+            resend_after: None,
+            questions: None,
+        }),
         kind => {
             let sends = format!("decoy-send:{}:{}", flow.id, method.method_id);
             let ttl = Duration::seconds(cfg.ttl_secs);
@@ -476,50 +669,101 @@ fn decoy_challenge(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, method: &Offere
             if let Some(last) = previous.last() {
                 let next = *last + Duration::seconds(cfg.resend_after_secs);
                 if next > now {
-                    return Err(Error::Throttled { retry_after_secs: crate::clock::seconds_until(next, now) });
+                    return Err(Error::Throttled {
+                        retry_after_secs: crate::clock::seconds_until(next, now),
+                    });
                 }
             }
             limits::check(conn, &sends, ttl, cfg.max_sends, now)?;
             let (bucket, window, cap) = if kind == MethodKind::Email {
-                (format!("decoy-email:{}", flow.username_key), Duration::minutes(10), cfg.email_per_10_minutes)
+                (
+                    format!("decoy-email:{}", flow.username_key),
+                    Duration::minutes(10),
+                    cfg.email_per_10_minutes,
+                )
             } else {
-                (format!("decoy-phone:{}", flow.username_key), Duration::hours(1), cfg.phone_per_hour)
+                (
+                    format!("decoy-phone:{}", flow.username_key),
+                    Duration::hours(1),
+                    cfg.phone_per_hour,
+                )
             };
             limits::hit(conn, &bucket, window, cap, now)?;
             limits::record(conn, &sends, now)?;
-            Ok(ChallengeResponse { expires_in: Some(cfg.ttl_secs), resend_after: Some(cfg.resend_after_secs), questions: None })
+            Ok(ChallengeResponse {
+                expires_in: Some(cfg.ttl_secs),
+                resend_after: Some(cfg.resend_after_secs),
+                questions: None,
+            })
         }
     }
 }
 
 /// The wrong-code answer a decoy gives, with tries counted like a real code's.
-fn decoy_verdict(ctx: &Ctx, conn: &mut DbConn, flow: &FlowRow, method: &OfferedMethod, now: DateTime<Utc>) -> Result<Error, Error> {
+fn decoy_verdict(
+    ctx: &Ctx,
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    method: &OfferedMethod,
+    now: DateTime<Utc>,
+) -> Result<Error, Error> {
     let cfg = ctx.config.codes;
     match method.kind {
-        MethodKind::SecurityQuestions => Ok(Error::CodeRejected { code: "wrong_answers", attempts_left: None }),
-        MethodKind::AuthenticatorApp => Ok(Error::CodeRejected { code: "invalid_code", attempts_left: None }),
+        MethodKind::SecurityQuestions => Ok(Error::CodeRejected {
+            code: "wrong_answers",
+            attempts_left: None,
+        }),
+        MethodKind::AuthenticatorApp => Ok(Error::CodeRejected {
+            code: "invalid_code",
+            attempts_left: None,
+        }),
         _ => {
-            let sends = limits::events(conn, &format!("decoy-send:{}:{}", flow.id, method.method_id), Duration::seconds(cfg.ttl_secs), now)?;
+            let sends = limits::events(
+                conn,
+                &format!("decoy-send:{}:{}", flow.id, method.method_id),
+                Duration::seconds(cfg.ttl_secs),
+                now,
+            )?;
             let Some(last) = sends.last().copied() else {
-                return Ok(Error::CodeRejected { code: "no_code_pending", attempts_left: None });
+                return Ok(Error::CodeRejected {
+                    code: "no_code_pending",
+                    attempts_left: None,
+                });
             };
             if last + Duration::seconds(cfg.ttl_secs) <= now {
-                return Ok(Error::CodeRejected { code: "code_expired", attempts_left: None });
+                return Ok(Error::CodeRejected {
+                    code: "code_expired",
+                    attempts_left: None,
+                });
             }
             let tries = format!("decoy-try:{}:{}", flow.id, method.method_id);
-            let used = limits::events(conn, &tries, Duration::seconds(cfg.ttl_secs), now)?.into_iter().filter(|t| *t >= last).count() as i32;
+            let used = limits::events(conn, &tries, Duration::seconds(cfg.ttl_secs), now)?
+                .into_iter()
+                .filter(|t| *t >= last)
+                .count() as i32;
             if used >= cfg.max_attempts {
-                return Ok(Error::CodeRejected { code: "too_many_attempts", attempts_left: Some(0) });
+                return Ok(Error::CodeRejected {
+                    code: "too_many_attempts",
+                    attempts_left: Some(0),
+                });
             }
             limits::record(conn, &tries, now)?;
-            Ok(Error::CodeRejected { code: "invalid_code", attempts_left: Some((cfg.max_attempts - used - 1).max(0) as u32) })
+            Ok(Error::CodeRejected {
+                code: "invalid_code",
+                attempts_left: Some((cfg.max_attempts - used - 1).max(0) as u32),
+            })
         }
     }
 }
 
-pub async fn verify(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid, req: VerifyRequest) -> Result<VerifyResponse, Error> {
+pub async fn verify(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+    req: VerifyRequest,
+) -> Result<VerifyResponse, Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
-    let policy = crate::policy::service::current(ctx).await?.policy;
     let now = ctx.now();
     // Security answers are checked with argon2 before the transaction (hashing must not hold a
     // database lock); the transaction then re-checks the step before recording anything.
@@ -533,7 +777,9 @@ pub async fn verify(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uu
         })
         .await?;
     let answers_ok = match (method.kind, &flow.user_id) {
-        (MethodKind::SecurityQuestions, Some(user_id)) => Some(check_answers(ctx, &flow, user_id, req.answers.as_deref().unwrap_or(&[])).await?),
+        (MethodKind::SecurityQuestions, Some(user_id)) => {
+            Some(check_answers(ctx, &flow, user_id, req.answers.as_deref().unwrap_or(&[])).await?)
+        }
         _ => None,
     };
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
@@ -588,63 +834,143 @@ pub async fn verify(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uu
     let (flow, passed) = verdict?;
     let (flow_token, _) = token::issue(ctx, &flow, now)?;
     let required = flow.methods_required.max(0) as usize;
-    let _ = &policy;
-    Ok(VerifyResponse { flow_token, methods_passed: passed as u32, methods_remaining: required.saturating_sub(passed) as u32 })
+    Ok(VerifyResponse {
+        flow_token,
+        methods_passed: passed as u32,
+        methods_remaining: required.saturating_sub(passed) as u32,
+    })
 }
 
 /// True when the answers are exactly for the questions asked and every one matches.
-async fn check_answers(ctx: &Ctx, flow: &FlowRow, user_id: &str, given: &[crate::registration::enroll::SecurityAnswer]) -> Result<bool, Error> {
-    let asked: Vec<String> = flow.questions_asked.as_deref().and_then(|q| serde_json::from_str(q).ok()).unwrap_or_default();
+async fn check_answers(
+    ctx: &Ctx,
+    flow: &FlowRow,
+    user_id: &str,
+    given: &[crate::registration::enroll::SecurityAnswer],
+) -> Result<bool, Error> {
+    let asked: Vec<String> = flow
+        .questions_asked
+        .as_deref()
+        .and_then(|q| serde_json::from_str(q).ok())
+        .unwrap_or_default();
     let given_ids: HashSet<&str> = given.iter().map(|a| a.question_id.as_str()).collect();
-    if asked.is_empty() || given.len() != asked.len() || asked.iter().any(|q| !given_ids.contains(q.as_str())) {
+    if asked.is_empty()
+        || given.len() != asked.len()
+        || asked.iter().any(|q| !given_ids.contains(q.as_str()))
+    {
         return Ok(false);
     }
     let id = user_id.to_owned();
-    let stored = ctx.store.read(move |conn| store::methods::answers(conn, &id)).await?;
+    let stored = ctx
+        .store
+        .read(move |conn| store::methods::answers(conn, &id))
+        .await?;
     let mut all = true;
     for answer in given {
-        let Some(row) = stored.iter().find(|r| r.question_id == answer.question_id) else { return Ok(false) };
+        let Some(row) = stored.iter().find(|r| r.question_id == answer.question_id) else {
+            return Ok(false);
+        };
         let normalised = questions::normalise_answer(&answer.answer);
         let password = crate::password::Password::parse(&normalised, "answer")?;
         // Every answer is checked even after a miss, so the time taken does not say which one.
-        all &= ctx.hasher.verify(&password, Some(&row.answer_hash)).await?.matches;
+        all &= ctx
+            .hasher
+            .verify(&password, Some(&row.answer_hash))
+            .await?
+            .matches;
     }
     Ok(all)
 }
 
 /// The flow, its user and the kinds passed, when it may finish for `purpose`.
-async fn finishable(ctx: &Ctx, flow_token: &str, flow_id: Uuid, purpose: Purpose) -> Result<(i64, FlowRow, UserRow, Vec<MethodKind>), Error> {
+async fn finishable(
+    ctx: &Ctx,
+    flow_token: &str,
+    flow_id: Uuid,
+    purpose: Purpose,
+) -> Result<(i64, FlowRow, UserRow, Vec<MethodKind>), Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
     let now = ctx.now();
     ctx.store
         .read(move |conn| {
             let flow = live(conn, flow_id, step, now)?;
             if flow.purpose != purpose.as_str() {
-                return Err(Error::conflict("wrong_purpose", "this flow was started for the other purpose"));
+                return Err(Error::conflict(
+                    "wrong_purpose",
+                    "this flow was started for the other purpose",
+                ));
             }
             let passed = passed_of(&flow);
             if (passed.len() as i32) < flow.methods_required {
                 return Err(Error::NotAllowed {
                     code: "verification_incomplete",
-                    detail: format!("verify {} method(s) first", flow.methods_required - passed.len() as i32).into(),
+                    detail: format!(
+                        "verify {} method(s) first",
+                        flow.methods_required - passed.len() as i32
+                    )
+                    .into(),
                 });
             }
             let user_id = flow.user_id.clone().ok_or(Error::Unauthenticated)?;
             let user = store::users::find(conn, &user_id)?.ok_or(Error::Unauthenticated)?;
-            let kinds = offered_of(&flow).into_iter().filter(|m| passed.contains(&m.method_id)).map(|m| m.kind).collect();
+            let kinds = offered_of(&flow)
+                .into_iter()
+                .filter(|m| passed.contains(&m.method_id))
+                .map(|m| m.kind)
+                .collect();
             Ok((step, flow, user, kinds))
         })
         .await
+}
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// Queues a notice to `to` at the address in the directory (never one from the request).
+fn tell(
+    ctx: &Ctx,
+    conn: &mut DbConn,
+    policy: &Policy,
+    to: &UserRow,
+    what: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let message = templates::notice(
+        &ctx.config.organization_name,
+        &to.email,
+        &to.display_name,
+        what,
+        text,
+        None,
+        &policy.customization,
+    );
+    outbox::enqueue(conn, now, &message)
 }
 
 fn kinds_json(kinds: &[MethodKind]) -> serde_json::Value {
     serde_json::json!(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
 }
 
-pub async fn reset_password(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid, req: NewPasswordRequest) -> Result<FinishResponse, Error> {
-    let (step, flow, user, kinds) = finishable(ctx, flow_token, flow_id, Purpose::ResetPassword).await?;
+pub async fn reset_password(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+    req: NewPasswordRequest,
+) -> Result<FinishResponse, Error> {
+    let (step, flow, user, kinds) =
+        finishable(ctx, flow_token, flow_id, Purpose::ResetPassword).await?;
     let policy = crate::policy::service::current(ctx).await?.policy;
-    let hash = crate::directory::passwords::vet(ctx, &policy.password, &user, &req.new_password, "new_password").await?;
+    let hash = crate::directory::passwords::vet(
+        ctx,
+        &policy.password,
+        &user,
+        &req.new_password,
+        "new_password",
+    )
+    .await?;
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     ctx.store
@@ -664,29 +990,13 @@ pub async fn reset_password(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flo
                 .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
             audit::record(conn, now, &meta_c, event)?;
             if policy.notifications.notify_user_on_reset {
-                let message = templates::notice(
-                    &ctx_c.config.organization_name,
-                    &row.email,
-                    &row.display_name,
-                    "password was reset",
-                    &format!("The password of your account was reset on {} using self-service password reset.", now.format("%Y-%m-%d %H:%M UTC")),
-                    None,
-                    &policy.customization,
-                );
-                outbox::enqueue(conn, now, &message)?;
+                let text = format!("The password of your account was reset on {} using self-service password reset.", stamp(now));
+                tell(&ctx_c, conn, &policy, &row, "password was reset", &text, now)?;
             }
             if row.is_admin != 0 && policy.notifications.notify_admins_on_admin_reset {
                 for other in store::users::active_admins(conn)?.into_iter().filter(|a| a.id != row.id) {
-                    let message = templates::notice(
-                        &ctx_c.config.organization_name,
-                        &other.email,
-                        &other.display_name,
-                        "administrator reset their password",
-                        &format!("The administrator {} reset their password on {} using self-service password reset.", row.username, now.format("%Y-%m-%d %H:%M UTC")),
-                        None,
-                        &policy.customization,
-                    );
-                    outbox::enqueue(conn, now, &message)?;
+                    let text = format!("The administrator {} reset their password on {} using self-service password reset.", row.username, stamp(now));
+                    tell(&ctx_c, conn, &policy, &other, "administrator reset their password", &text, now)?;
                 }
             }
             Ok(FinishResponse { status: "password_reset".to_owned() })
@@ -694,11 +1004,20 @@ pub async fn reset_password(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flo
         .await
 }
 
-pub async fn unlock(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uuid) -> Result<FinishResponse, Error> {
-    let (step, flow, user, kinds) = finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
+pub async fn unlock(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+) -> Result<FinishResponse, Error> {
+    let (step, flow, user, kinds) =
+        finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
     let policy = crate::policy::service::current(ctx).await?.policy;
     if !policy.unlock_enabled {
-        return Err(Error::NotAllowed { code: "unlock_disabled", detail: "unlocking without a reset is not enabled".into() });
+        return Err(Error::NotAllowed {
+            code: "unlock_disabled",
+            detail: "unlocking without a reset is not enabled".into(),
+        });
     }
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
@@ -720,16 +1039,8 @@ pub async fn unlock(ctx: &Ctx, meta: &RequestMeta, flow_token: &str, flow_id: Uu
                 .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
             audit::record(conn, now, &meta_c, event)?;
             if policy.notifications.notify_user_on_reset {
-                let message = templates::notice(
-                    &ctx_c.config.organization_name,
-                    &row.email,
-                    &row.display_name,
-                    "account was unlocked",
-                    &format!("Your account was unlocked on {} using self-service password reset. Your password did not change.", now.format("%Y-%m-%d %H:%M UTC")),
-                    None,
-                    &policy.customization,
-                );
-                outbox::enqueue(conn, now, &message)?;
+                let text = format!("Your account was unlocked on {} using self-service password reset. Your password did not change.", stamp(now));
+                tell(&ctx_c, conn, &policy, &row, "account was unlocked", &text, now)?;
             }
             Ok(FinishResponse { status: "unlocked".to_owned() })
         })

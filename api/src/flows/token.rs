@@ -37,7 +37,11 @@ impl Lifetime for Claims {
 }
 
 /// A token for the flow at its current step; it expires with the flow (at most 15 minutes).
-pub fn issue(ctx: &Ctx, flow: &FlowRow, now: DateTime<Utc>) -> Result<(String, DateTime<Utc>), Error> {
+pub fn issue(
+    ctx: &Ctx,
+    flow: &FlowRow,
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>), Error> {
     let expires = utc(flow.expires_at).min(now + Duration::minutes(15));
     let claims = Claims {
         iss: ctx.config.public_url.clone(),

@@ -55,37 +55,81 @@ pub struct ResetReport {
 fn days(query: &ReportQuery) -> Result<u32, Error> {
     let days = query.days.unwrap_or(30);
     if !(1..=365).contains(&days) {
-        return Err(Error::validation("days", "out_of_range", "must be between 1 and 365"));
+        return Err(Error::validation(
+            "days",
+            "out_of_range",
+            "must be between 1 and 365",
+        ));
     }
     Ok(days)
 }
 
 fn day_keys(today: NaiveDate, days: u32) -> Vec<String> {
-    (0..days).rev().map(|d| (today - Duration::days(i64::from(d))).format("%Y-%m-%d").to_string()).collect()
+    (0..days)
+        .rev()
+        .map(|d| {
+            (today - Duration::days(i64::from(d)))
+                .format("%Y-%m-%d")
+                .to_string()
+        })
+        .collect()
 }
 
 pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error> {
     let days = days(&query)?;
     let now = ctx.now();
     let today = now.date_naive();
-    let since = (today - Duration::days(i64::from(days) - 1)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-    let rows = ctx.store.read(move |conn| store::audit::with_prefix_since(conn, "recovery.", ts(since))).await?;
-    let mut by_day: BTreeMap<String, ResetDay> =
-        day_keys(today, days).into_iter().map(|d| (d.clone(), ResetDay { date: d, ..ResetDay::default() })).collect();
+    let since = (today - Duration::days(i64::from(days) - 1))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    let rows = ctx
+        .store
+        .read(move |conn| store::audit::with_prefix_since(conn, "recovery.", ts(since)))
+        .await?;
+    let mut by_day: BTreeMap<String, ResetDay> = day_keys(today, days)
+        .into_iter()
+        .map(|d| {
+            (
+                d.clone(),
+                ResetDay {
+                    date: d,
+                    ..ResetDay::default()
+                },
+            )
+        })
+        .collect();
     let mut by_method: BTreeMap<String, ResetMethod> = MethodKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_owned(), ResetMethod { kind: k.as_str().to_owned(), ..ResetMethod::default() }))
+        .map(|k| {
+            (
+                k.as_str().to_owned(),
+                ResetMethod {
+                    kind: k.as_str().to_owned(),
+                    ..ResetMethod::default()
+                },
+            )
+        })
         .collect();
     for row in rows {
         let details: serde_json::Value = serde_json::from_str(&row.details).unwrap_or_default();
-        let Some(day) = by_day.get_mut(&row.at.format("%Y-%m-%d").to_string()) else { continue };
+        let Some(day) = by_day.get_mut(&row.at.format("%Y-%m-%d").to_string()) else {
+            continue;
+        };
         // Decoy flows are not people resetting: leave them out of the charts.
         if !details["decoy"].is_null() {
             continue;
         }
         let kind_of = |d: &serde_json::Value| d["kind"].as_str().map(str::to_owned);
         let methods_of = |d: &serde_json::Value| -> Vec<String> {
-            d["methods"].as_array().map(|a| a.iter().filter_map(|k| k.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+            d["methods"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|k| k.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         match row.event_type.as_str() {
             kind::RECOVERY_STARTED => day.started += 1,
@@ -119,7 +163,11 @@ pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error>
             _ => {}
         }
     }
-    Ok(ResetReport { days, by_day: by_day.into_values().collect(), by_method: by_method.into_values().collect() })
+    Ok(ResetReport {
+        days,
+        by_day: by_day.into_values().collect(),
+        by_method: by_method.into_values().collect(),
+    })
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -150,7 +198,10 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
     let days = days(&query)?;
     let now = ctx.now();
     let today = now.date_naive();
-    let since = (today - Duration::days(i64::from(days) - 1)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let since = (today - Duration::days(i64::from(days) - 1))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
     let (users, active, rows) = ctx
         .store
         .read(move |conn| {
@@ -161,7 +212,11 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
             ))
         })
         .await?;
-    let enabled: HashSet<String> = users.into_iter().filter(|(_, _, disabled)| *disabled == 0).map(|(id, _, _)| id).collect();
+    let enabled: HashSet<String> = users
+        .into_iter()
+        .filter(|(_, _, disabled)| *disabled == 0)
+        .map(|(id, _, _)| id)
+        .collect();
     let mut per_kind: HashMap<MethodKind, HashSet<String>> = HashMap::new();
     let mut registered: HashSet<String> = HashSet::new();
     for (user, kind) in active {
@@ -173,7 +228,8 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
             registered.insert(user);
         }
     }
-    let mut by_day: BTreeMap<String, u64> = day_keys(today, days).into_iter().map(|d| (d, 0)).collect();
+    let mut by_day: BTreeMap<String, u64> =
+        day_keys(today, days).into_iter().map(|d| (d, 0)).collect();
     for row in rows {
         if let Some(n) = by_day.get_mut(&row.at.format("%Y-%m-%d").to_string()) {
             *n += 1;
@@ -184,8 +240,17 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
         users_registered: registered.len() as u64,
         by_method: MethodKind::ALL
             .iter()
-            .map(|k| RegistrationMethod { kind: *k, users: per_kind.get(k).map_or(0, |s| s.len() as u64) })
+            .map(|k| RegistrationMethod {
+                kind: *k,
+                users: per_kind.get(k).map_or(0, |s| s.len() as u64),
+            })
             .collect(),
-        by_day: by_day.into_iter().map(|(date, registrations)| RegistrationDay { date, registrations }).collect(),
+        by_day: by_day
+            .into_iter()
+            .map(|(date, registrations)| RegistrationDay {
+                date,
+                registrations,
+            })
+            .collect(),
     })
 }

@@ -87,7 +87,11 @@ pub fn list(conn: &mut DbConn, filter: &Filter, limit: i64) -> Result<Vec<AuditR
 }
 
 /// Rows whose type starts with `prefix`, at or after `since` (for the reports).
-pub fn with_prefix_since(conn: &mut DbConn, prefix: &str, since: NaiveDateTime) -> Result<Vec<AuditRow>, Error> {
+pub fn with_prefix_since(
+    conn: &mut DbConn,
+    prefix: &str,
+    since: NaiveDateTime,
+) -> Result<Vec<AuditRow>, Error> {
     let pattern = format!("{}%", prefix.replace('_', "\\_"));
     Ok(audit_events::table
         .filter(audit_events::event_type.like(pattern).escape('\\'))

@@ -157,7 +157,9 @@ pub fn settings(
         .set("sms_account_sid", SMS_SID)
         .set("sms_auth_token", SMS_TOKEN)
         .set("sms_from", SMS_FROM)
-        .set("outbox_poll_ms", "50");
+        .set("outbox_poll_ms", "50")
+        // The proof of work stays on in tests; it is only made cheap to solve.
+        .set("captcha_difficulty", "50");
     for (k, v) in overrides {
         s.set(k, *v);
     }
@@ -509,5 +511,44 @@ impl TestApp {
             .await;
         assert_eq!(verified.status, StatusCode::OK, "{:#}", verified.body);
         verified.body
+    }
+}
+
+impl TestApp {
+    /// A solved built-in CAPTCHA, as the browser widget would send it.
+    pub async fn captcha(&self) -> String {
+        let c = self
+            .call(
+                reqwest::Method::GET,
+                "/api/v1/captcha/challenge",
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(c.status, StatusCode::OK);
+        let challenge: sspr::captcha::Challenge = serde_json::from_value(c.body).unwrap();
+        sspr::captcha::solve(&challenge).expect("solvable")
+    }
+
+    pub async fn start_flow(&self, username: &str, purpose: &str) -> Answer {
+        let captcha = self.captcha().await;
+        self.call(
+            reqwest::Method::POST,
+            "/api/v1/recovery/flows",
+            None,
+            Some(json!({"username": username, "purpose": purpose, "captcha": captcha})),
+        )
+        .await
+    }
+
+    /// A step of a flow: `step` is `challenges`, `verify`, `password` or `unlock`.
+    pub async fn flow(&self, flow: &Value, token: &str, step: &str, body: Value) -> Answer {
+        let path = format!(
+            "/api/v1/recovery/flows/{}/{step}",
+            flow["flow_id"].as_str().unwrap()
+        );
+        let body = if body.is_null() { None } else { Some(body) };
+        self.call(reqwest::Method::POST, &path, Some(token), body)
+            .await
     }
 }

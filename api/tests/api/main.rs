@@ -13,6 +13,7 @@ mod http;
 mod methods;
 mod openapi;
 mod policy;
+mod recovery;
 mod startup;
 mod tokens;
 mod users;

@@ -173,7 +173,7 @@ async fn session(
                 data.push_str(&l);
                 data.push('\n');
             }
-            let data = data.replace("=\n", "");
+            let data = quoted_printable(&data.replace("=\n", ""));
             mails.lock().unwrap().push(Mail {
                 from: from.clone(),
                 to: to.clone(),
@@ -192,6 +192,31 @@ async fn session(
         write.write_all(reply).await?;
     }
     Ok(())
+}
+
+/// Decodes `=XX` escapes (lettre sends text parts quoted-printable when it must).
+fn quoted_printable(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3).unwrap_or(b"zz")).unwrap_or("zz");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                if hex
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn angle(line: &str) -> String {

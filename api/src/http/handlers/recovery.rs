@@ -6,7 +6,10 @@ use uuid::Uuid;
 use crate::captcha::{self, Challenge};
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::flows::{self, ChallengeRequest, ChallengeResponse, FinishResponse, NewPasswordRequest, StartRequest, StartResponse, VerifyRequest, VerifyResponse};
+use crate::flows::{
+    self, ChallengeRequest, ChallengeResponse, FinishResponse, NewPasswordRequest, StartRequest,
+    StartResponse, VerifyRequest, VerifyResponse,
+};
 use crate::http::extract::{ApiJson, Meta};
 use crate::http::problem as p;
 
@@ -26,7 +29,11 @@ impl FromRequest for FlowToken {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, t)| t.trim().to_owned())
             .filter(|t| !t.is_empty());
-        std::future::ready(token.map(FlowToken).ok_or_else(|| Error::Unauthenticated.into()))
+        std::future::ready(
+            token
+                .map(FlowToken)
+                .ok_or_else(|| Error::Unauthenticated.into()),
+        )
     }
 }
 
@@ -37,7 +44,9 @@ impl FromRequest for FlowToken {
 )]
 #[get("/captcha/challenge")]
 pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
-    HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(captcha::challenge(&ctx))
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(captcha::challenge(&ctx))
 }
 
 /// Starts a reset or unlock. The answer has the same shape for every username; unknown or
@@ -59,7 +68,11 @@ pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
     )
 )]
 #[post("/recovery/flows")]
-pub async fn start(ctx: web::Data<Ctx>, Meta(meta): Meta, body: ApiJson<StartRequest>) -> Result<HttpResponse, Error> {
+pub async fn start(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    body: ApiJson<StartRequest>,
+) -> Result<HttpResponse, Error> {
     Ok(HttpResponse::Created().json(flows::start(&ctx, &meta, body.into_inner()?).await?))
 }
 
@@ -91,7 +104,8 @@ pub async fn challenge(
     id: web::Path<Uuid>,
     body: ApiJson<ChallengeRequest>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Accepted().json(flows::challenge(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+    Ok(HttpResponse::Accepted()
+        .json(flows::challenge(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
 }
 
 /// Checks a code, an authenticator code or security answers. Success answers a new flow token
@@ -121,7 +135,9 @@ pub async fn verify(
     id: web::Path<Uuid>,
     body: ApiJson<VerifyRequest>,
 ) -> Result<web::Json<VerifyResponse>, Error> {
-    Ok(web::Json(flows::verify(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+    Ok(web::Json(
+        flows::verify(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?,
+    ))
 }
 
 /// Sets the new password once enough methods passed. Every session of the person ends; the
@@ -151,7 +167,9 @@ pub async fn password(
     id: web::Path<Uuid>,
     body: ApiJson<NewPasswordRequest>,
 ) -> Result<web::Json<FinishResponse>, Error> {
-    Ok(web::Json(flows::reset_password(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+    Ok(web::Json(
+        flows::reset_password(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?,
+    ))
 }
 
 /// Unlocks the account once enough methods passed (unlock flows only; when the policy allows).
@@ -168,6 +186,13 @@ pub async fn password(
     )
 )]
 #[post("/recovery/flows/{flow_id}/unlock")]
-pub async fn unlock(ctx: web::Data<Ctx>, Meta(meta): Meta, FlowToken(token): FlowToken, id: web::Path<Uuid>) -> Result<web::Json<FinishResponse>, Error> {
-    Ok(web::Json(flows::unlock(&ctx, &meta, &token, id.into_inner()).await?))
+pub async fn unlock(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    FlowToken(token): FlowToken,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<FinishResponse>, Error> {
+    Ok(web::Json(
+        flows::unlock(&ctx, &meta, &token, id.into_inner()).await?,
+    ))
 }

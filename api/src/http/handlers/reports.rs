@@ -21,7 +21,11 @@ use crate::reports::{self, RegistrationReport, ReportQuery, ResetReport};
     )
 )]
 #[get("/admin/reports/resets")]
-pub async fn resets(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<ReportQuery>) -> Result<web::Json<ResetReport>, Error> {
+pub async fn resets(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    query: web::Query<ReportQuery>,
+) -> Result<web::Json<ResetReport>, Error> {
     Ok(web::Json(reports::resets(&ctx, query.into_inner()).await?))
 }
 
@@ -40,6 +44,12 @@ pub async fn resets(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<Report
     )
 )]
 #[get("/admin/reports/registration")]
-pub async fn registration(ctx: web::Data<Ctx>, _admin: Admin, query: web::Query<ReportQuery>) -> Result<web::Json<RegistrationReport>, Error> {
-    Ok(web::Json(reports::registration(&ctx, query.into_inner()).await?))
+pub async fn registration(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    query: web::Query<ReportQuery>,
+) -> Result<web::Json<RegistrationReport>, Error> {
+    Ok(web::Json(
+        reports::registration(&ctx, query.into_inner()).await?,
+    ))
 }

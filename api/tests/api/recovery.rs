@@ -1,0 +1,1075 @@
+//! The reset and unlock flow over HTTP, end to end, and the attacks of SECURITY.md that touch it.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use sspr::clock::Clock as _;
+
+use crate::helpers::{ADMIN, ADMIN_PASSWORD, Answer, TestApp, USER_PASSWORD};
+use crate::support::gateway_requests;
+
+const NEW_PASSWORD: &str = "lanterns drift over quiet harbours";
+
+/// Everyone in scope, `required` methods, email and SMS (and more) on.
+async fn policy(app: &TestApp, admin: &str, required: u32) {
+    app.set_policy(
+        admin,
+        json!({"scope": "all", "methods_required": required,
+               "methods_enabled": ["email", "mobile_sms", "authenticator_app", "security_questions"]}),
+    )
+    .await;
+}
+
+/// A user with a verified mobile phone (and an email method when `two`).
+async fn registered_user(
+    app: &TestApp,
+    admin: &str,
+    name: &str,
+    phone: &str,
+    two: bool,
+) -> (Value, String) {
+    let (user, token) = app.signed_in_user(admin, name).await;
+    app.register_sms(&token, phone).await;
+    if two {
+        app.register_email(&token, &format!("{name}@home.example"))
+            .await;
+    }
+    (user, token)
+}
+
+fn method<'a>(start: &'a Answer, kind: &str) -> &'a Value {
+    start.body["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {:#}", start.body))
+}
+
+/// Challenge and verify the SMS method; returns the next token.
+async fn pass_sms(app: &TestApp, flow: &Value, token: &str, phone: &str) -> String {
+    let m = method_from(flow, "mobile_sms");
+    let sent = app
+        .flow(flow, token, "challenges", json!({"method_id": m}))
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    let code = app.last_sms_code(phone).await;
+    let ok = app
+        .flow(flow, token, "verify", json!({"method_id": m, "code": code}))
+        .await;
+    assert_eq!(ok.status, 200, "{:#}", ok.body);
+    ok.body["flow_token"].as_str().unwrap().to_owned()
+}
+
+fn method_from(flow: &Value, kind: &str) -> Value {
+    flow["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == kind)
+        .unwrap()["method_id"]
+        .clone()
+}
+
+async fn a_person_resets_with_one_method_and_every_old_session_ends(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let (_, session) = registered_user(&app, &admin, "nia", "+14155550201", false).await;
+
+    let start = app.start_flow("nia", "reset_password").await;
+    assert_eq!(start.status, 201, "{:#}", start.body);
+    assert_eq!(start.body["methods_required"], 1);
+    assert_eq!(method(&start, "mobile_sms")["hint"], "+1 ••• ••• ••01");
+    let flow = start.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    // Nothing secret in the token: anyone can read a JWT.
+    let payload = token.split('.').nth(1).unwrap();
+    use base64::Engine as _;
+    let claims = String::from_utf8(
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !claims.contains("5550201") && !claims.contains("nia"),
+        "{claims}"
+    );
+
+    // Finishing before verifying is refused and changes nothing.
+    app.flow(
+        &flow,
+        &token,
+        "password",
+        json!({"new_password": NEW_PASSWORD}),
+    )
+    .await
+    .assert_problem(403, "verification_incomplete");
+
+    let next = pass_sms(&app, &flow, &token, "+14155550201").await;
+    // The token from before the verification is dead everywhere.
+    app.flow(
+        &flow,
+        &token,
+        "password",
+        json!({"new_password": NEW_PASSWORD}),
+    )
+    .await
+    .assert_problem(401, "unauthenticated");
+
+    let weak = app
+        .flow(
+            &flow,
+            &next,
+            "password",
+            json!({"new_password": "password1"}),
+        )
+        .await;
+    weak.assert_problem(422, "validation_failed");
+    let codes: Vec<&str> = weak.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"too_short")
+            && codes.contains(&"common_password")
+            && codes.contains(&"too_weak"),
+        "{codes:?}"
+    );
+    let mine = app
+        .flow(
+            &flow,
+            &next,
+            "password",
+            json!({"new_password": "nia example forever and ever"}),
+        )
+        .await;
+    assert_eq!(mine.body["errors"][0]["code"], "personal_information");
+    let reused = app
+        .flow(
+            &flow,
+            &next,
+            "password",
+            json!({"new_password": USER_PASSWORD}),
+        )
+        .await;
+    assert!(
+        reused.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["code"] == "reused"),
+        "{:#}",
+        reused.body
+    );
+
+    let done = app
+        .flow(
+            &flow,
+            &next,
+            "password",
+            json!({"new_password": NEW_PASSWORD}),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{:#}", done.body);
+    assert_eq!(done.body, json!({"status": "password_reset"}));
+    assert!(
+        done.body.get("access_token").is_none(),
+        "a reset signs nobody in"
+    );
+    app.get("/api/v1/me", &session)
+        .await
+        .assert_problem(401, "unauthenticated");
+    app.sign_in("nia", USER_PASSWORD)
+        .await
+        .assert_problem(401, "invalid_credentials");
+    assert_eq!(app.sign_in("nia", NEW_PASSWORD).await.status, 200);
+    // A second finish with the same token is refused.
+    app.flow(
+        &flow,
+        &next,
+        "password",
+        json!({"new_password": "another fine passphrase here"}),
+    )
+    .await
+    .assert_problem(401, "unauthenticated");
+
+    let notices = app.smtp.wait_for("nia@example.com", 2).await;
+    let notice = notices
+        .iter()
+        .find(|m| m.subject().contains("password was reset"))
+        .expect("a reset notice");
+    assert!(!notice.data.contains(NEW_PASSWORD));
+    let rows = app.audit(&admin, "type=recovery").await;
+    let types: Vec<&str> = rows.iter().map(|r| r["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        types,
+        [
+            "recovery.password_reset",
+            "recovery.verified",
+            "recovery.challenge_sent",
+            "recovery.started"
+        ]
+    );
+    let report = app.get("/api/v1/admin/reports/resets?days=7", &admin).await;
+    assert_eq!(report.status, 200, "{:#}", report.body);
+    let today = report.body["by_day"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(today["password_resets"], 1);
+    assert_eq!(today["started"], 1);
+    let sms = report.body["by_method"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "mobile_sms")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (sms["verified"].as_u64(), sms["password_resets"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let registration = app.get("/api/v1/admin/reports/registration", &admin).await;
+    assert_eq!(registration.body["users_registered"], 1);
+}
+
+async fn an_administrator_needs_two_methods_and_the_others_are_told(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let other = app.create_user(&admin, "root2").await;
+    app.patch(
+        &format!("/api/v1/admin/users/{}", other["user_id"].as_str().unwrap()),
+        &admin,
+        json!({"is_admin": true}),
+    )
+    .await;
+    app.register_sms(&admin, "+14155550202").await;
+    let added = app
+        .post(
+            "/api/v1/me/methods",
+            &admin,
+            json!({"kind": "authenticator_app"}),
+        )
+        .await;
+    let secret = added.body["secret"].as_str().unwrap().to_owned();
+    let totp_id = added.body["method_id"].as_str().unwrap().to_owned();
+    let code = sspr::methods::authenticator::code_at(&secret, app.clock.now()).unwrap();
+    assert_eq!(
+        app.post(
+            &format!("/api/v1/me/methods/{totp_id}/verify"),
+            &admin,
+            json!({"code": code})
+        )
+        .await
+        .status,
+        200
+    );
+
+    let start = app.start_flow(ADMIN, "reset_password").await;
+    assert_eq!(
+        start.body["methods_required"], 2,
+        "administrators always need two"
+    );
+    let flow = start.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let after_one = pass_sms(&app, &flow, &token, "+14155550202").await;
+    app.flow(
+        &flow,
+        &after_one,
+        "password",
+        json!({"new_password": NEW_PASSWORD}),
+    )
+    .await
+    .assert_problem(403, "verification_incomplete");
+    // The same method cannot count twice.
+    let again = app
+        .flow(
+            &flow,
+            &after_one,
+            "verify",
+            json!({"method_id": method_from(&flow, "mobile_sms"), "code": "000000"}),
+        )
+        .await;
+    again.assert_problem(409, "method_already_passed");
+    // The code used at enrolment (same time step) cannot be replayed; the next step's can.
+    app.advance(30);
+    let totp = sspr::methods::authenticator::code_at(&secret, app.clock.now()).unwrap();
+    let second = app
+        .flow(
+            &flow,
+            &after_one,
+            "verify",
+            json!({"method_id": totp_id, "code": totp}),
+        )
+        .await;
+    assert_eq!(second.status, 200, "{:#}", second.body);
+    assert_eq!(second.body["methods_remaining"], 0);
+    let last = second.body["flow_token"].as_str().unwrap();
+    assert_eq!(
+        app.flow(
+            &flow,
+            last,
+            "password",
+            json!({"new_password": NEW_PASSWORD})
+        )
+        .await
+        .status,
+        200
+    );
+    let told = app.smtp.wait_for("root2@example.com", 1).await;
+    assert!(
+        told[0]
+            .subject()
+            .contains("administrator reset their password"),
+        "{}",
+        told[0].subject()
+    );
+    assert_eq!(app.sign_in(ADMIN, NEW_PASSWORD).await.status, 200);
+    let _ = ADMIN_PASSWORD;
+}
+
+async fn a_locked_account_is_unlocked_without_changing_the_password(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "ola", "+14155550203", false).await;
+    for _ in 0..10 {
+        app.sign_in("ola", "not my password at all").await;
+    }
+    app.sign_in("ola", USER_PASSWORD)
+        .await
+        .assert_problem(401, "account_locked");
+    let notice = app
+        .smtp
+        .wait_for("ola@example.com", 2)
+        .await
+        .into_iter()
+        .find(|m| m.subject().contains("locked"))
+        .expect("a lockout notice");
+    assert!(
+        notice.data.contains(&format!(
+            "{}/recover?purpose=unlock_account",
+            "http://127.0.0.1:8080"
+        )),
+        "{}",
+        notice.data
+    );
+
+    let start = app.start_flow("ola", "unlock_account").await;
+    let flow = start.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let next = pass_sms(&app, &flow, &token, "+14155550203").await;
+    app.flow(
+        &flow,
+        &next,
+        "password",
+        json!({"new_password": NEW_PASSWORD}),
+    )
+    .await
+    .assert_problem(409, "wrong_purpose");
+    let done = app.flow(&flow, &next, "unlock", Value::Null).await;
+    assert_eq!(done.body, json!({"status": "unlocked"}));
+    assert_eq!(
+        app.sign_in("ola", USER_PASSWORD).await.status,
+        200,
+        "the old password works again"
+    );
+    assert_eq!(
+        app.audit(&admin, "type=recovery.account_unlocked")
+            .await
+            .len(),
+        1
+    );
+
+    app.set_policy(&admin, json!({"unlock_enabled": false}))
+        .await;
+    app.start_flow("ola", "unlock_account")
+        .await
+        .assert_problem(403, "unlock_disabled");
+}
+
+fn shape(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        Value::Array(a) => Value::Array(a.iter().take(1).map(shape).collect()),
+        Value::String(_) => json!("s"),
+        Value::Number(_) => json!(0),
+        other => other.clone(),
+    }
+}
+
+async fn unknown_and_ineligible_usernames_get_the_same_answer(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "pia", "+14155550204", false).await;
+    app.create_user(&admin, "quin").await; // no methods
+    let real = app.start_flow("pia", "reset_password").await;
+    let unknown = app.start_flow("nobody-at-all", "reset_password").await;
+    let unregistered = app.start_flow("quin", "reset_password").await;
+    for a in [&real, &unknown, &unregistered] {
+        assert_eq!(a.status, 201, "{:#}", a.body);
+        assert_eq!(shape(&a.body), shape(&real.body));
+        let header = a.body["flow_token"]
+            .as_str()
+            .unwrap()
+            .split('.')
+            .next()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            header,
+            real.body["flow_token"]
+                .as_str()
+                .unwrap()
+                .split('.')
+                .next()
+                .unwrap()
+        );
+    }
+    // Decoys are stable for a username.
+    let again = app.start_flow("nobody-at-all", "reset_password").await;
+    assert_eq!(again.body["methods"], unknown.body["methods"]);
+    // A decoy challenge answers like a real one, and its codes never verify.
+    let flow = unknown.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = &flow["methods"][0];
+    let sent = app
+        .flow(
+            &flow,
+            &token,
+            "challenges",
+            json!({"method_id": m["method_id"]}),
+        )
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    if m["kind"] == "email" || m["kind"] == "mobile_sms" {
+        assert_eq!(sent.body, json!({"expires_in": 600, "resend_after": 60}));
+        let wrong = app
+            .flow(
+                &flow,
+                &token,
+                "verify",
+                json!({"method_id": m["method_id"], "code": "123456"}),
+            )
+            .await;
+        wrong.assert_problem(422, "invalid_code");
+        assert_eq!(wrong.body["attempts_left"], 4);
+        app.flow(
+            &flow,
+            &token,
+            "challenges",
+            json!({"method_id": m["method_id"]}),
+        )
+        .await
+        .assert_problem(429, "throttled");
+    }
+    assert!(app.smtp.mails_to("nobody-at-all@example.com").is_empty());
+
+    // When the policy reveals ineligibility, the answer says why and where to get help.
+    app.set_policy(&admin, json!({"reveal_ineligible": true, "customization": {"helpdesk_url": "https://help.example.com/", "helpdesk_email": null}})).await;
+    let told = app.start_flow("nobody-at-all", "reset_password").await;
+    told.assert_problem(403, "not_eligible");
+    assert_eq!(told.body["reason"], "unknown_user");
+    assert_eq!(
+        told.body["helpdesk"]["helpdesk_url"],
+        "https://help.example.com/"
+    );
+    assert_eq!(
+        app.start_flow("quin", "reset_password").await.body["reason"],
+        "not_registered"
+    );
+    assert_eq!(app.start_flow("pia", "reset_password").await.status, 201);
+}
+
+async fn codes_cannot_be_brute_forced(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "rex", "+14155550205", false).await;
+    let start = app.start_flow("rex", "reset_password").await;
+    let flow = start.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&flow, "mobile_sms");
+    app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+        .await;
+    let code = app.last_sms_code("+14155550205").await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for left in (0..5).rev() {
+        let a = app
+            .flow(
+                &flow,
+                &token,
+                "verify",
+                json!({"method_id": m, "code": wrong}),
+            )
+            .await;
+        // After five failed verifications in a day, self-service is blocked for the account.
+        if left == 0 {
+            a.assert_problem(422, "invalid_code");
+            assert_eq!(a.body["attempts_left"], 0);
+        } else {
+            assert_eq!(a.body["attempts_left"], left, "{:#}", a.body);
+        }
+    }
+    let sixth = app
+        .flow(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": m, "code": code}),
+        )
+        .await;
+    sixth.assert_problem(429, "throttled");
+    let blocked = app.start_flow("rex", "reset_password").await;
+    blocked.assert_problem(429, "throttled");
+    let wait: u64 = blocked.header("retry-after").unwrap().parse().unwrap();
+    assert!(wait > 23 * 3600, "{wait}");
+    // The victim can still sign in: reset spam never locks anyone out of their account.
+    assert_eq!(app.sign_in("rex", USER_PASSWORD).await.status, 200);
+    // An unknown username behaves the same way after five failures.
+    let decoy = app.start_flow("ghost", "reset_password").await.body;
+    let dtoken = decoy["flow_token"].as_str().unwrap().to_owned();
+    let dm = decoy["methods"][0]["method_id"].clone();
+    app.flow(&decoy, &dtoken, "challenges", json!({"method_id": dm}))
+        .await;
+    for _ in 0..5 {
+        app.flow(
+            &decoy,
+            &dtoken,
+            "verify",
+            json!({"method_id": dm, "code": "000000", "answers": []}),
+        )
+        .await;
+    }
+    app.start_flow("ghost", "reset_password")
+        .await
+        .assert_problem(429, "throttled");
+}
+
+async fn parallel_guesses_are_all_counted(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let tolerant = crate::helpers::spawn_on(
+        app.db.clone(),
+        app.backend,
+        &[
+            ("recovery_failures_per_day", "100"),
+            ("flow_max_failures", "100"),
+        ],
+    )
+    .await;
+    registered_user(&tolerant, &admin, "sam", "+14155550206", false).await;
+    let flow = tolerant.start_flow("sam", "reset_password").await.body;
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&flow, "mobile_sms");
+    tolerant
+        .flow(&flow, &token, "challenges", json!({"method_id": m}))
+        .await;
+    let code = tolerant.last_sms_code("+14155550206").await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let guesses = (0..30).map(|_| {
+        tolerant.flow(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": m, "code": wrong}),
+        )
+    });
+    let answers = futures_util::future::join_all(guesses).await;
+    let evaluated = answers
+        .iter()
+        .filter(|a| a.code() == "invalid_code")
+        .count();
+    assert!(
+        evaluated <= 5,
+        "at most five guesses are evaluated, {evaluated} were"
+    );
+    assert!(
+        answers.iter().all(
+            |a| ["invalid_code", "too_many_attempts", "storage_unavailable"].contains(&a.code())
+        ),
+        "{:?}",
+        answers
+            .iter()
+            .map(|a| a.code().to_owned())
+            .collect::<Vec<_>>()
+    );
+    tolerant
+        .flow(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": m, "code": code}),
+        )
+        .await
+        .assert_problem(422, "too_many_attempts");
+}
+
+async fn tokens_from_elsewhere_are_refused(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let (_, session) = registered_user(&app, &admin, "tia", "+14155550207", false).await;
+    let a = app.start_flow("tia", "reset_password").await.body;
+    let b = app.start_flow("nobody-else", "reset_password").await.body;
+    let m = method_from(&a, "mobile_sms");
+    // Another flow's token, a session token, no token, garbage.
+    for token in [
+        b["flow_token"].as_str().unwrap(),
+        session.as_str(),
+        admin.as_str(),
+        "x.y.z",
+    ] {
+        app.flow(&a, token, "challenges", json!({"method_id": m}))
+            .await
+            .assert_problem(401, "unauthenticated");
+    }
+    let anonymous = app
+        .call(
+            Method::POST,
+            &format!(
+                "/api/v1/recovery/flows/{}/challenges",
+                a["flow_id"].as_str().unwrap()
+            ),
+            None,
+            Some(json!({"method_id": m})),
+        )
+        .await;
+    anonymous.assert_problem(401, "unauthenticated");
+    // A flow token is not a session.
+    app.get("/api/v1/me", a["flow_token"].as_str().unwrap())
+        .await
+        .assert_problem(401, "unauthenticated");
+    app.get("/api/v1/admin/users", a["flow_token"].as_str().unwrap())
+        .await
+        .assert_problem(401, "unauthenticated");
+    // A newer flow for the same person kills the older one.
+    let newer = app.start_flow("tia", "reset_password").await.body;
+    app.flow(
+        &a,
+        a["flow_token"].as_str().unwrap(),
+        "challenges",
+        json!({"method_id": m}),
+    )
+    .await
+    .assert_problem(409, "flow_finished");
+    // The person is whoever the flow says: fields naming someone are refused.
+    let smuggled = app
+        .flow(
+            &newer,
+            newer["flow_token"].as_str().unwrap(),
+            "challenges",
+            json!({"method_id": m, "username": "admin"}),
+        )
+        .await;
+    smuggled.assert_problem(422, "validation_failed");
+    assert_eq!(smuggled.body["errors"][0]["code"], "unknown_field");
+    // A method of another person is not one of this flow's.
+    let not_mine = app
+        .flow(
+            &newer,
+            newer["flow_token"].as_str().unwrap(),
+            "challenges",
+            json!({"method_id": uuid::Uuid::new_v4()}),
+        )
+        .await;
+    assert_eq!(not_mine.fields(), ["method_id"]);
+}
+
+async fn twenty_parallel_finishes_make_one_reset(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "uli", "+14155550208", false).await;
+    let flow = app.start_flow("uli", "reset_password").await.body;
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let next = pass_sms(&app, &flow, &token, "+14155550208").await;
+    let passwords: Vec<String> = (0..20)
+        .map(|i| format!("parallel finish number {i} wins"))
+        .collect();
+    let finishes = passwords
+        .iter()
+        .map(|p| app.flow(&flow, &next, "password", json!({"new_password": p})));
+    let answers = futures_util::future::join_all(finishes).await;
+    let winners: Vec<usize> = answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.status == 200)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        winners.len(),
+        1,
+        "{:?}",
+        answers
+            .iter()
+            .map(|a| (a.status.as_u16(), a.code().to_owned()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        app.sign_in("uli", &passwords[winners[0]]).await.status,
+        200,
+        "the stored hash is the winner's"
+    );
+    assert_eq!(
+        app.audit(&admin, "type=recovery.password_reset")
+            .await
+            .len(),
+        1
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let resets = app
+        .smtp
+        .mails_to("uli@example.com")
+        .into_iter()
+        .filter(|m| m.subject().contains("password was reset"))
+        .count();
+    assert_eq!(resets, 1);
+}
+
+async fn resends_are_spaced_and_capped_per_flow(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "val", "+14155550209", false).await;
+    let flow = app.start_flow("val", "reset_password").await.body;
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&flow, "mobile_sms");
+    assert_eq!(
+        app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+            .await
+            .status,
+        202
+    );
+    let first = app.last_sms_code("+14155550209").await;
+    let early = app
+        .flow(&flow, &token, "challenges", json!({"method_id": m}))
+        .await;
+    early.assert_problem(429, "throttled");
+    assert_eq!(early.header("retry-after"), Some("60"));
+    app.advance(60);
+    assert_eq!(
+        app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+            .await
+            .status,
+        202
+    );
+    let second = app.last_sms_code("+14155550209").await;
+    if first != second {
+        // The old code stopped working when the new one was sent.
+        app.flow(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": m, "code": first}),
+        )
+        .await
+        .assert_problem(422, "invalid_code");
+    }
+    app.advance(60);
+    assert_eq!(
+        app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+            .await
+            .status,
+        202
+    );
+    app.advance(60);
+    app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+        .await
+        .assert_problem(429, "throttled");
+    // One text message at registration, three in this flow.
+    assert_eq!(
+        gateway_requests(&app.gateway, "Messages.json", "+14155550209")
+            .await
+            .len(),
+        4
+    );
+}
+
+async fn captcha_solutions_work_once_and_cannot_be_forged(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let start = |captcha: Value| {
+        app.call(
+            Method::POST,
+            "/api/v1/recovery/flows",
+            None,
+            Some(json!({"username": "someone", "purpose": "reset_password", "captcha": captcha})),
+        )
+    };
+    let solution = app.captcha().await;
+    assert_eq!(start(json!(solution)).await.status, 201);
+    start(json!(solution))
+        .await
+        .assert_problem(422, "validation_failed");
+    assert_eq!(
+        start(json!(solution)).await.body["errors"][0]["code"],
+        "captcha_invalid"
+    );
+    start(json!(""))
+        .await
+        .assert_problem(422, "validation_failed");
+    start(json!("bm90IGEgc29sdXRpb24="))
+        .await
+        .assert_problem(422, "validation_failed");
+    // A right-looking payload with our challenge but a wrong number, or someone else's MAC.
+    use base64::Engine as _;
+    let c = app
+        .call(Method::GET, "/api/v1/captcha/challenge", None, None)
+        .await
+        .body;
+    for (number, signature) in [
+        (1_000_000u64, c["signature"].clone()),
+        (0, json!("k$forged")),
+    ] {
+        let payload = json!({"algorithm": "SHA-256", "challenge": c["challenge"], "number": number, "salt": c["salt"], "signature": signature});
+        let forged = base64::engine::general_purpose::STANDARD.encode(payload.to_string());
+        start(json!(forged))
+            .await
+            .assert_problem(422, "validation_failed");
+    }
+    // Solved, but too late.
+    let late = app.captcha().await;
+    app.advance(601);
+    start(json!(late))
+        .await
+        .assert_problem(422, "validation_failed");
+    // Public configuration tells the client where the challenges are.
+    let public = app
+        .call(Method::GET, "/api/v1/config/public", None, None)
+        .await;
+    assert_eq!(
+        public.body["captcha"],
+        json!({"kind": "builtin", "challenge_url": "/api/v1/captcha/challenge"})
+    );
+}
+
+async fn an_expired_flow_accepts_nothing_and_a_new_one_starts_cleanly(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "wyn", "+14155550210", false).await;
+    let flow = app.start_flow("wyn", "reset_password").await.body;
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&flow, "mobile_sms");
+    app.advance(900 + 10);
+    app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+        .await
+        .assert_problem(401, "unauthenticated");
+    let fresh = app.start_flow("wyn", "reset_password").await.body;
+    let t = fresh["flow_token"].as_str().unwrap().to_owned();
+    let next = pass_sms(&app, &fresh, &t, "+14155550210").await;
+    assert_eq!(
+        app.flow(
+            &fresh,
+            &next,
+            "password",
+            json!({"new_password": NEW_PASSWORD})
+        )
+        .await
+        .status,
+        200
+    );
+}
+
+async fn recently_added_methods_wait_out_the_cool_down(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    app.set_policy(
+        &admin,
+        json!({"recovery_cooldown_hours": 24, "confirm_full_destination": true}),
+    )
+    .await;
+    registered_user(&app, &admin, "xia", "+14155550211", false).await;
+    let early = app.start_flow("xia", "reset_password").await;
+    assert_eq!(early.status, 201);
+    assert!(
+        early.body["methods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| !m["hint"].as_str().unwrap().ends_with("11") || m["kind"] != "mobile_sms")
+    );
+    let flow = early.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let sms = flow["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "mobile_sms")
+        .cloned();
+    if let Some(m) = sms {
+        // The decoy's phone: nothing is ever sent there.
+        app.flow(
+            &flow,
+            &token,
+            "challenges",
+            json!({"method_id": m["method_id"], "confirm": "+14155550211"}),
+        )
+        .await;
+    }
+    assert_eq!(
+        gateway_requests(&app.gateway, "Messages.json", "+14155550211")
+            .await
+            .len(),
+        1,
+        "only the registration code"
+    );
+
+    app.advance(24 * 3600);
+    let later = app.start_flow("xia", "reset_password").await.body;
+    let offered = later["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "mobile_sms")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        offered["hint"], "+1 ••• ••• ••11",
+        "offered once the cool-down is over"
+    );
+    let token = later["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&later, "mobile_sms");
+    let wrong = app
+        .flow(
+            &later,
+            &token,
+            "challenges",
+            json!({"method_id": m, "confirm": "+1 415 555 0299"}),
+        )
+        .await;
+    assert_eq!(wrong.fields(), ["confirm"]);
+    assert_eq!(wrong.body["errors"][0]["code"], "destination_mismatch");
+    let right = app
+        .flow(
+            &later,
+            &token,
+            "challenges",
+            json!({"method_id": m, "confirm": "+1 (415) 555-0211"}),
+        )
+        .await;
+    assert_eq!(right.status, 202, "{:#}", right.body);
+}
+
+async fn security_questions_are_asked_and_reshuffled_after_a_miss(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["security_questions", "email"],
+               "security_questions": {"register_count": 4, "reset_count": 3, "custom_questions": []}}),
+    )
+    .await;
+    let (_, token) = app.signed_in_user(&admin, "yan").await;
+    let catalogue = app
+        .get("/api/v1/me/security-questions/catalog", &token)
+        .await
+        .body;
+    let ids: Vec<Value> = catalogue["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(4)
+        .map(|q| q["question_id"].clone())
+        .collect();
+    let answers = ["Lisbon", "Rex the dog", "Blue Volvo", "Elm Street"];
+    let body: Vec<Value> = ids
+        .iter()
+        .zip(answers)
+        .map(|(id, a)| json!({"question_id": id, "answer": a}))
+        .collect();
+    assert_eq!(
+        app.put(
+            "/api/v1/me/security-questions",
+            &token,
+            json!({"answers": body})
+        )
+        .await
+        .status,
+        200
+    );
+    let answer_for = |q: &Value| answers[ids.iter().position(|id| id == q).unwrap()];
+
+    let flow = app.start_flow("yan", "reset_password").await.body;
+    let t = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&flow, "security_questions");
+    let asked = app
+        .flow(&flow, &t, "challenges", json!({"method_id": m}))
+        .await;
+    assert_eq!(asked.status, 202, "{:#}", asked.body);
+    let questions = asked.body["questions"].as_array().unwrap().clone();
+    assert_eq!(questions.len(), 3);
+    let mut given: Vec<Value> = questions
+        .iter()
+        .map(|q| json!({"question_id": q["question_id"], "answer": answer_for(&q["question_id"])}))
+        .collect();
+    given[0]["answer"] = json!("wrong answer");
+    app.flow(
+        &flow,
+        &t,
+        "verify",
+        json!({"method_id": m, "answers": given}),
+    )
+    .await
+    .assert_problem(422, "wrong_answers");
+    // After a miss the old questions are gone; a new challenge asks again.
+    app.flow(
+        &flow,
+        &t,
+        "verify",
+        json!({"method_id": m, "answers": given}),
+    )
+    .await
+    .assert_problem(422, "wrong_answers");
+    let asked = app
+        .flow(&flow, &t, "challenges", json!({"method_id": m}))
+        .await
+        .body["questions"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let right: Vec<Value> = asked.iter().map(|q| json!({"question_id": q["question_id"], "answer": format!("  {} ", answer_for(&q["question_id"]).to_uppercase())})).collect();
+    let ok = app
+        .flow(
+            &flow,
+            &t,
+            "verify",
+            json!({"method_id": m, "answers": right}),
+        )
+        .await;
+    assert_eq!(ok.status, 200, "{:#}", ok.body);
+}
+
+async fn many_starts_from_one_address_are_throttled(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let strict =
+        crate::helpers::spawn_on(app.db.clone(), app.backend, &[("flow_starts_per_ip", "3")]).await;
+    for i in 0..3 {
+        assert_eq!(
+            strict
+                .start_flow(&format!("user{i}"), "reset_password")
+                .await
+                .status,
+            201
+        );
+    }
+    let fourth = strict.start_flow("user9", "reset_password").await;
+    fourth.assert_problem(429, "throttled");
+    assert!(fourth.header("retry-after").is_some());
+}
+
+crate::both_backends!(
+    a_person_resets_with_one_method_and_every_old_session_ends,
+    an_administrator_needs_two_methods_and_the_others_are_told,
+    a_locked_account_is_unlocked_without_changing_the_password,
+    unknown_and_ineligible_usernames_get_the_same_answer,
+    codes_cannot_be_brute_forced,
+    parallel_guesses_are_all_counted,
+    tokens_from_elsewhere_are_refused,
+    twenty_parallel_finishes_make_one_reset,
+    resends_are_spaced_and_capped_per_flow,
+    captcha_solutions_work_once_and_cannot_be_forged,
+    an_expired_flow_accepts_nothing_and_a_new_one_starts_cleanly,
+    recently_added_methods_wait_out_the_cool_down,
+    security_questions_are_asked_and_reshuffled_after_a_miss,
+    many_starts_from_one_address_are_throttled,
+);
