@@ -528,6 +528,27 @@ async fn a_number_gets_at_most_its_hourly_budget_whoever_asks(app: TestApp) {
             .len(),
         2
     );
+
+    // And an account gets at most its budget, whatever numbers it asks for.
+    let (_, token) = tight.signed_in_user(&admin, "zia").await;
+    for (i, phone) in ["+14155550181", "+14155550182", "+14155550183"]
+        .iter()
+        .enumerate()
+    {
+        let a = tight
+            .post(
+                "/api/v1/me/methods",
+                &token,
+                json!({"kind": "mobile_sms", "phone": phone}),
+            )
+            .await;
+        if i < 2 {
+            assert_eq!(a.status, 201, "{:#}", a.body);
+            tight.advance(61);
+        } else {
+            a.assert_problem(429, "throttled");
+        }
+    }
 }
 
 async fn the_policy_decides_which_methods_may_be_registered(app: TestApp) {

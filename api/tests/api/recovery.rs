@@ -296,6 +296,15 @@ async fn an_administrator_needs_two_methods_and_the_others_are_told(app: TestApp
         .await;
     again.assert_problem(409, "method_already_passed");
     // The code used at enrolment (same time step) cannot be replayed; the next step's can.
+    let replay = app
+        .flow(
+            &flow,
+            &after_one,
+            "verify",
+            json!({"method_id": totp_id, "code": code}),
+        )
+        .await;
+    replay.assert_problem(422, "invalid_code");
     app.advance(30);
     let totp = sspr::methods::authenticator::code_at(&secret, app.clock.now()).unwrap();
     let second = app
@@ -1038,6 +1047,60 @@ async fn security_questions_are_asked_and_reshuffled_after_a_miss(app: TestApp) 
     assert_eq!(ok.status, 200, "{:#}", ok.body);
 }
 
+async fn a_captcha_provider_is_asked_through_siteverify(app: TestApp) {
+    use wiremock::matchers::{body_string_contains, method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let provider = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/siteverify"))
+        .and(body_string_contains("secret=provider-secret"))
+        .and(body_string_contains("response=good-token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"success": true})))
+        .mount(&provider)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/siteverify"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"success": false, "error-codes": ["invalid-input-response"]}),
+            ),
+        )
+        .mount(&provider)
+        .await;
+    let url = format!("{}/siteverify", provider.uri());
+    let turnstile = crate::helpers::spawn_on(
+        app.db.clone(),
+        app.backend,
+        &[
+            ("captcha", "turnstile"),
+            ("captcha_secret", "provider-secret"),
+            ("captcha_site_key", "site-key-1"),
+            ("captcha_verify_url", &url),
+        ],
+    )
+    .await;
+    let start = |token: &'static str| {
+        turnstile.call(
+            Method::POST,
+            "/api/v1/recovery/flows",
+            None,
+            Some(json!({"username": "anyone", "purpose": "reset_password", "captcha": token})),
+        )
+    };
+    assert_eq!(start("good-token").await.status, 201);
+    start("bad-token")
+        .await
+        .assert_problem(422, "validation_failed");
+    let public = turnstile
+        .call(Method::GET, "/api/v1/config/public", None, None)
+        .await;
+    assert_eq!(
+        public.body["captcha"],
+        json!({"kind": "turnstile", "site_key": "site-key-1"})
+    );
+    assert!(!public.body.to_string().contains("provider-secret"));
+}
+
 async fn many_starts_from_one_address_are_throttled(app: TestApp) {
     let admin = app.admin_token().await;
     policy(&app, &admin, 1).await;
@@ -1072,4 +1135,5 @@ crate::both_backends!(
     recently_added_methods_wait_out_the_cool_down,
     security_questions_are_asked_and_reshuffled_after_a_miss,
     many_starts_from_one_address_are_throttled,
+    a_captcha_provider_is_asked_through_siteverify,
 );
