@@ -179,7 +179,9 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                         .finish()
                 }),
             )
+            .configure(|cfg| web_app(cfg, &config.web_dir))
             .default_service(web::to(not_found))
+            .wrap(security_headers())
             .wrap_fn(|req, srv| {
                 // Echo the request id (the one in every log line of this request) to the client,
                 // so that a problem report can be matched with the log.
@@ -202,6 +204,51 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The web app, when it is built: its files, and `index.html` for every other path that is not
+/// the API's, so that deep links (`/recover`, `/admin/users/…`) load the app.
+fn web_app(cfg: &mut web::ServiceConfig, dir: &std::path::Path) {
+    let index = dir.join("index.html");
+    if !index.is_file() {
+        return;
+    }
+    cfg.service(
+        actix_files::Files::new("/", dir)
+            .index_file("index.html")
+            .prefer_utf8(true)
+            .default_handler(web::to(move |req: actix_web::HttpRequest| {
+                let index = index.clone();
+                async move {
+                    if req.path().starts_with("/api/")
+                        || req.method() != actix_web::http::Method::GET
+                    {
+                        return Ok::<_, actix_web::Error>(not_found().await);
+                    }
+                    let file = actix_files::NamedFile::open_async(&index).await?;
+                    let mut response = file.into_response(&req);
+                    response
+                        .headers_mut()
+                        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+                    Ok(response)
+                }
+            })),
+    );
+}
+
+/// Headers on every answer: a strict Content-Security-Policy (no inline script, nothing from
+/// other origins), no referrer (links in the app never leak flow ids), no sniffing, no framing.
+fn security_headers() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+             connect-src 'self'; worker-src 'self' blob:; font-src 'self'; object-src 'none'; base-uri 'none'; \
+             form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add((header::REFERRER_POLICY, "no-referrer"))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
 }
 
 /// Only the configured origins are allowed, with credentials; never `*`.

@@ -135,6 +135,8 @@ pub struct Config {
     pub captcha_secret: Option<Secret>,
     /// Where to verify a provider's token (configurable so tests can point at a stub).
     pub captcha_verify_url: Option<String>,
+    /// The built web app, served at `/` when it holds an `index.html`.
+    pub web_dir: PathBuf,
 }
 
 /// Limits of the reset/unlock flow, counted in the database.
@@ -231,6 +233,7 @@ const KNOWN: &[&str] = &[
     "captcha_site_key",
     "captcha_secret",
     "captcha_verify_url",
+    "web_dir",
 ];
 
 /// Raw settings as strings, keyed by their lower-case name, before typing.
@@ -644,6 +647,7 @@ impl Config {
             captcha_site_key: s.get("captcha_site_key").map(str::to_owned),
             captcha_secret,
             captcha_verify_url,
+            web_dir: PathBuf::from(s.get("web_dir").unwrap_or("web-ui/dist")),
         };
         if env == Environment::Production {
             config.check_production()?;
