@@ -1,30 +1,45 @@
-# Everyday commands. `make run` starts the service on SQLite with no configuration;
-# `make test` runs every test (SQLite always; PostgreSQL at SSPR_TEST_DATABASE_URL).
+# Everyday commands. `make run` builds the web app and starts the service on SQLite with no
+# configuration; `make test` runs every test (SQLite always; PostgreSQL at SSPR_TEST_DATABASE_URL).
 
 SSPR_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 export SSPR_TEST_DATABASE_URL
+NPM ?= npm --no-audit --no-fund
 
-.PHONY: run test test-rust lint openapi fmt clean
+.PHONY: run web test test-rust test-web lint openapi client fmt clean
 
-run:
+run: web
 	cargo run --release -p sspr-api --bin sspr
 
-test: test-rust
+# The web app, built into web-ui/dist (served by the API at /).
+web:
+	cd web-ui && $(NPM) ci && $(NPM) run build
+
+test: test-rust test-web
 
 test-rust:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo test --locked --workspace
 
+# Type check (fails when the generated client no longer matches openapi/openapi.json), lint,
+# unit tests, and a production build.
+test-web:
+	cd web-ui && $(NPM) ci && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test && $(NPM) run build
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --all-targets -- -D warnings
 
-# Regenerate the committed OpenAPI document after an API change (the drift test says when).
+# Regenerate the committed OpenAPI document after an API change (the drift test says when),
+# and the web app's typed client from it.
 openapi:
 	cargo run -q -p sspr-api --bin sspr -- openapi > openapi/openapi.json
+
+client: openapi
+	cd web-ui && $(NPM) run gen:api
 
 fmt:
 	cargo fmt --all
 
 clean:
 	cargo clean
+	rm -rf web-ui/dist web-ui/node_modules

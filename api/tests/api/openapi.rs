@@ -82,3 +82,17 @@ async fn the_served_document_is_the_generated_one(app: crate::helpers::TestApp) 
 }
 
 crate::both_backends!(the_served_document_is_the_generated_one);
+
+#[test]
+fn operation_ids_are_unique_so_generated_clients_can_name_them() {
+    let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            assert!(seen.insert(id.to_owned()), "operationId {id} is used twice");
+        }
+    }
+}

@@ -8,6 +8,7 @@ use crate::http::problem as p;
 
 /// Audit rows, newest first, filtered by type, user and time, paged with `cursor`.
 #[utoipa::path(
+    operation_id = "list_audit_events",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(AuditQuery),

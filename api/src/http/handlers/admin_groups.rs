@@ -11,6 +11,7 @@ use crate::http::problem as p;
 
 /// All groups with their member counts.
 #[utoipa::path(
+    operation_id = "list_groups",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
@@ -27,6 +28,7 @@ pub async fn list(ctx: web::Data<Ctx>, _admin: Admin) -> Result<web::Json<GroupL
 
 /// Creates a group (names are unique, case-insensitively).
 #[utoipa::path(
+    operation_id = "create_group",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = CreateGroup,
@@ -55,6 +57,7 @@ pub async fn create(
 
 /// One group with its members.
 #[utoipa::path(
+    operation_id = "get_group",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("group_id" = Uuid, Path)),
@@ -77,6 +80,7 @@ pub async fn get(
 
 /// Renames a group or changes its description.
 #[utoipa::path(
+    operation_id = "update_group",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("group_id" = Uuid, Path)),
@@ -116,6 +120,7 @@ pub async fn update(
 
 /// Deletes a group (refused while the policy's scope names it).
 #[utoipa::path(
+    operation_id = "delete_group",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("group_id" = Uuid, Path)),
@@ -141,6 +146,7 @@ pub async fn remove(
 
 /// Replaces the member list.
 #[utoipa::path(
+    operation_id = "set_group_members",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("group_id" = Uuid, Path)),

@@ -18,6 +18,7 @@ fn respond(current: CurrentPolicy) -> HttpResponse {
 /// The policy in force. Its version is in the `ETag` header; send it back in `If-Match` to make
 /// sure a save does not overwrite someone else's.
 #[utoipa::path(
+    operation_id = "get_policy",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
@@ -35,6 +36,7 @@ pub async fn get_policy(ctx: web::Data<Ctx>, _admin: Admin) -> Result<HttpRespon
 /// Replaces the policy. Every field is validated (422 lists each bad one); a valid policy is
 /// saved as a new version and audited.
 #[utoipa::path(
+    operation_id = "put_policy",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = Policy,
@@ -82,6 +84,7 @@ pub async fn put_policy(
 /// What a proposed policy would mean today: how many people it covers, how many are already
 /// registered enough, and how many could not reset. Nothing is saved.
 #[utoipa::path(
+    operation_id = "policy_impact",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = Policy,

@@ -9,6 +9,7 @@ use crate::http::problem as p;
 
 /// Users, ordered by username, with search and pages.
 #[utoipa::path(
+    operation_id = "list_users",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(UserQuery),
@@ -32,6 +33,7 @@ pub async fn list(
 
 /// Creates a user. A password given here must be changed by the person at their first sign-in.
 #[utoipa::path(
+    operation_id = "create_user",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = CreateUser,
@@ -60,6 +62,7 @@ pub async fn create(
 
 /// One user.
 #[utoipa::path(
+    operation_id = "get_user",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
@@ -83,6 +86,7 @@ pub async fn get(
 /// Changes the fields present. Changing the password, the administrator flag or the disabled
 /// flag ends every session of the user.
 #[utoipa::path(
+    operation_id = "update_user",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
@@ -122,6 +126,7 @@ pub async fn update(
 
 /// Deletes a user (not oneself, not the last administrator).
 #[utoipa::path(
+    operation_id = "delete_user",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
@@ -147,6 +152,7 @@ pub async fn remove(
 
 /// Ends a sign-in lockout now.
 #[utoipa::path(
+    operation_id = "unlock_user",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
@@ -172,6 +178,7 @@ pub async fn unlock(
 
 /// A user's registered methods, masked (administrators never see codes, seeds or answers).
 #[utoipa::path(
+    operation_id = "list_user_methods",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
@@ -196,6 +203,7 @@ pub async fn methods(
 
 /// Removes all of a user's methods and answers: they must register again at their next sign-in.
 #[utoipa::path(
+    operation_id = "require_reregistration",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),

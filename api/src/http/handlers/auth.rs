@@ -22,6 +22,7 @@ fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static
 /// `account_disabled`. The token is returned for API clients and set as an HttpOnly,
 /// SameSite=Strict cookie for the web app.
 #[utoipa::path(
+    operation_id = "sign_in",
     tag = "auth",
     request_body = SignInRequest,
     responses(
@@ -47,6 +48,7 @@ pub async fn sign_in(
 
 /// Ends the current session: its token (bearer or cookie) stops working at once.
 #[utoipa::path(
+    operation_id = "sign_out",
     tag = "auth",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(

@@ -16,6 +16,7 @@ pub struct Health {
 
 /// Liveness and database reachability.
 #[utoipa::path(
+    operation_id = "health",
     tag = "health",
     responses(
         (status = 200, description = "The service and its database answer", body = Health),

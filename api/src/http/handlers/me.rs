@@ -8,6 +8,7 @@ use crate::session::{self, ChangePasswordRequest, Me};
 
 /// The signed-in person and their registration status.
 #[utoipa::path(
+    operation_id = "get_me",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
@@ -26,6 +27,7 @@ pub async fn me(
 
 /// Changes one's own password, given the current one. Every other session ends.
 #[utoipa::path(
+    operation_id = "change_password",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = ChangePasswordRequest,

@@ -13,6 +13,7 @@ use crate::registration::enroll::{
 
 /// One's registered methods, masked.
 #[utoipa::path(
+    operation_id = "list_my_methods",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
@@ -33,6 +34,7 @@ pub async fn list(
 /// `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a
 /// QR code, this once. The method is `pending` until verified.
 #[utoipa::path(
+    operation_id = "add_method",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = AddMethodRequest,
@@ -63,6 +65,7 @@ pub async fn add(
 /// Verifies a pending method with the code received (or shown by the app); it becomes active
 /// and replaces any earlier method of the same kind.
 #[utoipa::path(
+    operation_id = "verify_method",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("method_id" = Uuid, Path)),
@@ -95,6 +98,7 @@ pub async fn verify(
 /// Sends a new code for a pending method (the old one stops working). Limited in number and
 /// spacing.
 #[utoipa::path(
+    operation_id = "resend_method_code",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("method_id" = Uuid, Path)),
@@ -122,6 +126,7 @@ pub async fn resend(
 /// Removes a method. Allowed even when it leaves the person short of the policy; the answer's
 /// status says so.
 #[utoipa::path(
+    operation_id = "remove_method",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     params(("method_id" = Uuid, Path)),
@@ -146,6 +151,7 @@ pub async fn remove(
 
 /// Confirms that the registered methods are still one's own: restarts the reconfirmation clock.
 #[utoipa::path(
+    operation_id = "confirm_methods",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
@@ -166,6 +172,7 @@ pub async fn confirm(
 
 /// The security questions one may answer, and how many to answer.
 #[utoipa::path(
+    operation_id = "security_question_catalog",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
@@ -185,6 +192,7 @@ pub async fn catalogue(
 /// Sets one's security question answers (exactly as many as the policy asks, each question
 /// once, each answer different). Not for administrators.
 #[utoipa::path(
+    operation_id = "set_security_answers",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = SecurityAnswers,

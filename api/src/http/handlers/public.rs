@@ -7,6 +7,7 @@ use crate::policy::service::{self, PublicConfig};
 /// What a client needs before sign-in: the CAPTCHA kind, the helpdesk contact, the password
 /// rules and the enabled methods.
 #[utoipa::path(
+    operation_id = "public_config",
     tag = "public",
     responses(
         (status = 200, body = PublicConfig),

@@ -39,6 +39,7 @@ impl FromRequest for FlowToken {
 
 /// A proof-of-work challenge for the built-in CAPTCHA (ALTCHA-compatible).
 #[utoipa::path(
+    operation_id = "captcha_challenge",
     tag = "recovery",
     responses((status = 200, body = Challenge, headers(("Cache-Control" = String, description = "no-store"))))
 )]
@@ -53,6 +54,7 @@ pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
 /// ineligible ones get a flow that never verifies (unless the policy reveals ineligibility:
 /// then 403 `not_eligible` with the reason and the helpdesk).
 #[utoipa::path(
+    operation_id = "start_recovery",
     tag = "recovery",
     request_body = StartRequest,
     responses(
@@ -79,6 +81,7 @@ pub async fn start(
 /// Sends a code to one of the flow's methods (or, for security questions, returns the
 /// questions to answer). The policy may ask for the full address or number in `confirm`.
 #[utoipa::path(
+    operation_id = "send_recovery_challenge",
     tag = "recovery",
     security(("flow_token" = [])),
     params(("flow_id" = Uuid, Path)),
@@ -111,6 +114,7 @@ pub async fn challenge(
 /// Checks a code, an authenticator code or security answers. Success answers a new flow token
 /// (the old one stops working); a failure says why and counts against the flow and the account.
 #[utoipa::path(
+    operation_id = "verify_recovery_method",
     tag = "recovery",
     security(("flow_token" = [])),
     params(("flow_id" = Uuid, Path)),
@@ -143,6 +147,7 @@ pub async fn verify(
 /// Sets the new password once enough methods passed. Every session of the person ends; the
 /// reset signs nobody in.
 #[utoipa::path(
+    operation_id = "reset_password",
     tag = "recovery",
     security(("flow_token" = [])),
     params(("flow_id" = Uuid, Path)),
@@ -174,6 +179,7 @@ pub async fn password(
 
 /// Unlocks the account once enough methods passed (unlock flows only; when the policy allows).
 #[utoipa::path(
+    operation_id = "unlock_account",
     tag = "recovery",
     security(("flow_token" = [])),
     params(("flow_id" = Uuid, Path)),

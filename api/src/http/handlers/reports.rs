@@ -8,6 +8,7 @@ use crate::reports::{self, RegistrationReport, ReportQuery, ResetReport};
 
 /// Resets, unlocks and verifications per day and per method over the last `days` days.
 #[utoipa::path(
+    operation_id = "resets_report",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(ReportQuery),
@@ -31,6 +32,7 @@ pub async fn resets(
 
 /// Registration coverage by method, and registrations per day over the last `days` days.
 #[utoipa::path(
+    operation_id = "registration_report",
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     params(ReportQuery),
