@@ -243,7 +243,7 @@ fn security_headers() -> actix_web::middleware::DefaultHeaders {
         .add((
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
-             connect-src 'self'; worker-src 'self' blob:; font-src 'self'; object-src 'none'; base-uri 'none'; \
+             connect-src 'self'; worker-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
              form-action 'self'; frame-ancestors 'none'",
         ))
         .add((header::REFERRER_POLICY, "no-referrer"))

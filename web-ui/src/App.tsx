@@ -1,0 +1,176 @@
+// The shell: header, navigation, skip link, main landmark, and the routes. The API serves
+// index.html for unknown non-API paths, so every route here works as a deep link.
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import { BrowserRouter, Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { t } from './i18n';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RecoverPage } from './pages/RecoverPage';
+import { RegistrationWizard } from './pages/RegistrationWizard';
+import { SecurityInfoPage } from './pages/SecurityInfoPage';
+import { SignInPage } from './pages/SignInPage';
+import { nextPathFor, SessionProvider, useSession } from './session';
+
+const AdminApp = lazy(() => import('./admin/AdminApp'));
+
+function Loading() {
+  return (
+    <p role="status" aria-live="polite">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/**
+ * Pages for signed-in people. Someone who must change their password, or register, is sent
+ * there before anything else (the API's answer is a nudge; the SPA makes it a path).
+ */
+function RequireSession({ children, gate = true, admin = false }: { children: ReactNode; gate?: boolean; admin?: boolean }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Loading />;
+  if (me === null) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  if (gate) {
+    const first = nextPathFor(me);
+    if (first !== '/security-info' && first !== location.pathname) return <Navigate to={first} replace />;
+  }
+  if (admin && !me.is_admin) return <Navigate to="/security-info" replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { me } = useSession();
+  if (me === undefined) return <Loading />;
+  return <Navigate to={me ? nextPathFor(me) : '/signin'} replace />;
+}
+
+function Header() {
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  return (
+    <header className="header">
+      <div className="header__inner">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        {me ? (
+          <nav aria-label={t('nav.label')} className="nav">
+            <ul>
+              <li>
+                <NavLink to="/security-info">{t('nav.security_info')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/change-password">{t('nav.change_password')}</NavLink>
+              </li>
+              {me.is_admin ? (
+                <li>
+                  <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <button
+                  type="button"
+                  className="button button--link nav__signout"
+                  onClick={async () => {
+                    await signOut();
+                    navigate('/signin', { replace: true, state: { signedOut: true } });
+                  }}
+                >
+                  {t('nav.sign_out')}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+/** After a route change, focus goes to the main landmark so the new page is read from its top. */
+function FocusOnNavigate({ target }: { target: RefObject<HTMLElement | null> }) {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    target.current?.focus();
+  }, [pathname, target]);
+  return null;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Home />} />
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/recover" element={<RecoverPage />} />
+      <Route
+        path="/security-info"
+        element={
+          <RequireSession>
+            <SecurityInfoPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/register"
+        element={
+          <RequireSession gate={false}>
+            <RegistrationWizard />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/change-password"
+        element={
+          <RequireSession gate={false}>
+            <ChangePasswordPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        path="/admin/*"
+        element={
+          <RequireSession admin>
+            <Suspense fallback={<Loading />}>
+              <AdminApp />
+            </Suspense>
+          </RequireSession>
+        }
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip_to_content')}
+      </a>
+      <Header />
+      <FocusOnNavigate target={main} />
+      <main id="main" ref={main} tabIndex={-1} className="main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Layout>
+          <AppRoutes />
+        </Layout>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,114 @@
+// The person's registered methods, masked, with what they can do to each.
+import { useState } from 'react';
+import type { MethodView, Problem } from '../../api/client';
+import { problemMessage } from '../../api/messages';
+import { t } from '../../i18n';
+import { CodeEntry } from '../CodeEntry';
+import { ErrorMessage } from '../Messages';
+import { resendCode, verifyMethod } from './methodCalls';
+
+const codeKinds = new Set(['email', 'mobile_sms', 'mobile_voice', 'office_voice']);
+
+function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString();
+}
+
+export function MethodList({
+  methods,
+  onRemove,
+  onChanged,
+}: {
+  methods: readonly MethodView[];
+  onRemove?: (method: MethodView) => Promise<Problem | null>;
+  onChanged?: () => void;
+}) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [entering, setEntering] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  if (methods.length === 0) return <p>{t('security.none')}</p>;
+  return (
+    <>
+      <ErrorMessage>{problem ? problemMessage(problem, 'security') : null}</ErrorMessage>
+      <ul className="methods" aria-label={t('security.list_label')}>
+        {methods.map((m) => {
+          const name = t(`method.${m.kind}`);
+          return (
+            <li key={m.method_id} className="method">
+              <div className="method__main">
+                <span className="method__name">{name}</span>
+                {m.kind === 'authenticator_app' || m.kind === 'security_questions' ? null : (
+                  <span className="method__hint">{m.hint}</span>
+                )}
+                <span className={`badge badge--${m.status}`}>
+                  {m.status === 'pending' && !codeKinds.has(m.kind)
+                    ? t('method.status.pending_app')
+                    : t(`method.status.${m.status}`)}
+                </span>
+                <span className="method__date">
+                  {t('security.added_on', { date: formatDate(m.activated_at ?? m.created_at) })}
+                </span>
+              </div>
+              {confirming === m.method_id && onRemove ? (
+                <div className="method__confirm" role="group" aria-label={t('security.remove', { method: name })}>
+                  <p>{t('security.remove_confirm', { method: name, hint: m.hint })}</p>
+                  <div className="actions">
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      onClick={async () => {
+                        const p = await onRemove(m);
+                        setProblem(p);
+                        setConfirming(null);
+                      }}
+                    >
+                      {t('action.remove')}
+                    </button>
+                    <button type="button" className="button" onClick={() => setConfirming(null)}>
+                      {t('action.cancel')}
+                    </button>
+                  </div>
+                </div>
+              ) : entering === m.method_id ? (
+                <CodeEntry
+                  id={`pending-${m.method_id}`}
+                  scope="security"
+                  onVerify={async (code) => {
+                    const p = await verifyMethod(m.method_id, code);
+                    if (!p) {
+                      setEntering(null);
+                      onChanged?.();
+                    }
+                    return p;
+                  }}
+                  onResend={() => resendCode(m.method_id)}
+                  onCancel={() => setEntering(null)}
+                />
+              ) : (
+                <div className="actions">
+                  {m.status === 'pending' && codeKinds.has(m.kind) ? (
+                    <button type="button" className="button" onClick={() => setEntering(m.method_id)}>
+                      {t('security.enter_code_for', { method: name })}
+                    </button>
+                  ) : null}
+                  {onRemove ? (
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => setConfirming(m.method_id)}
+                      aria-label={t('security.remove', { method: name })}
+                    >
+                      {t('action.remove')}
+                    </button>
+                  ) : null}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+// Strings shared by every part of the app: the shell, buttons, generic errors.
+// Placeholders look like {name}; `t()` fills them in.
+const common = {
+  'app.name': 'Password self-service',
+  'app.skip_to_content': 'Skip to main content',
+  'app.loading': 'Loading…',
+  'app.not_found.title': 'Page not found',
+  'app.not_found.body': 'There is nothing at this address.',
+  'app.not_found.home': 'Go to the start page',
+
+  'nav.label': 'Main',
+  'nav.security_info': 'My security info',
+  'nav.change_password': 'Change password',
+  'nav.admin': 'Administration',
+  'nav.sign_out': 'Sign out',
+  'nav.sign_in': 'Sign in',
+  'nav.signed_in_as': 'Signed in as {name}',
+
+  'action.continue': 'Continue',
+  'action.cancel': 'Cancel',
+  'action.back': 'Back',
+  'action.save': 'Save',
+  'action.verify': 'Verify',
+  'action.remove': 'Remove',
+  'action.start_again': 'Start again',
+  'action.try_again': 'Try again',
+  'action.working': 'Please wait…',
+
+  'helpdesk.stuck': 'Still stuck?',
+  'helpdesk.link': 'Contact your helpdesk',
+  'helpdesk.email': 'Email your helpdesk at {email}',
+  'helpdesk.none': 'If you are stuck, contact your IT helpdesk.',
+
+  'form.required': 'This field is required.',
+  'form.error_summary': 'Please correct the highlighted fields.',
+
+  'error.network_error': 'The service could not be reached. Check your connection and try again.',
+  'error.server_error': 'Something went wrong on our side. Please try again in a moment.',
+  'error.internal_error': 'Something went wrong on our side. Please try again in a moment.',
+  'error.unexpected': 'Something went wrong. Please try again.',
+  'error.unauthenticated': 'Your session has ended. Please sign in again.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.not_found': 'That no longer exists. Reload the page and try again.',
+  'error.validation_failed': 'Some fields are not valid.',
+  'error.throttled': 'Too many attempts. Please wait {wait} and try again.',
+  'error.throttled_no_wait': 'Too many attempts. Please wait a little and try again.',
+  'error.overloaded': 'The service is busy. Please try again in {wait}.',
+  'error.storage_unavailable': 'The service is busy. Please try again in a moment.',
+  'error.payload_too_large': 'What you entered is too long.',
+  'error.unsupported_media_type': 'The request could not be read. Please reload the page.',
+  'error.malformed_json': 'The request could not be read. Please reload the page.',
+  'error.delivery_failed': 'The message could not be sent. Nothing was counted; please try again.',
+
+  'captcha.label': "I'm not a robot",
+  'captcha.verifying': 'Checking…',
+  'captcha.verified': 'Checked',
+  'captcha.error': 'The check failed. Try again.',
+  'captcha.expired': 'The check expired. Do it again.',
+  'captcha.required': 'Please complete the check first.',
+  'captcha.wait': 'Checking… please wait.',
+  'captcha.reload': 'Reload',
+
+  'wait.seconds': '{n} seconds',
+  'wait.one_second': '1 second',
+  'wait.minutes': '{n} minutes',
+  'wait.one_minute': '1 minute',
+  'wait.hours': '{n} hours',
+  'wait.one_hour': '1 hour',
+} as const;
+
+export default common;

@@ -1,0 +1,64 @@
+// Who is signed in (GET /api/v1/me) and the public configuration, loaded once and shared.
+// The session itself is the HttpOnly cookie the API sets: nothing here stores a token.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { api, call } from './api/client';
+import type { Me, PublicConfig } from './api/client';
+
+export interface Session {
+  /** Undefined while loading; null when nobody is signed in. */
+  me: Me | null | undefined;
+  config: PublicConfig | null;
+  refresh: () => Promise<Me | null>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [config, setConfig] = useState<PublicConfig | null>(null);
+
+  const refresh = useCallback(async () => {
+    const outcome = await call(api.GET('/api/v1/me'));
+    const next = outcome.ok ? outcome.data : null;
+    setMe(next);
+    return next;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await call(api.POST('/api/v1/auth/sign-out'));
+    setMe(null);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void call(api.GET('/api/v1/me')).then((o) => {
+      if (live) setMe(o.ok ? o.data : null);
+    });
+    void call(api.GET('/api/v1/config/public')).then((o) => {
+      if (live && o.ok) setConfig(o.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const value = useMemo(() => ({ me, config, refresh, signOut }), [me, config, refresh, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** Where a signed-in person must go first: password change, then registration, then home. */
+export function nextPathFor(me: Me): string {
+  if (me.password_change_required) return '/change-password';
+  if (me.registration.registration_required || me.registration.reconfirm_required) {
+    return '/register';
+  }
+  return '/security-info';
+}

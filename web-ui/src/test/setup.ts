@@ -1,0 +1,17 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// The SPA calls the API with relative URLs ('' base). Node's Request wants absolute ones, so
+// resolve them against the jsdom page's address, as a browser would.
+const NodeRequest = globalThis.Request;
+class RelativeRequest extends NodeRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(typeof input === 'string' ? new URL(input, window.location.href).toString() : input, init);
+  }
+}
+globalThis.Request = RelativeRequest as typeof Request;
+
+afterEach(() => {
+  cleanup();
+});

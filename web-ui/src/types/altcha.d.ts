@@ -1,0 +1,2 @@
+// JSX typing of <altcha-widget> for React.
+import type {} from 'altcha/types/react';
