@@ -5,7 +5,7 @@ SSPR_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 export SSPR_TEST_DATABASE_URL
 NPM ?= npm --no-audit --no-fund
 
-.PHONY: run web test test-rust test-web lint openapi client fmt clean
+.PHONY: run web test test-rust test-web test-e2e lint openapi client fmt clean
 
 run: web
 	cargo run --release -p sspr-api --bin sspr
@@ -14,7 +14,7 @@ run: web
 web:
 	cd web-ui && $(NPM) ci && $(NPM) run build
 
-test: test-rust test-web
+test: test-rust test-web test-e2e
 
 test-rust:
 	cargo clippy --locked --all-targets -- -D warnings
@@ -24,6 +24,12 @@ test-rust:
 # unit tests, and a production build.
 test-web:
 	cd web-ui && $(NPM) ci && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test && $(NPM) run build
+
+# Browser journeys: the real API (debug build) serving the app built by test-web, in Debian's
+# Chromium, on SQLite and PostgreSQL.
+test-e2e:
+	cargo build --locked -p sspr-api --bin sspr
+	cd e2e && $(NPM) ci && $(NPM) test
 
 lint:
 	cargo fmt --all -- --check

@@ -27,10 +27,12 @@ function Loading() {
  * there before anything else (the API's answer is a nudge; the SPA makes it a path).
  */
 function RequireSession({ children, gate = true, admin = false }: { children: ReactNode; gate?: boolean; admin?: boolean }) {
-  const { me } = useSession();
+  const { me, signedOut } = useSession();
   const location = useLocation();
   if (me === undefined) return <Loading />;
-  if (me === null) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  // Signing out clears the session, which sends the person here before the sign-out handler's
+  // own navigation runs: carry the "signed out" note along.
+  if (me === null) return <Navigate to="/signin" replace state={{ from: location.pathname, signedOut }} />;
   if (gate) {
     const first = nextPathFor(me);
     if (first !== '/security-info' && first !== location.pathname) return <Navigate to={first} replace />;

@@ -11,23 +11,28 @@ export interface Session {
   config: PublicConfig | null;
   refresh: () => Promise<Me | null>;
   signOut: () => Promise<void>;
+  /** True after the person signed out in this tab (the sign-in page says so). */
+  signedOut: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
   const [config, setConfig] = useState<PublicConfig | null>(null);
 
   const refresh = useCallback(async () => {
     const outcome = await call(api.GET('/api/v1/me'));
     const next = outcome.ok ? outcome.data : null;
     setMe(next);
+    if (next) setSignedOut(false);
     return next;
   }, []);
 
   const signOut = useCallback(async () => {
     await call(api.POST('/api/v1/auth/sign-out'));
+    setSignedOut(true);
     setMe(null);
   }, []);
 
@@ -44,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const value = useMemo(() => ({ me, config, refresh, signOut }), [me, config, refresh, signOut]);
+  const value = useMemo(() => ({ me, config, refresh, signOut, signedOut }), [me, config, refresh, signOut, signedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -22,7 +22,7 @@ function AdminNav() {
       <ul>
         {SECTIONS.map((section) => (
           <li key={section}>
-            <NavLink to={section} className={({ isActive }) => (isActive ? 'admin-nav-link active' : 'admin-nav-link')}>
+            <NavLink to={`/admin/${section}`} className={({ isActive }) => (isActive ? 'admin-nav-link active' : 'admin-nav-link')}>
               {t(`admin.nav.${section}`)}
             </NavLink>
           </li>
