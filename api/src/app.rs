@@ -88,6 +88,8 @@ impl Application {
             keys: Arc::new(keys),
             secrets: Arc::new(secrets),
             delivery,
+            metrics: crate::metrics::Metrics::new()
+                .map_err(|e| StartError::Startup(Error::internal(e.to_string())))?,
         };
 
         let now = ctx.now();
@@ -154,7 +156,9 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
     let data = web::Data::new(ctx);
     let api = http::openapi();
     let workers = config.http_workers;
+    let recorder = data.metrics.clone();
     let mut server = HttpServer::new(move || {
+        let recorder = recorder.clone();
         // The explorer and the document come first: the `/api/v1` scope below answers 404 for
         // every path under it that it does not know, so it must not see this one first.
         let (app, _) = App::new()
@@ -179,6 +183,7 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                         .finish()
                 }),
             )
+            .route("/metrics", web::get().to(metrics))
             .configure(|cfg| web_app(cfg, &config.web_dir))
             .default_service(web::to(not_found))
             .wrap(security_headers())
@@ -197,6 +202,31 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                 })
             })
             .wrap(cors(&config.cors_origins))
+            .wrap_fn(move |req, srv| {
+                // Requests and latencies by route pattern (never the raw path: ids would make a
+                // series each).
+                let started = std::time::Instant::now();
+                let method = req.method().to_string();
+                let recorder = recorder.clone();
+                srv.call(req).map(move |res| {
+                    if let Ok(res) = &res {
+                        let route = res
+                            .request()
+                            .match_pattern()
+                            .unwrap_or_else(|| "unmatched".to_owned());
+                        let status = res.status().as_u16().to_string();
+                        recorder
+                            .http_requests
+                            .with_label_values(&[&route, &method, &status])
+                            .inc();
+                        recorder
+                            .http_seconds
+                            .with_label_values(&[&route, &method])
+                            .observe(started.elapsed().as_secs_f64());
+                    }
+                    res
+                })
+            })
             .wrap(TracingLogger::default())
     })
     .listen(listener)?;
@@ -267,6 +297,20 @@ fn cors(origins: &[String]) -> Cors {
         cors = cors.allowed_origin(origin);
     }
     cors
+}
+
+/// Prometheus text format. Put it behind the load balancer's internal side: it holds counts, not
+/// personal data, but nobody outside needs them.
+async fn metrics(ctx: web::Data<Ctx>) -> HttpResponse {
+    ctx.metrics
+        .hash_queue_depth
+        .set(ctx.hasher.pending() as i64);
+    if let Ok(depth) = ctx.store.read(crate::store::outbox::waiting).await {
+        ctx.metrics.outbox_depth.set(depth);
+    }
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4")
+        .body(ctx.metrics.render())
 }
 
 async fn not_found() -> HttpResponse {

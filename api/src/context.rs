@@ -25,6 +25,7 @@ pub struct Ctx {
     pub keys: Arc<Keyring>,
     pub secrets: Arc<SecretBox>,
     pub delivery: Delivery,
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Ctx {

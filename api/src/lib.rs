@@ -18,6 +18,7 @@ pub mod error;
 pub mod flows;
 pub mod http;
 pub mod methods;
+pub mod metrics;
 pub mod password;
 pub mod policy;
 pub mod registration;

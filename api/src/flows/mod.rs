@@ -409,6 +409,7 @@ fn record_failure(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let failures = store::flows::count_failure(conn, &flow.id)?;
+    ctx.metrics.recovery(kind.as_str(), "failed");
     limits::record(conn, &failure_bucket(&flow.username_key), now)?;
     let party = Party {
         id: flow.user_id.clone(),
@@ -832,6 +833,7 @@ pub async fn verify(
         })
         .await?;
     let (flow, passed) = verdict?;
+    ctx.metrics.recovery(method.kind.as_str(), "verified");
     let (flow_token, _) = token::issue(ctx, &flow, now)?;
     let required = flow.methods_required.max(0) as usize;
     Ok(VerifyResponse {
@@ -999,6 +1001,9 @@ pub async fn reset_password(
                     tell(&ctx_c, conn, &policy, &other, "administrator reset their password", &text, now)?;
                 }
             }
+            for kind in &kinds {
+                ctx_c.metrics.recovery(kind.as_str(), "password_reset");
+            }
             Ok(FinishResponse { status: "password_reset".to_owned() })
         })
         .await
@@ -1041,6 +1046,9 @@ pub async fn unlock(
             if policy.notifications.notify_user_on_reset {
                 let text = format!("Your account was unlocked on {} using self-service password reset. Your password did not change.", stamp(now));
                 tell(&ctx_c, conn, &policy, &row, "account was unlocked", &text, now)?;
+            }
+            for kind in &kinds {
+                ctx_c.metrics.recovery(kind.as_str(), "unlocked");
             }
             Ok(FinishResponse { status: "unlocked".to_owned() })
         })

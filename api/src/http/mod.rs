@@ -91,6 +91,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(
         scope("/api/v1")
             .service(health::health)
+            .service(health::live)
+            .service(health::ready)
             .service(public::public_config)
             .service(recovery::captcha_challenge)
             .service(recovery::start)

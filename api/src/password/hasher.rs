@@ -35,6 +35,8 @@ pub struct Hasher {
     /// A hash of a random password, checked when there is no real hash (unknown user, no
     /// password set) so that such a sign-in costs the same time as a real one.
     dummy_hash: Arc<String>,
+    /// Jobs queued or running (for the metrics).
+    pending: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Hasher {
@@ -71,7 +73,13 @@ impl Hasher {
             params,
             queue: sender,
             dummy_hash: Arc::new(dummy),
+            pending: Arc::default(),
         })
+    }
+
+    /// Jobs queued or running now.
+    pub fn pending(&self) -> usize {
+        self.pending.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Hashes a password into a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
@@ -121,18 +129,25 @@ impl Hasher {
         &self,
         work: impl FnOnce() -> Result<T, Error> + Send + 'static,
     ) -> Result<T, Error> {
+        use std::sync::atomic::Ordering;
         let (tx, rx) = tokio::sync::oneshot::channel();
+        let pending = Arc::clone(&self.pending);
+        pending.fetch_add(1, Ordering::Relaxed);
+        let done = Arc::clone(&pending);
         let job: Job = Box::new(move || {
             let _ = tx.send(work());
+            done.fetch_sub(1, Ordering::Relaxed);
         });
         match self.queue.try_send(job) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => {
+                pending.fetch_sub(1, Ordering::Relaxed);
                 return Err(Error::Overloaded {
                     retry_after_secs: 1,
                 });
             }
             Err(TrySendError::Disconnected(_)) => {
+                pending.fetch_sub(1, Ordering::Relaxed);
                 return Err(Error::internal("hashing pool stopped"));
             }
         }

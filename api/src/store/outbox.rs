@@ -138,3 +138,11 @@ pub fn count_for(conn: &mut DbConn, recipient: &str) -> Result<(i64, i64), Error
         .get_result(conn)?;
     Ok((waiting, sent))
 }
+
+/// Messages not sent yet.
+pub fn waiting(conn: &mut DbConn) -> Result<i64, Error> {
+    Ok(outbox::table
+        .filter(outbox::sent_at.is_null())
+        .count()
+        .get_result(conn)?)
+}

@@ -39,5 +39,41 @@ async fn the_explorer_is_served_without_a_cdn(app: TestApp) {
 
 crate::both_backends!(
     health_reports_the_database_and_backend,
-    the_explorer_is_served_without_a_cdn
+    the_explorer_is_served_without_a_cdn,
+    metrics_count_requests_by_route_and_recovery_by_method,
 );
+
+async fn metrics_count_requests_by_route_and_recovery_by_method(app: TestApp) {
+    assert_eq!(
+        app.call(Method::GET, "/api/v1/health/live", None, None)
+            .await
+            .status,
+        200
+    );
+    let ready = app
+        .call(Method::GET, "/api/v1/health/ready", None, None)
+        .await;
+    assert_eq!(ready.status, 200);
+    assert_eq!(ready.body["database"], "ok");
+    let admin = app.admin_token().await;
+    let id = uuid::Uuid::new_v4();
+    app.get(&format!("/api/v1/admin/users/{id}"), &admin).await;
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.contains("sspr_http_requests_total{"), "{text}");
+    assert!(
+        text.contains(r#"route="/api/v1/admin/users/{user_id}""#),
+        "route patterns, not paths: {text}"
+    );
+    assert!(!text.contains(&id.to_string()), "no ids in labels");
+    assert!(text.contains("sspr_hash_queue_depth 0"));
+    assert!(text.contains("sspr_outbox_depth"));
+    assert!(text.contains("sspr_http_request_duration_seconds_bucket"));
+}

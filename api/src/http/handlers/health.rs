@@ -14,6 +14,32 @@ pub struct Health {
     pub backend: String,
 }
 
+/// Liveness for orchestrators: the process answers (no dependency is checked).
+#[utoipa::path(
+    tag = "health",
+    operation_id = "live",
+    responses((status = 200, description = "The process is up"))
+)]
+#[get("/health/live")]
+pub async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Readiness for load balancers: 200 only when the database answers, so traffic goes elsewhere
+/// while it does not.
+#[utoipa::path(
+    tag = "health",
+    operation_id = "ready",
+    responses(
+        (status = 200, description = "Ready to serve", body = Health),
+        (status = 503, description = "The database does not answer", body = Health),
+    )
+)]
+#[get("/health/ready")]
+pub async fn ready(ctx: web::Data<Ctx>) -> HttpResponse {
+    health_answer(&ctx).await
+}
+
 /// Liveness and database reachability.
 #[utoipa::path(
     operation_id = "health",
@@ -25,6 +51,10 @@ pub struct Health {
 )]
 #[get("/health")]
 pub async fn health(ctx: web::Data<Ctx>) -> HttpResponse {
+    health_answer(&ctx).await
+}
+
+async fn health_answer(ctx: &Ctx) -> HttpResponse {
     let up = ctx.store.ping().await;
     let body = Health {
         status: if up { "ok" } else { "degraded" }.to_owned(),
