@@ -235,9 +235,25 @@ async fn a_person_resets_with_one_method_and_every_old_session_ends(app: TestApp
     );
     let registration = app.get("/api/v1/admin/reports/registration", &admin).await;
     assert_eq!(registration.body["users_registered"], 1);
-    let metrics = app.client.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
-    assert!(metrics.contains(r#"sspr_recovery_events_total{kind="mobile_sms",outcome="password_reset"} 1"#), "{metrics}");
-    assert!(metrics.contains(r#"sspr_recovery_events_total{kind="mobile_sms",outcome="verified"} 1"#), "{metrics}");
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains(
+            r#"sspr_recovery_events_total{kind="mobile_sms",outcome="password_reset"} 1"#
+        ),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains(r#"sspr_recovery_events_total{kind="mobile_sms",outcome="verified"} 1"#),
+        "{metrics}"
+    );
 }
 
 async fn an_administrator_needs_two_methods_and_the_others_are_told(app: TestApp) {
@@ -1104,6 +1120,40 @@ async fn a_captcha_provider_is_asked_through_siteverify(app: TestApp) {
     assert!(!public.body.to_string().contains("provider-secret"));
 }
 
+async fn two_parallel_correct_verifications_pass_once(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "ava", "+14155550212", false).await;
+    let flow = app.start_flow("ava", "reset_password").await.body;
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&flow, "mobile_sms");
+    app.flow(&flow, &token, "challenges", json!({"method_id": m}))
+        .await;
+    let code = app.last_sms_code("+14155550212").await;
+    let body = json!({"method_id": m, "code": code});
+    let (a, b) = tokio::join!(
+        app.flow(&flow, &token, "verify", body.clone()),
+        app.flow(&flow, &token, "verify", body)
+    );
+    let passed = [&a, &b].iter().filter(|x| x.status == 200).count();
+    assert_eq!(passed, 1, "{:#} / {:#}", a.body, b.body);
+    let winner = if a.status == 200 { &a } else { &b };
+    assert_eq!(winner.body["methods_passed"], 1);
+}
+
+async fn starting_with_the_mail_server_down_answers_like_any_start(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let (_, token) = app.signed_in_user(&admin, "bea").await;
+    app.register_email(&token, "bea@home.example").await;
+    app.smtp.stop();
+    let real = app.start_flow("bea", "reset_password").await;
+    let unknown = app.start_flow("nobody-here-at-all", "reset_password").await;
+    assert_eq!(real.status, 201);
+    assert_eq!(unknown.status, 201);
+    assert_eq!(shape(&real.body), shape(&unknown.body));
+}
+
 async fn many_starts_from_one_address_are_throttled(app: TestApp) {
     let admin = app.admin_token().await;
     policy(&app, &admin, 1).await;
@@ -1139,4 +1189,6 @@ crate::both_backends!(
     security_questions_are_asked_and_reshuffled_after_a_miss,
     many_starts_from_one_address_are_throttled,
     a_captcha_provider_is_asked_through_siteverify,
+    two_parallel_correct_verifications_pass_once,
+    starting_with_the_mail_server_down_answers_like_any_start,
 );
