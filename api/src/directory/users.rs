@@ -1,7 +1,7 @@
 //! Administration of users: list, read, create, change, delete, unlock.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -83,20 +83,13 @@ pub struct UpdateUser {
     pub display_name: Option<String>,
     pub email: Option<String>,
     /// `null` removes the number.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::nullable")]
     #[schema(value_type = Option<String>)]
     pub mobile_phone: Option<Option<String>>,
     /// A new password, which the person must change at their next sign-in; all their sessions end.
     pub password: Option<String>,
     pub is_admin: Option<bool>,
     pub disabled: Option<bool>,
-}
-
-/// Tells "absent" (`None`) from "null" (`Some(None)`).
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
 }
 
 #[derive(Clone, Debug, Default, Deserialize, IntoParams)]

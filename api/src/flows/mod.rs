@@ -602,23 +602,7 @@ pub async fn challenge(
         issued,
     } = send
     {
-        let sent = codes::deliver(
-            &ctx.delivery,
-            &ctx.config.organization_name,
-            &policy.customization,
-            channel,
-            &destination,
-            &issued.code,
-            issued.expires_in,
-        )
-        .await;
-        if let Err(e) = sent {
-            let id = issued.id.clone();
-            ctx.store
-                .write(move |conn| codes::forget(conn, &id))
-                .await?;
-            return Err(Error::DeliveryFailed(e.to_string()));
-        }
+        codes::send(ctx, &policy.customization, channel, &destination, &issued).await?;
     }
     Ok(response)
 }

@@ -122,15 +122,20 @@ fn strip_position(message: &str) -> String {
     }
 }
 
+/// The token from `Authorization: Bearer …`.
+pub fn bearer(req: &HttpRequest) -> Option<String> {
+    let text = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = text.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+        .filter(|t| !t.is_empty())
+}
+
 /// The token from `Authorization: Bearer …`, else from the session cookie.
 pub fn bearer_or_cookie(req: &HttpRequest) -> Option<String> {
-    if let Some(value) = req.headers().get(header::AUTHORIZATION) {
-        let text = value.to_str().ok()?;
-        let (scheme, token) = text.split_once(' ')?;
-        return scheme
-            .eq_ignore_ascii_case("bearer")
-            .then(|| token.trim().to_owned())
-            .filter(|t| !t.is_empty());
+    if req.headers().contains_key(header::AUTHORIZATION) {
+        return bearer(req);
     }
     req.cookie(SESSION_COOKIE)
         .map(|c| c.value().to_owned())

@@ -202,6 +202,33 @@ pub async fn deliver(
     }
 }
 
+/// Sends an issued code; when that fails the code is deleted, so a failed send is never counted
+/// and the person can simply try again (502 `delivery_failed`).
+pub async fn send(
+    ctx: &crate::context::Ctx,
+    helpdesk: &CustomizationPolicy,
+    channel: Channel,
+    destination: &str,
+    issued: &Issued,
+) -> Result<(), Error> {
+    let sent = deliver(
+        &ctx.delivery,
+        &ctx.config.organization_name,
+        helpdesk,
+        channel,
+        destination,
+        &issued.code,
+        issued.expires_in,
+    )
+    .await;
+    if let Err(e) = sent {
+        let id = issued.id.clone();
+        ctx.store.write(move |conn| forget(conn, &id)).await?;
+        return Err(Error::DeliveryFailed(e.to_string()));
+    }
+    Ok(())
+}
+
 /// How a check went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

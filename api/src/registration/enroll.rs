@@ -328,30 +328,16 @@ async fn send_or_forget(
     issued: &codes::Issued,
     new_method: Option<&str>,
 ) -> Result<(), Error> {
-    let sent = codes::deliver(
-        &ctx.delivery,
-        &ctx.config.organization_name,
-        &policy.customization,
-        channel,
-        destination,
-        &issued.code,
-        issued.expires_in,
-    )
-    .await;
-    if let Err(e) = sent {
-        let (code_id, method_id) = (issued.id.clone(), new_method.map(str::to_owned));
+    let sent = codes::send(ctx, &policy.customization, channel, destination, issued).await;
+    if sent.is_err()
+        && let Some(m) = new_method.map(str::to_owned)
+    {
+        // The method was only just added for this send: it goes too.
         ctx.store
-            .write(move |conn| {
-                codes::forget(conn, &code_id)?;
-                if let Some(m) = method_id {
-                    store::methods::delete(conn, &m)?;
-                }
-                Ok(())
-            })
+            .write(move |conn| store::methods::delete(conn, &m))
             .await?;
-        return Err(Error::DeliveryFailed(e.to_string()));
     }
-    Ok(())
+    sent
 }
 
 pub async fn resend(

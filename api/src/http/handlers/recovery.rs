@@ -21,14 +21,7 @@ impl FromRequest for FlowToken {
     type Future = std::future::Ready<Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, t)| t.trim().to_owned())
-            .filter(|t| !t.is_empty());
+        let token = crate::http::extract::bearer(req);
         std::future::ready(
             token
                 .map(FlowToken)
