@@ -139,6 +139,9 @@ impl Application {
     /// stops the background work.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
+        // Codes already promised to someone go out before the process ends.
+        let sends = self.ctx.delivery.in_flight.clone();
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), sends.idle()).await;
         self.outbox.stop(std::time::Duration::from_secs(10));
         result
     }

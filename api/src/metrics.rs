@@ -15,6 +15,7 @@ pub struct Metrics {
     pub recovery_events: IntCounterVec,
     pub hash_queue_depth: IntGauge,
     pub outbox_depth: IntGauge,
+    pub delivery_failures: IntCounterVec,
 }
 
 impl Metrics {
@@ -56,7 +57,15 @@ impl Metrics {
         registry.register(Box::new(http_seconds.clone()))?;
         registry.register(Box::new(recovery_events.clone()))?;
         registry.register(Box::new(hash_queue_depth.clone()))?;
+        let delivery_failures = IntCounterVec::new(
+            Opts::new(
+                "code_delivery_failures_total",
+                "Recovery codes the mail server or phone gateway did not take, by channel",
+            ),
+            &["channel"],
+        )?;
         registry.register(Box::new(outbox_depth.clone()))?;
+        registry.register(Box::new(delivery_failures.clone()))?;
         Ok(Self {
             registry,
             http_requests,
@@ -64,7 +73,12 @@ impl Metrics {
             recovery_events,
             hash_queue_depth,
             outbox_depth,
+            delivery_failures,
         })
+    }
+
+    pub fn delivery_failure(&self, channel: &str) {
+        self.delivery_failures.with_label_values(&[channel]).inc();
     }
 
     pub fn recovery(&self, kind: &str, outcome: &str) {

@@ -1,19 +1,23 @@
 //! Delivery of messages: email over SMTP (lettre), text messages and voice calls through a
 //! Twilio-compatible gateway (reqwest), and — in development only — the log.
 //!
-//! Verification codes are sent at once (the person is waiting) and a failed send is an error
-//! the caller reports; notifications go through the durable [`outbox`] so that an outage loses
-//! nothing. Destinations always come from stored, verified data: nothing here takes an address
-//! from a request.
+//! Verification codes are sent at once (the person is waiting). When a signed-in person registers
+//! a method, a failed send is an error the caller reports; during recovery the send runs in the
+//! background ([`InFlight`]) so that the answer cannot tell a real account from an unknown one.
+//! Notifications go through the durable [`outbox`] so that an outage loses nothing. Destinations
+//! always come from stored, verified data: nothing here takes an address from a request.
 
 pub mod gateway;
 pub mod outbox;
 pub mod smtp;
 pub mod templates;
 
+use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures_util::future::BoxFuture;
+use tokio::sync::Notify;
 
 use crate::config::{Config, Environment};
 
@@ -70,6 +74,51 @@ pub trait PhoneGateway: Send + Sync {
 pub struct Delivery {
     pub mailer: Arc<dyn Mailer>,
     pub phone: Arc<dyn PhoneGateway>,
+    /// Sends running in the background, so that shutdown (and tests) can wait for them.
+    pub in_flight: InFlight,
+}
+
+/// Counts background sends and wakes whoever waits for none to be left.
+#[derive(Clone, Default)]
+pub struct InFlight(Arc<(AtomicUsize, Notify)>);
+
+impl InFlight {
+    pub fn spawn(&self, send: impl Future<Output = ()> + Send + 'static) {
+        self.0.0.fetch_add(1, Ordering::SeqCst);
+        let done = Done(self.clone());
+        tokio::spawn(async move {
+            let _done = done;
+            send.await;
+        });
+    }
+
+    /// How many background sends are running now.
+    pub fn running(&self) -> usize {
+        self.0.0.load(Ordering::SeqCst)
+    }
+
+    /// Resolves once no background send is running.
+    pub async fn idle(&self) {
+        loop {
+            // Registered before the check, so a send finishing in between still wakes us.
+            let finished = self.0.1.notified();
+            if self.0.0.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            finished.await;
+        }
+    }
+}
+
+/// Marks a send finished even when it panicked.
+struct Done(InFlight);
+
+impl Drop for Done {
+    fn drop(&mut self) {
+        if (self.0).0.0.fetch_sub(1, Ordering::SeqCst) == 1 {
+            (self.0).0.1.notify_waiters();
+        }
+    }
 }
 
 impl Delivery {
@@ -106,7 +155,11 @@ impl Delivery {
             None if production => Arc::new(Unconfigured),
             None => Arc::new(LogDelivery),
         };
-        Ok(Self { mailer, phone })
+        Ok(Self {
+            mailer,
+            phone,
+            in_flight: InFlight::default(),
+        })
     }
 }
 

@@ -503,7 +503,14 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
             audit::record(conn, now, &RequestMeta::default(), event)?;
             Ok(true)
         })
-        .await?;
+        .await;
+    let created = match created {
+        // Replicas starting together: both saw no administrator, the other one's insert won.
+        Err(Error::Conflict { .. }) if ctx.store.read(store::users::count_admins).await? > 0 => {
+            false
+        }
+        other => other?,
+    };
     Ok(match (created, generated) {
         (false, _) => Bootstrap::NotNeeded,
         (true, false) => Bootstrap::Created {

@@ -573,6 +573,7 @@ pub async fn challenge(
                             channel,
                             destination: &destination,
                             digits: m.code_length(),
+                            keep_tries: true,
                         },
                         now,
                     )?;
@@ -602,7 +603,7 @@ pub async fn challenge(
         issued,
     } = send
     {
-        codes::send(ctx, &policy.customization, channel, &destination, &issued).await?;
+        codes::send_in_background(ctx, &policy.customization, channel, destination, issued);
     }
     Ok(response)
 }

@@ -61,6 +61,10 @@ pub struct Issue<'a> {
     pub channel: Channel,
     pub destination: &'a str,
     pub digits: usize,
+    /// A new code inherits the tries already spent on the one it replaces (recovery: asking
+    /// again must not buy more guesses). Registration starts each code afresh: the person is
+    /// signed in and the account's own limits apply.
+    pub keep_tries: bool,
 }
 
 /// A recorded code: its row id and the code itself (to be sent, then forgotten).
@@ -129,6 +133,10 @@ pub fn issue(
         return Err(throttled(*oldest, window, now));
     }
 
+    let spent = match req.keep_tries {
+        true => store::codes::current(conn, req.method_id, req.purpose)?.map_or(0, |c| c.attempts),
+        false => 0,
+    };
     store::codes::supersede(conn, req.method_id, req.purpose)?;
     let code = generate(req.digits);
     let id = Uuid::now_v7().to_string();
@@ -144,7 +152,7 @@ pub fn issue(
             code_hash: secrets.mac(MAC_PURPOSE, &format!("{id}:{code}")),
             created_at: ts(now),
             expires_at: ts(now + ttl),
-            attempts: 0,
+            attempts: spent,
             max_attempts: limits.max_attempts,
             consumed_at: None,
             superseded: 0,
@@ -227,6 +235,28 @@ pub async fn send(
         return Err(Error::DeliveryFailed(e.to_string()));
     }
     Ok(())
+}
+
+/// Sends an issued recovery code without making the caller wait. A recovery answer must not
+/// depend on delivery: a decoy flow sends nothing, so waiting for the provider (or reporting its
+/// failure) would tell real accounts from unknown ones by time or by status. A failed send
+/// deletes the code, exactly as [`send`] does, so it is never counted; the person sees no code
+/// arrive and asks for another. The failure is logged (never the code) and counted in metrics.
+pub fn send_in_background(
+    ctx: &crate::context::Ctx,
+    helpdesk: &CustomizationPolicy,
+    channel: Channel,
+    destination: String,
+    issued: Issued,
+) {
+    let (task_ctx, helpdesk) = (ctx.clone(), helpdesk.clone());
+    ctx.delivery.in_flight.spawn(async move {
+        let ctx = task_ctx;
+        if let Err(e) = send(&ctx, &helpdesk, channel, &destination, &issued).await {
+            ctx.metrics.delivery_failure(channel.as_str());
+            tracing::warn!(channel = channel.as_str(), error = %e, "recovery code not delivered; the code was withdrawn");
+        }
+    });
 }
 
 /// How a check went.

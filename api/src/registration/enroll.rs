@@ -284,6 +284,7 @@ pub async fn add(
                         channel,
                         destination,
                         digits: method.code_length(),
+                    keep_tries: false,
                     },
                     now,
                 )?),
@@ -380,6 +381,7 @@ pub async fn resend(
                     channel,
                     destination,
                     digits: method.code_length(),
+                    keep_tries: false,
                 },
                 now,
             )?;

@@ -164,7 +164,16 @@ impl Store {
         let mut conn = pool.get().map_err(|e| OpenError::Connect(e.to_string()))?;
         let result = match &mut *conn {
             DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
-            DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+            DbConn::Pg(c) => {
+                // Replicas starting together: one migrates while the others wait on this lock,
+                // then find nothing left to do.
+                diesel::sql_query("SELECT pg_advisory_lock(735977001)")
+                    .execute(c)
+                    .map_err(|e| OpenError::Migrate(e.to_string()))?;
+                let ran = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ());
+                let _ = diesel::sql_query("SELECT pg_advisory_unlock(735977001)").execute(c);
+                ran
+            }
         };
         result.map_err(|e| OpenError::Migrate(e.to_string()))?;
         Ok(Self {

@@ -117,9 +117,27 @@ impl Drop for TestDatabase {
     }
 }
 
-pub struct TestApp {
+/// A client for one server's API: every call the tests make over HTTP.
+#[derive(Clone)]
+pub struct Api {
     pub address: String,
     pub client: reqwest::Client,
+}
+
+impl Api {
+    pub fn new(address: String) -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self { address, client }
+    }
+}
+
+/// An in-process server with its database, mail server, gateway stub and clock. Dereferences to
+/// its [`Api`].
+pub struct TestApp {
+    pub api: Api,
     pub clock: Arc<ManualClock>,
     pub ctx: Ctx,
     pub backend: Backend,
@@ -199,13 +217,8 @@ pub async fn spawn_on(
         _ => None,
     };
     let background = app.spawn();
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
     TestApp {
-        address,
-        client,
+        api: Api::new(address),
         clock,
         ctx,
         backend,
@@ -214,6 +227,13 @@ pub async fn spawn_on(
         smtp,
         gateway,
         background,
+    }
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Api;
+    fn deref(&self) -> &Api {
+        &self.api
     }
 }
 
@@ -295,7 +315,7 @@ impl Answer {
     }
 }
 
-impl TestApp {
+impl Api {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
@@ -405,12 +425,6 @@ impl TestApp {
         a.body["items"].as_array().unwrap().clone()
     }
 
-    pub fn advance(&self, seconds: i64) {
-        self.clock.advance(chrono::Duration::seconds(seconds));
-    }
-}
-
-impl TestApp {
     /// Changes some fields of the policy (a JSON object merged into the current one, one level
     /// deep for the nested sections) and saves it.
     pub async fn set_policy(&self, admin: &str, changes: Value) {
@@ -436,6 +450,12 @@ impl TestApp {
         let user = self.create_user(admin, username).await;
         let token = self.token(username, USER_PASSWORD).await;
         (user, token)
+    }
+}
+
+impl TestApp {
+    pub fn advance(&self, seconds: i64) {
+        self.clock.advance(chrono::Duration::seconds(seconds));
     }
 
     /// The code in the latest text message to `phone`.
@@ -465,25 +485,7 @@ impl TestApp {
 
     /// Registers and verifies an email method for a signed-in person.
     pub async fn register_email(&self, token: &str, address: &str) -> Value {
-        let added = self
-            .post(
-                "/api/v1/me/methods",
-                token,
-                json!({"kind": "email", "email": address}),
-            )
-            .await;
-        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
-        let id = added.body["method_id"].as_str().unwrap().to_owned();
-        let code = self.smtp.code_for(address).await;
-        let verified = self
-            .post(
-                &format!("/api/v1/me/methods/{id}/verify"),
-                token,
-                json!({"code": code}),
-            )
-            .await;
-        assert_eq!(verified.status, StatusCode::OK, "{:#}", verified.body);
-        verified.body
+        self.api.register_email(&self.smtp, token, address).await
     }
 
     /// Registers and verifies a mobile phone for text messages.
@@ -514,7 +516,30 @@ impl TestApp {
     }
 }
 
-impl TestApp {
+impl Api {
+    /// Registers an email method for a signed-in person, with the code `smtp` received.
+    pub async fn register_email(&self, smtp: &TestSmtp, token: &str, address: &str) -> Value {
+        let added = self
+            .post(
+                "/api/v1/me/methods",
+                token,
+                json!({"kind": "email", "email": address}),
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
+        let id = added.body["method_id"].as_str().unwrap().to_owned();
+        let code = smtp.code_for(address).await;
+        let verified = self
+            .post(
+                &format!("/api/v1/me/methods/{id}/verify"),
+                token,
+                json!({"code": code}),
+            )
+            .await;
+        assert_eq!(verified.status, StatusCode::OK, "{:#}", verified.body);
+        verified.body
+    }
+
     /// A solved built-in CAPTCHA, as the browser widget would send it.
     pub async fn captcha(&self) -> String {
         let c = self
@@ -542,7 +567,7 @@ impl TestApp {
     }
 
     /// A step of a flow: `step` is `challenges`, `verify`, `password` or `unlock`.
-    pub async fn flow(&self, flow: &Value, token: &str, step: &str, body: Value) -> Answer {
+    pub async fn step(&self, flow: &Value, token: &str, step: &str, body: Value) -> Answer {
         let path = format!(
             "/api/v1/recovery/flows/{}/{step}",
             flow["flow_id"].as_str().unwrap()
@@ -550,5 +575,14 @@ impl TestApp {
         let body = if body.is_null() { None } else { Some(body) };
         self.call(reqwest::Method::POST, &path, Some(token), body)
             .await
+    }
+}
+
+impl TestApp {
+    /// A step of a flow, waiting for the code it sent (recovery codes go out in the background).
+    pub async fn flow(&self, flow: &Value, token: &str, step: &str, body: Value) -> Answer {
+        let answer = self.api.step(flow, token, step, body).await;
+        self.ctx.delivery.in_flight.idle().await;
+        answer
     }
 }

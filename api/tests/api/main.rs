@@ -14,6 +14,8 @@ mod methods;
 mod openapi;
 mod policy;
 mod recovery;
+mod replicas;
+mod security;
 mod startup;
 mod tokens;
 mod users;

@@ -9,7 +9,7 @@ use crate::helpers::TestApp;
 use crate::support::{SMS_FROM, field, gateway_requests};
 
 /// Self-service for everyone, with every method on.
-async fn open_policy(app: &TestApp, admin: &str) {
+pub(crate) async fn open_policy(app: &TestApp, admin: &str) {
     app.set_policy(
         admin,
         json!({
@@ -21,7 +21,7 @@ async fn open_policy(app: &TestApp, admin: &str) {
     .await;
 }
 
-async fn stored_codes(app: &TestApp) -> Vec<String> {
+pub(crate) async fn stored_codes(app: &TestApp) -> Vec<String> {
     app.ctx
         .store
         .read(|conn| {
@@ -458,97 +458,6 @@ async fn wrong_codes_run_out_and_a_resend_replaces_the_code(app: TestApp) {
         .status,
         200
     );
-}
-
-async fn an_expired_code_fails_and_changes_nothing(app: TestApp) {
-    let admin = app.admin_token().await;
-    open_policy(&app, &admin).await;
-    let (_, token) = app.signed_in_user(&admin, "yuri").await;
-    let added = app
-        .post(
-            "/api/v1/me/methods",
-            &token,
-            json!({"kind": "email", "email": "yuri@home.example"}),
-        )
-        .await;
-    let id = added.body["method_id"].as_str().unwrap().to_owned();
-    let code = app.smtp.code_for("yuri@home.example").await;
-    app.advance(599);
-    app.advance(1);
-    let late = app
-        .post(
-            &format!("/api/v1/me/methods/{id}/verify"),
-            &token,
-            json!({"code": code}),
-        )
-        .await;
-    late.assert_problem(422, "code_expired");
-    assert_eq!(
-        app.get("/api/v1/me/methods", &token).await.body["items"][0]["status"],
-        "pending"
-    );
-}
-
-async fn a_number_gets_at_most_its_hourly_budget_whoever_asks(app: TestApp) {
-    let admin = app.admin_token().await;
-    let tight = crate::helpers::spawn_on(
-        app.db.clone(),
-        app.backend,
-        &[("phone_sends_per_hour", "2")],
-    )
-    .await;
-    open_policy(&tight, &admin).await;
-    let mut answers = Vec::new();
-    for name in ["zed", "zoe", "zak"] {
-        let (_, token) = tight.signed_in_user(&admin, name).await;
-        answers.push(
-            tight
-                .post(
-                    "/api/v1/me/methods",
-                    &token,
-                    json!({"kind": "mobile_sms", "phone": "+14155550199"}),
-                )
-                .await,
-        );
-    }
-    assert_eq!(answers[0].status, 201);
-    assert_eq!(answers[1].status, 201);
-    answers[2].assert_problem(429, "throttled");
-    assert!(
-        answers[2]
-            .header("retry-after")
-            .unwrap()
-            .parse::<u64>()
-            .unwrap()
-            > 3500
-    );
-    assert_eq!(
-        gateway_requests(&tight.gateway, "Messages.json", "+14155550199")
-            .await
-            .len(),
-        2
-    );
-
-    // And an account gets at most its budget, whatever numbers it asks for.
-    let (_, token) = tight.signed_in_user(&admin, "zia").await;
-    for (i, phone) in ["+14155550181", "+14155550182", "+14155550183"]
-        .iter()
-        .enumerate()
-    {
-        let a = tight
-            .post(
-                "/api/v1/me/methods",
-                &token,
-                json!({"kind": "mobile_sms", "phone": phone}),
-            )
-            .await;
-        if i < 2 {
-            assert_eq!(a.status, 201, "{:#}", a.body);
-            tight.advance(61);
-        } else {
-            a.assert_problem(429, "throttled");
-        }
-    }
 }
 
 async fn the_policy_decides_which_methods_may_be_registered(app: TestApp) {
@@ -1034,8 +943,6 @@ crate::both_backends!(
     mobile_phones_get_codes_by_text_and_by_call,
     an_authenticator_app_is_enrolled_with_a_one_time_secret,
     wrong_codes_run_out_and_a_resend_replaces_the_code,
-    an_expired_code_fails_and_changes_nothing,
-    a_number_gets_at_most_its_hourly_budget_whoever_asks,
     the_policy_decides_which_methods_may_be_registered,
     security_questions_are_normalised_hashed_and_distinct,
     status_flags_follow_scope_registration_and_the_reconfirmation_clock,

@@ -98,7 +98,12 @@ impl TestSmtp {
 
     /// Waits (up to 10 s) until `count` messages to `address` have arrived, and returns them.
     pub async fn wait_for(&self, address: &str, count: usize) -> Vec<Mail> {
-        for _ in 0..500 {
+        self.wait_for_within(address, count, 10).await
+    }
+
+    /// Waits up to `seconds` until `count` messages to `address` have arrived.
+    pub async fn wait_for_within(&self, address: &str, count: usize, seconds: u64) -> Vec<Mail> {
+        for _ in 0..seconds * 50 {
             let mails = self.mails_to(address);
             if mails.len() >= count {
                 return mails;
@@ -109,6 +114,23 @@ impl TestSmtp {
             "{count} message(s) to {address} did not arrive; got {:?}",
             self.mails_to(address).len()
         );
+    }
+
+    /// Waits (up to 10 s) for the `nth` (from 1) email with a code to `address`, and returns its
+    /// code.
+    pub async fn nth_code(&self, address: &str, nth: usize) -> String {
+        for _ in 0..500 {
+            let codes: Vec<String> = self
+                .mails_to(address)
+                .iter()
+                .filter_map(|m| code_after(&m.data, "verification code is:"))
+                .collect();
+            if codes.len() >= nth {
+                return codes[nth - 1].clone();
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("code number {nth} to {address} did not arrive");
     }
 
     /// The code in the latest verification email to `address`.

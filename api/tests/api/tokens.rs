@@ -7,19 +7,19 @@ use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
 
-fn claims_of(token: &str) -> Value {
+pub(crate) fn claims_of(token: &str) -> Value {
     let payload = token.split('.').nth(1).unwrap();
     serde_json::from_slice(&B64.decode(payload).unwrap()).unwrap()
 }
 
-fn sign(claims: &Value, kid: &str, typ: &str, secret: &[u8]) -> String {
+pub(crate) fn sign(claims: &Value, kid: &str, typ: &str, secret: &[u8]) -> String {
     let mut header = Header::new(Algorithm::HS256);
     header.kid = Some(kid.to_owned());
     header.typ = Some(typ.to_owned());
     jsonwebtoken::encode(&header, claims, &EncodingKey::from_secret(secret)).unwrap()
 }
 
-const KEY1: &[u8] = b"11111111111111111111111111111111";
+pub(crate) const KEY1: &[u8] = b"11111111111111111111111111111111";
 const KEY0: &[u8] = b"00000000000000000000000000000000";
 const TYP: &str = "sspr-session+jwt";
 

@@ -1,73 +1,6 @@
-use reqwest::Method;
 use serde_json::json;
 
 use crate::helpers::{ADMIN, TestApp, USER_PASSWORD};
-
-const ADMIN_ENDPOINTS: &[(&str, &str)] = &[
-    ("GET", "/api/v1/admin/policy"),
-    ("PUT", "/api/v1/admin/policy"),
-    ("GET", "/api/v1/admin/users"),
-    ("POST", "/api/v1/admin/users"),
-    (
-        "GET",
-        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000",
-    ),
-    (
-        "PATCH",
-        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000",
-    ),
-    (
-        "DELETE",
-        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000",
-    ),
-    (
-        "POST",
-        "/api/v1/admin/users/00000000-0000-0000-0000-000000000000/unlock",
-    ),
-    ("GET", "/api/v1/admin/groups"),
-    ("POST", "/api/v1/admin/groups"),
-    (
-        "GET",
-        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000",
-    ),
-    (
-        "PATCH",
-        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000",
-    ),
-    (
-        "DELETE",
-        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000",
-    ),
-    (
-        "PUT",
-        "/api/v1/admin/groups/00000000-0000-0000-0000-000000000000/members",
-    ),
-    ("GET", "/api/v1/admin/audit"),
-];
-
-async fn admin_endpoints_need_an_administrator(app: TestApp) {
-    let admin = app.admin_token().await;
-    app.create_user(&admin, "ivan").await;
-    let user = app.token("ivan", USER_PASSWORD).await;
-    for (method, path) in ADMIN_ENDPOINTS {
-        let method = Method::from_bytes(method.as_bytes()).unwrap();
-        let body = (method != Method::GET && method != Method::DELETE).then(|| json!({}));
-        let anonymous = app.call(method.clone(), path, None, body.clone()).await;
-        assert_eq!(anonymous.status, 401, "{method} {path} without a token");
-        assert_eq!(anonymous.code(), "unauthenticated");
-        let forbidden = app.call(method.clone(), path, Some(&user), body).await;
-        assert_eq!(forbidden.status, 403, "{method} {path} with a user token");
-        assert_eq!(forbidden.code(), "forbidden");
-    }
-    // Nothing was created by all that.
-    assert_eq!(
-        app.get("/api/v1/admin/groups", &admin).await.body["items"]
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
-}
 
 async fn an_admin_creates_reads_changes_and_deletes_a_user(app: TestApp) {
     let admin = app.admin_token().await;
@@ -310,7 +243,6 @@ async fn promoting_a_user_ends_their_sessions(app: TestApp) {
 }
 
 crate::both_backends!(
-    admin_endpoints_need_an_administrator,
     an_admin_creates_reads_changes_and_deletes_a_user,
     usernames_are_unique_case_insensitively,
     invalid_user_fields_are_all_reported_and_nothing_is_created,

@@ -1,0 +1,667 @@
+//! Scale-out and faults, on PostgreSQL: three `sspr` processes — the real binary, configured by
+//! environment variables the way an operator runs it — sharing one database, one mail server
+//! and one SMS gateway, started all at once (one migrates and bootstraps, the others wait).
+//! A flow moves between replicas step by step, limits and tries are counted across them, a
+//! replica is killed with SIGKILL in the middle of a reset, the mail server goes away and comes
+//! back, and a flood of sign-ins meets the hashing queue. At the end of the journeys the
+//! replicas' logs are searched for every secret the test used.
+
+use std::fs::{File, OpenOptions};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{
+    ADMIN, ADMIN_PASSWORD, Answer, Api, Backend, JWT_KEYS, TestDatabase, USER_PASSWORD,
+};
+use crate::support::{SMS_FROM, SMS_SID, SMS_TOKEN, TestSmtp};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_sspr");
+const ENCRYPTION_KEYS: &str = "enc1:MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjI=";
+
+struct Replica {
+    api: Api,
+    child: Child,
+}
+
+/// Replicas of the service on one PostgreSQL database.
+struct Cluster {
+    db: Arc<TestDatabase>,
+    smtp: TestSmtp,
+    gateway: wiremock::MockServer,
+    replicas: Vec<Replica>,
+    overrides: Vec<(String, String)>,
+}
+
+impl Cluster {
+    /// `None` when PostgreSQL is not configured here (outside CI).
+    async fn start(count: usize, overrides: &[(&str, &str)]) -> Option<Self> {
+        let db = Arc::new(TestDatabase::create(Backend::Postgres)?);
+        let mut cluster = Self {
+            db,
+            smtp: TestSmtp::start().await,
+            gateway: crate::support::gateway().await,
+            replicas: Vec::new(),
+            overrides: overrides
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        };
+        // All at once, as an orchestrator would.
+        cluster.replicas = (0..count).map(|i| cluster.launch(i)).collect();
+        for i in 0..count {
+            cluster.ready(i).await;
+        }
+        Some(cluster)
+    }
+
+    fn log_path(&self, i: usize) -> PathBuf {
+        self.db.data_dir.join(format!("replica-{i}.log"))
+    }
+
+    fn launch(&self, i: usize) -> Replica {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log: File = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.log_path(i))
+            .unwrap();
+        let data_dir = self.db.data_dir.join(format!("replica-{i}"));
+        let mut env: Vec<(String, String)> = [
+            ("BIND", format!("127.0.0.1:{port}")),
+            ("DATABASE_URL", self.db.url.clone()),
+            ("DATABASE_POOL_SIZE", "4".to_owned()),
+            ("DATA_DIR", data_dir.display().to_string()),
+            ("JWT_KEYS", JWT_KEYS.to_owned()),
+            ("ENCRYPTION_KEYS", ENCRYPTION_KEYS.to_owned()),
+            ("BOOTSTRAP_ADMIN_USERNAME", ADMIN.to_owned()),
+            ("BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD.to_owned()),
+            ("HTTP_WORKERS", "2".to_owned()),
+            ("HASH_WORKERS", "2".to_owned()),
+            ("ORGANIZATION_NAME", "Example Corp".to_owned()),
+            ("SMTP_URL", format!("smtp://127.0.0.1:{}", self.smtp.port)),
+            (
+                "SMTP_FROM",
+                "Example Corp <no-reply@example.com>".to_owned(),
+            ),
+            ("SMS_BASE_URL", self.gateway.uri()),
+            ("SMS_ACCOUNT_SID", SMS_SID.to_owned()),
+            ("SMS_AUTH_TOKEN", SMS_TOKEN.to_owned()),
+            ("SMS_FROM", SMS_FROM.to_owned()),
+            ("OUTBOX_POLL_MS", "50".to_owned()),
+            ("CAPTCHA_DIFFICULTY", "50".to_owned()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (format!("SSPR_{k}"), v))
+        .collect();
+        for (k, v) in &self.overrides {
+            env.push((format!("SSPR_{}", k.to_ascii_uppercase()), v.clone()));
+        }
+        let child = Command::new(BINARY)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .envs(env)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("the sspr binary starts");
+        Replica {
+            api: Api::new(format!("http://127.0.0.1:{port}")),
+            child,
+        }
+    }
+
+    fn api(&self, i: usize) -> &Api {
+        &self.replicas[i].api
+    }
+
+    /// SIGKILL: no draining, no shutdown hook.
+    fn kill(&mut self, i: usize) {
+        let child = &mut self.replicas[i].child;
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+
+    async fn restart(&mut self, i: usize) {
+        self.replicas[i] = self.launch(i);
+        self.ready(i).await;
+    }
+
+    /// Waits for replica `i` to answer its readiness probe; on failure, shows its log.
+    async fn ready(&mut self, i: usize) {
+        for _ in 0..600 {
+            let api = &self.replicas[i].api;
+            if let Ok(res) = api.client.get(api.url("/api/v1/health/ready")).send().await
+                && res.status() == StatusCode::OK
+            {
+                return;
+            }
+            if let Ok(Some(status)) = self.replicas[i].child.try_wait() {
+                panic!("replica {i} exited ({status}):\n{}", self.log(i));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("replica {i} did not become ready:\n{}", self.log(i));
+    }
+
+    fn log(&self, i: usize) -> String {
+        std::fs::read_to_string(self.log_path(i)).unwrap_or_default()
+    }
+
+    /// Everything every replica wrote to stdout and stderr so far.
+    fn logs(&self) -> String {
+        (0..self.replicas.len())
+            .map(|i| std::fs::read_to_string(self.log_path(i)).unwrap_or_default())
+            .collect()
+    }
+
+    /// No password, code or token used in the test appears in any replica's log.
+    fn assert_logs_hold_none_of(&self, secrets: &[String]) {
+        let logs = self.logs();
+        assert!(!logs.is_empty(), "the replicas wrote no log at all");
+        for secret in secrets {
+            assert!(
+                !logs.contains(secret.as_str()),
+                "a secret reached the logs: {secret}"
+            );
+        }
+    }
+
+    /// A new person with a verified email method at `name@home.example`, registered on
+    /// replica `on`: (session token, the address).
+    async fn person(&self, on: usize, admin: &str, name: &str) -> (String, String) {
+        let api = self.api(on);
+        let (_, token) = api.signed_in_user(admin, name).await;
+        let address = format!("{name}@home.example");
+        api.register_email(&self.smtp, &token, &address).await;
+        (token, address)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        for replica in &mut self.replicas {
+            let _ = replica.child.kill();
+            let _ = replica.child.wait();
+        }
+    }
+}
+
+/// Everyone in scope with one method (email), no cool-down for new methods.
+async fn open_policy(api: &Api, admin: &str) {
+    api.set_policy(
+        admin,
+        json!({"scope": "all", "methods_required": 1, "recovery_cooldown_hours": 0,
+               "methods_enabled": ["email", "mobile_sms"]}),
+    )
+    .await;
+}
+
+fn email_method(flow: &Value) -> Value {
+    flow["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "email")
+        .unwrap_or_else(|| panic!("no email method in {flow:#}"))["method_id"]
+        .clone()
+}
+
+fn token_of(answer: &Answer) -> String {
+    answer.body["flow_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no flow token in {:#}", answer.body))
+        .to_owned()
+}
+
+/// Starts a reset on `api` and asks for a code; returns (flow, its token).
+async fn start_and_challenge(api: &Api, username: &str) -> (Value, String) {
+    let start = api.start_flow(username, "reset_password").await;
+    assert_eq!(start.status, 201, "{:#}", start.body);
+    let flow = start.body.clone();
+    let token = token_of(&start);
+    let sent = api
+        .step(
+            &flow,
+            &token,
+            "challenges",
+            json!({"method_id": email_method(&flow)}),
+        )
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    (flow, token)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_moves_across_three_replicas_and_every_limit_is_shared() {
+    let Some(cluster) = Cluster::start(3, &[("flow_starts_per_ip", "5")]).await else {
+        return;
+    };
+    let admin = cluster.api(0).admin_token().await;
+    open_policy(cluster.api(1), &admin).await;
+    let (_, address) = cluster.person(2, &admin, "ada").await;
+    let mut secrets = vec![ADMIN_PASSWORD.to_owned(), USER_PASSWORD.to_owned(), admin];
+
+    // Started and challenged on the first, verified on the second, finished on the third.
+    let (flow, token) = start_and_challenge(cluster.api(0), "ada").await;
+    let code = cluster.smtp.nth_code(&address, 2).await;
+    let verified = cluster
+        .api(1)
+        .step(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": email_method(&flow), "code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+    let next = token_of(&verified);
+    let new_password = "three replicas share one reset";
+    let done = cluster
+        .api(2)
+        .step(
+            &flow,
+            &next,
+            "password",
+            json!({"new_password": new_password}),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{:#}", done.body);
+    assert_eq!(
+        cluster.api(0).sign_in("ada", new_password).await.status,
+        200
+    );
+    assert_eq!(
+        cluster.api(1).sign_in("ada", USER_PASSWORD).await.status,
+        401
+    );
+    secrets.extend([code, token, next, new_password.to_owned()]);
+
+    // Tries on one code, spent on the three replicas in turn: 4, 3, 2, 1, 0 left, then refused
+    // even with the right code.
+    let (flow, token) = start_and_challenge(cluster.api(1), "ada").await;
+    let code = cluster.smtp.nth_code(&address, 3).await;
+    let wrong = if code == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
+    for (attempt, left) in (0..5).zip([4, 3, 2, 1, 0]) {
+        let answer = cluster
+            .api(attempt % 3)
+            .step(
+                &flow,
+                &token,
+                "verify",
+                json!({"method_id": email_method(&flow), "code": wrong}),
+            )
+            .await;
+        assert_eq!(answer.status, 422, "{:#}", answer.body);
+        assert_eq!(answer.body["attempts_left"], left, "{:#}", answer.body);
+    }
+    let late = cluster
+        .api(2)
+        .step(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": email_method(&flow), "code": code}),
+        )
+        .await;
+    assert!(late.status.is_client_error(), "{:#}", late.body);
+    assert_ne!(late.status, 200);
+    secrets.extend([code, token]);
+
+    // Starts from one address, counted across replicas: two so far, three more pass, the
+    // sixth is refused wherever it lands.
+    for i in 0..3 {
+        let start = cluster
+            .api(i)
+            .start_flow(&format!("someone{i}"), "reset_password")
+            .await;
+        assert_eq!(start.status, 201, "{:#}", start.body);
+    }
+    for i in 0..3 {
+        let refused = cluster
+            .api(i)
+            .start_flow("someone-else", "reset_password")
+            .await;
+        refused.assert_problem(429, "throttled");
+        assert!(refused.header("retry-after").is_some());
+    }
+    cluster.assert_logs_hold_none_of(&secrets);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_parallel_finishes_across_replicas_make_one_reset() {
+    let Some(cluster) = Cluster::start(3, &[]).await else {
+        return;
+    };
+    let admin = cluster.api(0).admin_token().await;
+    open_policy(cluster.api(0), &admin).await;
+    let (_, address) = cluster.person(1, &admin, "bo").await;
+    let (flow, token) = start_and_challenge(cluster.api(2), "bo").await;
+    let code = cluster.smtp.nth_code(&address, 2).await;
+    let verified = cluster
+        .api(0)
+        .step(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": email_method(&flow), "code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+    let next = token_of(&verified);
+    let passwords: Vec<String> = (0..200)
+        .map(|i| format!("parallel finish {i} across replicas"))
+        .collect();
+    let finishes = passwords.iter().enumerate().map(|(i, p)| {
+        cluster
+            .api(i % 3)
+            .step(&flow, &next, "password", json!({"new_password": p}))
+    });
+    let answers = futures_util::future::join_all(finishes).await;
+    let winners: Vec<usize> = (0..answers.len())
+        .filter(|&i| answers[i].status == 200)
+        .collect();
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    assert_eq!(winners.len(), 1, "{statuses:?}");
+    assert!(
+        answers.iter().all(|a| a.status != 500),
+        "no server error: {statuses:?}"
+    );
+    let winner = &passwords[winners[0]];
+    assert_eq!(cluster.api(1).sign_in("bo", winner).await.status, 200);
+    let loser = &passwords[(winners[0] + 1) % passwords.len()];
+    assert_eq!(cluster.api(2).sign_in("bo", loser).await.status, 401);
+    assert_eq!(
+        cluster
+            .api(0)
+            .audit(&admin, "type=recovery.password_reset")
+            .await
+            .len(),
+        1
+    );
+    // One notice, sent by whichever replica's outbox sender claimed it.
+    let notice = |m: &crate::support::Mail| m.subject().contains("password was reset");
+    for _ in 0..100 {
+        if cluster.smtp.mails_to("bo@example.com").iter().any(notice) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let notices = cluster
+        .smtp
+        .mails_to("bo@example.com")
+        .iter()
+        .filter(|m| notice(m))
+        .count();
+    assert_eq!(notices, 1);
+    let mut secrets = vec![code, token, next, admin];
+    secrets.extend(passwords);
+    cluster.assert_logs_hold_none_of(&secrets);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notifications_wait_out_an_smtp_outage_and_three_senders_deliver_each_once() {
+    let Some(cluster) = Cluster::start(3, &[]).await else {
+        return;
+    };
+    let admin = cluster.api(0).admin_token().await;
+    open_policy(cluster.api(0), &admin).await;
+    let names: Vec<String> = (0..9).map(|i| format!("nat{i}")).collect();
+    let mut people = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        people.push(cluster.person(i % 3, &admin, name).await);
+    }
+    // Let the registration notices go out, then count what each person has.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let before: Vec<usize> = names
+        .iter()
+        .map(|n| cluster.smtp.mails_to(&format!("{n}@example.com")).len())
+        .collect();
+
+    cluster.smtp.stop();
+    for (i, (token, _)) in people.iter().enumerate() {
+        let api = cluster.api(i % 3);
+        let methods = api.get("/api/v1/me/methods", token).await;
+        let id = methods.body["items"][0]["method_id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{:#}", methods.body))
+            .to_owned();
+        let removed = api.delete(&format!("/api/v1/me/methods/{id}"), token).await;
+        assert!(removed.status.is_success(), "{:#}", removed.body);
+    }
+    // The senders try, fail and back off while the server is away.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    cluster.smtp.restart().await;
+    for (i, name) in names.iter().enumerate() {
+        cluster
+            .smtp
+            .wait_for_within(&format!("{name}@example.com"), before[i] + 1, 30)
+            .await;
+    }
+    // Nothing more arrives: each notice went out once, whichever replica sent it.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(
+            cluster.smtp.mails_to(&format!("{name}@example.com")).len(),
+            before[i] + 1,
+            "{name}"
+        );
+    }
+    let pending = cluster
+        .api(0)
+        .client
+        .get(cluster.api(0).url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(pending.contains("sspr_outbox_depth 0"), "{pending}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replica_killed_in_the_middle_of_a_reset_leaves_nothing_half_done() {
+    let Some(mut cluster) = Cluster::start(3, &[]).await else {
+        return;
+    };
+    let admin = cluster.api(1).admin_token().await;
+    open_policy(cluster.api(1), &admin).await;
+    let mut secrets = vec![admin.clone()];
+    // The kill lands before, during or after the finish, depending on the delay.
+    for (round, delay_ms) in [0u64, 5, 15, 30, 60].into_iter().enumerate() {
+        let name = format!("kim{round}");
+        let (_, address) = cluster.person(1, &admin, &name).await;
+        let (flow, token) = start_and_challenge(cluster.api(0), &name).await;
+        let code = cluster.smtp.nth_code(&address, 2).await;
+        let verified = cluster
+            .api(0)
+            .step(
+                &flow,
+                &token,
+                "verify",
+                json!({"method_id": email_method(&flow), "code": code}),
+            )
+            .await;
+        assert_eq!(verified.status, 200, "{:#}", verified.body);
+        let next = token_of(&verified);
+        let password = format!("killed replica round {round} password");
+
+        let victim = cluster.api(0).clone();
+        let request = victim
+            .client
+            .post(victim.url(&format!(
+                "/api/v1/recovery/flows/{}/password",
+                flow["flow_id"].as_str().unwrap()
+            )))
+            .bearer_auth(&next)
+            .json(&json!({"new_password": password}))
+            .send();
+        let in_flight = tokio::spawn(request);
+        tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+        cluster.kill(0);
+        let answered = in_flight.await.unwrap().map(|r| r.status().as_u16());
+
+        // Either the whole reset happened or none of it did.
+        let landed = cluster.api(1).sign_in(&name, &password).await.status == 200;
+        let old = cluster.api(2).sign_in(&name, USER_PASSWORD).await.status;
+        let resets = cluster
+            .api(1)
+            .audit(&admin, "type=recovery.password_reset")
+            .await
+            .into_iter()
+            .filter(|row| row["target"]["name"] == name.as_str() || row.to_string().contains(&name))
+            .count();
+        if landed {
+            assert_eq!(
+                old, 401,
+                "round {round}: the old password died with the reset"
+            );
+            assert_eq!(resets, 1, "round {round}");
+            // The flow is spent: retrying elsewhere changes nothing.
+            let again = cluster
+                .api(2)
+                .step(
+                    &flow,
+                    &next,
+                    "password",
+                    json!({"new_password": "another retry password"}),
+                )
+                .await;
+            assert!(again.status.is_client_error(), "{:#}", again.body);
+        } else {
+            assert!(
+                !matches!(answered, Ok(200)),
+                "round {round}: a 200 was answered but nothing was stored"
+            );
+            assert_eq!(old, 200, "round {round}: nothing changed");
+            assert_eq!(resets, 0, "round {round}");
+            // The person retries the same step on another replica.
+            let retried = cluster
+                .api(2)
+                .step(&flow, &next, "password", json!({"new_password": password}))
+                .await;
+            assert_eq!(retried.status, 200, "round {round}: {:#}", retried.body);
+            assert_eq!(cluster.api(1).sign_in(&name, &password).await.status, 200);
+        }
+        // Either way one notice reaches the person.
+        let notice = |m: &crate::support::Mail| m.subject().contains("password was reset");
+        for _ in 0..200 {
+            if cluster
+                .smtp
+                .mails_to(&format!("{name}@example.com"))
+                .iter()
+                .any(notice)
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(
+            cluster
+                .smtp
+                .mails_to(&format!("{name}@example.com"))
+                .iter()
+                .filter(|m| notice(m))
+                .count(),
+            1,
+            "round {round}"
+        );
+        secrets.extend([code, token, next, password]);
+        cluster.restart(0).await;
+    }
+    cluster.assert_logs_hold_none_of(&secrets);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_sign_ins_is_shed_and_recovery_keeps_answering() {
+    let Some(cluster) = Cluster::start(1, &[("hash_workers", "1"), ("hash_queue", "4")]).await
+    else {
+        return;
+    };
+    let api = cluster.api(0).clone();
+    let admin = api.admin_token().await;
+    open_policy(&api, &admin).await;
+    let (_, address) = cluster.person(0, &admin, "flo").await;
+
+    // 64 clients sign in with wrong passwords as fast as they are answered.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flood: Vec<_> = (0..64)
+        .map(|i| {
+            let (api, stop) = (api.clone(), stop.clone());
+            tokio::spawn(async move {
+                let (mut shed, mut with_retry_after, mut other) = (0u32, 0u32, Vec::new());
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let sent = api
+                        .client
+                        .post(api.url("/api/v1/auth/sign-in"))
+                        .json(&json!({"username": format!("nobody{i}"), "password": "wrong password here"}))
+                        .send()
+                        .await;
+                    match sent {
+                        Ok(a) if a.status() == 503 => {
+                            shed += 1;
+                            if a.headers().get("retry-after").is_some() {
+                                with_retry_after += 1;
+                            }
+                        }
+                        Ok(a) if a.status() == 401 => {}
+                        Ok(a) => other.push(a.status().to_string()),
+                        Err(e) => other.push(e.to_string()),
+                    }
+                }
+                (shed, with_retry_after, other)
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // Meanwhile: health, a flow start and a code verification all answer.
+    for _ in 0..3 {
+        let live = api
+            .call(Method::GET, "/api/v1/health/live", None, None)
+            .await;
+        assert_eq!(live.status, 200);
+    }
+    let (flow, token) = start_and_challenge(&api, "flo").await;
+    let code = cluster.smtp.nth_code(&address, 2).await;
+    let verified = api
+        .step(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": email_method(&flow), "code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (mut shed, mut with_retry_after, mut other) = (0, 0, Vec::new());
+    for task in flood {
+        let (s, r, o) = task.await.unwrap();
+        shed += s;
+        with_retry_after += r;
+        other.extend(o);
+    }
+    assert!(shed > 0, "the hashing queue shed nothing");
+    assert_eq!(shed, with_retry_after, "every 503 says when to retry");
+    assert!(
+        other.is_empty(),
+        "only 401 and 503 answers: {other:?}\n{}",
+        cluster.log(0)
+    );
+}
