@@ -93,9 +93,15 @@ impl Application {
         };
 
         let now = ctx.now();
-        ctx.store
+        let initial = ctx
+            .store
             .write(move |conn| crate::policy::service::ensure_initial(conn, now))
-            .await?;
+            .await;
+        match initial {
+            // Replicas starting together: another one wrote the first version meanwhile.
+            Err(Error::Conflict { .. }) => {}
+            other => other?,
+        }
         let bootstrap = users::bootstrap_admin(&ctx).await?;
         let outbox = crate::delivery::outbox::spawn_sender(ctx.clone());
 

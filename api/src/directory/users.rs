@@ -489,6 +489,10 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
                 return Ok(false);
             }
             if let Some(existing) = store::users::find_by_key(conn, &row.username_key)? {
+                if existing.is_admin != 0 {
+                    // Created by another replica since the count above.
+                    return Ok(false);
+                }
                 // The name is taken by an ordinary user: make that account the administrator
                 // would be a privilege escalation, so refuse loudly instead.
                 return Err(Error::internal(format!(

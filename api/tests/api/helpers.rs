@@ -126,8 +126,11 @@ pub struct Api {
 
 impl Api {
     pub fn new(address: String) -> Self {
+        // Idle connections are dropped before the server's keep-alive (5 s) closes them, so
+        // that a request never races the server's close of a pooled connection.
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(std::time::Duration::from_secs(2))
             .build()
             .unwrap();
         Self { address, client }

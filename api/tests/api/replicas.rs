@@ -621,7 +621,7 @@ async fn a_flood_of_sign_ins_is_shed_and_recovery_keeps_answering() {
                         }
                         Ok(a) if a.status() == 401 => {}
                         Ok(a) => other.push(a.status().to_string()),
-                        Err(e) => other.push(e.to_string()),
+                        Err(e) => other.push(format!("{e:?}")),
                     }
                 }
                 (shed, with_retry_after, other)
