@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // The SPA calls the API with relative URLs ('' base). Node's Request wants absolute ones, so
@@ -11,6 +11,10 @@ class RelativeRequest extends NodeRequest {
   }
 }
 globalThis.Request = RelativeRequest as typeof Request;
+
+// findBy*/waitFor wait up to 5 s (the default, 1 s, is too short for a chart page rendering on a
+// loaded 2-core CI machine); a test that passes still returns as soon as the element appears.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
