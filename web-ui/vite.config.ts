@@ -40,5 +40,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // User-event journeys through whole pages: generous on a busy 2-core machine.
+    testTimeout: 20000,
   },
 });
