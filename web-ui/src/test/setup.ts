@@ -12,9 +12,9 @@ class RelativeRequest extends NodeRequest {
 }
 globalThis.Request = RelativeRequest as typeof Request;
 
-// findBy*/waitFor wait up to 5 s (the default, 1 s, is too short for a chart page rendering on a
+// findBy*/waitFor wait up to 15 s (the default, 1 s, is too short for a chart page rendering on a
 // loaded 2-core CI machine); a test that passes still returns as soon as the element appears.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15000 });
 
 afterEach(() => {
   cleanup();
