@@ -123,10 +123,12 @@ impl Keyring {
             .map_err(|_| reject("signature or claims"))?;
         let claims = data.claims;
         let now = now.timestamp();
-        if now >= claims.expires_at() + LEEWAY_SECS {
+        // Saturating: `exp` is whatever number the signer wrote, up to i64::MAX, and a plain `+`
+        // would panic on it in debug builds (and wrap to "expired" in release ones).
+        if now >= claims.expires_at().saturating_add(LEEWAY_SECS) {
             return Err(reject("expired"));
         }
-        if claims.issued_at() > now + LEEWAY_SECS {
+        if claims.issued_at() > now.saturating_add(LEEWAY_SECS) {
             return Err(reject("issued in the future"));
         }
         Ok(claims)
@@ -185,6 +187,22 @@ mod tests {
         assert!(ring.verify::<Claims>(&token, "t", "api", last).is_ok());
         let late = now + chrono::Duration::seconds(60 + LEEWAY_SECS);
         assert!(ring.verify::<Claims>(&token, "t", "api", late).is_err());
+    }
+
+    #[test]
+    fn an_expiry_at_the_end_of_time_is_checked_without_overflow() {
+        // Reproduced by the `flow_token` fuzz target (seed-exp-max.json): `exp + LEEWAY_SECS`
+        // overflowed and panicked.
+        let ring = keyring("a", 1);
+        let now = Utc::now();
+        let mut forever = claims(now.timestamp());
+        forever.exp = i64::MAX;
+        let token = ring.sign("t", &forever).unwrap();
+        assert!(ring.verify::<Claims>(&token, "t", "api", now).is_ok());
+        let mut ancient = claims(now.timestamp());
+        (ancient.iat, ancient.exp) = (i64::MIN, i64::MIN);
+        let token = ring.sign("t", &ancient).unwrap();
+        assert!(ring.verify::<Claims>(&token, "t", "api", now).is_err());
     }
 
     #[test]

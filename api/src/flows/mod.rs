@@ -179,16 +179,24 @@ fn offerable(
         .collect()
 }
 
+/// The username as typed (trimmed, at most [`Username::MAX`] characters) and the key flows and
+/// limits are counted by: a valid username's key, else the text in lower case, so that a name
+/// that cannot exist still gets a decoy flow and hits the limits like any other.
+pub fn typed_username(raw: &str) -> (String, String) {
+    let typed: String = raw.trim().chars().take(Username::MAX).collect();
+    let key = Username::parse(&typed, "username")
+        .map(|u| u.key().to_owned())
+        .unwrap_or_else(|_| typed.to_lowercase());
+    (typed, key)
+}
+
 pub async fn start(
     ctx: &Ctx,
     meta: &RequestMeta,
     req: StartRequest,
 ) -> Result<StartResponse, Error> {
     crate::captcha::verify(ctx, meta, &req.captcha).await?;
-    let typed: String = req.username.trim().chars().take(Username::MAX).collect();
-    let key = Username::parse(&typed, "username")
-        .map(|u| u.key().to_owned())
-        .unwrap_or_else(|_| typed.to_lowercase());
+    let (typed, key) = typed_username(&req.username);
     if key.is_empty() {
         return Err(Error::validation(
             "username",

@@ -20,15 +20,17 @@ use crate::error::Error;
 use crate::password::Password;
 use crate::registration::{self, RegistrationStatus};
 use crate::store::{self, sessions::SessionRow, ts, users::UserRow, utc};
-use crate::tokens::Lifetime;
+use crate::tokens::{Keyring, Lifetime};
 
 /// Header `typ` of session tokens; flow tokens have their own, so neither passes for the other.
 pub const TOKEN_TYPE: &str = "sspr-session+jwt";
 /// Audience of session tokens.
 pub const AUDIENCE: &str = "sspr-api";
 
+/// What a session token says. Opaque outside this module: only [`decode`] makes one, and only
+/// [`authenticate`] (with the session row) decides what it is worth.
 #[derive(Serialize, Deserialize)]
-struct Claims {
+pub struct Claims {
     iss: String,
     aud: String,
     sub: String,
@@ -315,10 +317,16 @@ fn issue(
     ctx.keys.sign(TOKEN_TYPE, &claims)
 }
 
+/// The claims of a session token whose signature, kind, audience, issuer and lifetime check out.
+/// Says nothing about whether the session is still live: that needs its row ([`authenticate`]).
+pub fn decode(keys: &Keyring, token: &str, now: DateTime<Utc>) -> Result<Claims, Error> {
+    keys.verify(token, TOKEN_TYPE, AUDIENCE, now)
+}
+
 /// Checks a session token and returns who it belongs to.
 pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
     let now = ctx.now();
-    let claims: Claims = ctx.keys.verify(token, TOKEN_TYPE, AUDIENCE, now)?;
+    let claims = decode(&ctx.keys, token, now)?;
     let sid = claims.sid.clone();
     let found = ctx
         .store
