@@ -5,7 +5,7 @@ SSPR_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 export SSPR_TEST_DATABASE_URL
 NPM ?= npm --no-audit --no-fund
 
-.PHONY: run web test test-rust test-web test-e2e lint openapi client fmt clean
+.PHONY: run web test test-rust test-contract test-web test-e2e lint openapi client fmt clean
 
 run: web
 	cargo run --release -p sspr-api --bin sspr
@@ -14,11 +14,17 @@ run: web
 web:
 	cd web-ui && $(NPM) ci && $(NPM) run build
 
-test: test-rust test-web test-e2e
+test: test-rust test-contract test-web test-e2e
 
 test-rust:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo test --locked --workspace
+
+# schemathesis against the served OpenAPI document, on SQLite and PostgreSQL, every check, one
+# minute each (contract/run.sh; SSPR_CONTRACT_SECONDS to change).
+test-contract:
+	cargo build --locked -p sspr-api --bin sspr
+	contract/run.sh
 
 # Type check (fails when the generated client no longer matches openapi/openapi.json), lint,
 # unit tests, and a production build.
@@ -49,3 +55,4 @@ fmt:
 clean:
 	cargo clean
 	rm -rf web-ui/dist web-ui/node_modules
+

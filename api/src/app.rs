@@ -21,7 +21,7 @@ use crate::crypto::SecretBox;
 use crate::delivery::Delivery;
 use crate::directory::users::{self, Bootstrap};
 use crate::error::Error;
-use crate::http::{self, problem::Problem};
+use crate::http;
 use crate::password::Hasher;
 use crate::store::Store;
 use crate::tokens::Keyring;
@@ -164,10 +164,12 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
     let config = Arc::clone(&ctx.config);
     let data = web::Data::new(ctx);
     let api = http::openapi();
+    let documented = Arc::new(http::fallback::DocumentedRoutes::from_openapi(&api));
     let workers = config.http_workers;
     let recorder = data.metrics.clone();
     let mut server = HttpServer::new(move || {
         let recorder = recorder.clone();
+        let documented = Arc::clone(&documented);
         // The explorer and the document come first: the `/api/v1` scope below answers 404 for
         // every path under it that it does not know, so it must not see this one first.
         let (app, _) = App::new()
@@ -178,9 +180,18 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
             .split_for_parts();
         app.app_data(data.clone())
             .app_data(web::PayloadConfig::new(config.body_limit_bytes))
-            .app_data(
-                web::PathConfig::default().error_handler(|_, _| Error::NotFound("resource").into()),
-            )
+            .app_data({
+                // A path that names no resource (a malformed id) is 404, or 405 when it is a
+                // literal path of another method (`DELETE /api/v1/me/methods/confirm`).
+                let documented = Arc::clone(&documented);
+                web::PathConfig::default().error_handler(move |e, req| {
+                    actix_web::error::InternalError::from_response(
+                        e,
+                        documented.answer(req.method(), req.path()),
+                    )
+                    .into()
+                })
+            })
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
                 Error::bad_request("invalid_query", format!("invalid query string: {e}")).into()
             }))
@@ -193,8 +204,11 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                 }),
             )
             .route("/metrics", web::get().to(metrics))
-            .configure(|cfg| web_app(cfg, &config.web_dir))
-            .default_service(web::to(not_found))
+            .configure(|cfg| web_app(cfg, &config.web_dir, &documented))
+            .default_service(web::to(move |req: actix_web::HttpRequest| {
+                let documented = Arc::clone(&documented);
+                async move { documented.answer(req.method(), req.path()) }
+            }))
             .wrap(security_headers())
             .wrap_fn(|req, srv| {
                 // Echo the request id (the one in every log line of this request) to the client,
@@ -247,22 +261,30 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
 
 /// The web app, when it is built: its files, and `index.html` for every other path that is not
 /// the API's, so that deep links (`/recover`, `/admin/users/…`) load the app.
-fn web_app(cfg: &mut web::ServiceConfig, dir: &std::path::Path) {
+fn web_app(
+    cfg: &mut web::ServiceConfig,
+    dir: &std::path::Path,
+    documented: &Arc<http::fallback::DocumentedRoutes>,
+) {
     let index = dir.join("index.html");
     if !index.is_file() {
         return;
     }
+    let documented = Arc::clone(documented);
     cfg.service(
         actix_files::Files::new("/", dir)
             .index_file("index.html")
             .prefer_utf8(true)
             .default_handler(web::to(move |req: actix_web::HttpRequest| {
                 let index = index.clone();
+                let documented = Arc::clone(&documented);
                 async move {
                     if req.path().starts_with("/api/")
                         || req.method() != actix_web::http::Method::GET
                     {
-                        return Ok::<_, actix_web::Error>(not_found().await);
+                        return Ok::<_, actix_web::Error>(
+                            documented.answer(req.method(), req.path()),
+                        );
                     }
                     let file = actix_files::NamedFile::open_async(&index).await?;
                     let mut response = file.into_response(&req);
@@ -320,13 +342,4 @@ async fn metrics(ctx: web::Data<Ctx>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .body(ctx.metrics.render())
-}
-
-async fn not_found() -> HttpResponse {
-    Problem::new(
-        actix_web::http::StatusCode::NOT_FOUND,
-        "not_found",
-        "no such resource",
-    )
-    .response()
 }

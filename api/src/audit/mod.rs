@@ -173,7 +173,7 @@ pub struct AuditPage {
 pub struct AuditQuery {
     /// An exact type (`sign_in.failed`) or a family (`sign_in`).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", pattern = r"^[a-z_.]{1,64}$")]
     pub event_type: Option<String>,
     /// Rows where this user is the actor or the target.
     pub user_id: Option<Uuid>,
@@ -184,6 +184,7 @@ pub struct AuditQuery {
     /// From a previous page's `next_cursor`.
     pub cursor: Option<String>,
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

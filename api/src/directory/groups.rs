@@ -50,6 +50,7 @@ pub struct GroupList {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateGroup {
+    #[schema(min_length = 1, max_length = 128)]
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
@@ -58,6 +59,7 @@ pub struct CreateGroup {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateGroup {
+    #[schema(min_length = 1, max_length = 128)]
     pub name: Option<String>,
     /// `null` removes the description.
     #[serde(default, deserialize_with = "super::nullable")]
@@ -69,6 +71,8 @@ pub struct UpdateGroup {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetMembers {
+    /// At most 1,000.
+    #[schema(max_items = 1000)]
     pub user_ids: Vec<Uuid>,
 }
 

@@ -59,8 +59,11 @@ impl User {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUser {
+    #[schema(min_length = 1, max_length = 64)]
     pub username: String,
+    #[schema(min_length = 1, max_length = 128)]
     pub display_name: String,
+    #[schema(format = Email)]
     pub email: String,
     /// International form, stored as E.164.
     #[serde(default)]
@@ -79,8 +82,11 @@ pub struct CreateUser {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
+    #[schema(min_length = 1, max_length = 64)]
     pub username: Option<String>,
+    #[schema(min_length = 1, max_length = 128)]
     pub display_name: Option<String>,
+    #[schema(format = Email)]
     pub email: Option<String>,
     /// `null` removes the number.
     #[serde(default, deserialize_with = "super::nullable")]
@@ -97,10 +103,13 @@ pub struct UpdateUser {
 #[into_params(parameter_in = Query)]
 pub struct UserQuery {
     /// Matched case-insensitively against username, display name and email.
+    #[param(max_length = 128)]
     pub search: Option<String>,
     /// 1-based page number (default 1).
+    #[param(minimum = 1)]
     pub page: Option<u32>,
     /// 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<u32>,
 }
 
@@ -149,6 +158,14 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
             "search",
             "too_long",
             "at most 128 characters",
+        ));
+    }
+    // PostgreSQL cannot hold U+0000 in text, not even in a query parameter.
+    if search.as_ref().is_some_and(|s| s.contains('\0')) {
+        return Err(Error::validation(
+            "search",
+            "invalid_character",
+            "text must not contain the NUL character (U+0000)",
         ));
     }
     let offset = i64::from(page - 1) * i64::from(per_page);

@@ -77,7 +77,64 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     }
 }
 
+/// Parses a request body: a JSON object of `T`'s shape with no U+0000 in any string.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    // serde's derived structs also accept a JSON array of their fields in order, so `[null,
+    // null]` would pass as an update that clears two fields. Every body of this API is an
+    // object, and the document says so.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(Error::Validation(vec![FieldError::new(
+            "",
+            "invalid_type",
+            "the body must be a JSON object",
+        )]));
+    }
+    let value = parse_shape::<T>(bytes)?;
+    if let Some(field) = nul_in_strings(bytes) {
+        return Err(Error::Validation(vec![FieldError::new(
+            field,
+            "invalid_character",
+            "text must not contain the NUL character (U+0000)",
+        )]));
+    }
+    Ok(value)
+}
+
+/// The dotted path of the first string (or key) holding U+0000, if any. Such text cannot be
+/// stored in PostgreSQL and is never meaningful in a name, an address or a password; refusing
+/// it here keeps both backends answering alike. Only `\u0000` escapes can produce it (a raw
+/// NUL is not valid JSON), so bodies without one are not parsed twice.
+fn nul_in_strings(bytes: &[u8]) -> Option<String> {
+    fn walk(value: &serde_json::Value, path: &mut Vec<String>) -> Option<String> {
+        match value {
+            serde_json::Value::String(s) if s.contains('\0') => Some(path.join(".")),
+            serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+                path.push(i.to_string());
+                let found = walk(v, path);
+                path.pop();
+                found
+            }),
+            serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+                path.push(k.clone());
+                let found = if k.contains('\0') {
+                    Some(path.join("."))
+                } else {
+                    walk(v, path)
+                };
+                path.pop();
+                found
+            }),
+            _ => None,
+        }
+    }
+    if !bytes.windows(6).any(|w| w == b"\\u0000") {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    walk(&value, &mut Vec::new())
+}
+
+fn parse_shape<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
         let path = e.path().to_string();

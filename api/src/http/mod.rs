@@ -5,6 +5,7 @@
 //! attributes by registering them, so a route cannot exist without being documented.
 
 pub mod extract;
+pub mod fallback;
 pub mod handlers;
 pub mod problem;
 

@@ -64,10 +64,13 @@ impl MethodKind {
 #[serde(deny_unknown_fields)]
 pub struct SecurityQuestionsPolicy {
     /// How many questions a person registers answers to (3–5).
+    #[schema(minimum = 3, maximum = 5)]
     pub register_count: u32,
     /// How many of them are asked at reset (3–5, at most `register_count`).
+    #[schema(minimum = 3, maximum = 5)]
     pub reset_count: u32,
     /// Up to 20 questions of the organisation's own, 3–200 characters each.
+    #[schema(max_items = 20)]
     pub custom_questions: Vec<String>,
 }
 
@@ -77,6 +80,7 @@ pub struct RegistrationPolicy {
     /// Send people in scope through registration when they sign in without enough methods.
     pub require_on_sign_in: bool,
     /// Days after which people are asked to confirm their methods again (0 = never, ≤ 730).
+    #[schema(maximum = 730)]
     pub reconfirm_days: u32,
 }
 
@@ -103,14 +107,19 @@ pub struct CustomizationPolicy {
 pub struct PasswordPolicy {
     /// Minimum length in code points (8–256; NIST SP 800-63B-4 asks 15 where the password is the
     /// only factor).
+    #[schema(minimum = 8, maximum = 256)]
     pub min_length: u32,
     /// Maximum length in code points (at least 64 and at least `min_length`, at most 256).
+    #[schema(minimum = 64, maximum = 256)]
     pub max_length: u32,
     /// Minimum zxcvbn score, 0–4.
+    #[schema(maximum = 4)]
     pub min_strength: u8,
     /// Up to 1,000 words of the organisation's own that passwords may not contain.
+    #[schema(max_items = 1000)]
     pub banned_words: Vec<String>,
     /// How many previous passwords may not be reused (0–24).
+    #[schema(maximum = 24)]
     pub history: u32,
 }
 
@@ -120,9 +129,12 @@ pub struct PasswordPolicy {
 pub struct Policy {
     pub scope: Scope,
     /// The groups in scope when `scope` is `selected`.
+    #[schema(max_items = 100)]
     pub group_ids: Vec<Uuid>,
     /// 1 or 2, never more than the number of methods enabled.
+    #[schema(minimum = 1, maximum = 2)]
     pub methods_required: u32,
+    #[schema(min_items = 1)]
     pub methods_enabled: Vec<MethodKind>,
     pub security_questions: SecurityQuestionsPolicy,
     pub registration: RegistrationPolicy,
@@ -135,6 +147,7 @@ pub struct Policy {
     /// Ask people to type the full phone number or address before a code is sent to it.
     pub confirm_full_destination: bool,
     /// A method added or changed less than this many hours ago cannot be used to recover (0–720).
+    #[schema(maximum = 720)]
     pub recovery_cooldown_hours: u32,
     pub password: PasswordPolicy,
 }

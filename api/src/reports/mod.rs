@@ -19,6 +19,7 @@ use crate::store::{self, ts};
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
     /// How many days back, 1–365 (default 30).
+    #[param(minimum = 1, maximum = 365)]
     pub days: Option<u32>,
 }
 

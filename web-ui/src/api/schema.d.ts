@@ -766,6 +766,7 @@ export interface components {
         CreateUser: {
             disabled?: boolean;
             display_name: string;
+            /** Format: email */
             email: string;
             is_admin?: boolean;
             /** @description International form, stored as E.164. */
@@ -1151,6 +1152,7 @@ export interface components {
         };
         /** @description `PUT /api/v1/admin/groups/{group_id}/members`: the complete new member list. */
         SetMembers: {
+            /** @description At most 1,000. */
             user_ids: string[];
         };
         SignInRequest: {
@@ -1206,6 +1208,7 @@ export interface components {
         UpdateUser: {
             disabled?: boolean | null;
             display_name?: string | null;
+            /** Format: email */
             email?: string | null;
             is_admin?: boolean | null;
             /** @description `null` removes the number. */
@@ -1625,7 +1628,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The version this change is based on, as in ETag */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2491,6 +2494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2542,6 +2546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2594,6 +2599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2631,6 +2637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -1,0 +1,130 @@
+"""Schemathesis hooks: real credentials for each part of the API.
+
+The run needs three kinds of credentials, and every one of them can be lost during the run
+(schemathesis signs out, deletes users, fails a flow ten times), so each provider fetches a new
+one whenever an answer says the old one stopped working (401, and 409 for a locked flow):
+
+- `/api/v1/admin/…`: the bootstrap administrator's session;
+- `/api/v1/me…` and sign-out: an ordinary person's session, for a person the administrator
+  creates anew each time (so a deletion or disabling by the fuzzer does not end the run);
+- `/api/v1/recovery/flows/{flow_id}/…`: a real flow (started with a solved CAPTCHA) whose id is
+  put in the path and whose `flow_token` is the bearer, so the steps are reached at all instead
+  of stopping at 404.
+
+Settings come from the environment that `contract/run.sh` sets: SSPR_CONTRACT_URL,
+SSPR_CONTRACT_ADMIN_PASSWORD.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import uuid
+
+import requests
+import schemathesis
+
+BASE = os.environ["SSPR_CONTRACT_URL"]
+ADMIN_PASSWORD = os.environ["SSPR_CONTRACT_ADMIN_PASSWORD"]
+
+
+def sign_in(username: str, password: str) -> str:
+    answer = requests.post(
+        f"{BASE}/api/v1/auth/sign-in",
+        json={"username": username, "password": password},
+        timeout=30,
+    )
+    answer.raise_for_status()
+    return answer.json()["access_token"]
+
+
+def admin_token() -> str:
+    return sign_in("admin", ADMIN_PASSWORD)
+
+
+def bearer(case, token: str) -> None:
+    case.headers = dict(case.headers or {})
+    case.headers["Authorization"] = f"Bearer {token}"
+
+
+def solve_captcha() -> str:
+    challenge = requests.get(f"{BASE}/api/v1/captcha/challenge", timeout=30).json()
+    for number in range(challenge["maxnumber"] + 1):
+        digest = hashlib.sha256(f"{challenge['salt']}{number}".encode()).hexdigest()
+        if digest == challenge["challenge"]:
+            payload = {
+                "algorithm": challenge["algorithm"],
+                "challenge": challenge["challenge"],
+                "number": number,
+                "salt": challenge["salt"],
+                "signature": challenge["signature"],
+            }
+            return base64.b64encode(json.dumps(payload).encode()).decode()
+    raise RuntimeError("the CAPTCHA challenge has no solution")
+
+
+@schemathesis.auth(retry_on=[401]).apply_to(path_regex=r"^/api/v1/admin/")
+class AdminSession:
+    def get(self, case, ctx):
+        return admin_token()
+
+    def set(self, case, data, ctx):
+        bearer(case, data)
+
+
+@schemathesis.auth(retry_on=[401]).apply_to(path_regex=r"^/api/v1/(me(/|$)|auth/sign-out$)")
+class PersonSession:
+    """A fresh ordinary person each time: the fuzzer may sign out, or (as admin) delete them."""
+
+    def get(self, case, ctx):
+        username = f"contract-{secrets.token_hex(6)}"
+        password = secrets.token_urlsafe(24)
+        created = requests.post(
+            f"{BASE}/api/v1/admin/users",
+            headers={"Authorization": f"Bearer {admin_token()}"},
+            json={
+                "username": username,
+                "display_name": "Contract Person",
+                "email": f"{username}@example.org",
+                "password": password,
+                "is_admin": False,
+                "disabled": False,
+            },
+            timeout=30,
+        )
+        created.raise_for_status()
+        return sign_in(username, password)
+
+    def set(self, case, data, ctx):
+        bearer(case, data)
+
+
+@schemathesis.auth(retry_on=[401, 409]).apply_to(path_regex=r"^/api/v1/recovery/flows/\{flow_id\}/")
+class RecoveryFlow:
+    """A real flow (a decoy one: the username is unknown, which answers exactly like a real one)."""
+
+    def get(self, case, ctx):
+        started = requests.post(
+            f"{BASE}/api/v1/recovery/flows",
+            json={
+                "username": f"someone-{secrets.token_hex(4)}",
+                "purpose": "reset_password",
+                "captcha": solve_captcha(),
+            },
+            timeout=30,
+        )
+        started.raise_for_status()
+        return started.json()
+
+    def set(self, case, data, ctx):
+        bearer(case, data["flow_token"])
+        # Only a well-formed id is replaced: a malformed one is a negative case, which must
+        # still reach the server as generated.
+        params = dict(case.path_parameters or {})
+        try:
+            uuid.UUID(str(params.get("flow_id")))
+        except ValueError:
+            return
+        params["flow_id"] = data["flow_id"]
+        case.path_parameters = params
