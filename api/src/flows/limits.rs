@@ -15,9 +15,9 @@ pub fn check(
     limit: i64,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let events = store::rate::events_since(conn, bucket, ts(now - window))?;
-    if events.len() as i64 >= limit {
-        let oldest = events.first().map(|t| utc(*t)).unwrap_or(now);
+    let (count, oldest) = store::rate::count_since(conn, bucket, ts(now - window))?;
+    if count >= limit {
+        let oldest = oldest.map(utc).unwrap_or(now);
         return Err(Error::Throttled {
             retry_after_secs: seconds_until(oldest + window, now),
         });

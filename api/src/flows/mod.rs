@@ -204,30 +204,31 @@ pub async fn start(
             "enter your username",
         ));
     }
-    let policy = crate::policy::service::current(ctx).await?.policy;
-    if req.purpose == Purpose::UnlockAccount && !policy.unlock_enabled {
-        return Err(Error::NotAllowed {
-            code: "unlock_disabled",
-            detail: "unlocking without a reset is not enabled".into(),
-        });
-    }
     let now = ctx.now();
-    let (key_c, policy_c) = (key.clone(), policy.clone());
+    let (key_c, purpose) = (key.clone(), req.purpose);
     // Real and unknown usernames run the same queries, so that the time taken says little.
-    let found = ctx
+    let (policy, found) = ctx
         .store
         .read(move |conn| {
+            let policy_c = crate::policy::service::current_on(conn)?.policy;
+            if purpose == Purpose::UnlockAccount && !policy_c.unlock_enabled {
+                return Err(Error::NotAllowed {
+                    code: "unlock_disabled",
+                    detail: "unlocking without a reset is not enabled".into(),
+                });
+            }
             let user = store::users::find_by_key(conn, &key_c)?;
             let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
             let groups = store::groups::of_user(conn, &id)?;
             let rows = store::methods::for_user(conn, &id)?;
             let answers = store::methods::answers(conn, &id)?.len();
-            Ok(user.map(|u| {
+            let found = user.map(|u| {
                 let is_admin = u.is_admin != 0;
                 let offered = offerable(&policy_c, &u, &rows, answers, now);
                 let scoped = in_scope(&policy_c, is_admin, &groups);
                 (u, offered, scoped)
-            }))
+            });
+            Ok((policy_c, found))
         })
         .await?;
     let eligibility = match found {
@@ -454,6 +455,7 @@ enum Send {
         channel: codes::Channel,
         destination: String,
         issued: codes::Issued,
+        helpdesk: crate::policy::CustomizationPolicy,
     },
 }
 
@@ -465,12 +467,13 @@ pub async fn challenge(
     req: ChallengeRequest,
 ) -> Result<ChallengeResponse, Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
-    let policy = crate::policy::service::current(ctx).await?.policy;
     let now = ctx.now();
-    let (ctx_c, meta_c, policy_c) = (ctx.clone(), meta.clone(), policy.clone());
+    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     let outcome: Result<(ChallengeResponse, Send), Error> = ctx
         .store
         .write(move |conn| {
+            // Read in the same trip to the database as the flow.
+            let policy_c = crate::policy::service::current_on(conn)?.policy;
             let flow = live(conn, flow_id, step, now)?;
             not_blocked(&ctx_c, conn, &flow, now)?;
             let method = pick(&flow, req.method_id)?;
@@ -596,6 +599,7 @@ pub async fn challenge(
                             channel,
                             destination,
                             issued,
+                            helpdesk: policy_c.customization.clone(),
                         },
                     )
                 }
@@ -609,9 +613,10 @@ pub async fn challenge(
         channel,
         destination,
         issued,
+        helpdesk,
     } = send
     {
-        codes::send_in_background(ctx, &policy.customization, channel, destination, issued);
+        codes::send_in_background(ctx, &helpdesk, channel, destination, issued);
     }
     Ok(response)
 }
@@ -883,12 +888,13 @@ async fn finishable(
     flow_token: &str,
     flow_id: Uuid,
     purpose: Purpose,
-) -> Result<(i64, FlowRow, UserRow, Vec<MethodKind>), Error> {
+) -> Result<(i64, FlowRow, UserRow, Vec<MethodKind>, Policy), Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
     let now = ctx.now();
     ctx.store
         .read(move |conn| {
             let flow = live(conn, flow_id, step, now)?;
+            let policy = crate::policy::service::current_on(conn)?.policy;
             if flow.purpose != purpose.as_str() {
                 return Err(Error::conflict(
                     "wrong_purpose",
@@ -913,7 +919,7 @@ async fn finishable(
                 .filter(|m| passed.contains(&m.method_id))
                 .map(|m| m.kind)
                 .collect();
-            Ok((step, flow, user, kinds))
+            Ok((step, flow, user, kinds, policy))
         })
         .await
 }
@@ -955,9 +961,8 @@ pub async fn reset_password(
     flow_id: Uuid,
     req: NewPasswordRequest,
 ) -> Result<FinishResponse, Error> {
-    let (step, flow, user, kinds) =
+    let (step, flow, user, kinds, policy) =
         finishable(ctx, flow_token, flow_id, Purpose::ResetPassword).await?;
-    let policy = crate::policy::service::current(ctx).await?.policy;
     let hash = crate::directory::passwords::vet(
         ctx,
         &policy.password,
@@ -1008,9 +1013,8 @@ pub async fn unlock(
     flow_token: &str,
     flow_id: Uuid,
 ) -> Result<FinishResponse, Error> {
-    let (step, flow, user, kinds) =
+    let (step, flow, user, kinds, policy) =
         finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
-    let policy = crate::policy::service::current(ctx).await?.policy;
     if !policy.unlock_enabled {
         return Err(Error::NotAllowed {
             code: "unlock_disabled",

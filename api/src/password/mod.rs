@@ -5,7 +5,7 @@
 //! password is set and when it is checked, so that the same visible text always matches.
 //! Length is counted in Unicode code points after normalisation and never truncated.
 
-mod hasher;
+pub mod hasher;
 pub mod rules;
 
 pub use hasher::{Hasher, Verification};

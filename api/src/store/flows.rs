@@ -120,15 +120,16 @@ pub fn supersede_for_user(
     user_id: &str,
     except: Option<&str>,
 ) -> Result<usize, Error> {
-    let ids: Vec<String> = rf::table
+    let active = rf::table
         .filter(rf::user_id.eq(user_id))
-        .filter(rf::status.eq(ACTIVE))
-        .select(rf::id)
-        .load::<String>(conn)?
-        .into_iter()
-        .filter(|id| Some(id.as_str()) != except)
-        .collect();
-    Ok(diesel::update(rf::table.filter(rf::id.eq_any(ids)))
-        .set(rf::status.eq(SUPERSEDED))
-        .execute(conn)?)
+        .filter(rf::status.eq(ACTIVE));
+    let updated = match except {
+        Some(keep) => diesel::update(active.filter(rf::id.ne(keep)))
+            .set(rf::status.eq(SUPERSEDED))
+            .execute(conn)?,
+        None => diesel::update(active)
+            .set(rf::status.eq(SUPERSEDED))
+            .execute(conn)?,
+    };
+    Ok(updated)
 }

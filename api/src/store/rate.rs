@@ -22,6 +22,21 @@ pub fn events_since(
         .load(conn)?)
 }
 
+/// How many events `bucket` holds since `since`, and the oldest of them: one aggregate row,
+/// however full the bucket is (a limit check must not load every event it counts).
+pub fn count_since(
+    conn: &mut DbConn,
+    bucket: &str,
+    since: NaiveDateTime,
+) -> Result<(i64, Option<NaiveDateTime>), Error> {
+    use diesel::dsl::{count_star, min};
+    Ok(rate_events::table
+        .filter(rate_events::bucket.eq(bucket))
+        .filter(rate_events::at.ge(since))
+        .select((count_star(), min(rate_events::at)))
+        .first(conn)?)
+}
+
 pub fn record(conn: &mut DbConn, id: &str, bucket: &str, at: NaiveDateTime) -> Result<(), Error> {
     diesel::insert_into(rate_events::table)
         .values((
