@@ -56,3 +56,15 @@ clean:
 	cargo clean
 	rm -rf web-ui/dist web-ui/node_modules
 
+# Performance, not part of `make test`: installs wrk and the bench venv (bench/setup.sh), builds
+# the release binary and the argon2 floor example, seeds 100,000 users on SQLite and PostgreSQL,
+# measures sspr and Django's built-in password reset, and writes docs/PERFORMANCE.md (about 15
+# minutes on 2 cores; see bench/README.md). Options go in BENCH_ARGS, e.g.
+#   make bench BENCH_ARGS="--users 2000 --seconds 5 --doc /tmp/PERFORMANCE.md"
+#   make bench BENCH_ARGS="--binary /var/tmp/baseline/sspr --skip-peer"
+BENCH_VENV ?= /var/tmp/sspr-bench-venv
+BENCH_ARGS ?=
+.PHONY: bench
+bench:
+	BENCH_VENV=$(BENCH_VENV) bash bench/setup.sh
+	BENCH_COMMAND='make bench$(if $(strip $(BENCH_ARGS)), BENCH_ARGS="$(BENCH_ARGS)")' $(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)

@@ -104,6 +104,7 @@ impl Application {
         }
         let bootstrap = users::bootstrap_admin(&ctx).await?;
         let outbox = crate::delivery::outbox::spawn_sender(ctx.clone());
+        crate::housekeeping::spawn(ctx.clone());
 
         let listener = TcpListener::bind(config.bind).map_err(|source| StartError::Bind {
             addr: config.bind.to_string(),

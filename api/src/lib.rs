@@ -16,6 +16,7 @@ pub mod delivery;
 pub mod directory;
 pub mod error;
 pub mod flows;
+pub mod housekeeping;
 pub mod http;
 pub mod methods;
 pub mod metrics;

@@ -775,10 +775,16 @@ pub async fn verify(
             Ok((flow, method))
         })
         .await?;
-    let answers_ok = match (method.kind, &flow.user_id) {
-        (MethodKind::SecurityQuestions, Some(user_id)) => {
-            Some(check_answers(ctx, &flow, user_id, req.answers.as_deref().unwrap_or(&[])).await?)
-        }
+    let answers_ok = match method.kind {
+        MethodKind::SecurityQuestions => Some(
+            check_answers(
+                ctx,
+                &flow,
+                flow.user_id.as_deref(),
+                req.answers.as_deref().unwrap_or(&[]),
+            )
+            .await?,
+        ),
         _ => None,
     };
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
@@ -826,7 +832,11 @@ pub async fn verify(
                 .target(party)
                 .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
             audit::record(conn, now, &meta_c, event)?;
-            let flow = store::flows::find(conn, &flow.id)?.ok_or(Error::Unauthenticated)?;
+            // The row as `advance` left it (it won the conditional update, so nothing else
+            // changed it in between); no need to read it back.
+            let mut flow = flow;
+            flow.step = step + 1;
+            flow.methods_passed = json;
             Ok(Ok((flow, passed.len())))
         })
         .await?;
@@ -841,11 +851,14 @@ pub async fn verify(
     })
 }
 
-/// True when the answers are exactly for the questions asked and every one matches.
+/// True when the answers are exactly for the questions asked and every one matches. A decoy
+/// flow (`user_id` None) does the same work and never matches: the same query, and one argon2
+/// verification per answer against the dummy hash, so that wrong answers to a decoy's
+/// questions take as long as wrong answers to a real person's (SECURITY.md 2).
 async fn check_answers(
     ctx: &Ctx,
     flow: &FlowRow,
-    user_id: &str,
+    user_id: Option<&str>,
     given: &[crate::registration::enroll::SecurityAnswer],
 ) -> Result<bool, Error> {
     let asked: Vec<String> = flow
@@ -860,22 +873,21 @@ async fn check_answers(
     {
         return Ok(false);
     }
-    let id = user_id.to_owned();
+    let id = user_id.unwrap_or_default().to_owned();
     let stored = ctx
         .store
         .read(move |conn| store::methods::answers(conn, &id))
         .await?;
-    let mut all = true;
+    let mut all = user_id.is_some();
     for answer in given {
-        let Some(row) = stored.iter().find(|r| r.question_id == answer.question_id) else {
-            return Ok(false);
-        };
+        let row = stored.iter().find(|r| r.question_id == answer.question_id);
         let normalised = questions::normalise_answer(&answer.answer);
         let password = crate::password::Password::parse(&normalised, "answer")?;
-        // Every answer is checked even after a miss, so the time taken does not say which one.
+        // Every answer is checked even after a miss, so the time taken does not say which one;
+        // one without a stored answer is checked against the dummy hash and never matches.
         all &= ctx
             .hasher
-            .verify(&password, Some(&row.answer_hash))
+            .verify(&password, row.map(|r| r.answer_hash.as_str()))
             .await?
             .matches;
     }

@@ -9,6 +9,7 @@ mod audit;
 mod auth;
 mod groups;
 mod health;
+mod housekeeping;
 mod http;
 mod methods;
 mod openapi;

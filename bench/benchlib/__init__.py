@@ -1,0 +1,1 @@
+"""The bench harness's modules (bench/run.py is the entry point)."""
