@@ -9,7 +9,7 @@
 //! Tests may lower the difficulty; nothing can turn verification off.
 
 use base64::Engine as _;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use rand::RngExt as _;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 use crate::config::CaptchaKind;
 use crate::context::{Ctx, RequestMeta};
 use crate::error::Error;
-use crate::store::{self, ts};
+use crate::store::{self, DbConn, ts};
 
 /// How long a challenge may be solved and used.
 const CHALLENGE_TTL_SECS: i64 = 600;
@@ -96,18 +96,44 @@ fn refused() -> Error {
     )
 }
 
-/// Checks a solution (once: a second use of the same solution is refused).
-pub async fn verify(ctx: &Ctx, meta: &RequestMeta, solution: &str) -> Result<(), Error> {
+/// A solution that checked out. A built-in one still has to be marked used, which the caller
+/// does with [`Accepted::consume`] inside the transaction that records what the solution was
+/// for: one write (one SQLite write lock) per flow start instead of two, and a start that fails
+/// later leaves the challenge as it was, spent or not, together with everything else.
+#[must_use = "a built-in solution counts once only after `consume`"]
+pub struct Accepted {
+    /// The built-in challenge and when it expires; providers keep their own single use.
+    single_use: Option<(String, NaiveDateTime)>,
+}
+
+impl Accepted {
+    /// Marks the built-in challenge used; refused when it was used before (the primary key lets
+    /// one use win, also between replicas).
+    pub fn consume(&self, conn: &mut DbConn) -> Result<(), Error> {
+        match &self.single_use {
+            Some((challenge, expires)) if !store::rate::use_captcha(conn, challenge, *expires)? => {
+                Err(refused())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Checks a solution; a built-in one counts once, when [`Accepted::consume`] is called.
+pub async fn verify(ctx: &Ctx, meta: &RequestMeta, solution: &str) -> Result<Accepted, Error> {
     if solution.is_empty() || solution.len() > 4096 {
         return Err(refused());
     }
     match ctx.config.captcha {
-        CaptchaKind::Builtin => verify_builtin(ctx, solution).await,
-        _ => verify_with_provider(ctx, meta, solution).await,
+        CaptchaKind::Builtin => verify_builtin(ctx, solution),
+        _ => {
+            verify_with_provider(ctx, meta, solution).await?;
+            Ok(Accepted { single_use: None })
+        }
     }
 }
 
-async fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<(), Error> {
+fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<Accepted, Error> {
     let raw = base64::engine::general_purpose::STANDARD
         .decode(solution.trim())
         .or_else(|_| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(solution.trim()))
@@ -131,15 +157,9 @@ async fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<(), Error> {
     if !genuine {
         return Err(refused());
     }
-    let challenge = s.challenge;
-    let first_use = ctx
-        .store
-        .write(move |conn| store::rate::use_captcha(conn, &challenge, ts(expires)))
-        .await?;
-    if !first_use {
-        return Err(refused());
-    }
-    Ok(())
+    Ok(Accepted {
+        single_use: Some((s.challenge, ts(expires))),
+    })
 }
 
 #[derive(Deserialize)]

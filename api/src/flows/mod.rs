@@ -195,7 +195,7 @@ pub async fn start(
     meta: &RequestMeta,
     req: StartRequest,
 ) -> Result<StartResponse, Error> {
-    crate::captcha::verify(ctx, meta, &req.captcha).await?;
+    let captcha = crate::captcha::verify(ctx, meta, &req.captcha).await?;
     let (typed, key) = typed_username(&req.username);
     if key.is_empty() {
         return Err(Error::validation(
@@ -205,18 +205,12 @@ pub async fn start(
         ));
     }
     let now = ctx.now();
-    let (key_c, purpose) = (key.clone(), req.purpose);
+    let key_c = key.clone();
     // Real and unknown usernames run the same queries, so that the time taken says little.
     let (policy, found) = ctx
         .store
         .read(move |conn| {
             let policy_c = crate::policy::service::current_on(conn)?.policy;
-            if purpose == Purpose::UnlockAccount && !policy_c.unlock_enabled {
-                return Err(Error::NotAllowed {
-                    code: "unlock_disabled",
-                    detail: "unlocking without a reset is not enabled".into(),
-                });
-            }
             let user = store::users::find_by_key(conn, &key_c)?;
             let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
             let groups = store::groups::of_user(conn, &id)?;
@@ -244,10 +238,22 @@ pub async fn start(
             }
         }
     };
-    if let Err(reason) = eligibility
+    let refusal = if req.purpose == Purpose::UnlockAccount && !policy.unlock_enabled {
+        Some(Error::NotAllowed {
+            code: "unlock_disabled",
+            detail: "unlocking without a reset is not enabled".into(),
+        })
+    } else if let Err(reason) = eligibility
         && policy.reveal_ineligible
     {
-        return Err(ineligible(reason, &policy));
+        Some(ineligible(reason, &policy))
+    } else {
+        None
+    };
+    if let Some(refusal) = refusal {
+        // The solution is spent on a refusal too: one solution must not test many usernames.
+        ctx.store.write(move |conn| captcha.consume(conn)).await?;
+        return Err(refusal);
     }
     let (user, offered, required, decoy_reason) = match eligibility {
         Ok((user, offered, required)) => (Some(user), offered, required, None),
@@ -283,6 +289,7 @@ pub async fn start(
     let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
     ctx.store
         .write(move |conn| {
+            captcha.consume(conn)?;
             let ip = meta_c
                 .ip
                 .map(|ip| ip.to_string())

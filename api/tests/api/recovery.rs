@@ -372,6 +372,13 @@ async fn captcha_solutions_work_once_and_cannot_be_forged(app: TestApp) {
     start(json!(late))
         .await
         .assert_problem(422, "validation_failed");
+    // A refused start spends its solution too: one solution must not test many usernames.
+    app.set_policy(&admin, json!({"reveal_ineligible": true})).await;
+    let once = app.captcha().await;
+    start(json!(once)).await.assert_problem(403, "not_eligible");
+    let again = start(json!(once)).await;
+    again.assert_problem(422, "validation_failed");
+    assert_eq!(again.body["errors"][0]["code"], "captcha_invalid");
     // Public configuration tells the client where the challenges are.
     let public = app
         .call(Method::GET, "/api/v1/config/public", None, None)
