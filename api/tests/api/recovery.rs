@@ -373,7 +373,8 @@ async fn captcha_solutions_work_once_and_cannot_be_forged(app: TestApp) {
         .await
         .assert_problem(422, "validation_failed");
     // A refused start spends its solution too: one solution must not test many usernames.
-    app.set_policy(&admin, json!({"reveal_ineligible": true})).await;
+    app.set_policy(&admin, json!({"reveal_ineligible": true}))
+        .await;
     let once = app.captcha().await;
     start(json!(once)).await.assert_problem(403, "not_eligible");
     let again = start(json!(once)).await;
