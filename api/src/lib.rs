@@ -27,3 +27,4 @@ pub mod reports;
 pub mod session;
 pub mod store;
 pub mod tokens;
+pub mod wire;

@@ -107,6 +107,7 @@ pub struct VerifyRequest {
     /// The code received, or shown by the authenticator app.
     pub code: Option<String>,
     /// Security questions: the answers to the questions asked.
+    #[serde(default, deserialize_with = "crate::wire::optional_objects")]
     pub answers: Option<Vec<crate::registration::enroll::SecurityAnswer>>,
 }
 

@@ -136,9 +136,13 @@ pub struct Policy {
     pub methods_required: u32,
     #[schema(min_items = 1)]
     pub methods_enabled: Vec<MethodKind>,
+    #[serde(deserialize_with = "crate::wire::object")]
     pub security_questions: SecurityQuestionsPolicy,
+    #[serde(deserialize_with = "crate::wire::object")]
     pub registration: RegistrationPolicy,
+    #[serde(deserialize_with = "crate::wire::object")]
     pub notifications: NotificationsPolicy,
+    #[serde(deserialize_with = "crate::wire::object")]
     pub customization: CustomizationPolicy,
     /// Let people unlock their account without resetting the password.
     pub unlock_enabled: bool,
@@ -149,6 +153,7 @@ pub struct Policy {
     /// A method added or changed less than this many hours ago cannot be used to recover (0–720).
     #[schema(maximum = 720)]
     pub recovery_cooldown_hours: u32,
+    #[serde(deserialize_with = "crate::wire::object")]
     pub password: PasswordPolicy,
 }
 

@@ -108,6 +108,7 @@ pub struct Removal {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityAnswers {
+    #[serde(deserialize_with = "crate::wire::objects")]
     pub answers: Vec<SecurityAnswer>,
 }
 

@@ -69,6 +69,14 @@ async fn a_json_array_is_refused_where_an_object_is_expected(app: TestApp) {
     assert_eq!(answer.body["errors"][0]["code"], "invalid_type");
     let after = app.get(&path, &admin).await;
     assert_eq!(after.body["description"], "money people");
+    // Inside a body too: a section of the policy given as an array of its fields.
+    let mut policy = app.get("/api/v1/admin/policy", &admin).await.body;
+    policy["customization"] = json!([null, null]);
+    let answer = app
+        .post("/api/v1/admin/policy/impact", &admin, policy)
+        .await;
+    answer.assert_problem(422, "validation_failed");
+    assert_eq!(answer.fields(), ["customization"]);
 }
 
 async fn nul_characters_are_refused_and_change_nothing(app: TestApp) {

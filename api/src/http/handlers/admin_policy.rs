@@ -40,7 +40,7 @@ pub async fn get_policy(ctx: web::Data<Ctx>, _admin: Admin) -> Result<HttpRespon
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = Policy,
-    params(("If-Match" = Option<String>, Header, nullable = false, pattern = r#"^(W/)?"?[0-9]+"?$"#, description = "The version this change is based on, as in ETag")),
+    params(("If-Match" = Option<String>, Header, nullable = false, pattern = r#"^(W/)?"?[0-9]{1,18}"?$"#, description = "The version this change is based on, as in ETag")),
     responses(
         (status = 200, body = Policy, headers(("ETag" = String, description = "The new version, quoted"))),
         (status = 400, response = p::BadRequest),
