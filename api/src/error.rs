@@ -82,11 +82,11 @@ pub enum Error {
     /// The database is busy or unreachable; the request changed nothing and may be retried.
     #[error("storage unavailable")]
     StoreUnavailable,
-    /// A one-time code or TOTP that did not pass: `code` says why (`invalid_code`,
-    /// `code_expired`, `too_many_attempts`, `no_code_pending`).
-    #[error("code rejected: {code}")]
+    /// A one-time code, a TOTP or security answers that did not pass: `refusal` says why, each
+    /// reason with its own stable `code` and words.
+    #[error("code rejected: {}", refusal.code())]
     CodeRejected {
-        code: &'static str,
+        refusal: Refusal,
         attempts_left: Option<u32>,
     },
     /// A message could not be delivered; nothing was counted as sent and the person may retry.
@@ -97,7 +97,73 @@ pub enum Error {
     Internal(String),
 }
 
+/// Why a proof did not pass. Every reason has its own stable `code` and its own words, so that a
+/// person (and a client) is never told "no code was sent" about a wrong authenticator code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A sent code that is not the right one; `attempts_left` says how many tries remain.
+    InvalidCode,
+    CodeExpired,
+    /// No tries left on the code: a new one is needed.
+    TooManyAttempts,
+    /// No live code for this method: none was sent, or it was replaced.
+    NoCodePending,
+    /// An authenticator app code that does not match the current time window.
+    TotpInvalid,
+    /// An authenticator app code already used (the same time step): a new one is needed.
+    TotpReplayed,
+    /// Security answers that do not all match (the questions change for the next try).
+    WrongAnswers,
+    /// Security answers sent before the questions were asked, or for other questions.
+    QuestionsNotAsked,
+}
+
+impl Refusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::InvalidCode => "invalid_code",
+            Self::CodeExpired => "code_expired",
+            Self::TooManyAttempts => "too_many_attempts",
+            Self::NoCodePending => "no_code_pending",
+            Self::TotpInvalid => "totp_invalid",
+            Self::TotpReplayed => "totp_replayed",
+            Self::WrongAnswers => "wrong_answers",
+            Self::QuestionsNotAsked => "questions_not_asked",
+        }
+    }
+
+    pub fn detail(self, attempts_left: Option<u32>) -> String {
+        match (self, attempts_left) {
+            (Self::InvalidCode, Some(n)) => format!("the code is not correct; {n} tries left"),
+            (Self::InvalidCode, None) => "the code is not correct".into(),
+            (Self::CodeExpired, _) => "the code has expired; ask for a new one".into(),
+            (Self::TooManyAttempts, _) => "too many wrong codes; ask for a new one".into(),
+            (Self::NoCodePending, _) => "no code was sent for this method; ask for one".into(),
+            (Self::TotpInvalid, _) => {
+                "the authenticator code is not correct; check the app's clock and try the current code".into()
+            }
+            (Self::TotpReplayed, _) => {
+                "this authenticator code was already used; wait for the next one".into()
+            }
+            (Self::WrongAnswers, _) => {
+                "the answers are not correct; answer the new questions".into()
+            }
+            (Self::QuestionsNotAsked, _) => {
+                "answer the questions asked for this reset (ask for them first)".into()
+            }
+        }
+    }
+}
+
 impl Error {
+    /// A refused proof.
+    pub fn refused(refusal: Refusal, attempts_left: Option<u32>) -> Self {
+        Self::CodeRejected {
+            refusal,
+            attempts_left,
+        }
+    }
+
     pub fn internal(msg: impl Into<String>) -> Self {
         Self::Internal(msg.into())
     }

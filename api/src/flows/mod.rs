@@ -27,7 +27,7 @@ use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::{EmailAddress, PhoneNumber, Username};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, Refusal};
 use crate::methods::{self, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
@@ -541,18 +541,12 @@ pub async fn challenge(
             let result = match method.kind {
                 MethodKind::SecurityQuestions => {
                     let catalogue = questions::catalogue(&policy_c);
-                    let mut answered: Vec<String> = store::methods::answers(conn, &user_id)?
+                    let registered: Vec<String> = store::methods::answers(conn, &user_id)?
                         .into_iter()
                         .map(|a| a.question_id)
                         .filter(|id| catalogue.iter().any(|q| &q.question_id == id))
                         .collect();
-                    answered.shuffle(&mut rand::rng());
-                    answered.truncate(policy_c.security_questions.reset_count as usize);
-                    store::flows::set_questions(
-                        conn,
-                        &flow.id,
-                        Some(&serde_json::to_string(&answered).unwrap_or_default()),
-                    )?;
+                    let answered = ask_questions(conn, &flow, registered, &policy_c)?;
                     let asked = catalogue
                         .into_iter()
                         .filter(|q| answered.contains(&q.question_id))
@@ -629,6 +623,30 @@ pub async fn challenge(
     Ok(response)
 }
 
+/// The questions to ask now: the ones already asked in this flow when no attempt was made since
+/// (asking again must not re-roll them for free, or an attacker would keep asking until only
+/// the easiest came up), else a random `reset_count` of `candidates`, recorded in the row.
+fn ask_questions(
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    mut candidates: Vec<String>,
+    policy: &Policy,
+) -> Result<Vec<String>, Error> {
+    let asked: Vec<String> = flow
+        .questions_asked
+        .as_deref()
+        .and_then(|q| serde_json::from_str(q).ok())
+        .unwrap_or_default();
+    if !asked.is_empty() {
+        return Ok(asked);
+    }
+    candidates.shuffle(&mut rand::rng());
+    candidates.truncate(policy.security_questions.reset_count as usize);
+    let json = serde_json::to_string(&candidates).map_err(|e| Error::internal(e.to_string()))?;
+    store::flows::set_questions(conn, &flow.id, Some(&json))?;
+    Ok(candidates)
+}
+
 fn mismatch() -> Error {
     Error::Validation(vec![FieldError::new(
         "confirm",
@@ -649,19 +667,18 @@ fn decoy_challenge(
     let cfg = ctx.config.codes;
     match method.kind {
         MethodKind::SecurityQuestions => {
-            let mut catalogue = questions::catalogue(policy);
-            catalogue.shuffle(&mut rand::rng());
-            catalogue.truncate(policy.security_questions.reset_count as usize);
-            let ids: Vec<String> = catalogue.iter().map(|q| q.question_id.clone()).collect();
-            store::flows::set_questions(
-                conn,
-                &flow.id,
-                Some(&serde_json::to_string(&ids).unwrap_or_default()),
-            )?;
+            let catalogue = questions::catalogue(policy);
+            let all = catalogue.iter().map(|q| q.question_id.clone()).collect();
+            let ids = ask_questions(conn, flow, all, policy)?;
             Ok(ChallengeResponse {
                 expires_in: None,
                 resend_after: None,
-                questions: Some(catalogue),
+                questions: Some(
+                    catalogue
+                        .into_iter()
+                        .filter(|q| ids.contains(&q.question_id))
+                        .collect(),
+                ),
             })
         }
         MethodKind::AuthenticatorApp => Ok(ChallengeResponse {
@@ -712,18 +729,18 @@ fn decoy_verdict(
     conn: &mut DbConn,
     flow: &FlowRow,
     method: &OfferedMethod,
+    answers_verdict: Option<Result<(), Refusal>>,
     now: DateTime<Utc>,
 ) -> Result<Error, Error> {
     let cfg = ctx.config.codes;
     match method.kind {
-        MethodKind::SecurityQuestions => Ok(Error::CodeRejected {
-            code: "wrong_answers",
-            attempts_left: None,
-        }),
-        MethodKind::AuthenticatorApp => Ok(Error::CodeRejected {
-            code: "invalid_code",
-            attempts_left: None,
-        }),
+        MethodKind::SecurityQuestions => Ok(Error::refused(
+            answers_verdict
+                .and_then(Result::err)
+                .unwrap_or(Refusal::WrongAnswers),
+            None,
+        )),
+        MethodKind::AuthenticatorApp => Ok(Error::refused(Refusal::TotpInvalid, None)),
         _ => {
             let sends = limits::events(
                 conn,
@@ -732,16 +749,10 @@ fn decoy_verdict(
                 now,
             )?;
             let Some(last) = sends.last().copied() else {
-                return Ok(Error::CodeRejected {
-                    code: "no_code_pending",
-                    attempts_left: None,
-                });
+                return Ok(Error::refused(Refusal::NoCodePending, None));
             };
             if last + Duration::seconds(cfg.ttl_secs) <= now {
-                return Ok(Error::CodeRejected {
-                    code: "code_expired",
-                    attempts_left: None,
-                });
+                return Ok(Error::refused(Refusal::CodeExpired, None));
             }
             let tries = format!("decoy-try:{}:{}", flow.id, method.method_id);
             let used = limits::events(conn, &tries, Duration::seconds(cfg.ttl_secs), now)?
@@ -749,16 +760,13 @@ fn decoy_verdict(
                 .filter(|t| *t >= last)
                 .count() as i32;
             if used >= cfg.max_attempts {
-                return Ok(Error::CodeRejected {
-                    code: "too_many_attempts",
-                    attempts_left: Some(0),
-                });
+                return Ok(Error::refused(Refusal::TooManyAttempts, Some(0)));
             }
             limits::record(conn, &tries, now)?;
-            Ok(Error::CodeRejected {
-                code: "invalid_code",
-                attempts_left: Some((cfg.max_attempts - used - 1).max(0) as u32),
-            })
+            Ok(Error::refused(
+                Refusal::InvalidCode,
+                Some((cfg.max_attempts - used - 1).max(0) as u32),
+            ))
         }
     }
 }
@@ -804,7 +812,7 @@ pub async fn verify(
             not_blocked(&ctx_c, conn, &flow, now)?;
             let method = pick(&flow, method_id)?;
             let failure: Option<Error> = match &flow.user_id {
-                None => Some(decoy_verdict(&ctx_c, conn, &flow, &method, now)?),
+                None => Some(decoy_verdict(&ctx_c, conn, &flow, &method, answers_ok, now)?),
                 Some(user_id) => {
                     let row = store::methods::find(conn, user_id, &method.method_id.to_string())?.filter(|m| m.status == ACTIVE);
                     match (method.kind, row) {
@@ -812,14 +820,10 @@ pub async fn verify(
                         (MethodKind::SecurityQuestions, _) => {
                             // Reshuffled after every attempt, right or wrong.
                             store::flows::set_questions(conn, &flow.id, None)?;
-                            (answers_ok != Some(true)).then_some(Error::CodeRejected { code: "wrong_answers", attempts_left: None })
+                            answers_ok.and_then(|verdict| verdict.err()).map(|r| Error::refused(r, None))
                         }
                         (MethodKind::AuthenticatorApp, Some(row)) => {
-                            let sealed = row.secret.clone().unwrap_or_default();
-                            match authenticator::check(&ctx_c.secrets, &row.id, &sealed, &code, now)? {
-                                Some(totp_step) if store::methods::use_totp_step(conn, &row.id, totp_step)? => None,
-                                _ => Some(Error::CodeRejected { code: "invalid_code", attempts_left: None }),
-                            }
+                            authenticator::prove(conn, &ctx_c.secrets, &row, &code, now)?.err().map(|r| Error::refused(r, None))
                         }
                         (_, Some(row)) => codes::check(conn, &ctx_c.secrets, &row.id, &purpose_key(&flow.id), &code, now)?.into_error(),
                     }
@@ -859,7 +863,7 @@ pub async fn verify(
     })
 }
 
-/// True when the answers are exactly for the questions asked and every one matches. A decoy
+/// Whether the answers are exactly for the questions asked and every one matches. A decoy
 /// flow (`user_id` None) does the same work and never matches: the same query, and one argon2
 /// verification per answer against the dummy hash, so that wrong answers to a decoy's
 /// questions take as long as wrong answers to a real person's (SECURITY.md 2).
@@ -868,7 +872,7 @@ async fn check_answers(
     flow: &FlowRow,
     user_id: Option<&str>,
     given: &[crate::registration::enroll::SecurityAnswer],
-) -> Result<bool, Error> {
+) -> Result<Result<(), Refusal>, Error> {
     let asked: Vec<String> = flow
         .questions_asked
         .as_deref()
@@ -879,7 +883,7 @@ async fn check_answers(
         || given.len() != asked.len()
         || asked.iter().any(|q| !given_ids.contains(q.as_str()))
     {
-        return Ok(false);
+        return Ok(Err(Refusal::QuestionsNotAsked));
     }
     let id = user_id.unwrap_or_default().to_owned();
     let stored = ctx
@@ -899,7 +903,11 @@ async fn check_answers(
             .await?
             .matches;
     }
-    Ok(all)
+    Ok(if all {
+        Ok(())
+    } else {
+        Err(Refusal::WrongAnswers)
+    })
 }
 
 /// The flow, its user and the kinds passed, when it may finish for `purpose`.

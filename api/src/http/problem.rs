@@ -127,17 +127,12 @@ impl Error {
                 "the service is busy; try again shortly".into(),
             ),
             Error::CodeRejected {
-                code,
+                refusal,
                 attempts_left,
             } => (
                 S::UNPROCESSABLE_ENTITY,
-                code,
-                match (*code, attempts_left) {
-                    ("invalid_code", Some(n)) => format!("the code is not correct; {n} tries left"),
-                    ("code_expired", _) => "the code has expired; ask for a new one".into(),
-                    ("too_many_attempts", _) => "too many wrong codes; ask for a new one".into(),
-                    _ => "no code was sent for this method; ask for one".into(),
-                },
+                refusal.code(),
+                refusal.detail(*attempts_left),
             ),
             Error::DeliveryFailed(_) => (
                 S::BAD_GATEWAY,

@@ -12,7 +12,7 @@ use totp_rs::{Builder, Secret, Totp};
 
 use super::{Channel, Destination, DestinationInput, MethodType, unexpected};
 use crate::crypto::SecretBox;
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 use crate::policy::MethodKind;
 
 pub struct AuthenticatorApp;
@@ -103,6 +103,25 @@ pub fn check(
     let time = u64::try_from(now.timestamp()).unwrap_or(0);
     Ok(t.check(&typed, time)
         .and_then(|step| i64::try_from(step).ok()))
+}
+
+/// Checks `typed` against an authenticator method and spends its time step: the step the code
+/// was valid for, or why it was refused. A code of a step used before is refused as replayed
+/// (RFC 6238 §5.2): whoever watched it typed cannot use it again. The step is recorded with a
+/// conditional update whose row count decides, so two parallel uses of one code pass once.
+pub fn prove(
+    conn: &mut crate::store::DbConn,
+    secrets: &SecretBox,
+    row: &crate::store::methods::MethodRow,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<i64, Refusal>, Error> {
+    let sealed = row.secret.as_deref().unwrap_or_default();
+    match check(secrets, &row.id, sealed, typed, now)? {
+        None => Ok(Err(Refusal::TotpInvalid)),
+        Some(step) if crate::store::methods::use_totp_step(conn, &row.id, step)? => Ok(Ok(step)),
+        Some(_) => Ok(Err(Refusal::TotpReplayed)),
+    }
 }
 
 /// The current code for a base32 seed (what an app would show): for tests and tools.

@@ -13,7 +13,7 @@ use crate::clock::seconds_until;
 use crate::config::CodeLimits;
 use crate::crypto::SecretBox;
 use crate::delivery::{Delivery, DeliveryError, templates};
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 use crate::policy::CustomizationPolicy;
 use crate::store::{self, DbConn, codes::CodeRow, ts, utc};
 
@@ -279,22 +279,12 @@ impl Outcome {
     pub fn into_error(self) -> Option<Error> {
         match self {
             Outcome::Accepted => None,
-            Outcome::Rejected { attempts_left } => Some(Error::CodeRejected {
-                code: "invalid_code",
-                attempts_left: Some(attempts_left),
-            }),
-            Outcome::Expired => Some(Error::CodeRejected {
-                code: "code_expired",
-                attempts_left: None,
-            }),
-            Outcome::Exhausted => Some(Error::CodeRejected {
-                code: "too_many_attempts",
-                attempts_left: Some(0),
-            }),
-            Outcome::NoCode => Some(Error::CodeRejected {
-                code: "no_code_pending",
-                attempts_left: None,
-            }),
+            Outcome::Rejected { attempts_left } => {
+                Some(Error::refused(Refusal::InvalidCode, Some(attempts_left)))
+            }
+            Outcome::Expired => Some(Error::refused(Refusal::CodeExpired, None)),
+            Outcome::Exhausted => Some(Error::refused(Refusal::TooManyAttempts, Some(0))),
+            Outcome::NoCode => Some(Error::refused(Refusal::NoCodePending, None)),
         }
     }
 }

@@ -440,16 +440,12 @@ pub async fn verify(
             let party = Party::named(&user.id, &user.username);
             let failure = match kind {
                 MethodKind::AuthenticatorApp => {
-                    let sealed = row.secret.clone().unwrap_or_default();
-                    match authenticator::check(&ctx_c.secrets, &row.id, &sealed, &req.code, now)? {
-                        Some(step) if store::methods::use_totp_step(conn, &row.id, step)? => {
+                    match authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)? {
+                        Ok(step) => {
                             row.last_totp_step = Some(step);
                             None
                         }
-                        _ => Some(Error::CodeRejected {
-                            code: "invalid_code",
-                            attempts_left: None,
-                        }),
+                        Err(refusal) => Some(Error::refused(refusal, None)),
                     }
                 }
                 _ => codes::check(conn, &ctx_c.secrets, &row.id, PURPOSE, &req.code, now)?

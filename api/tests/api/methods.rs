@@ -309,7 +309,7 @@ async fn an_authenticator_app_is_enrolled_with_a_one_time_secret(app: TestApp) {
             json!({"code": stale}),
         )
         .await
-        .assert_problem(422, "invalid_code");
+        .assert_problem(422, "totp_invalid");
     }
     // One step of drift is accepted.
     let drifted =

@@ -565,7 +565,7 @@ async fn security_questions_are_asked_and_reshuffled_after_a_miss(app: TestApp) 
         json!({"method_id": m, "answers": given}),
     )
     .await
-    .assert_problem(422, "wrong_answers");
+    .assert_problem(422, "questions_not_asked");
     let asked = app
         .flow(&flow, &t, "challenges", json!({"method_id": m}))
         .await

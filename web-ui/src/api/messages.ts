@@ -47,7 +47,14 @@ export function fieldMessages(problem: Problem | null, field: string): string[] 
 
 /** Whether the problem means the code just typed was wrong (shown next to the code field). */
 export function isCodeProblem(problem: Problem): boolean {
-  return ['invalid_code', 'code_expired', 'too_many_attempts', 'no_code_pending', 'wrong_answers'].includes(
-    problem.code,
-  );
+  return [
+    'invalid_code',
+    'code_expired',
+    'too_many_attempts',
+    'no_code_pending',
+    'totp_invalid',
+    'totp_replayed',
+    'wrong_answers',
+    'questions_not_asked',
+  ].includes(problem.code);
 }

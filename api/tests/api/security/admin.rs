@@ -181,7 +181,7 @@ async fn item_33_an_administrator_needs_two_methods_and_the_others_are_told(app:
             json!({"method_id": totp_id, "code": code}),
         )
         .await;
-    replay.assert_problem(422, "invalid_code");
+    replay.assert_problem(422, "totp_replayed");
     app.advance(30);
     let totp = sspr::methods::authenticator::code_at(&secret, app.clock.now()).unwrap();
     let second = app

@@ -23,6 +23,7 @@ mod after_reset;
 mod codes;
 mod enumeration;
 mod flow_token;
+mod found_since;
 mod input;
 mod passwords;
 mod races;

@@ -191,7 +191,7 @@ function MethodChallenge({
           questions={questions}
           onSubmit={async (answers) => {
             const p = await verify({ answers });
-            if (p?.code === 'wrong_answers') {
+            if (p?.code === 'wrong_answers' || p?.code === 'questions_not_asked') {
               // The questions are reshuffled after a miss: fetch the new ones.
               await challenge();
             }
@@ -264,7 +264,7 @@ function QuestionsForm({
     const p = await onSubmit(questions.map((q) => ({ question_id: q.question_id, answer: answers[q.question_id] ?? '' })));
     setBusy(false);
     setProblem(p);
-    if (p?.code === 'wrong_answers') setAnswers({});
+    if (p?.code === 'wrong_answers' || p?.code === 'questions_not_asked') setAnswers({});
   };
 
   const message = problem ? problemMessage(problem, 'recover') : null;
