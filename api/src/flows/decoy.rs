@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::OfferedMethod;
 use crate::crypto::SecretBox;
-use crate::methods::{email::mask_email, phone::mask_phone};
+use crate::methods::{Channel, email::mask_email, phone::mask_phone, registry};
 use crate::policy::{MethodKind, Policy};
 
 fn bytes(secrets: &SecretBox, username_key: &str, label: &str) -> Vec<u8> {
@@ -23,7 +23,8 @@ fn bytes(secrets: &SecretBox, username_key: &str, label: &str) -> Vec<u8> {
 }
 
 /// The methods a decoy offers for `username_key`: between `required` and `required + 1` of the
-/// enabled kinds, with hints of the usual shape.
+/// enabled kinds, with hints of the usual shape. Like a real person's, a mobile phone is one
+/// entry, taking texts, calls or both as the policy allows.
 pub fn methods(
     secrets: &SecretBox,
     username_key: &str,
@@ -37,12 +38,35 @@ pub fn methods(
         let j = seed[i % seed.len()] as usize % (i + 1);
         kinds.swap(i, j);
     }
+    // One mobile phone: texts and calls to it are one factor.
+    if let Some(first) = kinds
+        .iter()
+        .position(|k| matches!(k, MethodKind::MobileSms | MethodKind::MobileVoice))
+    {
+        let mut i = first + 1;
+        while i < kinds.len() {
+            if matches!(kinds[i], MethodKind::MobileSms | MethodKind::MobileVoice) {
+                kinds.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let both = policy.methods_enabled.contains(&MethodKind::MobileSms)
+        && policy.methods_enabled.contains(&MethodKind::MobileVoice)
+        && seed[1] % 2 == 1;
     let count = (required as usize + usize::from(seed[0] % 2 == 1)).clamp(1, kinds.len().max(1));
     kinds
         .into_iter()
         .take(count)
         .enumerate()
         .map(|(i, kind)| {
+            let (kind, channels) = match kind {
+                MethodKind::MobileSms | MethodKind::MobileVoice if both => {
+                    (MethodKind::MobileSms, vec![Channel::Sms, Channel::Voice])
+                }
+                kind => (kind, registry(kind).channel().into_iter().collect()),
+            };
             let id_bytes = bytes(secrets, username_key, &format!("method-{i}"));
             let mut raw = [0u8; 16];
             raw.copy_from_slice(&id_bytes[..16]);
@@ -51,6 +75,7 @@ pub fn methods(
                 method_id,
                 kind,
                 hint: hint(kind, username_key, &id_bytes),
+                channels,
             }
         })
         .collect()

@@ -61,12 +61,18 @@ pub struct StartRequest {
     pub captcha: String,
 }
 
-/// One method the person can prove themselves with, masked.
+/// One method the person can prove themselves with, masked: one independent factor. A phone is
+/// one entry whatever the channels registered on its number (`kind` is `mobile_sms` when it
+/// takes texts), with the channels the policy allows in `channels`.
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct OfferedMethod {
     pub method_id: Uuid,
     pub kind: MethodKind,
     pub hint: String,
+    /// Code methods: how the code can be sent (`sms`, `voice`, `email`); choose with the
+    /// challenge's `channel`, the first is the default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<methods::Channel>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -83,6 +89,8 @@ pub struct StartResponse {
 #[serde(deny_unknown_fields)]
 pub struct ChallengeRequest {
     pub method_id: Uuid,
+    /// Phones: `sms` or `voice`, one of the method's `channels` (default: the first).
+    pub channel: Option<methods::Channel>,
     /// The full address or number, when the policy asks people to type it before a code is sent.
     pub confirm: Option<String>,
 }
@@ -147,37 +155,77 @@ fn failure_bucket(username_key: &str) -> String {
     format!("recovery-failure:{username_key}")
 }
 
-/// The methods a real person may use now: active, allowed for them, enough answers for the
-/// questions, and not added or changed within the recovery cool-down.
+/// One offered factor and the stored method behind each of its channels.
+struct Offer {
+    method: OfferedMethod,
+    factor: String,
+    /// (channel, method row id); the offered `method_id` is the row the codes are kept under.
+    routes: Vec<(methods::Channel, String)>,
+}
+
+/// The methods a real person may use now — active, allowed for them, enough answers for the
+/// questions, and not added or changed within the recovery cool-down — one entry per
+/// independent factor ([`methods::factor`]): the kinds registered on one phone number become one
+/// phone with their channels, so that one number can never pass for two methods.
 fn offerable(
     policy: &Policy,
     user: &UserRow,
     rows: &[store::methods::MethodRow],
     answers: usize,
     now: DateTime<Utc>,
-) -> Vec<OfferedMethod> {
+) -> Vec<Offer> {
     let allowed = allowed_kinds(policy, user.is_admin != 0);
     let cooldown = Duration::hours(i64::from(policy.recovery_cooldown_hours));
-    rows.iter()
+    let rank = |kind: MethodKind| MethodKind::ALL.iter().position(|k| *k == kind);
+    let mut offers: Vec<Offer> = Vec::new();
+    for m in rows
+        .iter()
         .filter(|m| m.status == ACTIVE)
         .filter(|m| m.activated_at.is_some_and(|at| utc(at) + cooldown <= now))
-        .filter_map(|m| {
-            let kind = parse_kind(&m.kind)?;
-            if !allowed.contains(&kind) {
-                return None;
-            }
-            if kind == MethodKind::SecurityQuestions
-                && answers < policy.security_questions.reset_count as usize
-            {
-                return None;
-            }
-            Some(OfferedMethod {
-                method_id: Uuid::parse_str(&m.id).ok()?,
-                kind,
-                hint: methods::registry(kind).mask(m.destination.as_deref()),
-            })
-        })
-        .collect()
+    {
+        let (Some(kind), Ok(method_id)) = (parse_kind(&m.kind), Uuid::parse_str(&m.id)) else {
+            continue;
+        };
+        if !allowed.contains(&kind)
+            || (kind == MethodKind::SecurityQuestions
+                && answers < policy.security_questions.reset_count as usize)
+        {
+            continue;
+        }
+        let factor = methods::factor(kind, m.destination.as_deref(), &m.id);
+        let channel = methods::registry(kind).channel();
+        let method = OfferedMethod {
+            method_id,
+            kind,
+            hint: methods::registry(kind).mask(m.destination.as_deref()),
+            channels: channel.into_iter().collect(),
+        };
+        let Some(offer) = offers.iter_mut().find(|o| o.factor == factor) else {
+            let routes = channel.map(|c| (c, m.id.clone())).into_iter().collect();
+            offers.push(Offer {
+                method,
+                factor,
+                routes,
+            });
+            continue;
+        };
+        // The same number again: one more channel, at most one row per channel. Text before
+        // call: the entry is `mobile_sms`, its codes kept under the text method, when it has one.
+        if let Some(c) = channel
+            && !offer.routes.iter().any(|(have, _)| *have == c)
+        {
+            offer.routes.push((c, m.id.clone()));
+            offer.routes.sort();
+            offer.method.channels.push(c);
+            offer.method.channels.sort();
+        }
+        if rank(kind) < rank(offer.method.kind) {
+            offer.method.method_id = method.method_id;
+            offer.method.kind = kind;
+            offer.method.hint = method.hint;
+        }
+    }
+    offers
 }
 
 /// The username as typed (trimmed, at most [`Username::MAX`] characters) and the key flows and
@@ -219,7 +267,10 @@ pub async fn start(
             let answers = store::methods::answers(conn, &id)?.len();
             let found = user.map(|u| {
                 let is_admin = u.is_admin != 0;
-                let offered = offerable(&policy_c, &u, &rows, answers, now);
+                let offered: Vec<OfferedMethod> = offerable(&policy_c, &u, &rows, answers, now)
+                    .into_iter()
+                    .map(|o| o.method)
+                    .collect();
                 let scoped = in_scope(&policy_c, is_admin, &groups);
                 (u, offered, scoped)
             });
@@ -232,7 +283,8 @@ pub async fn start(
         Some((_, _, false)) => Err("not_in_scope"),
         Some((user, offered, true)) => {
             let required = methods_required(&policy, user.is_admin != 0);
-            if (offered.iter().map(|m| m.kind).collect::<HashSet<_>>().len() as u32) < required {
+            // Every entry is an independent factor (`offerable`).
+            if (offered.len() as u32) < required {
                 Err("not_registered")
             } else {
                 Ok((user, offered, required))
@@ -485,6 +537,16 @@ pub async fn challenge(
             let flow = live(conn, flow_id, step, now)?;
             not_blocked(&ctx_c, conn, &flow, now)?;
             let method = pick(&flow, req.method_id)?;
+            // Checked against what the start answer offered, for decoys and real people alike.
+            if let Some(channel) = req.channel
+                && !method.channels.contains(&channel)
+            {
+                return Err(Error::validation(
+                    "channel",
+                    "channel_not_available",
+                    "this method cannot send a code that way",
+                ));
+            }
             let needs_confirm = policy_c.confirm_full_destination
                 && matches!(
                     method.kind,
@@ -515,18 +577,39 @@ pub async fn challenge(
                 audit_sent(conn)?;
                 return Ok(Ok((response, Send::Nothing)));
             };
-            let row = store::methods::find(conn, &user_id, &method.method_id.to_string())?
-                .filter(|m| m.status == ACTIVE)
-                .filter(|m| {
-                    let cooldown = Duration::hours(i64::from(policy_c.recovery_cooldown_hours));
-                    m.activated_at.is_some_and(|at| utc(at) + cooldown <= now)
-                })
-                .ok_or_else(|| {
-                    Error::conflict(
-                        "method_unavailable",
-                        "this method changed since the reset started; start again",
-                    )
-                })?;
+            // The method as it stands now (still active, allowed and past the cool-down), and the
+            // stored method behind the channel asked for.
+            let unavailable = || {
+                Error::conflict(
+                    "method_unavailable",
+                    "this method changed since the reset started; start again",
+                )
+            };
+            let user = store::users::find(conn, &user_id)?.ok_or_else(unavailable)?;
+            let rows = store::methods::for_user(conn, &user_id)?;
+            let answers = store::methods::answers(conn, &user_id)?.len();
+            let offer = offerable(&policy_c, &user, &rows, answers, now)
+                .into_iter()
+                .find(|o| o.method.method_id == method.method_id)
+                .ok_or_else(unavailable)?;
+            let route = match req.channel {
+                None => offer.routes.first().cloned(),
+                Some(asked) => Some(
+                    offer
+                        .routes
+                        .iter()
+                        .find(|(have, _)| *have == asked)
+                        .cloned()
+                        .ok_or_else(unavailable)?,
+                ),
+            };
+            let row_id = route
+                .as_ref()
+                .map_or_else(|| method.method_id.to_string(), |(_, id)| id.clone());
+            let row = rows
+                .into_iter()
+                .find(|r| r.id == row_id)
+                .ok_or_else(unavailable)?;
             if needs_confirm {
                 let stored = row.destination.clone().unwrap_or_default();
                 if !req
@@ -568,20 +651,21 @@ pub async fn challenge(
                     },
                     Send::Nothing,
                 ),
-                kind => {
-                    let m = methods::registry(kind);
-                    let (channel, destination) = (
-                        m.channel()
-                            .ok_or_else(|| Error::internal("code kind without channel"))?,
-                        row.destination.clone().unwrap_or_default(),
-                    );
+                _ => {
+                    let m = parse_kind(&row.kind).map(methods::registry);
+                    let (Some(m), Some((channel, _))) = (m, route) else {
+                        return Err(Error::internal("code method without channel"));
+                    };
+                    let destination = row.destination.clone().unwrap_or_default();
+                    // Kept under the offered method, whichever channel carries it: switching
+                    // from text to call is a resend, spaced and counted like one.
                     let issued = codes::issue(
                         conn,
                         &ctx_c.config.codes,
                         &ctx_c.secrets,
                         &codes::Issue {
                             user_id: &user_id,
-                            method_id: &row.id,
+                            method_id: &method.method_id.to_string(),
                             purpose: &purpose_key(&flow.id),
                             channel,
                             destination: &destination,

@@ -7,6 +7,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rand::RngExt as _;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::clock::seconds_until;
@@ -17,7 +19,12 @@ use crate::error::{Error, Refusal};
 use crate::policy::CustomizationPolicy;
 use crate::store::{self, DbConn, codes::CodeRow, ts, utc};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a code reaches the person. A phone offers `sms`, `voice` or both (one factor, a choice of
+/// channel at challenge time); an email method offers `email`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Channel {
     Email,
     Sms,

@@ -58,6 +58,24 @@ pub fn registry(kind: MethodKind) -> &'static dyn MethodType {
     }
 }
 
+/// What makes two methods two independent factors. Every phone kind on one number is one
+/// factor — a text and a call to one mobile (or an office line on the same number) fall to one
+/// SIM swap — and one address is one factor; an authenticator app or the set of security
+/// answers is a factor of its own. Two methods count twice only when their factors differ.
+pub fn factor(kind: MethodKind, destination: Option<&str>, method_id: &str) -> String {
+    match (kind, destination) {
+        (
+            MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice,
+            Some(number),
+        ) => {
+            format!("phone:{number}")
+        }
+        (MethodKind::Email, Some(address)) => format!("email:{}", address.to_lowercase()),
+        (MethodKind::SecurityQuestions, _) => "security_questions".to_owned(),
+        (kind, _) => format!("{}:{method_id}", kind.as_str()),
+    }
+}
+
 pub fn parse_kind(stored: &str) -> Option<MethodKind> {
     MethodKind::ALL.into_iter().find(|k| k.as_str() == stored)
 }

@@ -8,12 +8,12 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::enroll::{MethodList, view};
-use super::{count_registered, in_scope, methods_required};
+use super::{ActiveMethod, count_registered, in_scope, methods_required};
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::Error;
-use crate::methods::parse_kind;
-use crate::policy::{MethodKind, Policy};
+use crate::methods::{factor, parse_kind};
+use crate::policy::Policy;
 use crate::store::{self, ts};
 
 pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
@@ -81,10 +81,11 @@ pub async fn impact(ctx: &Ctx, proposed: Policy) -> Result<PolicyImpact, Error> 
             for (group, user) in store::groups::all_memberships(conn)? {
                 memberships.entry(user).or_default().push(group);
             }
-            let mut kinds: HashMap<String, Vec<MethodKind>> = HashMap::new();
-            for (user, kind) in store::methods::all_active(conn)? {
+            let mut kinds: HashMap<String, Vec<ActiveMethod>> = HashMap::new();
+            for (user, id, kind, destination) in store::methods::all_active(conn)? {
                 if let Some(kind) = parse_kind(&kind) {
-                    kinds.entry(user).or_default().push(kind);
+                    let factor = factor(kind, destination.as_deref(), &id);
+                    kinds.entry(user).or_default().push((kind, factor));
                 }
             }
             let answers: HashMap<String, i64> =

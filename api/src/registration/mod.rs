@@ -12,7 +12,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::Error;
-use crate::methods::parse_kind;
+use crate::methods::{factor, parse_kind};
 use crate::policy::{MethodKind, Policy, Scope};
 use crate::store::{self, DbConn, methods::ACTIVE, users::UserRow, utc};
 
@@ -72,25 +72,41 @@ pub fn allowed_kinds(policy: &Policy, is_admin: bool) -> Vec<MethodKind> {
     }
 }
 
-/// How many distinct allowed kinds a person has active. Security questions count only with at
-/// least as many answers as the policy asks to register.
+/// One active method as registration counts it: its kind and its factor
+/// ([`crate::methods::factor`]).
+pub type ActiveMethod = (MethodKind, String);
+
+/// The active methods of a person, as [`count_registered`] takes them.
+pub fn active_methods(rows: &[store::methods::MethodRow]) -> Vec<ActiveMethod> {
+    rows.iter()
+        .filter(|m| m.status == ACTIVE)
+        .filter_map(|m| {
+            let kind = parse_kind(&m.kind)?;
+            Some((kind, factor(kind, m.destination.as_deref(), &m.id)))
+        })
+        .collect()
+}
+
+/// How many independent factors a person has active among the allowed kinds: methods that
+/// reach the same number or address count once. Security questions count only with at least
+/// as many answers as the policy asks to register.
 pub fn count_registered(
     policy: &Policy,
     is_admin: bool,
-    active_kinds: &[MethodKind],
+    active: &[ActiveMethod],
     answers: usize,
 ) -> u32 {
     let allowed = allowed_kinds(policy, is_admin);
-    let kinds: BTreeSet<MethodKind> = active_kinds
+    let factors: BTreeSet<&str> = active
         .iter()
-        .copied()
-        .filter(|k| allowed.contains(k))
-        .filter(|k| {
+        .filter(|(k, _)| allowed.contains(k))
+        .filter(|(k, _)| {
             *k != MethodKind::SecurityQuestions
                 || answers >= policy.security_questions.register_count as usize
         })
+        .map(|(_, f)| f.as_str())
         .collect();
-    kinds.len() as u32
+    factors.len() as u32
 }
 
 /// The status of one person.
@@ -103,11 +119,7 @@ pub fn status(
     let is_admin = user.is_admin != 0;
     let groups = store::groups::of_user(conn, &user.id)?;
     let scoped = in_scope(policy, is_admin, &groups);
-    let active: Vec<MethodKind> = store::methods::for_user(conn, &user.id)?
-        .iter()
-        .filter(|m| m.status == ACTIVE)
-        .filter_map(|m| parse_kind(&m.kind))
-        .collect();
+    let active = active_methods(&store::methods::for_user(conn, &user.id)?);
     let answers = store::methods::answers(conn, &user.id)?.len();
     let methods_registered = count_registered(policy, is_admin, &active, answers);
     let methods_required = methods_required(policy, is_admin);
@@ -138,15 +150,46 @@ mod tests {
             methods_enabled: vec![MethodKind::Email, MethodKind::SecurityQuestions],
             ..Policy::default()
         };
-        let kinds = [
-            MethodKind::Email,
-            MethodKind::MobileSms,
-            MethodKind::SecurityQuestions,
-        ];
+        let kinds: Vec<ActiveMethod> = [
+            (MethodKind::Email, Some("a@example.com")),
+            (MethodKind::MobileSms, Some("+14155550100")),
+            (MethodKind::SecurityQuestions, None),
+        ]
+        .into_iter()
+        .map(|(k, d)| (k, factor(k, d, "id")))
+        .collect();
         assert_eq!(count_registered(&p, false, &kinds, 3), 2);
         assert_eq!(count_registered(&p, false, &kinds, 2), 1);
         // Administrators: SMS counts whatever the policy says, questions never do.
         assert_eq!(count_registered(&p, true, &kinds, 3), 2);
+    }
+
+    #[test]
+    fn methods_that_reach_one_number_or_address_count_once() {
+        let p = Policy {
+            methods_enabled: MethodKind::ALL.to_vec(),
+            ..Policy::default()
+        };
+        let one_phone: Vec<ActiveMethod> = [
+            (MethodKind::MobileSms, "+14155550100", "a"),
+            (MethodKind::MobileVoice, "+14155550100", "b"),
+            (MethodKind::OfficeVoice, "+14155550100", "c"),
+        ]
+        .into_iter()
+        .map(|(k, d, id)| (k, factor(k, Some(d), id)))
+        .collect();
+        assert_eq!(count_registered(&p, false, &one_phone, 0), 1);
+        assert_eq!(count_registered(&p, true, &one_phone, 0), 1);
+        let mut two = one_phone.clone();
+        two.push((
+            MethodKind::Email,
+            factor(MethodKind::Email, Some("A@Example.com"), "d"),
+        ));
+        two.push((
+            MethodKind::Email,
+            factor(MethodKind::Email, Some("a@example.com"), "e"),
+        ));
+        assert_eq!(count_registered(&p, false, &two, 0), 2);
     }
 
     #[test]

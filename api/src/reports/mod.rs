@@ -220,7 +220,7 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
         .collect();
     let mut per_kind: HashMap<MethodKind, HashSet<String>> = HashMap::new();
     let mut registered: HashSet<String> = HashSet::new();
-    for (user, kind) in active {
+    for (user, _, kind, _) in active {
         if !enabled.contains(&user) {
             continue;
         }

@@ -101,10 +101,19 @@ pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, Err
 }
 
 /// (user_id, kind) of every active method, for the policy impact report.
-pub fn all_active(conn: &mut DbConn) -> Result<Vec<(String, String)>, Error> {
+/// One active method, briefly: (user id, method id, kind, destination).
+pub type ActiveBrief = (String, String, String, Option<String>);
+
+/// Every active method.
+pub fn all_active(conn: &mut DbConn) -> Result<Vec<ActiveBrief>, Error> {
     Ok(methods::table
         .filter(methods::status.eq(ACTIVE))
-        .select((methods::user_id, methods::kind))
+        .select((
+            methods::user_id,
+            methods::id,
+            methods::kind,
+            methods::destination,
+        ))
         .load(conn)?)
 }
 

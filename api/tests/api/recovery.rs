@@ -314,9 +314,16 @@ async fn a_locked_account_is_unlocked_without_changing_the_password(app: TestApp
         .assert_problem(403, "unlock_disabled");
 }
 
+/// The shape of an answer: keys and types, arrays by their first item. A method's `channels`
+/// depend on its kind and are left out (`item_01` checks them kind by kind).
 pub(crate) fn shape(v: &Value) -> Value {
     match v {
-        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| *k != "channels")
+                .map(|(k, v)| (k.clone(), shape(v)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.iter().take(1).map(shape).collect()),
         Value::String(_) => json!("s"),
         Value::Number(_) => json!(0),

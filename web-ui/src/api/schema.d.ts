@@ -729,6 +729,7 @@ export interface components {
             signature: string;
         };
         ChallengeRequest: {
+            channel?: components["schemas"]["Channel"] | null;
             /** @description The full address or number, when the policy asks people to type it before a code is sent. */
             confirm?: string | null;
             /** Format: uuid */
@@ -752,6 +753,12 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        /**
+         * @description How a code reaches the person. A phone offers `sms`, `voice` or both (one factor, a choice of
+         *     channel at challenge time); an email method offers `email`.
+         * @enum {string}
+         */
+        Channel: "email" | "sms" | "voice";
         CodeSent: {
             /** Format: int64 */
             expires_in: number;
@@ -881,8 +888,17 @@ export interface components {
             /** @description Tell people when their password was reset. */
             notify_user_on_reset: boolean;
         };
-        /** @description One method the person can prove themselves with, masked. */
+        /**
+         * @description One method the person can prove themselves with, masked: one independent factor. A phone is
+         *     one entry whatever the channels registered on its number (`kind` is `mobile_sms` when it
+         *     takes texts), with the channels the policy allows in `channels`.
+         */
         OfferedMethod: {
+            /**
+             * @description Code methods: how the code can be sent (`sms`, `voice`, `email`); choose with the
+             *     challenge's `channel`, the first is the default.
+             */
+            channels?: components["schemas"]["Channel"][];
             hint: string;
             kind: components["schemas"]["MethodKind"];
             /** Format: uuid */

@@ -86,6 +86,35 @@ describe('RecoverPage, first step', () => {
     expect(await start?.clone().json()).toEqual({ username: 'alice', purpose: 'reset_password', captcha: 'c29sdmVk' });
   });
 
+  it('offers one phone with "Text me" and "Call me", and sends the channel chosen', async () => {
+    const { calls } = mockApi({
+      'GET /api/v1/me': unauthenticated,
+      'GET /api/v1/config/public': { body: publicConfig },
+      'POST /api/v1/recovery/flows': {
+        status: 201,
+        body: {
+          flow_id: 'f2',
+          flow_token: 'token-2',
+          expires_at: '2026-01-01T00:15:00Z',
+          methods_required: 1,
+          methods: [{ method_id: 'p1', kind: 'mobile_sms', hint: '+1 ••• ••• ••67', channels: ['sms', 'voice'] }],
+        },
+      },
+      'POST /api/v1/recovery/flows/f2/challenges': { status: 202, body: { expires_in: 600, resend_after: 60 } },
+    });
+    renderAt('/recover');
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.click(await screen.findByRole('button', { name: 'solve captcha' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('button', { name: 'Text me' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Call me' }));
+    expect(await screen.findByText('You can ask for a new code in 60 s.')).toBeInTheDocument();
+    const challenge = calls.find((r) => r.url.endsWith('/f2/challenges'));
+    expect(await challenge?.clone().json()).toMatchObject({ method_id: 'p1', channel: 'voice' });
+  });
+
   it('explains a throttled start with the wait', async () => {
     mockApi({
       'GET /api/v1/me': unauthenticated,

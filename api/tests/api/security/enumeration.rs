@@ -17,6 +17,15 @@ async fn item_01_unknown_and_ineligible_usernames_get_the_same_answer(app: TestA
     for a in [&real, &unknown, &unregistered] {
         assert_eq!(a.status, 201, "{:#}", a.body);
         assert_eq!(shape(&a.body), shape(&real.body));
+        for m in a.body["methods"].as_array().unwrap() {
+            let channels = m["channels"].as_array().map_or(0, Vec::len);
+            match m["kind"].as_str().unwrap() {
+                "email" | "mobile_sms" | "mobile_voice" | "office_voice" => {
+                    assert!(channels >= 1, "{m}")
+                }
+                _ => assert!(m.get("channels").is_none(), "{m}"),
+            }
+        }
         let header = a.body["flow_token"]
             .as_str()
             .unwrap()

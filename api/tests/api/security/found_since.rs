@@ -36,6 +36,33 @@ async fn register_questions(app: &TestApp, token: &str, count: usize) -> Vec<(Va
     chosen
 }
 
+/// Registers and verifies a phone kind that is called (`mobile_voice`, `office_voice`).
+async fn register_call(app: &TestApp, token: &str, kind: &str, phone: &str) -> String {
+    let added = app
+        .post(
+            "/api/v1/me/methods",
+            token,
+            json!({"kind": kind, "phone": phone}),
+        )
+        .await;
+    assert_eq!(added.status, 201, "{:#}", added.body);
+    let id = added.body["method_id"].as_str().unwrap().to_owned();
+    let code = app.last_call_code(phone).await;
+    let verified = app
+        .post(
+            &format!("/api/v1/me/methods/{id}/verify"),
+            token,
+            json!({"code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+    id
+}
+
+fn offered(start: &Value) -> &Vec<Value> {
+    start["methods"].as_array().unwrap()
+}
+
 fn asked_ids(challenge: &Value) -> Vec<Value> {
     challenge["questions"]
         .as_array()
@@ -253,7 +280,103 @@ async fn review_every_refusal_has_its_own_code_and_words(first: TestApp) {
     assert_eq!(app.sign_in("tess", USER_PASSWORD).await.status, 200);
 }
 
+/// A text, a call and an office line on one number are one factor: one phone in the start
+/// answer with a choice of channel, passed once; an administrator with only that phone cannot
+/// reset, and a person with it and an email needs the email too.
+async fn item_36_one_phone_never_counts_as_two_methods(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 2,
+               "methods_enabled": ["email", "mobile_sms", "mobile_voice", "office_voice"]}),
+    )
+    .await;
+    let phone = "+14155550361";
+    let (_, token) = app.signed_in_user(&admin, "sid").await;
+    app.register_sms(&token, phone).await;
+    let voice = register_call(&app, &token, "mobile_voice", phone).await;
+    let office = register_call(&app, &token, "office_voice", phone).await;
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(
+        me.body["registration"]["methods_registered"], 1,
+        "{:#}",
+        me.body
+    );
+    assert_eq!(me.body["registration"]["compliant"], false);
+    // Not eligible on one phone: the answer is a decoy's, none of the real methods offered.
+    let start = app.start_flow("sid", "reset_password").await.body;
+    for m in offered(&start) {
+        assert_ne!(m["method_id"], json!(voice));
+        assert_ne!(m["method_id"], json!(office));
+    }
+
+    app.register_email(&token, "sid@home.example").await;
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(me.body["registration"]["methods_registered"], 2);
+    let start = app.start_flow("sid", "reset_password").await.body;
+    let methods = offered(&start);
+    assert_eq!(methods.len(), 2, "{start:#}");
+    let phones: Vec<&Value> = methods.iter().filter(|m| m["kind"] != "email").collect();
+    assert_eq!(phones.len(), 1, "one entry per phone: {start:#}");
+    assert_eq!(phones[0]["kind"], "mobile_sms");
+    assert_eq!(phones[0]["channels"], json!(["sms", "voice"]));
+    let t = start["flow_token"].as_str().unwrap().to_owned();
+    let m = phones[0]["method_id"].clone();
+    // A channel the phone does not have is refused and sends nothing.
+    app.flow(
+        &start,
+        &t,
+        "challenges",
+        json!({"method_id": m, "channel": "email"}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    // The call channel of the same phone: the code comes by a call.
+    let sent = app
+        .flow(
+            &start,
+            &t,
+            "challenges",
+            json!({"method_id": m, "channel": "voice"}),
+        )
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    let code = app.last_call_code(phone).await;
+    let passed = app
+        .flow(&start, &t, "verify", json!({"method_id": m, "code": code}))
+        .await;
+    assert_eq!(passed.status, 200, "{:#}", passed.body);
+    assert_eq!(passed.body["methods_remaining"], 1);
+    let t = passed.body["flow_token"].as_str().unwrap().to_owned();
+    // The same phone again, by text this time, and the registered call methods' own ids:
+    // none counts as a second method.
+    app.flow(
+        &start,
+        &t,
+        "challenges",
+        json!({"method_id": m, "channel": "sms"}),
+    )
+    .await
+    .assert_problem(409, "method_already_passed");
+    for other in [&voice, &office] {
+        let again = app
+            .flow(&start, &t, "challenges", json!({"method_id": other}))
+            .await;
+        assert!(again.status.is_client_error(), "{:#}", again.body);
+    }
+    app.flow(
+        &start,
+        &t,
+        "password",
+        json!({"new_password": crate::recovery::NEW_PASSWORD}),
+    )
+    .await
+    .assert_problem(403, "verification_incomplete");
+    assert_eq!(app.sign_in("sid", USER_PASSWORD).await.status, 200);
+}
+
 crate::both_backends!(
+    item_36_one_phone_never_counts_as_two_methods,
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,
 );

@@ -175,6 +175,8 @@ const user = {
   'recover.confirm.phone': 'Type your full phone number (optional)',
   'recover.confirm.help': 'Some organisations ask you to type it in full before we send the code.',
   'recover.send_code': 'Send code',
+  'recover.text_me': 'Text me',
+  'recover.call_me': 'Call me',
   'recover.use_method': 'Use this method',
   'recover.app_code': 'Enter the 6-digit code from your authenticator app.',
   'recover.questions_intro': 'Answer your security questions.',

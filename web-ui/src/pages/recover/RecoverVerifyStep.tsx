@@ -13,6 +13,7 @@ import { codeKinds, endsFlow } from './flow';
 import type { Flow, OfferedMethod } from './flow';
 
 type Question = Schemas['Question'];
+type Channel = Schemas['Channel'];
 type VerifyBody = Schemas['VerifyRequest'];
 
 interface Props {
@@ -88,6 +89,10 @@ function MethodChallenge({
   onBack,
 }: Props & { method: OfferedMethod; onBack: (() => void) | undefined }) {
   const isCodeKind = codeKinds.has(method.kind);
+  // A phone that takes texts and calls is one method: the person chooses how the code comes.
+  const channels = method.channels ?? [];
+  const choosesChannel = channels.includes('sms') && channels.includes('voice');
+  const [channel, setChannel] = useState<Channel | null>(null);
   const [confirm, setConfirm] = useState('');
   const [sent, setSent] = useState<{ resendAfter: number } | null>(null);
   const [questions, setQuestions] = useState<Question[] | null>(null);
@@ -96,11 +101,15 @@ function MethodChallenge({
   const path = { params: { path: { flow_id: flow.id } }, headers: bearer(flow.token) };
 
   /** POST …/challenges; null on success (the state is set), or what went wrong. */
-  const challenge = async (): Promise<ResendResult> => {
+  const challenge = async (via: Channel | null = channel): Promise<ResendResult> => {
     const outcome = await call(
       api.POST('/api/v1/recovery/flows/{flow_id}/challenges', {
         ...path,
-        body: { method_id: method.method_id, confirm: isCodeKind && confirm.trim() !== '' ? confirm.trim() : null },
+        body: {
+          method_id: method.method_id,
+          confirm: isCodeKind && confirm.trim() !== '' ? confirm.trim() : null,
+          channel: via,
+        },
       }),
     );
     if (!outcome.ok) {
@@ -129,11 +138,12 @@ function MethodChallenge({
     return outcome.problem;
   };
 
-  const start = async (e?: FormEvent) => {
+  const start = async (e?: FormEvent, via: Channel | null = choosesChannel ? 'sms' : null) => {
     e?.preventDefault();
     if (busy) return;
     setBusy(true);
-    const result = await challenge();
+    setChannel(via);
+    const result = await challenge(via);
     setBusy(false);
     setProblem(result.problem);
     if (!result.problem) setSent({ resendAfter: result.resendAfter ?? 0 });
@@ -222,9 +232,25 @@ function MethodChallenge({
         />
         <ErrorMessage>{problem && confirmErrors.length === 0 ? problemMessage(problem, 'recover') : null}</ErrorMessage>
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('action.working') : t('recover.send_code')}
-          </button>
+          {choosesChannel ? (
+            <>
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('recover.text_me')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void start(undefined, 'voice')}
+              >
+                {t('recover.call_me')}
+              </button>
+            </>
+          ) : (
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('action.working') : t('recover.send_code')}
+            </button>
+          )}
           {back}
         </div>
       </form>
@@ -235,15 +261,22 @@ function MethodChallenge({
       {heading}
       <CodeEntry
         id="recover-code"
-        intro={<p>{t(method.kind === 'email' ? 'add.code_sent_email' : method.kind === 'mobile_sms' ? 'add.code_sent_phone_sms' : 'add.code_sent_phone_voice', { hint: method.hint })}</p>}
+        intro={<p>{t(sentWords(method, channel), { hint: method.hint })}</p>}
         scope="recover"
         initialResendAfter={sent.resendAfter}
         onVerify={(code) => verify({ code })}
-        onResend={challenge}
+        onResend={() => challenge()}
       />
       {back}
     </div>
   );
+}
+
+/** What the person is told after a send: by email, by text or by a call. */
+function sentWords(method: OfferedMethod, channel: Channel | null): string {
+  if (method.kind === 'email') return 'add.code_sent_email';
+  const via = channel ?? method.channels?.[0] ?? (method.kind === 'mobile_sms' ? 'sms' : 'voice');
+  return via === 'sms' ? 'add.code_sent_phone_sms' : 'add.code_sent_phone_voice';
 }
 
 function QuestionsForm({
