@@ -66,6 +66,14 @@ for (const backend of ['sqlite', 'postgres']) {
       await page.getByRole('heading', { level: 1, name: 'My security info' }).waitFor();
       await addKind('Authenticator app');
       await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+      // A change beyond the first set: first prove one of the methods already there.
+      await page.getByRole('heading', { level: 2, name: 'Confirm it is you' }).waitFor();
+      await shot('step-up');
+      before = sentCount(stack, USER_EMAIL);
+      await page.getByRole('button', { name: /^Use Email/ }).click();
+      await enterCode(page, await codeSince(stack, USER_EMAIL, before));
+      await page.getByRole('status').filter({ hasText: 'You can change your security info for the next 10 minutes' }).waitFor();
+      await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
       await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
       const key = (await page.locator('code.secret').innerText()).replace(/\s+/g, '');
       assert.match(key, /^[A-Z2-7]{16,}$/);

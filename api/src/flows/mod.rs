@@ -178,11 +178,10 @@ fn offerable(
     let cooldown = Duration::hours(i64::from(policy.recovery_cooldown_hours));
     let rank = |kind: MethodKind| MethodKind::ALL.iter().position(|k| *k == kind);
     let mut offers: Vec<Offer> = Vec::new();
-    for m in rows
-        .iter()
-        .filter(|m| m.status == ACTIVE)
-        .filter(|m| m.activated_at.is_some_and(|at| utc(at) + cooldown <= now))
-    {
+    for m in rows.iter().filter(|m| m.status == ACTIVE).filter(|m| {
+        m.activated_at
+            .is_some_and(|at| m.held == 0 || utc(at) + cooldown <= now)
+    }) {
         let (Some(kind), Ok(method_id)) = (parse_kind(&m.kind), Uuid::parse_str(&m.id)) else {
             continue;
         };

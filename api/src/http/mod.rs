@@ -115,6 +115,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(me_methods::remove)
             .service(me_methods::catalogue)
             .service(me_methods::set_answers)
+            .service(me_methods::step_up_challenge)
+            .service(me_methods::prove_step_up)
             .service(admin_policy::get_policy)
             .service(admin_policy::put_policy)
             .service(admin_policy::impact)

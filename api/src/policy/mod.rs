@@ -150,7 +150,8 @@ pub struct Policy {
     pub reveal_ineligible: bool,
     /// Ask people to type the full phone number or address before a code is sent to it.
     pub confirm_full_destination: bool,
-    /// A method added or changed less than this many hours ago cannot be used to recover (0–720).
+    /// A method added or replaced after the first set (a change of security info) cannot be used
+    /// to recover for this many hours (0–720); the first set counts at once.
     #[schema(maximum = 720)]
     pub recovery_cooldown_hours: u32,
     #[serde(deserialize_with = "crate::wire::object")]
@@ -190,7 +191,7 @@ impl Default for Policy {
             unlock_enabled: true,
             reveal_ineligible: false,
             confirm_full_destination: false,
-            recovery_cooldown_hours: 0,
+            recovery_cooldown_hours: 24,
             password: PasswordPolicy {
                 min_length: 12,
                 max_length: 256,

@@ -18,15 +18,17 @@ use crate::store::{self, ts};
 
 pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
     let id = user_id.to_string();
-    let rows = ctx
+    let (rows, policy) = ctx
         .store
         .read(move |conn| {
             store::users::find(conn, &id)?.ok_or(Error::NotFound("user"))?;
-            store::methods::for_user(conn, &id)
+            let policy = crate::policy::service::current_on(conn)?.policy;
+            Ok((store::methods::for_user(conn, &id)?, policy))
         })
         .await?;
+    let now = ctx.now();
     Ok(MethodList {
-        items: rows.iter().filter_map(view).collect(),
+        items: rows.iter().filter_map(|r| view(r, &policy, now)).collect(),
     })
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{RegistrationStatus, allowed_kinds, status};
+use super::{RegistrationStatus, allowed_kinds, status, step_up};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
@@ -54,6 +54,9 @@ pub struct MethodView {
     pub hint: String,
     pub created_at: DateTime<Utc>,
     pub activated_at: Option<DateTime<Utc>>,
+    /// Set while a method added or changed after the first set waits out the policy's recovery
+    /// cool-down: a reset offers it from then on (it works for everything else at once).
+    pub recovery_from: Option<DateTime<Utc>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -127,8 +130,15 @@ pub struct Catalogue {
     pub register_count: u32,
 }
 
-pub fn view(row: &MethodRow) -> Option<MethodView> {
+/// `row` as its owner sees it, `now` under `policy` (for the recovery cool-down).
+pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<MethodView> {
     let kind = parse_kind(&row.kind)?;
+    let cooldown = chrono::Duration::hours(i64::from(policy.recovery_cooldown_hours));
+    let recovery_from = row
+        .activated_at
+        .filter(|_| row.held != 0)
+        .map(|at| utc(at) + cooldown)
+        .filter(|from| *from > now);
     Some(MethodView {
         method_id: Uuid::parse_str(&row.id).ok()?,
         kind,
@@ -136,6 +146,7 @@ pub fn view(row: &MethodRow) -> Option<MethodView> {
         hint: methods::registry(kind).mask(row.destination.as_deref()),
         created_at: utc(row.created_at),
         activated_at: row.activated_at.map(utc),
+        recovery_from,
     })
 }
 
@@ -204,12 +215,16 @@ fn notify_change(
 
 pub async fn list(ctx: &Ctx, principal: &Principal) -> Result<MethodList, Error> {
     let id = principal.user_id.to_string();
-    let rows = ctx
+    let (rows, policy) = ctx
         .store
-        .read(move |conn| store::methods::for_user(conn, &id))
+        .read(move |conn| {
+            let policy = crate::policy::service::current_on(conn)?.policy;
+            Ok((store::methods::for_user(conn, &id)?, policy))
+        })
         .await?;
+    let now = ctx.now();
     Ok(MethodList {
-        items: rows.iter().filter_map(view).collect(),
+        items: rows.iter().filter_map(|r| view(r, &policy, now)).collect(),
     })
 }
 
@@ -259,12 +274,17 @@ pub async fn add(
         created_at: ts(now),
         activated_at: None,
         updated_at: ts(now),
+        held: 0,
     };
     let hint = method.mask(row.destination.as_deref());
-    let (ctx_c, meta_c, row_c, hint_c) = (ctx.clone(), meta.clone(), row.clone(), hint.clone());
+    let (ctx_c, meta_c, mut row_c, hint_c) = (ctx.clone(), meta.clone(), row.clone(), hint.clone());
+    let (policy_c, principal_c) = (policy.clone(), principal.clone());
     let issued = ctx
         .store
         .write(move |conn| {
+            // Decided in the transaction that makes the change.
+            let stage = step_up::require(conn, &policy_c, &user, &principal_c, now)?;
+            row_c.held = i32::from(stage == step_up::Stage::Change);
             // An earlier unfinished attempt at the same kind is replaced. Its codes stay in the
             // table, so starting over does not reset any send limit.
             for old in store::methods::for_user(conn, &row_c.user_id)? {
@@ -499,7 +519,7 @@ pub async fn verify(
                 old_address.as_deref(),
                 now,
             )?;
-            view(&row)
+            view(&row, &policy, now)
                 .map(Ok)
                 .ok_or_else(|| Error::internal("unreadable method"))
         })
@@ -523,10 +543,14 @@ pub async fn remove(
     let Person { user, policy } = load(ctx, principal).await?;
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    let principal_c = principal.clone();
     ctx.store
         .write(move |conn| {
             let row = store::methods::find(conn, &user.id, &method_id.to_string())?
                 .ok_or(Error::NotFound("method"))?;
+            if row.status == ACTIVE {
+                step_up::require(conn, &policy, &user, &principal_c, now)?;
+            }
             store::methods::delete(conn, &row.id)?;
             let kind = parse_kind(&row.kind);
             if kind == Some(MethodKind::SecurityQuestions) {
@@ -657,9 +681,10 @@ pub async fn set_answers(
             created_at: ts(now),
         });
     }
-    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    let (ctx_c, meta_c, principal_c) = (ctx.clone(), meta.clone(), principal.clone());
     ctx.store
         .write(move |conn| {
+            let stage = step_up::require(conn, &policy, &user, &principal_c, now)?;
             store::methods::replace_answers(conn, &user.id, &rows)?;
             let existed = store::methods::for_user(conn, &user.id)?
                 .into_iter()
@@ -676,6 +701,7 @@ pub async fn set_answers(
                 created_at: ts(now),
                 activated_at: Some(ts(now)),
                 updated_at: ts(now),
+                held: i32::from(stage == step_up::Stage::Change),
             };
             store::methods::insert(conn, &row)?;
             store::methods::delete_kind_except(conn, &user.id, &row.kind, &row.id)?;
@@ -687,7 +713,7 @@ pub async fn set_answers(
             audit::record(conn, now, &meta_c, event)?;
             let change = if existed { "security questions changed" } else { "security questions added" };
             notify_change(&ctx_c, conn, &policy, &user, change, None, now)?;
-            view(&row).ok_or_else(|| Error::internal("unreadable method"))
+            view(&row, &policy, now).ok_or_else(|| Error::internal("unreadable method"))
         })
         .await
 }

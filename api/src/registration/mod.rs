@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod enroll;
+pub mod step_up;
 
 use std::collections::BTreeSet;
 

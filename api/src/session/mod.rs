@@ -252,7 +252,7 @@ pub async fn sign_in(
         None
     };
     let ttl = Duration::minutes(ctx.config.session_ttl_minutes);
-    let session = SessionRow {
+    let mut session = SessionRow {
         id: Uuid::new_v4().to_string(),
         user_id: user.id.clone(),
         created_at: ts(now),
@@ -263,6 +263,8 @@ pub async fn sign_in(
             .user_agent
             .as_ref()
             .map(|ua| ua.chars().take(256).collect()),
+        began_without_methods: 0,
+        elevated_until: None,
     };
     let session_id = session.id.clone();
     let (user, status) = ctx
@@ -276,6 +278,9 @@ pub async fn sign_in(
                 row.password_hash = Some(hash);
             }
             store::users::save(conn, &row)?;
+            let methods = store::methods::for_user(conn, &row.id)?;
+            session.began_without_methods =
+                i32::from(registration::active_methods(&methods).is_empty());
             store::sessions::insert(conn, &session)?;
             let event = Event::new(audit::kind::SIGN_IN_SUCCEEDED, party.clone())
                 .target(party)

@@ -25,6 +25,9 @@ pub struct MethodRow {
     pub created_at: NaiveDateTime,
     pub activated_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
+    /// 1 when added or replaced as a change (not the first set): it waits out the policy's
+    /// recovery cool-down before a reset offers it.
+    pub held: i32,
 }
 
 pub fn insert(conn: &mut DbConn, row: &MethodRow) -> Result<(), Error> {

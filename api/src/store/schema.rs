@@ -51,6 +51,8 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
         ip -> Nullable<Text>,
         user_agent -> Nullable<Text>,
+        began_without_methods -> Integer,
+        elevated_until -> Nullable<Timestamp>,
     }
 }
 
@@ -105,6 +107,7 @@ diesel::table! {
         created_at -> Timestamp,
         activated_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
+        held -> Integer,
     }
 }
 

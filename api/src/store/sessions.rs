@@ -18,6 +18,11 @@ pub struct SessionRow {
     pub revoked_at: Option<NaiveDateTime>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// 1 when the person had no active method at sign-in: the session may register the first
+    /// set without a step-up.
+    pub began_without_methods: i32,
+    /// Until when a recent proof with one of the person's methods lets it change them.
+    pub elevated_until: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConn, row: &SessionRow) -> Result<(), Error> {
@@ -73,4 +78,19 @@ pub fn revoke_all_for_user(
 /// Removes sessions that ended more than a day ago (housekeeping, called opportunistically).
 pub fn purge_expired(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
     Ok(diesel::delete(sessions::table.filter(sessions::expires_at.lt(before))).execute(conn)?)
+}
+
+/// Records a step-up: the session may change security info until `until`.
+pub fn elevate(conn: &mut DbConn, id: &str, until: NaiveDateTime) -> Result<usize, Error> {
+    Ok(diesel::update(sessions::table.filter(sessions::id.eq(id)))
+        .set(sessions::elevated_until.eq(Some(until)))
+        .execute(conn)?)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<SessionRow>, Error> {
+    Ok(sessions::table
+        .filter(sessions::id.eq(id))
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()?)
 }

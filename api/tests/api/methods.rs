@@ -205,9 +205,9 @@ async fn mobile_phones_get_codes_by_text_and_by_call(app: TestApp) {
         200
     );
 
+    // A third method is a change beyond the first set: the helper proves a step-up first.
     let office = app
-        .post(
-            "/api/v1/me/methods",
+        .add_method(
             &token,
             json!({"kind": "office_voice", "phone": "+1 212 555 0100", "extension": "4321"}),
         )
@@ -720,6 +720,11 @@ async fn removing_a_method_is_allowed_reported_and_notified(app: TestApp) {
     let method = app.register_sms(&token, "+14155550111").await;
     app.smtp.wait_for("eve@example.com", 1).await;
     let id = method["method_id"].as_str().unwrap();
+    // Removing an active method is a change: it needs a step-up.
+    app.delete(&format!("/api/v1/me/methods/{id}"), &token)
+        .await
+        .assert_problem(403, "step_up_required");
+    app.step_up(&token).await;
     let removed = app
         .delete(&format!("/api/v1/me/methods/{id}"), &token)
         .await;

@@ -425,21 +425,43 @@ async fn notifications_wait_out_an_smtp_outage_and_three_senders_deliver_each_on
     for (i, name) in names.iter().enumerate() {
         people.push(cluster.person(i % 3, &admin, name).await);
     }
-    // Let the registration notices go out, then count what each person has.
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    let before: Vec<usize> = names
-        .iter()
-        .map(|n| cluster.smtp.mails_to(&format!("{n}@example.com")).len())
-        .collect();
-
-    cluster.smtp.stop();
-    for (i, (token, _)) in people.iter().enumerate() {
+    // Removing a method is a change: each person proves a step-up with it first.
+    let mut ids = Vec::new();
+    for (i, (token, address)) in people.iter().enumerate() {
         let api = cluster.api(i % 3);
         let methods = api.get("/api/v1/me/methods", token).await;
         let id = methods.body["items"][0]["method_id"]
             .as_str()
             .unwrap_or_else(|| panic!("{:#}", methods.body))
             .to_owned();
+        let sent = api
+            .post(
+                "/api/v1/me/step-up/challenges",
+                token,
+                json!({"method_id": id}),
+            )
+            .await;
+        assert_eq!(sent.status, 202, "{:#}", sent.body);
+        let code = cluster.smtp.nth_code(address, 2).await;
+        let proved = api
+            .post(
+                "/api/v1/me/step-up",
+                token,
+                json!({"method_id": id, "code": code}),
+            )
+            .await;
+        assert_eq!(proved.status, 200, "{:#}", proved.body);
+        ids.push(id);
+    }
+    // Let the registration notices go out, then count what each person has.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let before: Vec<usize> = names
+        .iter()
+        .map(|n| cluster.smtp.mails_to(&format!("{n}@example.com")).len())
+        .collect();
+    cluster.smtp.stop();
+    for (i, ((token, _), id)) in people.iter().zip(&ids).enumerate() {
+        let api = cluster.api(i % 3);
         let removed = api.delete(&format!("/api/v1/me/methods/{id}"), token).await;
         assert!(removed.status.is_success(), "{:#}", removed.body);
     }

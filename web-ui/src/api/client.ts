@@ -117,7 +117,12 @@ export async function call<T>(
     if (response.ok && error === undefined) {
       return { ok: true, data: data as T, response };
     }
-    return { ok: false, problem: toProblem(error, response) };
+    const problem = toProblem(error, response);
+    if (problem.code === 'step_up_required' && typeof window !== 'undefined') {
+      // The security info page offers the proof (components/methods/StepUpCard.tsx).
+      window.dispatchEvent(new CustomEvent('sspr:step-up-required'));
+    }
+    return { ok: false, problem };
   } catch {
     return { ok: false, problem: networkProblem() };
   }

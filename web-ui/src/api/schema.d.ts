@@ -544,6 +544,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Proves a step-up with the code received (or shown by the app): for the next ten minutes this
+         *     session may add, replace and remove methods. Five failures an hour, then 429.
+         */
+        post: operations["step_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/step-up/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
+         *     step-up before changing security info. Security questions cannot be used.
+         */
+        post: operations["step_up_challenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recovery/flows": {
         parameters: {
             query?: never;
@@ -791,6 +831,13 @@ export interface components {
             /** @description Shown to people who are stuck (an http(s) URL). */
             helpdesk_url?: string | null;
         };
+        Elevation: {
+            /**
+             * Format: date-time
+             * @description Until when this session may change security info.
+             */
+            elevated_until: string;
+        };
         /** @description One invalid field of a request body: `field` is a dotted path (`password.min_length`). */
         FieldError: {
             /** @description Stable machine-readable reason, such as `out_of_range` or `unknown_group`. */
@@ -876,6 +923,12 @@ export interface components {
             kind: components["schemas"]["MethodKind"];
             /** Format: uuid */
             method_id: string;
+            /**
+             * Format: date-time
+             * @description Set while a method added or changed after the first set waits out the policy's recovery
+             *     cool-down: a reset offers it from then on (it works for everything else at once).
+             */
+            recovery_from?: string | null;
             /** @description `pending` until verified, then `active`. */
             status: string;
         };
@@ -955,7 +1008,8 @@ export interface components {
             password: components["schemas"]["PasswordPolicy"];
             /**
              * Format: int32
-             * @description A method added or changed less than this many hours ago cannot be used to recover (0–720).
+             * @description A method added or replaced after the first set (a change of security info) cannot be used
+             *     to recover for this many hours (0–720); the first set counts at once.
              */
             recovery_cooldown_hours: number;
             registration: components["schemas"]["RegistrationPolicy"];
@@ -1214,6 +1268,32 @@ export interface components {
             methods: components["schemas"]["OfferedMethod"][];
             /** Format: int32 */
             methods_required: number;
+        };
+        StepUpChallenge: {
+            /**
+             * Format: int64
+             * @description Code methods: seconds the code is valid.
+             */
+            expires_in?: number | null;
+            /**
+             * Format: int64
+             * @description Code methods: seconds before another code may be sent.
+             */
+            resend_after?: number | null;
+        };
+        StepUpChallengeRequest: {
+            channel?: components["schemas"]["Channel"] | null;
+            /**
+             * Format: uuid
+             * @description One of the person's active methods (not security questions).
+             */
+            method_id: string;
+        };
+        StepUpRequest: {
+            /** @description The code received, or shown by the authenticator app. */
+            code: string;
+            /** Format: uuid */
+            method_id: string;
         };
         UpdateGroup: {
             /** @description `null` removes the description. */
@@ -2220,7 +2300,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The policy does not allow this method to this person */
+            /** @description The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,6 +2359,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description A step-up is needed first (`step_up_required`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2402,7 +2491,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Not enabled by the policy, or an administrator */
+            /** @description Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2435,6 +2524,77 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    step_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Elevation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Wrong, expired or spent code (`code` says which) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    step_up_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpChallengeRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepUpChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -1,10 +1,11 @@
 // "My security info": the methods on file, adding and removing them, and reconfirming them.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, call } from '../api/client';
 import type { MethodView } from '../api/client';
 import { problemMessage } from '../api/messages';
 import { AddMethodPanel } from '../components/methods/AddMethodPanel';
 import { MethodList } from '../components/methods/MethodList';
+import { STEP_UP_EVENT, StepUpCard } from '../components/methods/StepUpCard';
 import { ErrorMessage, StatusMessage } from '../components/Messages';
 import { addableKinds, useMethods } from '../hooks/useMethods';
 import { t } from '../i18n';
@@ -15,6 +16,13 @@ export function SecurityInfoPage() {
   const { methods, problem, reload } = useMethods();
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState('');
+  const [stepUp, setStepUp] = useState(false);
+
+  useEffect(() => {
+    const ask = () => setStepUp(true);
+    window.addEventListener(STEP_UP_EVENT, ask);
+    return () => window.removeEventListener(STEP_UP_EVENT, ask);
+  }, []);
 
   if (!me) return null;
   const reg = me.registration;
@@ -56,6 +64,16 @@ export function SecurityInfoPage() {
       </p>
       <StatusMessage>{status}</StatusMessage>
       <ErrorMessage>{warning}</ErrorMessage>
+      {stepUp && methods ? (
+        <StepUpCard
+          methods={methods}
+          onDone={() => {
+            setStepUp(false);
+            setWarning('');
+            setStatus(t('stepup.done'));
+          }}
+        />
+      ) : null}
       {reg.reconfirm_required && reg.compliant ? (
         <section className="card" aria-labelledby="reconfirm-heading">
           <h2 id="reconfirm-heading">{t('security.reconfirm_title')}</h2>

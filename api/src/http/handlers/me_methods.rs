@@ -10,6 +10,9 @@ use crate::registration::enroll::{
     self, AddMethodRequest, AddedMethod, Catalogue, CodeSent, MethodList, MethodView, Removal,
     SecurityAnswers, VerifyMethodRequest,
 };
+use crate::registration::step_up::{
+    self, Elevation, StepUpChallenge, StepUpChallengeRequest, StepUpRequest,
+};
 
 /// One's registered methods, masked.
 #[utoipa::path(
@@ -42,7 +45,7 @@ pub async fn list(
         (status = 201, body = AddedMethod),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "The policy does not allow this method to this person", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -133,6 +136,7 @@ pub async fn resend(
     responses(
         (status = 200, body = Removal),
         (status = 401, response = p::Unauthorized),
+        (status = 403, description = "A step-up is needed first (`step_up_required`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
         (status = 503, response = p::ServiceUnavailable),
     )
@@ -200,7 +204,7 @@ pub async fn catalogue(
         (status = 200, body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "Not enabled by the policy, or an administrator", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -216,5 +220,67 @@ pub async fn set_answers(
 ) -> Result<web::Json<MethodView>, Error> {
     Ok(web::Json(
         enroll::set_answers(&ctx, &principal, &meta, body.into_inner()?).await?,
+    ))
+}
+
+/// Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
+/// step-up before changing security info. Security questions cannot be used.
+#[utoipa::path(
+    operation_id = "step_up_challenge",
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = StepUpChallengeRequest,
+    responses(
+        (status = 202, body = StepUpChallenge),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 404, response = p::NotFound),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::BadGateway),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/step-up/challenges")]
+pub async fn step_up_challenge(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    body: ApiJson<StepUpChallengeRequest>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Accepted()
+        .json(step_up::challenge(&ctx, &principal, &meta, body.into_inner()?).await?))
+}
+
+/// Proves a step-up with the code received (or shown by the app): for the next ten minutes this
+/// session may add, replace and remove methods. Five failures an hour, then 429.
+#[utoipa::path(
+    operation_id = "step_up",
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = StepUpRequest,
+    responses(
+        (status = 200, body = Elevation),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 404, response = p::NotFound),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, description = "Wrong, expired or spent code (`code` says which)", body = p::Problem, content_type = "application/problem+json"),
+        (status = 429, response = p::TooManyRequests),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/me/step-up")]
+pub async fn prove_step_up(
+    ctx: web::Data<Ctx>,
+    Meta(meta): Meta,
+    Authenticated(principal): Authenticated,
+    body: ApiJson<StepUpRequest>,
+) -> Result<web::Json<Elevation>, Error> {
+    Ok(web::Json(
+        step_up::prove(&ctx, &principal, &meta, body.into_inner()?).await?,
     ))
 }

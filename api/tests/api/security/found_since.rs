@@ -25,13 +25,23 @@ async fn register_questions(app: &TestApp, token: &str, count: usize) -> Vec<(Va
         .iter()
         .map(|(id, a)| json!({"question_id": id, "answer": a}))
         .collect();
-    let saved = app
+    let mut saved = app
         .put(
             "/api/v1/me/security-questions",
             token,
-            json!({"answers": body}),
+            json!({"answers": body.clone()}),
         )
         .await;
+    if saved.status == 403 && saved.code() == "step_up_required" {
+        app.step_up(token).await;
+        saved = app
+            .put(
+                "/api/v1/me/security-questions",
+                token,
+                json!({"answers": body}),
+            )
+            .await;
+    }
     assert_eq!(saved.status, 200, "{:#}", saved.body);
     chosen
 }
@@ -149,18 +159,14 @@ async fn review_every_refusal_has_its_own_code_and_words(first: TestApp) {
     let admin = app.admin_token().await;
     app.set_policy(
         &admin,
-        json!({"scope": "all", "methods_required": 1,
+        json!({"scope": "all", "methods_required": 1, "recovery_cooldown_hours": 0,
                "methods_enabled": ["mobile_sms", "authenticator_app", "security_questions"],
                "security_questions": {"register_count": 3, "reset_count": 3, "custom_questions": []}}),
     )
     .await;
     let (_, token) = registered_user(&app, &admin, "tess", "+14155550299", false).await;
     let added = app
-        .post(
-            "/api/v1/me/methods",
-            &token,
-            json!({"kind": "authenticator_app"}),
-        )
+        .add_method(&token, json!({"kind": "authenticator_app"}))
         .await;
     let secret = added.body["secret"].as_str().unwrap().to_owned();
     let totp_id = added.body["method_id"].as_str().unwrap().to_owned();
@@ -375,7 +381,194 @@ async fn item_36_one_phone_never_counts_as_two_methods(app: TestApp) {
     assert_eq!(app.sign_in("sid", USER_PASSWORD).await.status, 200);
 }
 
+/// A password alone never plants a method usable at once: with methods registered, a new
+/// session must prove one of them before adding, replacing or removing any, and what it adds
+/// waits out the recovery cool-down (24 hours by default).
+async fn item_37_a_password_alone_cannot_change_security_info(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1,
+               "methods_enabled": ["mobile_sms", "email", "authenticator_app", "security_questions"]}),
+    )
+    .await;
+    let phone = "+14155550371";
+    let (_, first) = app.signed_in_user(&admin, "pat").await;
+    let sms = app.register_sms(&first, phone).await["method_id"].clone();
+    // The attacker: the password, a new session.
+    let token = app.token("pat", USER_PASSWORD).await;
+    let before = app.get("/api/v1/me/methods", &token).await.body;
+    app.post(
+        "/api/v1/me/methods",
+        &token,
+        json!({"kind": "authenticator_app"}),
+    )
+    .await
+    .assert_problem(403, "step_up_required");
+    app.post(
+        "/api/v1/me/methods",
+        &token,
+        json!({"kind": "email", "email": "x@evil.example"}),
+    )
+    .await
+    .assert_problem(403, "step_up_required");
+    app.delete(
+        &format!("/api/v1/me/methods/{}", sms.as_str().unwrap()),
+        &token,
+    )
+    .await
+    .assert_problem(403, "step_up_required");
+    app.put(
+        "/api/v1/me/security-questions",
+        &token,
+        json!({"answers": []}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    assert_eq!(
+        app.get("/api/v1/me/methods", &token).await.body,
+        before,
+        "nothing changed"
+    );
+    // Guessing the step-up is counted: five wrong codes an hour, then 429 even for the right one.
+    let sent = app
+        .post(
+            "/api/v1/me/step-up/challenges",
+            &token,
+            json!({"method_id": sms}),
+        )
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    let code = app.last_sms_code(phone).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        let a = app
+            .post(
+                "/api/v1/me/step-up",
+                &token,
+                json!({"method_id": sms, "code": wrong}),
+            )
+            .await;
+        assert_eq!(a.status, 422, "{:#}", a.body);
+    }
+    app.post(
+        "/api/v1/me/step-up",
+        &token,
+        json!({"method_id": sms, "code": code}),
+    )
+    .await
+    .assert_problem(429, "throttled");
+    app.post(
+        "/api/v1/me/methods",
+        &token,
+        json!({"kind": "authenticator_app"}),
+    )
+    .await
+    .assert_problem(403, "step_up_required");
+
+    // The owner, an hour later, proves the phone and may change things for ten minutes.
+    app.advance(3601);
+    let first = app.token("pat", USER_PASSWORD).await;
+    app.step_up(&first).await;
+    let added = app
+        .post(
+            "/api/v1/me/methods",
+            &first,
+            json!({"kind": "authenticator_app"}),
+        )
+        .await;
+    assert_eq!(added.status, 201, "{:#}", added.body);
+    let secret = added.body["secret"].as_str().unwrap().to_owned();
+    let totp_id = added.body["method_id"].as_str().unwrap().to_owned();
+    let code = sspr::methods::authenticator::code_at(&secret, app.clock.now()).unwrap();
+    let verified = app
+        .post(
+            &format!("/api/v1/me/methods/{totp_id}/verify"),
+            &first,
+            json!({"code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+    assert!(
+        verified.body["recovery_from"].is_string(),
+        "{:#}",
+        verified.body
+    );
+    // Held back from recovery by the default cool-down; the phone still works.
+    let start = app.start_flow("pat", "reset_password").await.body;
+    let kinds: Vec<&Value> = offered(&start).iter().map(|m| &m["kind"]).collect();
+    assert_eq!(kinds, [&json!("mobile_sms")], "{start:#}");
+    app.advance(11 * 60);
+    app.post(
+        "/api/v1/me/methods",
+        &first,
+        json!({"kind": "email", "email": "pat@home.example"}),
+    )
+    .await
+    .assert_problem(403, "step_up_required");
+    app.advance(24 * 3600);
+    let start = app.start_flow("pat", "reset_password").await.body;
+    assert_eq!(
+        offered(&start).len(),
+        2,
+        "offered after the cool-down: {start:#}"
+    );
+}
+
+/// A session that began with no method registers the first set (as many as the policy
+/// requires) without a step-up; the next change needs one.
+async fn item_37_the_first_set_needs_no_step_up_and_the_next_change_does(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 2, "methods_enabled": ["mobile_sms", "email", "authenticator_app"]}),
+    )
+    .await;
+    let (_, token) = app.signed_in_user(&admin, "noa").await;
+    for (kind, body) in [
+        (
+            "mobile_sms",
+            json!({"kind": "mobile_sms", "phone": "+14155550372"}),
+        ),
+        (
+            "email",
+            json!({"kind": "email", "email": "noa@home.example"}),
+        ),
+    ] {
+        let added = app.post("/api/v1/me/methods", &token, body).await;
+        assert_eq!(added.status, 201, "{kind}: {:#}", added.body);
+        let id = added.body["method_id"].as_str().unwrap().to_owned();
+        let code = if kind == "email" {
+            app.smtp.code_for("noa@home.example").await
+        } else {
+            app.last_sms_code("+14155550372").await
+        };
+        let ok = app
+            .post(
+                &format!("/api/v1/me/methods/{id}/verify"),
+                &token,
+                json!({"code": code}),
+            )
+            .await;
+        assert_eq!(ok.status, 200, "{:#}", ok.body);
+        assert_eq!(
+            ok.body["recovery_from"],
+            Value::Null,
+            "the first set counts at once"
+        );
+    }
+    app.post(
+        "/api/v1/me/methods",
+        &token,
+        json!({"kind": "authenticator_app"}),
+    )
+    .await
+    .assert_problem(403, "step_up_required");
+}
+
 crate::both_backends!(
+    item_37_a_password_alone_cannot_change_security_info,
+    item_37_the_first_set_needs_no_step_up_and_the_next_change_does,
     item_36_one_phone_never_counts_as_two_methods,
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,

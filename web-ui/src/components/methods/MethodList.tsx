@@ -50,6 +50,9 @@ export function MethodList({
                 <span className="method__date">
                   {t('security.added_on', { date: formatDate(m.activated_at ?? m.created_at) })}
                 </span>
+                {m.recovery_from ? (
+                  <span className="method__note">{t('security.recovery_from', { date: formatDate(m.recovery_from) })}</span>
+                ) : null}
               </div>
               {confirming === m.method_id && onRemove ? (
                 <div className="method__confirm" role="group" aria-label={t('security.remove', { method: name })}>

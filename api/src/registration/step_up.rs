@@ -1,0 +1,285 @@
+//! Step-up for changes of security info. A password alone (stolen, or set by an administrator)
+//! must never plant a recovery method: once a person has active methods, adding, replacing or
+//! removing one needs a recent proof with one of them — a short-lived elevation on the session,
+//! as kanidm does for privileged changes. A session that began with no active method may
+//! register the first set (as many as the policy requires) without it, as the registration
+//! wizard does; anything after that is a change.
+//!
+//! A change is also held back from recovery for the policy's cool-down (`methods.held`), and the
+//! person is told of it at their old contacts ([`super::enroll`]).
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{active_methods, count_registered, methods_required};
+use crate::audit::{self, Event, Party};
+use crate::context::{Ctx, RequestMeta};
+use crate::error::{Error, Refusal};
+use crate::flows::limits;
+use crate::methods::{self, Channel, authenticator, codes, parse_kind};
+use crate::policy::{MethodKind, Policy};
+use crate::session::Principal;
+use crate::store::{
+    self, DbConn,
+    methods::{ACTIVE, MethodRow},
+    sessions::SessionRow,
+    ts,
+    users::UserRow,
+    utc,
+};
+
+/// How long a step-up lets a session change security info.
+pub const ELEVATION_MINUTES: i64 = 10;
+/// Failed step-up proofs a person gets per hour, whatever the method: a password alone must
+/// not buy unlimited guesses at an authenticator code.
+const FAILURES_PER_HOUR: i64 = 5;
+
+fn purpose(session_id: &str) -> String {
+    format!("step-up:{session_id}")
+}
+
+fn failure_bucket(user_id: &str) -> String {
+    format!("step-up-failure:{user_id}")
+}
+
+/// Whether a change now by this session is the first set or a change of an existing one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Nothing to prove with yet, or a session that began with no method completing the set the
+    /// policy requires.
+    FirstSet,
+    /// The person has methods: a recent proof is needed, and what is added is held back.
+    Change,
+}
+
+pub fn stage(
+    conn: &mut DbConn,
+    policy: &Policy,
+    user: &UserRow,
+    session: &SessionRow,
+) -> Result<Stage, Error> {
+    let active = active_methods(&store::methods::for_user(conn, &user.id)?);
+    if active.is_empty() {
+        return Ok(Stage::FirstSet);
+    }
+    let is_admin = user.is_admin != 0;
+    let answers = store::methods::answers(conn, &user.id)?.len();
+    let registered = count_registered(policy, is_admin, &active, answers);
+    if session.began_without_methods != 0 && registered < methods_required(policy, is_admin) {
+        return Ok(Stage::FirstSet);
+    }
+    Ok(Stage::Change)
+}
+
+/// The session of `principal`, refused unless it may change security info now. Returns the
+/// stage, so that what is added as a change can be held back.
+pub fn require(
+    conn: &mut DbConn,
+    policy: &Policy,
+    user: &UserRow,
+    principal: &Principal,
+    now: DateTime<Utc>,
+) -> Result<Stage, Error> {
+    let session =
+        store::sessions::find(conn, &principal.session_id)?.ok_or(Error::Unauthenticated)?;
+    let stage = stage(conn, policy, user, &session)?;
+    let elevated = session.elevated_until.is_some_and(|until| utc(until) > now);
+    if stage == Stage::Change && !elevated {
+        return Err(Error::NotAllowed {
+            code: "step_up_required",
+            detail: "prove it is you with one of your methods before changing them".into(),
+        });
+    }
+    Ok(stage)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepUpChallengeRequest {
+    /// One of the person's active methods (not security questions).
+    pub method_id: Uuid,
+    /// Phones: `sms` or `voice` (default: the method's own).
+    pub channel: Option<Channel>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StepUpChallenge {
+    /// Code methods: seconds the code is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// Code methods: seconds before another code may be sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resend_after: Option<i64>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepUpRequest {
+    pub method_id: Uuid,
+    /// The code received, or shown by the authenticator app.
+    pub code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Elevation {
+    /// Until when this session may change security info.
+    pub elevated_until: DateTime<Utc>,
+}
+
+/// The person's active method `method_id`, if it can prove a step-up.
+fn provable(
+    conn: &mut DbConn,
+    user_id: &str,
+    method_id: Uuid,
+) -> Result<(MethodRow, MethodKind), Error> {
+    let row = store::methods::find(conn, user_id, &method_id.to_string())?
+        .filter(|m| m.status == ACTIVE)
+        .ok_or(Error::NotFound("method"))?;
+    let kind = parse_kind(&row.kind).ok_or(Error::NotFound("method"))?;
+    if kind == MethodKind::SecurityQuestions {
+        // Answers are the weakest proof and cannot be asked again and again for free.
+        return Err(Error::validation(
+            "method_id",
+            "not_for_step_up",
+            "use a code or an authenticator app to confirm a change",
+        ));
+    }
+    Ok((row, kind))
+}
+
+/// Sends a code to one of the person's methods, for a step-up (nothing to send for an
+/// authenticator app).
+pub async fn challenge(
+    ctx: &Ctx,
+    principal: &Principal,
+    meta: &RequestMeta,
+    req: StepUpChallengeRequest,
+) -> Result<StepUpChallenge, Error> {
+    let now = ctx.now();
+    let (ctx_c, meta_c, p) = (ctx.clone(), meta.clone(), principal.clone());
+    let sent = ctx
+        .store
+        .write(move |conn| {
+            let user_id = p.user_id.to_string();
+            let (row, kind) = provable(conn, &user_id, req.method_id)?;
+            let own = methods::registry(kind).channel();
+            let channel = match (req.channel, own) {
+                (_, None) => return Ok(None),
+                (None, Some(own)) => own,
+                (Some(asked), Some(own)) => {
+                    // A phone takes the channels registered on its number.
+                    let numbers = store::methods::for_user(conn, &user_id)?;
+                    let offered = numbers.iter().any(|m| {
+                        m.status == ACTIVE
+                            && m.destination == row.destination
+                            && parse_kind(&m.kind).and_then(|k| methods::registry(k).channel())
+                                == Some(asked)
+                    });
+                    if asked != own && !offered {
+                        return Err(Error::validation(
+                            "channel",
+                            "channel_not_available",
+                            "this method cannot send a code that way",
+                        ));
+                    }
+                    asked
+                }
+            };
+            let destination = row.destination.clone().unwrap_or_default();
+            let issued = codes::issue(
+                conn,
+                &ctx_c.config.codes,
+                &ctx_c.secrets,
+                &codes::Issue {
+                    user_id: &user_id,
+                    method_id: &row.id,
+                    purpose: &purpose(&p.session_id),
+                    channel,
+                    destination: &destination,
+                    digits: methods::registry(kind).code_length(),
+                    keep_tries: true,
+                },
+                now,
+            )?;
+            let party = Party::named(&user_id, &p.username);
+            let event = Event::new(audit::kind::STEP_UP_CHALLENGED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
+            audit::record(conn, now, &meta_c, event)?;
+            Ok(Some((channel, destination, issued)))
+        })
+        .await?;
+    let Some((channel, destination, issued)) = sent else {
+        return Ok(StepUpChallenge {
+            expires_in: None,
+            resend_after: None,
+        });
+    };
+    let policy = ctx
+        .store
+        .read(|conn| Ok(crate::policy::service::current_on(conn)?.policy))
+        .await?;
+    codes::send(ctx, &policy.customization, channel, &destination, &issued).await?;
+    Ok(StepUpChallenge {
+        expires_in: Some(issued.expires_in),
+        resend_after: Some(issued.resend_after),
+    })
+}
+
+/// Checks the proof and elevates the session for [`ELEVATION_MINUTES`].
+pub async fn prove(
+    ctx: &Ctx,
+    principal: &Principal,
+    meta: &RequestMeta,
+    req: StepUpRequest,
+) -> Result<Elevation, Error> {
+    let now = ctx.now();
+    let (ctx_c, meta_c, p) = (ctx.clone(), meta.clone(), principal.clone());
+    let verdict: Result<Elevation, Error> = ctx
+        .store
+        .write(move |conn| {
+            let user_id = p.user_id.to_string();
+            let bucket = failure_bucket(&user_id);
+            limits::check(conn, &bucket, Duration::hours(1), FAILURES_PER_HOUR, now)?;
+            let (row, kind) = provable(conn, &user_id, req.method_id)?;
+            let refusal: Option<Error> = match kind {
+                MethodKind::AuthenticatorApp => {
+                    authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)?
+                        .err()
+                        .map(|r: Refusal| Error::refused(r, None))
+                }
+                _ => codes::check(
+                    conn,
+                    &ctx_c.secrets,
+                    &row.id,
+                    &purpose(&p.session_id),
+                    &req.code,
+                    now,
+                )?
+                .into_error(),
+            };
+            let party = Party::named(&user_id, &p.username);
+            if let Some(error) = refusal {
+                limits::record(conn, &bucket, now)?;
+                let event = Event::new(audit::kind::STEP_UP_FAILED, party.clone())
+                    .target(party)
+                    .failed()
+                    .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
+                audit::record(conn, now, &meta_c, event)?;
+                return Ok(Err(error));
+            }
+            let until = now + Duration::minutes(ELEVATION_MINUTES);
+            store::sessions::elevate(conn, &p.session_id, ts(until))?;
+            let event = Event::new(audit::kind::STEP_UP_SUCCEEDED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
+            audit::record(conn, now, &meta_c, event)?;
+            Ok(Ok(Elevation {
+                elevated_until: until,
+            }))
+        })
+        .await?;
+    verdict
+}

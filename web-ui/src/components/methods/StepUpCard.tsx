@@ -1,0 +1,80 @@
+// "Confirm it's you": before security info that already exists can change, the person proves
+// one of their active methods (a code, or the authenticator app). The API then lets this
+// session change it for ten minutes. Security questions cannot be used for this.
+import { useState } from 'react';
+import { api, call } from '../../api/client';
+import type { MethodView, Problem } from '../../api/client';
+import { problemMessage } from '../../api/messages';
+import { t } from '../../i18n';
+import { CodeEntry } from '../CodeEntry';
+import type { ResendResult } from '../CodeEntry';
+import { ErrorMessage } from '../Messages';
+
+/** Raised by `call()` when the API answers `step_up_required`. */
+export const STEP_UP_EVENT = 'sspr:step-up-required';
+
+export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]; onDone: () => void }) {
+  const usable = methods.filter((m) => m.status === 'active' && m.kind !== 'security_questions');
+  const [chosen, setChosen] = useState<MethodView | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const challenge = async (m: MethodView): Promise<ResendResult> => {
+    const outcome = await call(api.POST('/api/v1/me/step-up/challenges', { body: { method_id: m.method_id } }));
+    if (!outcome.ok) return { problem: outcome.problem, resendAfter: outcome.problem.retryAfter };
+    return { problem: null, resendAfter: outcome.data.resend_after ?? 0 };
+  };
+
+  const choose = async (m: MethodView) => {
+    setChosen(m);
+    setProblem(null);
+    if (m.kind === 'authenticator_app') {
+      setSent(0);
+      return;
+    }
+    const result = await challenge(m);
+    setProblem(result.problem);
+    setSent(result.problem ? null : (result.resendAfter ?? 0));
+  };
+
+  const prove = async (code: string): Promise<Problem | null> => {
+    if (!chosen) return null;
+    const outcome = await call(api.POST('/api/v1/me/step-up', { body: { method_id: chosen.method_id, code } }));
+    if (!outcome.ok) return outcome.problem;
+    onDone();
+    return null;
+  };
+
+  return (
+    <section className="card" aria-labelledby="step-up-heading">
+      <h2 id="step-up-heading">{t('stepup.title')}</h2>
+      <p>{t('stepup.intro')}</p>
+      <ErrorMessage>{problem ? problemMessage(problem, 'security') : null}</ErrorMessage>
+      {chosen && sent !== null ? (
+        <CodeEntry
+          id="step-up-code"
+          intro={<p>{t(chosen.kind === 'authenticator_app' ? 'recover.app_code' : 'stepup.code_sent', { hint: chosen.hint })}</p>}
+          scope="security"
+          initialResendAfter={sent}
+          onVerify={prove}
+          onResend={chosen.kind === 'authenticator_app' ? undefined : () => challenge(chosen)}
+          onCancel={() => {
+            setChosen(null);
+            setSent(null);
+          }}
+        />
+      ) : (
+        <div className="actions">
+          {usable.map((m) => (
+            <button key={m.method_id} type="button" className="button" onClick={() => void choose(m)}>
+              {t('stepup.use', {
+                method: t(`method.${m.kind}`),
+                hint: m.kind === 'authenticator_app' ? '' : m.hint,
+              })}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
