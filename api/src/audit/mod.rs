@@ -45,6 +45,8 @@ pub mod kind {
     pub const RECOVERY_LOCKED: &str = "recovery.locked";
     pub const RECOVERY_PASSWORD_RESET: &str = "recovery.password_reset";
     pub const RECOVERY_ACCOUNT_UNLOCKED: &str = "recovery.account_unlocked";
+    /// A verified flow ended at finish because the account changed since it began.
+    pub const RECOVERY_ENDED: &str = "recovery.ended";
     pub const STEP_UP_CHALLENGED: &str = "step_up.challenged";
     pub const STEP_UP_SUCCEEDED: &str = "step_up.succeeded";
     pub const STEP_UP_FAILED: &str = "step_up.failed";

@@ -336,6 +336,7 @@ pub async fn start(
         created_at: ts(now),
         expires_at: ts(now + Duration::seconds(limits_cfg.flow_ttl_secs)),
         finished_at: None,
+        is_admin: user.as_ref().map_or(0, |u| u.is_admin),
     };
     let (flow_c, meta_c, typed_c) = (flow.clone(), meta.clone(), typed.clone());
     let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
@@ -1035,6 +1036,52 @@ async fn finishable(
         .await
 }
 
+/// Why a flow that was verified can no longer finish, re-checked in the finishing transaction:
+/// the person was disabled, promoted or demoted, or a passed method is no longer active
+/// (removed, replaced, or re-registration required) since the flow began.
+fn changed_since_start(
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    person: &UserRow,
+) -> Result<Option<&'static str>, Error> {
+    if person.disabled != 0 {
+        return Ok(Some("disabled"));
+    }
+    if person.is_admin != flow.is_admin {
+        return Ok(Some("role_changed"));
+    }
+    for id in passed_of(flow) {
+        let active = store::methods::find(conn, &person.id, &id.to_string())?
+            .is_some_and(|m| m.status == ACTIVE);
+        if !active {
+            return Ok(Some("methods_changed"));
+        }
+    }
+    Ok(None)
+}
+
+/// Ends a flow that [`changed_since_start`] refused: audited, and the answer says to start
+/// again (where the new start decides afresh).
+fn end_changed(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    meta: &RequestMeta,
+    flow: &FlowRow,
+    person: &UserRow,
+    reason: &'static str,
+) -> Result<Error, Error> {
+    let party = Party::named(&person.id, &person.username);
+    let event = Event::new(audit::kind::RECOVERY_ENDED, party.clone())
+        .target(party)
+        .failed()
+        .details(serde_json::json!({ "flow_id": flow.id, "reason": reason }));
+    audit::record(conn, now, meta, event)?;
+    Ok(Error::conflict(
+        "flow_ended",
+        "the account changed since this reset began; start again",
+    ))
+}
+
 fn stamp(now: DateTime<Utc>) -> String {
     now.format("%Y-%m-%d %H:%M UTC").to_string()
 }
@@ -1084,12 +1131,16 @@ pub async fn reset_password(
     .await?;
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
-    ctx.store
+    let outcome: Result<FinishResponse, Error> = ctx.store
         .write(move |conn| {
             if !store::flows::finish(conn, &flow.id, step, ts(now))? {
                 return Err(Error::conflict("flow_finished", "this reset is over; start again if you need to"));
             }
             let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
+            if let Some(reason) = changed_since_start(conn, &flow, &row)? {
+                // The flow stays finished: the change commits, the reset does not happen.
+                return Ok(Err(end_changed(conn, now, &meta_c, &flow, &row, reason)?));
+            }
             crate::directory::passwords::install(conn, &mut row, hash, now)?;
             row.must_change_password = 0;
             // Every session issued before the reset ends; the reset itself signs nobody in.
@@ -1113,9 +1164,10 @@ pub async fn reset_password(
             for kind in &kinds {
                 ctx_c.metrics.recovery(kind.as_str(), "password_reset");
             }
-            Ok(FinishResponse { status: "password_reset".to_owned() })
+            Ok(Ok(FinishResponse { status: "password_reset".to_owned() }))
         })
-        .await
+        .await?;
+    outcome
 }
 
 pub async fn unlock(
@@ -1134,12 +1186,15 @@ pub async fn unlock(
     }
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
-    ctx.store
+    let outcome: Result<FinishResponse, Error> = ctx.store
         .write(move |conn| {
             if !store::flows::finish(conn, &flow.id, step, ts(now))? {
                 return Err(Error::conflict("flow_finished", "this flow is over; start again if you need to"));
             }
             let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
+            if let Some(reason) = changed_since_start(conn, &flow, &row)? {
+                return Ok(Err(end_changed(conn, now, &meta_c, &flow, &row, reason)?));
+            }
             row.failed_sign_ins = 0;
             row.lockouts = 0;
             row.locked_until = None;
@@ -1158,7 +1213,8 @@ pub async fn unlock(
             for kind in &kinds {
                 ctx_c.metrics.recovery(kind.as_str(), "unlocked");
             }
-            Ok(FinishResponse { status: "unlocked".to_owned() })
+            Ok(Ok(FinishResponse { status: "unlocked".to_owned() }))
         })
-        .await
+        .await?;
+    outcome
 }

@@ -33,6 +33,8 @@ pub struct FlowRow {
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub finished_at: Option<NaiveDateTime>,
+    /// 1 when the person was an administrator at start (finishing ends the flow if that changed).
+    pub is_admin: i32,
 }
 
 pub fn insert(conn: &mut DbConn, row: &FlowRow) -> Result<(), Error> {

@@ -175,6 +175,7 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+        is_admin -> Integer,
     }
 }
 

@@ -566,7 +566,90 @@ async fn item_37_the_first_set_needs_no_step_up_and_the_next_change_does(app: Te
     .assert_problem(403, "step_up_required");
 }
 
+/// Finishing re-checks the person: disabled, promoted or with a passed method removed since
+/// verification, the flow ends (409 `flow_ended`, audited) and nothing is reset or unlocked.
+async fn item_43_finishing_rechecks_the_person_and_ends_the_flow(app: TestApp) {
+    let admin = app.admin_token().await;
+    crate::recovery::policy(&app, &admin, 1).await;
+    let phone = "+14155550381";
+    let (user, _) = registered_user(&app, &admin, "fay", phone, false).await;
+    let id = user["user_id"].as_str().unwrap().to_owned();
+    let verified = |purpose: &'static str| {
+        let app = &app;
+        async move {
+            let start = app.start_flow("fay", purpose).await.body;
+            let t = start["flow_token"].as_str().unwrap().to_owned();
+            let next = crate::recovery::pass_sms(app, &start, &t, phone).await;
+            (start, next)
+        }
+    };
+    let finish = |start: Value, token: String, purpose: &'static str| {
+        let app = &app;
+        async move {
+            if purpose == "reset_password" {
+                app.flow(
+                    &start,
+                    &token,
+                    "password",
+                    json!({"new_password": crate::recovery::NEW_PASSWORD}),
+                )
+                .await
+            } else {
+                app.flow(&start, &token, "unlock", Value::Null).await
+            }
+        }
+    };
+    let user_url = format!("/api/v1/admin/users/{id}");
+    let cases: [(&str, &str, Value); 3] = [
+        ("disabled", "reset_password", json!({"disabled": true})),
+        ("role_changed", "reset_password", json!({"is_admin": true})),
+        ("methods_changed", "unlock_account", Value::Null),
+    ];
+    for (reason, purpose, change) in cases {
+        let (start, token) = verified(purpose).await;
+        if change.is_null() {
+            let r = app
+                .post(
+                    &format!("{user_url}/require-reregistration"),
+                    &admin,
+                    json!({}),
+                )
+                .await;
+            assert!(r.status.is_success(), "{:#}", r.body);
+        } else {
+            let r = app.patch(&user_url, &admin, change.clone()).await;
+            assert!(r.status.is_success(), "{:#}", r.body);
+        }
+        finish(start.clone(), token.clone(), purpose)
+            .await
+            .assert_problem(409, "flow_ended");
+        // Ended for good: the same token again finds it over.
+        let again = finish(start, token, purpose).await;
+        assert!(again.status.is_client_error(), "{:#}", again.body);
+        let ended = app.audit(&admin, "type=recovery.ended").await;
+        assert!(
+            ended.iter().any(|e| e["details"]["reason"] == reason),
+            "{reason}: {ended:#?}"
+        );
+        // Put things back for the next case.
+        match reason {
+            "disabled" => {
+                app.patch(&user_url, &admin, json!({"disabled": false}))
+                    .await;
+            }
+            "role_changed" => {
+                app.patch(&user_url, &admin, json!({"is_admin": false}))
+                    .await;
+            }
+            _ => {}
+        }
+    }
+    // The password never changed.
+    assert_eq!(app.sign_in("fay", USER_PASSWORD).await.status, 200);
+}
+
 crate::both_backends!(
+    item_43_finishing_rechecks_the_person_and_ends_the_flow,
     item_37_a_password_alone_cannot_change_security_info,
     item_37_the_first_set_needs_no_step_up_and_the_next_change_does,
     item_36_one_phone_never_counts_as_two_methods,

@@ -203,6 +203,7 @@ const user = {
   'recover.error.flow_expired': 'This reset took too long and has expired. Please start again.',
   'recover.error.flow_locked': 'Too many failed attempts. Please start again later.',
   'recover.error.flow_finished': 'This reset is already over. Start again if you need to.',
+  'recover.error.flow_ended': 'Your account changed while you were resetting. Please start again.',
   'recover.error.flow_changed': 'This reset moved on in another window. Please start again.',
   'recover.error.method_unavailable': 'This method changed since you started. Please start again.',
   'recover.error.method_already_passed': 'You already verified this method. Choose another.',

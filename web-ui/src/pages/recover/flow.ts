@@ -19,6 +19,7 @@ const fatal = new Set([
   'flow_expired',
   'flow_locked',
   'flow_finished',
+  'flow_ended',
   'flow_changed',
   'method_unavailable',
   'wrong_purpose',
