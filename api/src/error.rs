@@ -43,6 +43,10 @@ pub enum Error {
     AccountDisabled,
     #[error("forbidden")]
     Forbidden,
+    /// A session whose password an administrator set: it may only change the password (and
+    /// read who it is, and sign out) until then.
+    #[error("password change required")]
+    PasswordChangeRequired,
     /// The person cannot reset (said only when the policy reveals ineligibility).
     #[error("not eligible: {reason}")]
     NotEligible {

@@ -199,10 +199,34 @@ pub fn bearer_or_cookie(req: &HttpRequest) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Anyone signed in.
+/// Anyone signed in whose session may do everything a person may do: not a session whose
+/// password an administrator set (403 `password_change_required`, SECURITY.md 37). Every
+/// handler of a signed-in person takes this (or [`Admin`], which builds on it); only reading
+/// who one is, changing the password and signing out opt out with [`AuthenticatedPendingChange`].
 pub struct Authenticated(pub Principal);
 
 impl FromRequest for Authenticated {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let session = AuthenticatedPendingChange::from_request(req, payload);
+        Box::pin(async move {
+            let AuthenticatedPendingChange(principal) = session.await?;
+            if principal.password_change_required {
+                return Err(Error::PasswordChangeRequired.into());
+            }
+            Ok(Authenticated(principal))
+        })
+    }
+}
+
+/// Anyone signed in, also with a password an administrator set and not yet changed. Only for
+/// `GET /me`, `POST /me/password` and `POST /auth/sign-out`: what such a session needs to learn
+/// that it must change the password, to change it, and to leave.
+pub struct AuthenticatedPendingChange(pub Principal);
+
+impl FromRequest for AuthenticatedPendingChange {
     type Error = actix_web::Error;
     type Future = Boxed<Self>;
 
@@ -212,7 +236,9 @@ impl FromRequest for Authenticated {
         Box::pin(async move {
             let ctx = ctx?;
             let token = token.ok_or(Error::Unauthenticated)?;
-            Ok(Authenticated(session::authenticate(&ctx, &token).await?))
+            Ok(AuthenticatedPendingChange(
+                session::authenticate(&ctx, &token).await?,
+            ))
         })
     }
 }

@@ -91,6 +91,11 @@ impl Error {
                 "forbidden",
                 "this requires an administrator".into(),
             ),
+            Error::PasswordChangeRequired => (
+                S::FORBIDDEN,
+                "password_change_required",
+                "the password was set by an administrator; change it before anything else".into(),
+            ),
             Error::NotAllowed { code, detail } => (S::FORBIDDEN, code, detail.to_string()),
             Error::NotEligible { .. } => (S::FORBIDDEN, "not_eligible", "self-service password reset is not available for this account; contact your helpdesk".into()),
             Error::NotFound(what) => (S::NOT_FOUND, "not_found", format!("no such {what}")),
@@ -220,7 +225,7 @@ pub struct Unauthorized(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
 #[response(
-    description = "The token does not grant this (administrators only)",
+    description = "The token does not grant this: administrators only (`forbidden`), or the password was set by an administrator and must be changed first (`password_change_required`)",
     content_type = "application/problem+json"
 )]
 pub struct Forbidden(#[allow(dead_code)] Problem);

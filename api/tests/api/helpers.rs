@@ -19,6 +19,8 @@ pub const ADMIN_PASSWORD: &str = "bootstrap admin passphrase 1";
 /// Two 32-byte keys: `test1` signs, `test0` only verifies.
 pub const JWT_KEYS: &str = "test1:MTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTE=,test0:MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=";
 pub const USER_PASSWORD: &str = "a long enough user password";
+/// What an administrator gives a new user in [`Api::signed_in_user`]; changed at once.
+pub const TEMPORARY_PASSWORD: &str = "helpdesk chose this temporary passphrase";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -400,9 +402,20 @@ impl Api {
         self.token(ADMIN, ADMIN_PASSWORD).await
     }
 
-    /// Creates an ordinary user with [`USER_PASSWORD`] (which they then need not change: the
-    /// test clears the flag by changing it) and returns the user's JSON.
+    /// Creates an ordinary user whose password, [`USER_PASSWORD`], an administrator set: until
+    /// they change it, their sessions may only read `/me`, change the password and sign out
+    /// ([`Api::signed_in_user`] gives one who did). Returns the user's JSON.
     pub async fn create_user(&self, admin: &str, username: &str) -> Value {
+        self.create_user_with_password(admin, username, USER_PASSWORD)
+            .await
+    }
+
+    async fn create_user_with_password(
+        &self,
+        admin: &str,
+        username: &str,
+        password: &str,
+    ) -> Value {
         let a = self
             .post(
                 "/api/v1/admin/users",
@@ -411,7 +424,7 @@ impl Api {
                     "username": username,
                     "display_name": format!("{username} Example"),
                     "email": format!("{username}@example.com"),
-                    "password": USER_PASSWORD,
+                    "password": password,
                 }),
             )
             .await;
@@ -448,10 +461,22 @@ impl Api {
         assert_eq!(a.status, StatusCode::OK, "{:#}", a.body);
     }
 
-    /// A new ordinary user, signed in: (user JSON, session token).
+    /// A new ordinary user, signed in, as they are after their first sign-in: the administrator
+    /// gave them [`TEMPORARY_PASSWORD`] and they changed it to [`USER_PASSWORD`] (which that
+    /// session survives). Returns (user JSON, session token).
     pub async fn signed_in_user(&self, admin: &str, username: &str) -> (Value, String) {
-        let user = self.create_user(admin, username).await;
-        let token = self.token(username, USER_PASSWORD).await;
+        let user = self
+            .create_user_with_password(admin, username, TEMPORARY_PASSWORD)
+            .await;
+        let token = self.token(username, TEMPORARY_PASSWORD).await;
+        let changed = self
+            .post(
+                "/api/v1/me/password",
+                &token,
+                json!({"current_password": TEMPORARY_PASSWORD, "new_password": USER_PASSWORD}),
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::NO_CONTENT, "{:#}", changed.body);
         (user, token)
     }
 }

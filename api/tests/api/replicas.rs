@@ -16,7 +16,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    ADMIN, ADMIN_PASSWORD, Answer, Api, Backend, JWT_KEYS, TestDatabase, USER_PASSWORD,
+    ADMIN, ADMIN_PASSWORD, Answer, Api, Backend, JWT_KEYS, TEMPORARY_PASSWORD, TestDatabase,
+    USER_PASSWORD,
 };
 use crate::support::{SMS_FROM, SMS_SID, SMS_TOKEN, TestSmtp};
 
@@ -249,7 +250,12 @@ async fn a_reset_moves_across_three_replicas_and_every_limit_is_shared() {
     let admin = cluster.api(0).admin_token().await;
     open_policy(cluster.api(1), &admin).await;
     let (_, address) = cluster.person(2, &admin, "ada").await;
-    let mut secrets = vec![ADMIN_PASSWORD.to_owned(), USER_PASSWORD.to_owned(), admin];
+    let mut secrets = vec![
+        ADMIN_PASSWORD.to_owned(),
+        USER_PASSWORD.to_owned(),
+        TEMPORARY_PASSWORD.to_owned(),
+        admin,
+    ];
 
     // Started and challenged on the first, verified on the second, finished on the third.
     let (flow, token) = start_and_challenge(cluster.api(0), "ada").await;

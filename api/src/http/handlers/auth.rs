@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, post, web};
 
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::http::extract::{ApiJson, Authenticated, Meta, SESSION_COOKIE};
+use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta, SESSION_COOKIE};
 use crate::http::problem as p;
 use crate::session::{self, SignInRequest, SignInResponse};
 
@@ -61,7 +61,7 @@ pub async fn sign_in(
 pub async fn sign_out(
     ctx: web::Data<Ctx>,
     Meta(meta): Meta,
-    Authenticated(principal): Authenticated,
+    AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
 ) -> Result<HttpResponse, Error> {
     session::sign_out(&ctx, &meta, &principal).await?;
     Ok(HttpResponse::NoContent()

@@ -19,6 +19,7 @@ use crate::registration::enroll::{
     responses(
         (status = 200, body = MethodList),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]
@@ -42,7 +43,7 @@ pub async fn list(
         (status = 201, body = AddedMethod),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "The policy does not allow this method to this person", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The policy does not allow this method to this person, or the password must be changed first (`password_change_required`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -74,6 +75,7 @@ pub async fn add(
         (status = 200, body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 409, response = p::Conflict),
         (status = 413, response = p::PayloadTooLarge),
@@ -105,6 +107,7 @@ pub async fn verify(
     responses(
         (status = 202, body = CodeSent),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 409, response = p::Conflict),
         (status = 429, response = p::TooManyRequests),
@@ -133,6 +136,7 @@ pub async fn resend(
     responses(
         (status = 200, body = Removal),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 503, response = p::ServiceUnavailable),
     )
@@ -157,6 +161,7 @@ pub async fn remove(
     responses(
         (status = 200, body = RegistrationStatus),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 409, response = p::Conflict),
         (status = 503, response = p::ServiceUnavailable),
     )
@@ -178,6 +183,7 @@ pub async fn confirm(
     responses(
         (status = 200, body = Catalogue),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]
@@ -200,7 +206,7 @@ pub async fn catalogue(
         (status = 200, body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "Not enabled by the policy, or an administrator", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not enabled by the policy, or an administrator, or the password must be changed first (`password_change_required`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),

@@ -253,7 +253,151 @@ async fn review_every_refusal_has_its_own_code_and_words(first: TestApp) {
     assert_eq!(app.sign_in("tess", USER_PASSWORD).await.status, 200);
 }
 
+/// Item 37 (last sentence): a password an administrator set gives a session that can only read
+/// who it is, change the password and sign out. Everything else, for a person and for an
+/// administrator alike, answers 403 `password_change_required` and changes nothing.
+async fn item_37_an_administrator_set_password_only_lets_the_password_be_changed(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["email", "security_questions"]}),
+    )
+    .await;
+    let user = app.create_user(&admin, "nell").await;
+    let id = user["user_id"].as_str().unwrap().to_owned();
+    let other = app.create_user(&admin, "otto").await;
+    let other_id = other["user_id"].as_str().unwrap().to_owned();
+    let promoted = app
+        .post(
+            "/api/v1/admin/users",
+            &admin,
+            json!({"username": "root3", "display_name": "Root Three", "email": "root3@example.com",
+                   "password": "set by the first administrator", "is_admin": true}),
+        )
+        .await;
+    assert_eq!(promoted.status, 201, "{:#}", promoted.body);
+
+    let signed_in = app.sign_in("nell", USER_PASSWORD).await;
+    assert_eq!(signed_in.body["password_change_required"], true);
+    let token = signed_in.body["access_token"].as_str().unwrap().to_owned();
+    let leaving = app.token("nell", USER_PASSWORD).await;
+    let root = app.token("root3", "set by the first administrator").await;
+
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(me.status, 200, "{:#}", me.body);
+    assert_eq!(me.body["password_change_required"], true);
+    let catalogue = app
+        .get("/api/v1/me/security-questions/catalog", &admin)
+        .await
+        .body;
+    let answers: Vec<Value> = catalogue["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|q| json!({"question_id": q["question_id"], "answer": "planted answer"}))
+        .collect();
+    let fake = "00000000-0000-4000-8000-000000000000";
+    use reqwest::Method as M;
+    let everything_else: Vec<(M, String, Option<Value>)> = vec![
+        (M::GET, "/api/v1/me/methods".into(), None),
+        (
+            M::POST,
+            "/api/v1/me/methods".into(),
+            Some(json!({"kind": "email", "email": "attacker@evil.example"})),
+        ),
+        (
+            M::PUT,
+            "/api/v1/me/security-questions".into(),
+            Some(json!({"answers": answers})),
+        ),
+        (M::GET, "/api/v1/me/security-questions/catalog".into(), None),
+        (M::POST, "/api/v1/me/methods/confirm".into(), None),
+        (M::POST, format!("/api/v1/me/methods/{fake}/resend"), None),
+        (
+            M::POST,
+            format!("/api/v1/me/methods/{fake}/verify"),
+            Some(json!({"code": "12345678"})),
+        ),
+        (M::DELETE, format!("/api/v1/me/methods/{fake}"), None),
+        // The administrator whose password another one set administers nothing yet either.
+        (M::GET, "/api/v1/admin/users".into(), None),
+        (
+            M::PATCH,
+            format!("/api/v1/admin/users/{other_id}"),
+            Some(json!({"is_admin": true, "disabled": true})),
+        ),
+        (
+            M::POST,
+            format!("/api/v1/admin/users/{other_id}/require-reregistration"),
+            None,
+        ),
+        (M::GET, "/api/v1/admin/policy".into(), None),
+    ];
+    for (method, path, body) in everything_else {
+        for t in [&token, &root] {
+            let a = app.call(method.clone(), &path, Some(t), body.clone()).await;
+            assert_eq!(
+                a.code(),
+                "password_change_required",
+                "{method} {path}: {:#}",
+                a.body
+            );
+            a.assert_problem(403, "password_change_required");
+        }
+    }
+
+    // Nothing changed: no method, no answer, otto as he was, no audit row of any of it.
+    let methods = app
+        .get(&format!("/api/v1/admin/users/{id}/methods"), &admin)
+        .await;
+    assert_eq!(methods.body["items"], json!([]), "{:#}", methods.body);
+    let otto = app
+        .get(&format!("/api/v1/admin/users/{other_id}"), &admin)
+        .await
+        .body;
+    assert_eq!(
+        (otto["is_admin"].clone(), otto["disabled"].clone()),
+        (json!(false), json!(false))
+    );
+    for kind in [
+        "method.added",
+        "method.registered",
+        "user.updated",
+        "user.reregistration_required",
+    ] {
+        assert_eq!(
+            app.audit(&admin, &format!("type={kind}")).await.len(),
+            0,
+            "{kind}"
+        );
+    }
+
+    // Signing out works, and so does changing the password: then the same session may do the rest.
+    let out = app
+        .call(M::POST, "/api/v1/auth/sign-out", Some(&leaving), None)
+        .await;
+    assert_eq!(out.status, 204, "{:#}", out.body);
+    app.get("/api/v1/me", &leaving)
+        .await
+        .assert_problem(401, "unauthenticated");
+    let changed = app
+        .post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": USER_PASSWORD, "new_password": "my very own passphrase now"}),
+        )
+        .await;
+    assert_eq!(changed.status, 204, "{:#}", changed.body);
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(me.body["password_change_required"], false);
+    let listed = app.get("/api/v1/me/methods", &token).await;
+    assert_eq!(listed.status, 200, "{:#}", listed.body);
+    assert_eq!(listed.body["items"], json!([]));
+}
+
 crate::both_backends!(
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,
+    item_37_an_administrator_set_password_only_lets_the_password_be_changed,
 );
