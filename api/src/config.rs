@@ -92,6 +92,8 @@ pub struct Config {
     pub bind: SocketAddr,
     /// Without a trailing slash.
     pub public_url: String,
+    /// `scheme://host[:port]` of the public URL, as a browser writes it in `Origin`.
+    pub public_origin: String,
     pub database: DatabaseTarget,
     pub database_pool_size: u32,
     pub data_dir: PathBuf,
@@ -366,6 +368,12 @@ impl Config {
         {
             return Err(invalid("public_url", "must be an http:// or https:// URL"));
         }
+        let public_origin = origin_of(&public_url).ok_or_else(|| {
+            invalid(
+                "public_url",
+                "must name a host, like https://reset.example.com",
+            )
+        })?;
         let data_dir = PathBuf::from(s.get("data_dir").unwrap_or("./data"));
         let database = match s.get("database_url") {
             Some(url) => DatabaseTarget::parse(url).map_err(|m| invalid("database_url", m))?,
@@ -614,6 +622,7 @@ impl Config {
             env,
             bind,
             public_url,
+            public_origin,
             database,
             database_pool_size,
             data_dir,
@@ -695,6 +704,22 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// The origin of an http(s) URL as browsers send it in `Origin`: scheme and host in lower case,
+/// the port only when it is not the scheme's default, no path.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let authority = match (scheme.as_str(), authority.rsplit_once(':')) {
+        ("http", Some((host, "80"))) | ("https", Some((host, "443"))) => host.to_owned(),
+        _ => authority,
+    };
+    Some(format!("{scheme}://{authority}"))
 }
 
 /// Minimum length of a key: HS256 and AES-256 both want 32 bytes.
@@ -872,6 +897,23 @@ mod tests {
                 .to_string()
                 .contains("argon2")
         );
+    }
+
+    #[test]
+    fn the_public_origin_is_written_as_browsers_write_it() {
+        for (url, origin) in [
+            (
+                "https://Reset.Example.com/sspr",
+                "https://reset.example.com",
+            ),
+            ("https://reset.example.com:443", "https://reset.example.com"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://[::1]:80/x?y", "http://[::1]"),
+        ] {
+            assert_eq!(origin_of(url).as_deref(), Some(origin), "{url}");
+        }
+        assert_eq!(origin_of("https:///path"), None);
+        assert!(Config::from_settings(&settings(&[("public_url", "https://user@host")])).is_err());
     }
 
     #[test]

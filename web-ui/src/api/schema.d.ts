@@ -1299,7 +1299,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The token does not grant this: administrators only (`forbidden`), or the password was set by an administrator and must be changed first (`password_change_required`) */
+        /** @description The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2019,6 +2019,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2205,7 +2206,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The policy does not allow this method to this person, or the password must be changed first (`password_change_required`) */
+            /** @description The policy does not allow this method to this person, or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2362,6 +2363,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -2391,7 +2393,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Not enabled by the policy, or an administrator, or the password must be changed first (`password_change_required`) */
+            /** @description Not enabled by the policy, or an administrator, or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -35,6 +35,7 @@ pub async fn me(
         (status = 204, description = "Changed"),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),

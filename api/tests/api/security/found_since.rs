@@ -396,8 +396,259 @@ async fn item_37_an_administrator_set_password_only_lets_the_password_be_changed
     assert_eq!(listed.body["items"], json!([]));
 }
 
+/// Item 40: a state-changing request that carries the session cookie is refused when the
+/// browser says another site asked for it (`Origin`, `Sec-Fetch-Site`), whatever its content
+/// type: a form post with no body to an administrator's endpoint changes nothing. Our own pages,
+/// a configured portal, programs that send neither header, and bearer tokens go on working.
+async fn item_40_a_cross_site_request_with_the_cookie_is_refused_whatever_its_type(first: TestApp) {
+    let app = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[
+            ("public_url", "http://reset.example.com"),
+            ("cors_origins", "http://portal.example.com"),
+        ],
+    )
+    .await;
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["email"]}),
+    )
+    .await;
+    let (user, token) = app.signed_in_user(&admin, "wren").await;
+    let id = user["user_id"].as_str().unwrap().to_owned();
+    let method = app.register_email(&token, "wren@home.example").await;
+    let method_id = method["method_id"].as_str().unwrap().to_owned();
+    let admin_cookie = format!("sspr_session={admin}");
+    let user_cookie = format!("sspr_session={token}");
+    let user_path = format!("/api/v1/admin/users/{id}");
+    let send = |method: reqwest::Method, path: &str, cookie: &str, headers: &[(&str, &str)]| {
+        let mut req = app
+            .client
+            .request(method, app.url(path))
+            .header("cookie", cookie);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req
+    };
+    use reqwest::Method as M;
+    let form = [("content-type", "application/x-www-form-urlencoded")];
+    let audit_before = app.audit(&admin, "").await;
+    let foreign: [&[(&str, &str)]; 7] = [
+        &[("origin", "https://evil.example")],
+        // A sibling subdomain is the same *site*: SameSite=Strict sends it the cookie.
+        &[
+            ("origin", "http://blog.example.com"),
+            ("sec-fetch-site", "same-site"),
+        ],
+        &[("sec-fetch-site", "same-site")],
+        &[("sec-fetch-site", "cross-site")],
+        &[("origin", "null")],
+        &[("origin", "http://reset.example.com.evil.example")],
+        &[
+            ("origin", "http://reset.example.com"),
+            ("sec-fetch-site", "cross-site"),
+        ],
+    ];
+    for headers in foreign {
+        let reregister = format!("{user_path}/require-reregistration");
+        let refused = vec![
+            send(M::POST, &reregister, &admin_cookie, &form),
+            send(M::POST, &reregister, &admin_cookie, &[]),
+            send(
+                M::PATCH,
+                &user_path,
+                &admin_cookie,
+                &[("content-type", "application/json")],
+            )
+            .body(r#"{"disabled": true}"#),
+            send(
+                M::POST,
+                "/api/v1/me/methods",
+                &user_cookie,
+                &[("content-type", "text/plain")],
+            )
+            .body(r#"{"kind": "email", "email": "attacker@evil.example"}"#),
+            send(
+                M::DELETE,
+                &format!("/api/v1/me/methods/{method_id}"),
+                &user_cookie,
+                &[],
+            ),
+            send(M::POST, "/api/v1/auth/sign-out", &user_cookie, &form),
+        ];
+        for req in refused {
+            let mut req = req;
+            for (k, v) in headers {
+                req = req.header(*k, *v);
+            }
+            let a = app.send(req).await;
+            assert_eq!(a.code(), "cross_site_request", "{headers:?}: {:#}", a.body);
+            a.assert_problem(403, "cross_site_request");
+        }
+    }
+    // Nothing changed: the method is there, wren is enabled and signed in, not one audit row.
+    let methods = app
+        .get(&format!("/api/v1/admin/users/{id}/methods"), &admin)
+        .await;
+    assert_eq!(
+        methods.body["items"].as_array().unwrap().len(),
+        1,
+        "{:#}",
+        methods.body
+    );
+    assert_eq!(app.get(&user_path, &admin).await.body["disabled"], false);
+    assert_eq!(app.get("/api/v1/me", &token).await.status, 200);
+    assert_eq!(app.audit(&admin, "").await, audit_before);
+
+    // Reading is not refused (CORS keeps the answer from other sites).
+    let read = app
+        .send(send(
+            M::GET,
+            "/api/v1/me",
+            &admin_cookie,
+            &[("origin", "https://evil.example")],
+        ))
+        .await;
+    assert_eq!(read.status, 200, "{:#}", read.body);
+    // The bearer path does not depend on where the request came from.
+    let bearer = app
+        .send(
+            app.client
+                .patch(app.url(&user_path))
+                .bearer_auth(&admin)
+                .header("origin", "https://evil.example")
+                .header("sec-fetch-site", "cross-site")
+                .json(&json!({"display_name": "Wren by bearer"})),
+        )
+        .await;
+    assert_eq!(bearer.status, 200, "{:#}", bearer.body);
+    // Our own pages, a configured portal, and a program that says nothing all pass.
+    for (name, headers) in [
+        (
+            "Wren same origin",
+            vec![
+                ("origin", "http://reset.example.com"),
+                ("sec-fetch-site", "same-origin"),
+            ],
+        ),
+        (
+            "Wren from the portal",
+            vec![
+                ("origin", "http://portal.example.com"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+        ),
+        ("Wren by curl", vec![]),
+        ("Wren typed in", vec![("sec-fetch-site", "none")]),
+    ] {
+        let mut all = headers.clone();
+        all.push(("content-type", "application/json"));
+        let a = app
+            .send(
+                send(M::PATCH, &user_path, &admin_cookie, &all)
+                    .body(json!({"display_name": name}).to_string()),
+            )
+            .await;
+        assert_eq!(a.status, 200, "{headers:?}: {:#}", a.body);
+        assert_eq!(a.body["display_name"], name);
+    }
+    let done = app
+        .send(send(
+            M::POST,
+            &format!("{user_path}/require-reregistration"),
+            &admin_cookie,
+            &[
+                ("origin", "http://reset.example.com"),
+                ("sec-fetch-site", "same-origin"),
+            ],
+        ))
+        .await;
+    assert_eq!(done.status, 204, "{:#}", done.body);
+    let methods = app
+        .get(&format!("/api/v1/admin/users/{id}/methods"), &admin)
+        .await;
+    assert_eq!(methods.body["items"], json!([]));
+}
+
+/// Item 40: behind https the session cookie is a `__Host-` cookie (Secure, `Path=/`, no
+/// `Domain`), so no sibling subdomain can plant one; it is read and cleared under that name only.
+async fn item_40_behind_https_the_session_cookie_is_a_host_cookie(first: TestApp) {
+    let plain = first
+        .sign_in(crate::helpers::ADMIN, crate::helpers::ADMIN_PASSWORD)
+        .await;
+    let set = plain.header("set-cookie").unwrap();
+    assert!(
+        set.starts_with("sspr_session=") && !set.contains("Secure"),
+        "{set}"
+    );
+
+    let app = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[("public_url", "https://reset.example.com")],
+    )
+    .await;
+    let signed_in = app
+        .sign_in(crate::helpers::ADMIN, crate::helpers::ADMIN_PASSWORD)
+        .await;
+    assert_eq!(signed_in.status, 200, "{:#}", signed_in.body);
+    let token = signed_in.body["access_token"].as_str().unwrap().to_owned();
+    let set = signed_in.header("set-cookie").unwrap().to_owned();
+    assert!(
+        set.starts_with(&format!("__Host-sspr_session={token};")),
+        "{set}"
+    );
+    for attribute in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(
+            set.split("; ").any(|a| a == attribute),
+            "{attribute} missing: {set}"
+        );
+    }
+    assert!(!set.to_ascii_lowercase().contains("domain"), "{set}");
+
+    let me = |cookie: String| {
+        app.send(
+            app.client
+                .get(app.url("/api/v1/me"))
+                .header("cookie", cookie),
+        )
+    };
+    assert_eq!(me(format!("__Host-sspr_session={token}")).await.status, 200);
+    // The unprefixed name is what a sibling subdomain could plant: it is not read.
+    me(format!("sspr_session={token}"))
+        .await
+        .assert_problem(401, "unauthenticated");
+
+    let out = app
+        .send(
+            app.client
+                .post(app.url("/api/v1/auth/sign-out"))
+                .header("cookie", format!("__Host-sspr_session={token}"))
+                .header("origin", "https://reset.example.com")
+                .header("sec-fetch-site", "same-origin"),
+        )
+        .await;
+    assert_eq!(out.status, 204, "{:#}", out.body);
+    let cleared = out.header("set-cookie").unwrap();
+    assert!(cleared.starts_with("__Host-sspr_session=;"), "{cleared}");
+    for attribute in ["Secure", "Path=/", "Max-Age=0"] {
+        assert!(
+            cleared.split("; ").any(|a| a == attribute),
+            "{attribute} missing: {cleared}"
+        );
+    }
+    me(format!("__Host-sspr_session={token}"))
+        .await
+        .assert_problem(401, "unauthenticated");
+}
+
 crate::both_backends!(
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,
     item_37_an_administrator_set_password_only_lets_the_password_be_changed,
+    item_40_a_cross_site_request_with_the_cookie_is_refused_whatever_its_type,
+    item_40_behind_https_the_session_cookie_is_a_host_cookie,
 );
