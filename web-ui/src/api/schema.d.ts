@@ -725,7 +725,7 @@ export interface components {
             maxnumber: number;
             /** @description Random, with `?expires=<unix time>`. */
             salt: string;
-            /** @description The server's MAC of the challenge. */
+            /** @description The server's MAC of the algorithm, maximum number, challenge and salt. */
             signature: string;
         };
         ChallengeRequest: {

@@ -645,10 +645,97 @@ async fn item_40_behind_https_the_session_cookie_is_a_host_cookie(first: TestApp
         .assert_problem(401, "unauthenticated");
 }
 
+/// Item 41: the proof of work hashes `salt ‖ number` as one string, so digits can move between
+/// the number and the salt's `expires=` without changing the challenge. The MAC covers the salt:
+/// every such move is refused, before and after the real expiry, and nothing starts; a genuine
+/// solution still works, once.
+async fn item_41_a_captcha_solution_cannot_move_digits_into_its_expiry(app: TestApp) {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let admin = app.admin_token().await;
+    app.create_user(&admin, "yara").await;
+    let start = |captcha: String| {
+        app.call(
+            reqwest::Method::POST,
+            "/api/v1/recovery/flows",
+            None,
+            Some(json!({"username": "yara", "purpose": "reset_password", "captcha": captcha})),
+        )
+    };
+    let refused = |a: crate::helpers::Answer| {
+        a.assert_problem(422, "validation_failed");
+        assert_eq!(a.fields(), ["captcha"], "{:#}", a.body);
+        assert_eq!(a.body["errors"][0]["code"], "captcha_invalid");
+    };
+    // A challenge, solved as the widget would, whose number has a digit to spare.
+    let solved = loop {
+        let c = app
+            .call(
+                reqwest::Method::GET,
+                "/api/v1/captcha/challenge",
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(c.status, 200, "{:#}", c.body);
+        let challenge: sspr::captcha::Challenge = serde_json::from_value(c.body).unwrap();
+        let solution: Value = serde_json::from_slice(
+            &b64.decode(sspr::captcha::solve(&challenge).unwrap())
+                .unwrap(),
+        )
+        .unwrap();
+        if solution["number"].as_u64().unwrap() >= 10 {
+            break solution;
+        }
+    };
+    let salt = solved["salt"].as_str().unwrap().to_owned();
+    let number = solved["number"].as_u64().unwrap().to_string();
+    let expires: i64 = salt.split_once("?expires=").unwrap().1.parse().unwrap();
+    let with = |forged_salt: String, forged_number: u64| {
+        // The hashed text is the same, so the challenge (and a MAC of it alone) still matches.
+        assert_eq!(
+            format!("{forged_salt}{forged_number}"),
+            format!("{salt}{number}")
+        );
+        let mut forged = solved.clone();
+        forged["salt"] = json!(forged_salt);
+        forged["number"] = json!(forged_number);
+        b64.encode(forged.to_string())
+    };
+    // The number's first digit moved into the expiry: ten times as far in the future.
+    let later = with(
+        format!("{salt}{}", &number[..1]),
+        number[1..].parse().unwrap(),
+    );
+    // The expiry's last digit moved into the number: an earlier expiry, still a change.
+    let (short_salt, last) = salt.split_at(salt.len() - 1);
+    let earlier = with(
+        short_salt.to_owned(),
+        format!("{last}{number}").parse().unwrap(),
+    );
+    refused(start(later.clone()).await);
+    refused(start(earlier).await);
+    // Past the real expiry the genuine solution is dead, and the forged one stays refused.
+    app.advance(11 * 60);
+    assert!(app.clock.now().timestamp() > expires);
+    refused(start(later).await);
+    refused(start(b64.encode(solved.to_string())).await);
+    // Nothing started.
+    assert_eq!(app.audit(&admin, "type=recovery.started").await.len(), 0);
+
+    // A genuine solution works, once.
+    let genuine = app.captcha().await;
+    let first = start(genuine.clone()).await;
+    assert_eq!(first.status, 201, "{:#}", first.body);
+    refused(start(genuine).await);
+    assert_eq!(app.audit(&admin, "type=recovery.started").await.len(), 1);
+}
+
 crate::both_backends!(
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,
     item_37_an_administrator_set_password_only_lets_the_password_be_changed,
     item_40_a_cross_site_request_with_the_cookie_is_refused_whatever_its_type,
     item_40_behind_https_the_session_cookie_is_a_host_cookie,
+    item_41_a_captcha_solution_cannot_move_digits_into_its_expiry,
 );
