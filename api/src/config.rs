@@ -90,6 +90,8 @@ impl std::fmt::Debug for Secret {
 pub struct Config {
     pub env: Environment,
     pub bind: SocketAddr,
+    /// Where `/metrics` is served, apart from the API; `None` when turned off.
+    pub metrics_bind: Option<SocketAddr>,
     /// Without a trailing slash.
     pub public_url: String,
     /// `scheme://host[:port]` of the public URL, as a browser writes it in `Origin`.
@@ -187,6 +189,7 @@ pub enum ConfigError {
 const KNOWN: &[&str] = &[
     "env",
     "bind",
+    "metrics_bind",
     "public_url",
     "database_url",
     "database_pool_size",
@@ -358,6 +361,16 @@ impl Config {
             }
         };
         let bind: SocketAddr = s.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)))?;
+        // Its own listener, so that the public one never serves it: the counts are nobody's
+        // business outside (SECURITY.md 38), and a firewall or a container port says who may ask.
+        let metrics_bind = match s.0.get("metrics_bind").map(|v| v.trim()) {
+            None => Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
+            Some("" | "off") => None,
+            Some(_) => Some(s.parse("metrics_bind", SocketAddr::from(([127, 0, 0, 1], 9464)))?),
+        };
+        if metrics_bind.is_some() && metrics_bind == Some(bind) && bind.port() != 0 {
+            return Err(invalid("metrics_bind", "must differ from SSPR_BIND"));
+        }
         let public_url = s
             .get("public_url")
             .unwrap_or("http://127.0.0.1:8080")
@@ -621,6 +634,7 @@ impl Config {
         let config = Self {
             env,
             bind,
+            metrics_bind,
             public_url,
             public_origin,
             database,
@@ -787,6 +801,10 @@ mod tests {
         let c = Config::from_settings(&Settings::default()).unwrap();
         assert_eq!(c.env, Environment::Development);
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            c.metrics_bind,
+            Some(SocketAddr::from(([127, 0, 0, 1], 9464)))
+        );
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert_eq!(
             c.database,
@@ -896,6 +914,34 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("argon2")
+        );
+    }
+
+    #[test]
+    fn metrics_have_their_own_listener_that_can_be_turned_off() {
+        let bind = |v: &str| {
+            Config::from_settings(&settings(&[("metrics_bind", v)])).map(|c| c.metrics_bind)
+        };
+        assert_eq!(
+            bind("0.0.0.0:9464").unwrap(),
+            Some(SocketAddr::from(([0, 0, 0, 0], 9464)))
+        );
+        assert_eq!(bind("off").unwrap(), None);
+        assert_eq!(bind("").unwrap(), None);
+        let mut s = Settings::default();
+        s.overlay_env([("SSPR_METRICS_BIND".to_owned(), String::new())]);
+        assert_eq!(Config::from_settings(&s).unwrap().metrics_bind, None);
+        assert!(
+            bind("nowhere")
+                .unwrap_err()
+                .to_string()
+                .contains("SSPR_METRICS_BIND")
+        );
+        assert!(
+            bind("127.0.0.1:8080")
+                .unwrap_err()
+                .to_string()
+                .contains("SSPR_METRICS_BIND")
         );
     }
 

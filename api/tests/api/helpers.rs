@@ -143,6 +143,8 @@ impl Api {
 /// its [`Api`].
 pub struct TestApp {
     pub api: Api,
+    /// `http://…` of the metrics listener, when it is on.
+    pub metrics_address: Option<String>,
     pub clock: Arc<ManualClock>,
     pub ctx: Ctx,
     pub backend: Backend,
@@ -165,6 +167,7 @@ pub fn settings(
 ) -> Settings {
     let mut s = Settings::default();
     s.set("bind", "127.0.0.1:0")
+        .set("metrics_bind", "127.0.0.1:0")
         .set("database_url", db.url.clone())
         .set("database_pool_size", "4")
         .set("data_dir", db.data_dir.display().to_string())
@@ -214,6 +217,7 @@ pub async fn spawn_on(
         .await
         .expect("the server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = app.metrics_addr().map(|a| format!("http://{a}"));
     let ctx = app.ctx().clone();
     let generated_admin_password = match app.bootstrap() {
         sspr::directory::users::Bootstrap::CreatedWithGeneratedPassword { password, .. } => {
@@ -224,6 +228,7 @@ pub async fn spawn_on(
     let background = app.spawn();
     TestApp {
         api: Api::new(address),
+        metrics_address,
         clock,
         ctx,
         backend,
@@ -482,6 +487,19 @@ impl Api {
 }
 
 impl TestApp {
+    /// What the metrics listener serves at `/metrics` (Prometheus text).
+    pub async fn metrics(&self) -> String {
+        let address = self.metrics_address.as_ref().expect("metrics are on");
+        let res = self
+            .client
+            .get(format!("{address}/metrics"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.text().await.unwrap()
+    }
+
     pub fn advance(&self, seconds: i64) {
         self.clock.advance(chrono::Duration::seconds(seconds));
     }

@@ -731,6 +731,69 @@ async fn item_41_a_captcha_solution_cannot_move_digits_into_its_expiry(app: Test
     assert_eq!(app.audit(&admin, "type=recovery.started").await.len(), 1);
 }
 
+/// Item 38 (last sentence): nothing public counts real and unknown people apart, so the
+/// metrics are not public at all: `/metrics` is served on its own listener
+/// (`SSPR_METRICS_BIND`), the public one answers 404 for it (also with the web app, whose
+/// fallback would otherwise answer with a page), and the metrics listener serves nothing else.
+async fn item_38_metrics_are_not_on_the_public_listener(first: TestApp) {
+    // With the web app served, as in production.
+    let web = first.db.data_dir.join("web");
+    std::fs::create_dir_all(&web).unwrap();
+    std::fs::write(web.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    let web = web.display().to_string();
+    let app = crate::helpers::spawn_on(first.db.clone(), first.backend, &[("web_dir", &web)]).await;
+    assert_eq!(
+        app.send(app.client.get(app.url("/security-info")))
+            .await
+            .status,
+        200,
+        "the web app is served"
+    );
+    app.start_flow("nobody-38", "reset_password").await;
+    for method in [reqwest::Method::GET, reqwest::Method::POST] {
+        let a = app
+            .send(app.client.request(method.clone(), app.url("/metrics")))
+            .await;
+        a.assert_problem(404, "not_found");
+        assert!(
+            !a.body.to_string().contains("sspr_"),
+            "{method}: {:#}",
+            a.body
+        );
+    }
+    let text = app.metrics().await;
+    assert!(text.contains("sspr_http_requests_total{"), "{text}");
+    assert!(text.contains(r#"route="/api/v1/recovery/flows""#), "{text}");
+    // The metrics listener is not a second way into the API or the app.
+    let metrics = app.metrics_address.clone().unwrap();
+    assert_ne!(metrics, app.address);
+    for path in [
+        "/api/v1/health",
+        "/api/v1/openapi.json",
+        "/",
+        "/security-info",
+    ] {
+        let a = app.send(app.client.get(format!("{metrics}{path}"))).await;
+        assert_eq!(a.status, 404, "{path}");
+    }
+    let sign_in = app
+        .send(
+            app.client
+                .post(format!("{metrics}/api/v1/auth/sign-in"))
+                .json(&json!({"username": "admin", "password": crate::helpers::ADMIN_PASSWORD})),
+        )
+        .await;
+    assert_eq!(sign_in.status, 404);
+
+    // Turned off, there is no listener at all, and the public one still says 404.
+    let off =
+        crate::helpers::spawn_on(first.db.clone(), first.backend, &[("metrics_bind", "off")]).await;
+    assert!(off.metrics_address.is_none());
+    off.send(off.client.get(off.url("/metrics")))
+        .await
+        .assert_problem(404, "not_found");
+}
+
 crate::both_backends!(
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,
@@ -738,4 +801,5 @@ crate::both_backends!(
     item_40_a_cross_site_request_with_the_cookie_is_refused_whatever_its_type,
     item_40_behind_https_the_session_cookie_is_a_host_cookie,
     item_41_a_captcha_solution_cannot_move_digits_into_its_expiry,
+    item_38_metrics_are_not_on_the_public_listener,
 );
