@@ -30,11 +30,13 @@ RUN apt-get update \
 COPY --from=api /src/target/release/sspr /usr/local/bin/sspr
 COPY --from=web /src/web-ui/dist /usr/share/sspr/web
 ENV SSPR_BIND=0.0.0.0:8080 \
+    SSPR_METRICS_BIND=0.0.0.0:9464 \
     SSPR_DATA_DIR=/var/lib/sspr \
     SSPR_WEB_DIR=/usr/share/sspr/web \
     SSPR_LOG_FORMAT=json
 USER sspr
-EXPOSE 8080
+# 9464 is /metrics: publish it only to your monitoring network.
+EXPOSE 8080 9464
 VOLUME ["/var/lib/sspr"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/api/v1/health || exit 1

@@ -48,6 +48,8 @@ pub enum StartError {
 pub struct Application {
     server: Server,
     port: u16,
+    /// `/metrics`, on its own listener (`SSPR_METRICS_BIND`), when it is on.
+    metrics: Option<(Server, std::net::SocketAddr)>,
     ctx: Ctx,
     bootstrap: Bootstrap,
     outbox: crate::delivery::outbox::Sender,
@@ -121,9 +123,25 @@ impl Application {
             addr: config.bind.to_string(),
             source,
         })?;
+        let metrics = match config.metrics_bind {
+            None => None,
+            Some(addr) => {
+                let bind_error = |source| StartError::Bind {
+                    addr: addr.to_string(),
+                    source,
+                };
+                let listener = TcpListener::bind(addr).map_err(bind_error)?;
+                let bound = listener.local_addr().map_err(bind_error)?;
+                Some((
+                    metrics_server(ctx.clone(), listener).map_err(bind_error)?,
+                    bound,
+                ))
+            }
+        };
         Ok(Self {
             server,
             port,
+            metrics,
             ctx,
             bootstrap,
             outbox,
@@ -132,6 +150,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Where `/metrics` is served, when it is.
+    pub fn metrics_addr(&self) -> Option<std::net::SocketAddr> {
+        self.metrics.as_ref().map(|(_, addr)| *addr)
     }
 
     pub fn ctx(&self) -> &Ctx {
@@ -145,7 +168,16 @@ impl Application {
     /// Serves until the server is stopped (SIGINT/SIGTERM: actix drains requests first), then
     /// stops the background work.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // The metrics listener ignores signals: it stops when the API has drained.
+        let metrics = self.metrics.map(|(server, _)| {
+            let handle = server.handle();
+            tokio::spawn(server);
+            handle
+        });
         let result = self.server.await;
+        if let Some(metrics) = metrics {
+            metrics.stop(true).await;
+        }
         // Codes already promised to someone go out before the process ends.
         let sends = self.ctx.delivery.in_flight.clone();
         let _ = tokio::time::timeout(std::time::Duration::from_secs(10), sends.idle()).await;
@@ -157,6 +189,9 @@ impl Application {
     /// harness stops it before dropping its database).
     pub fn spawn(self) -> BackgroundHandle {
         tokio::spawn(self.server);
+        if let Some((metrics, _)) = self.metrics {
+            tokio::spawn(metrics);
+        }
         BackgroundHandle(self.outbox)
     }
 }
@@ -204,7 +239,19 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                         .finish()
                 }),
             )
-            .route("/metrics", web::get().to(metrics))
+            // Served on its own listener only (`metrics_server`); said explicitly here so that
+            // the web app's fallback does not answer it with a page.
+            .route(
+                "/metrics",
+                web::to(|| async {
+                    http::problem::Problem::new(
+                        actix_web::http::StatusCode::NOT_FOUND,
+                        "not_found",
+                        "no such resource",
+                    )
+                    .response()
+                }),
+            )
             .configure(|cfg| web_app(cfg, &config.web_dir, &documented))
             .default_service(web::to(move |req: actix_web::HttpRequest| {
                 let documented = Arc::clone(&documented);
@@ -331,8 +378,31 @@ fn cors(origins: &[String]) -> Cors {
     cors
 }
 
-/// Prometheus text format. Put it behind the load balancer's internal side: it holds counts, not
-/// personal data, but nobody outside needs them.
+/// The listener of `/metrics` and nothing else (SECURITY.md 38): apart from the public one, so
+/// that no proxy or firewall rule has to remember to hide it. One worker is plenty for a scraper.
+fn metrics_server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
+    let data = web::Data::new(ctx);
+    Ok(HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .route("/metrics", web::get().to(metrics))
+            .default_service(web::to(|| async {
+                http::problem::Problem::new(
+                    actix_web::http::StatusCode::NOT_FOUND,
+                    "not_found",
+                    "no such resource",
+                )
+                .response()
+            }))
+    })
+    .workers(1)
+    .disable_signals()
+    .listen(listener)?
+    .run())
+}
+
+/// Prometheus text format: counts, not personal data, and nothing that tells real people from
+/// unknown usernames; still nobody outside needs them.
 async fn metrics(ctx: web::Data<Ctx>) -> HttpResponse {
     ctx.metrics
         .hash_queue_depth

@@ -90,8 +90,12 @@ impl std::fmt::Debug for Secret {
 pub struct Config {
     pub env: Environment,
     pub bind: SocketAddr,
+    /// Where `/metrics` is served, apart from the API; `None` when turned off.
+    pub metrics_bind: Option<SocketAddr>,
     /// Without a trailing slash.
     pub public_url: String,
+    /// `scheme://host[:port]` of the public URL, as a browser writes it in `Origin`.
+    pub public_origin: String,
     pub database: DatabaseTarget,
     pub database_pool_size: u32,
     pub data_dir: PathBuf,
@@ -185,6 +189,7 @@ pub enum ConfigError {
 const KNOWN: &[&str] = &[
     "env",
     "bind",
+    "metrics_bind",
     "public_url",
     "database_url",
     "database_pool_size",
@@ -356,6 +361,16 @@ impl Config {
             }
         };
         let bind: SocketAddr = s.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)))?;
+        // Its own listener, so that the public one never serves it: the counts are nobody's
+        // business outside (SECURITY.md 38), and a firewall or a container port says who may ask.
+        let metrics_bind = match s.0.get("metrics_bind").map(|v| v.trim()) {
+            None => Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
+            Some("" | "off") => None,
+            Some(_) => Some(s.parse("metrics_bind", SocketAddr::from(([127, 0, 0, 1], 9464)))?),
+        };
+        if metrics_bind.is_some() && metrics_bind == Some(bind) && bind.port() != 0 {
+            return Err(invalid("metrics_bind", "must differ from SSPR_BIND"));
+        }
         let public_url = s
             .get("public_url")
             .unwrap_or("http://127.0.0.1:8080")
@@ -366,6 +381,12 @@ impl Config {
         {
             return Err(invalid("public_url", "must be an http:// or https:// URL"));
         }
+        let public_origin = origin_of(&public_url).ok_or_else(|| {
+            invalid(
+                "public_url",
+                "must name a host, like https://reset.example.com",
+            )
+        })?;
         let data_dir = PathBuf::from(s.get("data_dir").unwrap_or("./data"));
         let database = match s.get("database_url") {
             Some(url) => DatabaseTarget::parse(url).map_err(|m| invalid("database_url", m))?,
@@ -613,7 +634,9 @@ impl Config {
         let config = Self {
             env,
             bind,
+            metrics_bind,
             public_url,
+            public_origin,
             database,
             database_pool_size,
             data_dir,
@@ -697,6 +720,22 @@ impl Config {
     }
 }
 
+/// The origin of an http(s) URL as browsers send it in `Origin`: scheme and host in lower case,
+/// the port only when it is not the scheme's default, no path.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let authority = match (scheme.as_str(), authority.rsplit_once(':')) {
+        ("http", Some((host, "80"))) | ("https", Some((host, "443"))) => host.to_owned(),
+        _ => authority,
+    };
+    Some(format!("{scheme}://{authority}"))
+}
+
 /// Minimum length of a key: HS256 and AES-256 both want 32 bytes.
 pub const MIN_JWT_KEY_BYTES: usize = 32;
 
@@ -762,6 +801,10 @@ mod tests {
         let c = Config::from_settings(&Settings::default()).unwrap();
         assert_eq!(c.env, Environment::Development);
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            c.metrics_bind,
+            Some(SocketAddr::from(([127, 0, 0, 1], 9464)))
+        );
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert_eq!(
             c.database,
@@ -872,6 +915,51 @@ mod tests {
                 .to_string()
                 .contains("argon2")
         );
+    }
+
+    #[test]
+    fn metrics_have_their_own_listener_that_can_be_turned_off() {
+        let bind = |v: &str| {
+            Config::from_settings(&settings(&[("metrics_bind", v)])).map(|c| c.metrics_bind)
+        };
+        assert_eq!(
+            bind("0.0.0.0:9464").unwrap(),
+            Some(SocketAddr::from(([0, 0, 0, 0], 9464)))
+        );
+        assert_eq!(bind("off").unwrap(), None);
+        assert_eq!(bind("").unwrap(), None);
+        let mut s = Settings::default();
+        s.overlay_env([("SSPR_METRICS_BIND".to_owned(), String::new())]);
+        assert_eq!(Config::from_settings(&s).unwrap().metrics_bind, None);
+        assert!(
+            bind("nowhere")
+                .unwrap_err()
+                .to_string()
+                .contains("SSPR_METRICS_BIND")
+        );
+        assert!(
+            bind("127.0.0.1:8080")
+                .unwrap_err()
+                .to_string()
+                .contains("SSPR_METRICS_BIND")
+        );
+    }
+
+    #[test]
+    fn the_public_origin_is_written_as_browsers_write_it() {
+        for (url, origin) in [
+            (
+                "https://Reset.Example.com/sspr",
+                "https://reset.example.com",
+            ),
+            ("https://reset.example.com:443", "https://reset.example.com"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://[::1]:80/x?y", "http://[::1]"),
+        ] {
+            assert_eq!(origin_of(url).as_deref(), Some(origin), "{url}");
+        }
+        assert_eq!(origin_of("https:///path"), None);
+        assert!(Config::from_settings(&settings(&[("public_url", "https://user@host")])).is_err());
     }
 
     #[test]

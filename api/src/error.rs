@@ -43,6 +43,14 @@ pub enum Error {
     AccountDisabled,
     #[error("forbidden")]
     Forbidden,
+    /// A session whose password an administrator set: it may only change the password (and
+    /// read who it is, and sign out) until then.
+    #[error("password change required")]
+    PasswordChangeRequired,
+    /// A state-changing request authenticated by the session cookie that another site (or a
+    /// sibling subdomain) made the browser send.
+    #[error("cross-site request")]
+    CrossSiteRequest,
     /// The person cannot reset (said only when the policy reveals ineligibility).
     #[error("not eligible: {reason}")]
     NotEligible {

@@ -91,6 +91,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             tracing::warn!(%username, "created the bootstrap administrator; its one-time password was printed on the console");
         }
     }
+    match app.metrics_addr() {
+        Some(addr) => tracing::info!(%addr, "metrics at http://{addr}/metrics"),
+        None => tracing::info!("metrics are off (SSPR_METRICS_BIND=off)"),
+    }
     tracing::info!(
         environment = ?env,
         backend = database.backend_name(),

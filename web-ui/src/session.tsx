@@ -2,7 +2,7 @@
 // The session itself is the HttpOnly cookie the API sets: nothing here stores a token.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, call } from './api/client';
+import { api, call, onProblem } from './api/client';
 import type { Me, PublicConfig } from './api/client';
 
 export interface Session {
@@ -35,6 +35,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSignedOut(true);
     setMe(null);
   }, []);
+
+  // The API refused a call because the password must be changed first (someone else's `me`
+  // was stale, or the password was set while this tab was open): reloading `me` lets the route
+  // gate send the person to the change-password page.
+  useEffect(
+    () =>
+      onProblem((problem) => {
+        if (problem.code === 'password_change_required') void refresh();
+      }),
+    [refresh],
+  );
 
   useEffect(() => {
     let live = true;

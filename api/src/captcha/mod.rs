@@ -3,9 +3,15 @@
 //! reCAPTCHA).
 //!
 //! Built-in: the server picks a secret number `n ≤ difficulty` and publishes
-//! `challenge = SHA-256(salt ‖ n)` with a MAC of the challenge; the browser finds `n` by trying
-//! (about difficulty/2 hashes on average) and sends back the challenge, salt, number and MAC.
+//! `challenge = SHA-256(salt ‖ n)` with a MAC; the browser finds `n` by trying (about
+//! difficulty/2 hashes on average) and sends back the algorithm, challenge, salt, number and MAC.
 //! The salt carries an expiry; each challenge is accepted once (a row in `captcha_uses`).
+//!
+//! The MAC covers the algorithm, the maximum number, the challenge *and the salt*, not the
+//! challenge alone: the hash only sees `salt ‖ n` as one string, so with a MAC of the challenge
+//! alone digits could be moved between the end of the salt (its `expires=`) and the number, and
+//! one solved challenge would live for centuries (SECURITY.md 41). With the salt signed, the
+//! expiry is the one we issued, and the hash then pins the number.
 //! Tests may lower the difficulty; nothing can turn verification off.
 
 use base64::Engine as _;
@@ -22,7 +28,8 @@ use crate::store::{self, DbConn, ts};
 
 /// How long a challenge may be solved and used.
 const CHALLENGE_TTL_SECS: i64 = 600;
-const MAC_PURPOSE: &str = "captcha";
+/// A new purpose for the new signed text: a MAC of the old kind never verifies as one of these.
+const MAC_PURPOSE: &str = "captcha-v2";
 
 /// An ALTCHA challenge (`GET /api/v1/captcha/challenge`).
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
@@ -35,7 +42,7 @@ pub struct Challenge {
     pub maxnumber: u64,
     /// Random, with `?expires=<unix time>`.
     pub salt: String,
-    /// The server's MAC of the challenge.
+    /// The server's MAC of the algorithm, maximum number, challenge and salt.
     pub signature: String,
 }
 
@@ -47,6 +54,12 @@ struct Solution {
     number: u64,
     salt: String,
     signature: String,
+}
+
+/// What the MAC covers: every part of the challenge that decides whether a solution counts, as
+/// a JSON array so that no two different sets of parts give the same text.
+fn signed_text(algorithm: &str, maxnumber: u64, challenge: &str, salt: &str) -> String {
+    serde_json::json!([algorithm, maxnumber, challenge, salt]).to_string()
 }
 
 fn sha256_hex(text: &str) -> String {
@@ -69,9 +82,13 @@ pub fn challenge(ctx: &Ctx) -> Challenge {
         (now + Duration::seconds(CHALLENGE_TTL_SECS)).timestamp()
     );
     let challenge = sha256_hex(&format!("{salt}{number}"));
+    let algorithm = "SHA-256".to_owned();
     Challenge {
-        algorithm: "SHA-256".to_owned(),
-        signature: ctx.secrets.mac(MAC_PURPOSE, &challenge),
+        signature: ctx.secrets.mac(
+            MAC_PURPOSE,
+            &signed_text(&algorithm, max, &challenge, &salt),
+        ),
+        algorithm,
         challenge,
         maxnumber: max,
         salt,
@@ -147,11 +164,15 @@ fn verify_builtin(ctx: &Ctx, solution: &str) -> Result<Accepted, Error> {
         .and_then(|t| t.parse::<i64>().ok())
         .and_then(|t| DateTime::<Utc>::from_timestamp(t, 0))
         .ok_or_else(refused)?;
+    // The maximum is not sent back: it is the configured one, which the MAC must also match.
+    let max = ctx.config.captcha_difficulty;
     let genuine = s.algorithm == "SHA-256"
-        && ctx
-            .secrets
-            .verify_mac(MAC_PURPOSE, &s.challenge, &s.signature)
-        && s.number <= ctx.config.captcha_difficulty
+        && ctx.secrets.verify_mac(
+            MAC_PURPOSE,
+            &signed_text(&s.algorithm, max, &s.challenge, &s.salt),
+            &s.signature,
+        )
+        && s.number <= max
         && sha256_hex(&format!("{}{}", s.salt, s.number)) == s.challenge
         && expires > now;
     if !genuine {

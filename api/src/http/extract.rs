@@ -10,12 +10,27 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
+use crate::config::Config;
 use crate::context::{Ctx, RequestMeta};
 use crate::error::{Error, FieldError};
 use crate::session::{self, Principal};
 
 /// Name of the HttpOnly cookie that carries the session token for the SPA.
 pub const SESSION_COOKIE: &str = "sspr_session";
+/// Its name when the public URL is https. A `__Host-` cookie is only accepted by browsers when it
+/// is Secure, has `Path=/` and no `Domain`, so a sibling subdomain (or a plain-http page of ours)
+/// cannot plant or overwrite it: the session cannot be fixed from outside.
+pub const HOST_SESSION_COOKIE: &str = "__Host-sspr_session";
+
+/// The session cookie's name under this configuration; it is written and read under this name
+/// only (accepting the other one too would let a planted cookie in again).
+pub fn session_cookie_name(config: &Config) -> &'static str {
+    if config.public_url.starts_with("https://") {
+        HOST_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, actix_web::Error>>>>;
 
@@ -189,30 +204,105 @@ pub fn bearer(req: &HttpRequest) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// The token from `Authorization: Bearer …`, else from the session cookie.
-pub fn bearer_or_cookie(req: &HttpRequest) -> Option<String> {
-    if req.headers().contains_key(header::AUTHORIZATION) {
-        return bearer(req);
-    }
-    req.cookie(SESSION_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|t| !t.is_empty())
+/// A session token and where it came from.
+enum Credential {
+    Bearer(String),
+    Cookie(String),
 }
 
-/// Anyone signed in.
+/// The token from `Authorization: Bearer …`, else from the session cookie.
+fn credential(req: &HttpRequest, config: &Config) -> Option<Credential> {
+    if req.headers().contains_key(header::AUTHORIZATION) {
+        return bearer(req).map(Credential::Bearer);
+    }
+    req.cookie(session_cookie_name(config))
+        .map(|c| c.value().to_owned())
+        .filter(|t| !t.is_empty())
+        .map(Credential::Cookie)
+}
+
+/// Refuses a state-changing request that a browser sent on behalf of another site
+/// (SECURITY.md 40). The cookie goes with every request the browser makes to us, whoever asked
+/// for it; SameSite=Strict keeps it from other sites, but not from our sibling subdomains (they
+/// are the same *site*), and a form post needs no CORS preflight, so neither the content type nor
+/// CORS stops it. Browsers say who asked: `Origin` on every POST/PUT/PATCH/DELETE, and
+/// `Sec-Fetch-Site`. A request with neither comes from a program, which has no cookie of anyone
+/// else's to ride on. Bearer tokens are never sent by a browser on its own, so this is only
+/// asked of cookie-authenticated requests.
+fn refuse_cross_site(req: &HttpRequest, config: &Config) -> Result<(), Error> {
+    use actix_web::http::Method;
+    if [Method::GET, Method::HEAD, Method::OPTIONS].contains(req.method()) {
+        return Ok(());
+    }
+    let headers = req.headers();
+    // A configured portal (SSPR_CORS_ORIGINS) may already read our answers with credentials;
+    // its requests are cross-site or same-site by nature, and trusted by configuration.
+    let mut portal = false;
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().map_err(|_| Error::CrossSiteRequest)?;
+        portal = config
+            .cors_origins
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(origin));
+        if !portal && !origin.eq_ignore_ascii_case(&config.public_origin) {
+            return Err(Error::CrossSiteRequest);
+        }
+    }
+    match headers.get("sec-fetch-site").map(|v| v.as_bytes()) {
+        None | Some(b"same-origin") | Some(b"none") => Ok(()),
+        Some(_) if portal => Ok(()),
+        // `cross-site`, `same-site` (a sibling subdomain), or anything we do not know.
+        Some(_) => Err(Error::CrossSiteRequest),
+    }
+}
+
+/// Anyone signed in whose session may do everything a person may do: not a session whose
+/// password an administrator set (403 `password_change_required`, SECURITY.md 37). Every
+/// handler of a signed-in person takes this (or [`Admin`], which builds on it); only reading
+/// who one is, changing the password and signing out opt out with [`AuthenticatedPendingChange`].
 pub struct Authenticated(pub Principal);
 
 impl FromRequest for Authenticated {
     type Error = actix_web::Error;
     type Future = Boxed<Self>;
 
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let ctx = ctx(req);
-        let token = bearer_or_cookie(req);
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let session = AuthenticatedPendingChange::from_request(req, payload);
         Box::pin(async move {
-            let ctx = ctx?;
-            let token = token.ok_or(Error::Unauthenticated)?;
-            Ok(Authenticated(session::authenticate(&ctx, &token).await?))
+            let AuthenticatedPendingChange(principal) = session.await?;
+            if principal.password_change_required {
+                return Err(Error::PasswordChangeRequired.into());
+            }
+            Ok(Authenticated(principal))
+        })
+    }
+}
+
+/// Anyone signed in, also with a password an administrator set and not yet changed. Only for
+/// `GET /me`, `POST /me/password` and `POST /auth/sign-out`: what such a session needs to learn
+/// that it must change the password, to change it, and to leave.
+pub struct AuthenticatedPendingChange(pub Principal);
+
+impl FromRequest for AuthenticatedPendingChange {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let checked = ctx(req).and_then(|ctx| {
+            let token = match credential(req, &ctx.config).ok_or(Error::Unauthenticated)? {
+                Credential::Bearer(token) => token,
+                Credential::Cookie(token) => {
+                    refuse_cross_site(req, &ctx.config)?;
+                    token
+                }
+            };
+            Ok((ctx, token))
+        });
+        Box::pin(async move {
+            let (ctx, token) = checked?;
+            Ok(AuthenticatedPendingChange(
+                session::authenticate(&ctx, &token).await?,
+            ))
         })
     }
 }

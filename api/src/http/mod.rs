@@ -72,7 +72,10 @@ impl Modify for SecuritySchemes {
         );
         components.add_security_scheme(
             "session_cookie",
-            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(extract::SESSION_COOKIE))),
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                extract::SESSION_COOKIE,
+                "The session cookie the sign-in sets for the web app; named `__Host-sspr_session` when the public URL is https. A state-changing request authenticated by it is refused (403 `cross_site_request`) when its `Origin` is neither the public URL's nor a configured CORS origin, or when `Sec-Fetch-Site` is `cross-site` or `same-site`.",
+            ))),
         );
         components.add_security_scheme(
             "flow_token",

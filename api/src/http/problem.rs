@@ -91,6 +91,16 @@ impl Error {
                 "forbidden",
                 "this requires an administrator".into(),
             ),
+            Error::PasswordChangeRequired => (
+                S::FORBIDDEN,
+                "password_change_required",
+                "the password was set by an administrator; change it before anything else".into(),
+            ),
+            Error::CrossSiteRequest => (
+                S::FORBIDDEN,
+                "cross_site_request",
+                "this request came from another site; use the service's own pages, or send the token as a bearer token".into(),
+            ),
             Error::NotAllowed { code, detail } => (S::FORBIDDEN, code, detail.to_string()),
             Error::NotEligible { .. } => (S::FORBIDDEN, "not_eligible", "self-service password reset is not available for this account; contact your helpdesk".into()),
             Error::NotFound(what) => (S::NOT_FOUND, "not_found", format!("no such {what}")),
@@ -220,7 +230,7 @@ pub struct Unauthorized(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
 #[response(
-    description = "The token does not grant this (administrators only)",
+    description = "The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`)",
     content_type = "application/problem+json"
 )]
 pub struct Forbidden(#[allow(dead_code)] Problem);

@@ -57,6 +57,11 @@ pub struct Principal {
     pub username: String,
     pub is_admin: bool,
     pub session_id: String,
+    /// The password was set by an administrator (or generated for the bootstrap administrator)
+    /// and has not been changed since. Such a session may only read who it is, change the
+    /// password and sign out (SECURITY.md 37): whoever learnt the password on its way from the
+    /// helpdesk must not be able to do anything with it but hand it back to its owner.
+    pub password_change_required: bool,
 }
 
 impl Principal {
@@ -353,6 +358,7 @@ pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
         username: user.username,
         is_admin: user.is_admin != 0,
         session_id: session.id,
+        password_change_required: user.must_change_password != 0,
     })
 }
 

@@ -58,15 +58,7 @@ async fn metrics_count_requests_by_route_and_recovery_by_method(app: TestApp) {
     let admin = app.admin_token().await;
     let id = uuid::Uuid::new_v4();
     app.get(&format!("/api/v1/admin/users/{id}"), &admin).await;
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics().await;
     assert!(text.contains("sspr_http_requests_total{"), "{text}");
     assert!(
         text.contains(r#"route="/api/v1/admin/users/{user_id}""#),

@@ -19,6 +19,8 @@ pub const ADMIN_PASSWORD: &str = "bootstrap admin passphrase 1";
 /// Two 32-byte keys: `test1` signs, `test0` only verifies.
 pub const JWT_KEYS: &str = "test1:MTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTE=,test0:MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=";
 pub const USER_PASSWORD: &str = "a long enough user password";
+/// What an administrator gives a new user in [`Api::signed_in_user`]; changed at once.
+pub const TEMPORARY_PASSWORD: &str = "helpdesk chose this temporary passphrase";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -141,6 +143,8 @@ impl Api {
 /// its [`Api`].
 pub struct TestApp {
     pub api: Api,
+    /// `http://…` of the metrics listener, when it is on.
+    pub metrics_address: Option<String>,
     pub clock: Arc<ManualClock>,
     pub ctx: Ctx,
     pub backend: Backend,
@@ -163,6 +167,7 @@ pub fn settings(
 ) -> Settings {
     let mut s = Settings::default();
     s.set("bind", "127.0.0.1:0")
+        .set("metrics_bind", "127.0.0.1:0")
         .set("database_url", db.url.clone())
         .set("database_pool_size", "4")
         .set("data_dir", db.data_dir.display().to_string())
@@ -212,6 +217,7 @@ pub async fn spawn_on(
         .await
         .expect("the server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = app.metrics_addr().map(|a| format!("http://{a}"));
     let ctx = app.ctx().clone();
     let generated_admin_password = match app.bootstrap() {
         sspr::directory::users::Bootstrap::CreatedWithGeneratedPassword { password, .. } => {
@@ -222,6 +228,7 @@ pub async fn spawn_on(
     let background = app.spawn();
     TestApp {
         api: Api::new(address),
+        metrics_address,
         clock,
         ctx,
         backend,
@@ -400,9 +407,20 @@ impl Api {
         self.token(ADMIN, ADMIN_PASSWORD).await
     }
 
-    /// Creates an ordinary user with [`USER_PASSWORD`] (which they then need not change: the
-    /// test clears the flag by changing it) and returns the user's JSON.
+    /// Creates an ordinary user whose password, [`USER_PASSWORD`], an administrator set: until
+    /// they change it, their sessions may only read `/me`, change the password and sign out
+    /// ([`Api::signed_in_user`] gives one who did). Returns the user's JSON.
     pub async fn create_user(&self, admin: &str, username: &str) -> Value {
+        self.create_user_with_password(admin, username, USER_PASSWORD)
+            .await
+    }
+
+    async fn create_user_with_password(
+        &self,
+        admin: &str,
+        username: &str,
+        password: &str,
+    ) -> Value {
         let a = self
             .post(
                 "/api/v1/admin/users",
@@ -411,7 +429,7 @@ impl Api {
                     "username": username,
                     "display_name": format!("{username} Example"),
                     "email": format!("{username}@example.com"),
-                    "password": USER_PASSWORD,
+                    "password": password,
                 }),
             )
             .await;
@@ -448,15 +466,40 @@ impl Api {
         assert_eq!(a.status, StatusCode::OK, "{:#}", a.body);
     }
 
-    /// A new ordinary user, signed in: (user JSON, session token).
+    /// A new ordinary user, signed in, as they are after their first sign-in: the administrator
+    /// gave them [`TEMPORARY_PASSWORD`] and they changed it to [`USER_PASSWORD`] (which that
+    /// session survives). Returns (user JSON, session token).
     pub async fn signed_in_user(&self, admin: &str, username: &str) -> (Value, String) {
-        let user = self.create_user(admin, username).await;
-        let token = self.token(username, USER_PASSWORD).await;
+        let user = self
+            .create_user_with_password(admin, username, TEMPORARY_PASSWORD)
+            .await;
+        let token = self.token(username, TEMPORARY_PASSWORD).await;
+        let changed = self
+            .post(
+                "/api/v1/me/password",
+                &token,
+                json!({"current_password": TEMPORARY_PASSWORD, "new_password": USER_PASSWORD}),
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::NO_CONTENT, "{:#}", changed.body);
         (user, token)
     }
 }
 
 impl TestApp {
+    /// What the metrics listener serves at `/metrics` (Prometheus text).
+    pub async fn metrics(&self) -> String {
+        let address = self.metrics_address.as_ref().expect("metrics are on");
+        let res = self
+            .client
+            .get(format!("{address}/metrics"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.text().await.unwrap()
+    }
+
     pub fn advance(&self, seconds: i64) {
         self.clock.advance(chrono::Duration::seconds(seconds));
     }

@@ -234,15 +234,7 @@ async fn a_person_resets_with_one_method_and_every_old_session_ends(app: TestApp
     );
     let registration = app.get("/api/v1/admin/reports/registration", &admin).await;
     assert_eq!(registration.body["users_registered"], 1);
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains(
             r#"sspr_recovery_events_total{kind="mobile_sms",outcome="password_reset"} 1"#

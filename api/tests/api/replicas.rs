@@ -16,7 +16,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    ADMIN, ADMIN_PASSWORD, Answer, Api, Backend, JWT_KEYS, TestDatabase, USER_PASSWORD,
+    ADMIN, ADMIN_PASSWORD, Answer, Api, Backend, JWT_KEYS, TEMPORARY_PASSWORD, TestDatabase,
+    USER_PASSWORD,
 };
 use crate::support::{SMS_FROM, SMS_SID, SMS_TOKEN, TestSmtp};
 
@@ -25,6 +26,11 @@ const ENCRYPTION_KEYS: &str = "enc1:MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjI=
 
 struct Replica {
     api: Api,
+    /// `http://…` of its metrics listener (on a port of its own choosing, read from its log once
+    /// it is ready: a port picked here could be taken by another test before the replica binds it).
+    metrics: String,
+    /// Where this run's lines start in the log (a restart appends to the same file).
+    log_start: usize,
     child: Child,
 }
 
@@ -77,6 +83,7 @@ impl Cluster {
         let data_dir = self.db.data_dir.join(format!("replica-{i}"));
         let mut env: Vec<(String, String)> = [
             ("BIND", format!("127.0.0.1:{port}")),
+            ("METRICS_BIND", "127.0.0.1:0".to_owned()),
             ("DATABASE_URL", self.db.url.clone()),
             ("DATABASE_POOL_SIZE", "4".to_owned()),
             ("DATA_DIR", data_dir.display().to_string()),
@@ -105,6 +112,7 @@ impl Cluster {
         for (k, v) in &self.overrides {
             env.push((format!("SSPR_{}", k.to_ascii_uppercase()), v.clone()));
         }
+        let log_start = self.log(i).len();
         let child = Command::new(BINARY)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -116,6 +124,8 @@ impl Cluster {
             .expect("the sspr binary starts");
         Replica {
             api: Api::new(format!("http://127.0.0.1:{port}")),
+            metrics: String::new(),
+            log_start,
             child,
         }
     }
@@ -143,7 +153,16 @@ impl Cluster {
             if let Ok(res) = api.client.get(api.url("/api/v1/health/ready")).send().await
                 && res.status() == StatusCode::OK
             {
-                return;
+                let log = self.log(i);
+                let address = log
+                    .get(self.replicas[i].log_start..)
+                    .and_then(|run| run.split("metrics at ").nth(1))
+                    .and_then(|rest| rest.split("/metrics").next());
+                // Serving may start a moment before the line is written.
+                if let Some(address) = address {
+                    self.replicas[i].metrics = address.to_owned();
+                    return;
+                }
             }
             if let Ok(Some(status)) = self.replicas[i].child.try_wait() {
                 panic!("replica {i} exited ({status}):\n{}", self.log(i));
@@ -249,7 +268,12 @@ async fn a_reset_moves_across_three_replicas_and_every_limit_is_shared() {
     let admin = cluster.api(0).admin_token().await;
     open_policy(cluster.api(1), &admin).await;
     let (_, address) = cluster.person(2, &admin, "ada").await;
-    let mut secrets = vec![ADMIN_PASSWORD.to_owned(), USER_PASSWORD.to_owned(), admin];
+    let mut secrets = vec![
+        ADMIN_PASSWORD.to_owned(),
+        USER_PASSWORD.to_owned(),
+        TEMPORARY_PASSWORD.to_owned(),
+        admin,
+    ];
 
     // Started and challenged on the first, verified on the second, finished on the third.
     let (flow, token) = start_and_challenge(cluster.api(0), "ada").await;
@@ -486,7 +510,7 @@ async fn notifications_wait_out_an_smtp_outage_and_three_senders_deliver_each_on
     let pending = cluster
         .api(0)
         .client
-        .get(cluster.api(0).url("/metrics"))
+        .get(format!("{}/metrics", cluster.replicas[0].metrics))
         .send()
         .await
         .unwrap()

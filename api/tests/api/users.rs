@@ -194,7 +194,7 @@ async fn the_last_administrator_cannot_be_removed(app: TestApp) {
 
     // A second administrator can be demoted while the first remains, but the first cannot
     // then be removed by the second.
-    let second = app.create_user(&admin, "olga").await;
+    let (second, _) = app.signed_in_user(&admin, "olga").await;
     let second_id = second["user_id"].as_str().unwrap();
     let promoted = app
         .patch(
@@ -227,8 +227,7 @@ async fn the_last_administrator_cannot_be_removed(app: TestApp) {
 
 async fn promoting_a_user_ends_their_sessions(app: TestApp) {
     let admin = app.admin_token().await;
-    let user = app.create_user(&admin, "pam").await;
-    let token = app.token("pam", USER_PASSWORD).await;
+    let (user, token) = app.signed_in_user(&admin, "pam").await;
     app.patch(
         &format!("/api/v1/admin/users/{}", user["user_id"].as_str().unwrap()),
         &admin,

@@ -101,6 +101,26 @@ export function errorsFor(problem: Problem | null, field: string): FieldError[] 
   return problem ? problem.fieldErrors.filter((e) => e.field === field) : [];
 }
 
+type ProblemListener = (problem: Problem) => void;
+const problemListeners = new Set<ProblemListener>();
+
+/**
+ * Hears every problem any call answered, wherever it was made; returns the unsubscribe. The
+ * session listens for `password_change_required`: a session whose password an administrator set
+ * may only change it, and the person is sent to do that from whatever page they were on.
+ */
+export function onProblem(listener: ProblemListener): () => void {
+  problemListeners.add(listener);
+  return () => {
+    problemListeners.delete(listener);
+  };
+}
+
+function heard(problem: Problem): Problem {
+  for (const listener of problemListeners) listener(problem);
+  return problem;
+}
+
 export type Outcome<T> =
   | { ok: true; data: T; response: Response }
   | { ok: false; problem: Problem };
@@ -117,7 +137,7 @@ export async function call<T>(
     if (response.ok && error === undefined) {
       return { ok: true, data: data as T, response };
     }
-    const problem = toProblem(error, response);
+    const problem = heard(toProblem(error, response));
     if (problem.code === 'step_up_required' && typeof window !== 'undefined') {
       // The security info page offers the proof (components/methods/StepUpCard.tsx).
       window.dispatchEvent(new CustomEvent('sspr:step-up-required'));

@@ -765,7 +765,7 @@ export interface components {
             maxnumber: number;
             /** @description Random, with `?expires=<unix time>`. */
             salt: string;
-            /** @description The server's MAC of the challenge. */
+            /** @description The server's MAC of the algorithm, maximum number, challenge and salt. */
             signature: string;
         };
         ChallengeRequest: {
@@ -1395,7 +1395,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The token does not grant this (administrators only) */
+        /** @description The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2115,6 +2115,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2274,6 +2275,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2300,7 +2302,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`) */
+            /** @description The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2335,6 +2337,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2359,7 +2362,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description A step-up is needed first (`step_up_required`) */
+            /** @description A step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2392,6 +2395,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
@@ -2424,6 +2428,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2462,6 +2467,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -2491,7 +2497,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`) */
+            /** @description Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2524,6 +2530,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2550,6 +2557,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2589,6 +2597,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -3,12 +3,14 @@ use actix_web::{HttpResponse, post, web};
 
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::http::extract::{ApiJson, Authenticated, Meta, SESSION_COOKIE};
+use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta, session_cookie_name};
 use crate::http::problem as p;
 use crate::session::{self, SignInRequest, SignInResponse};
 
+/// The session cookie (or, with an empty value and no age, its removal): `__Host-` prefixed,
+/// Secure, `Path=/` and without `Domain` when the public URL is https.
 fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, value)
+    Cookie::build(session_cookie_name(&ctx.config), value)
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -54,6 +56,7 @@ pub async fn sign_in(
     responses(
         (status = 204, description = "Signed out; the cookie is cleared"),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]
@@ -61,7 +64,7 @@ pub async fn sign_in(
 pub async fn sign_out(
     ctx: web::Data<Ctx>,
     Meta(meta): Meta,
-    Authenticated(principal): Authenticated,
+    AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
 ) -> Result<HttpResponse, Error> {
     session::sign_out(&ctx, &meta, &principal).await?;
     Ok(HttpResponse::NoContent()

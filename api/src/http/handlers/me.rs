@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, get, post, web};
 
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::http::extract::{ApiJson, Authenticated, Meta};
+use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta};
 use crate::http::problem as p;
 use crate::session::{self, ChangePasswordRequest, Me};
 
@@ -20,7 +20,7 @@ use crate::session::{self, ChangePasswordRequest, Me};
 #[get("/me")]
 pub async fn me(
     ctx: web::Data<Ctx>,
-    Authenticated(principal): Authenticated,
+    AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
 ) -> Result<web::Json<Me>, Error> {
     Ok(web::Json(session::me(&ctx, &principal).await?))
 }
@@ -35,6 +35,7 @@ pub async fn me(
         (status = 204, description = "Changed"),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -45,7 +46,7 @@ pub async fn me(
 pub async fn change_password(
     ctx: web::Data<Ctx>,
     Meta(meta): Meta,
-    Authenticated(principal): Authenticated,
+    AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
     body: ApiJson<ChangePasswordRequest>,
 ) -> Result<HttpResponse, Error> {
     session::change_password(&ctx, &meta, &principal, body.into_inner()?).await?;

@@ -22,6 +22,7 @@ use crate::registration::step_up::{
     responses(
         (status = 200, body = MethodList),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]
@@ -45,7 +46,7 @@ pub async fn list(
         (status = 201, body = AddedMethod),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`)", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -77,6 +78,7 @@ pub async fn add(
         (status = 200, body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 409, response = p::Conflict),
         (status = 413, response = p::PayloadTooLarge),
@@ -108,6 +110,7 @@ pub async fn verify(
     responses(
         (status = 202, body = CodeSent),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 409, response = p::Conflict),
         (status = 429, response = p::TooManyRequests),
@@ -136,7 +139,7 @@ pub async fn resend(
     responses(
         (status = 200, body = Removal),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "A step-up is needed first (`step_up_required`)", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
         (status = 503, response = p::ServiceUnavailable),
     )
@@ -161,6 +164,7 @@ pub async fn remove(
     responses(
         (status = 200, body = RegistrationStatus),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 409, response = p::Conflict),
         (status = 503, response = p::ServiceUnavailable),
     )
@@ -182,6 +186,7 @@ pub async fn confirm(
     responses(
         (status = 200, body = Catalogue),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]
@@ -204,7 +209,7 @@ pub async fn catalogue(
         (status = 200, body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
-        (status = 403, description = "Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`)", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -234,6 +239,7 @@ pub async fn set_answers(
         (status = 202, body = StepUpChallenge),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
@@ -265,6 +271,7 @@ pub async fn step_up_challenge(
         (status = 200, body = Elevation),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),

@@ -92,8 +92,7 @@ async fn item_29_cors_allows_only_configured_origins(app: TestApp) {
 
 async fn item_30_admin_endpoints_need_an_administrator(app: TestApp) {
     let admin = app.admin_token().await;
-    app.create_user(&admin, "ivan").await;
-    let user = app.token("ivan", USER_PASSWORD).await;
+    let (_, user) = app.signed_in_user(&admin, "ivan").await;
     for (method, path) in ADMIN_ENDPOINTS {
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let body = (method != Method::GET && method != Method::DELETE).then(|| json!({}));

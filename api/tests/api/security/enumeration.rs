@@ -162,15 +162,7 @@ async fn item_03_with_the_mail_server_or_gateway_down_a_real_account_answers_lik
     assert_eq!(real, decoy);
     assert_eq!(crate::methods::stored_codes(&app).await.len(), stored);
     // The operator sees the failures.
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains(r#"sspr_code_delivery_failures_total{channel="email"} 1"#),
         "{metrics}"

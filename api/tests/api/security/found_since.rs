@@ -648,6 +648,547 @@ async fn item_43_finishing_rechecks_the_person_and_ends_the_flow(app: TestApp) {
     assert_eq!(app.sign_in("fay", USER_PASSWORD).await.status, 200);
 }
 
+/// Item 37 (last sentence): a password an administrator set gives a session that can only read
+/// who it is, change the password and sign out. Everything else, for a person and for an
+/// administrator alike, answers 403 `password_change_required` and changes nothing.
+async fn item_37_an_administrator_set_password_only_lets_the_password_be_changed(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["email", "security_questions"]}),
+    )
+    .await;
+    let user = app.create_user(&admin, "nell").await;
+    let id = user["user_id"].as_str().unwrap().to_owned();
+    let other = app.create_user(&admin, "otto").await;
+    let other_id = other["user_id"].as_str().unwrap().to_owned();
+    let promoted = app
+        .post(
+            "/api/v1/admin/users",
+            &admin,
+            json!({"username": "root3", "display_name": "Root Three", "email": "root3@example.com",
+                   "password": "set by the first administrator", "is_admin": true}),
+        )
+        .await;
+    assert_eq!(promoted.status, 201, "{:#}", promoted.body);
+
+    let signed_in = app.sign_in("nell", USER_PASSWORD).await;
+    assert_eq!(signed_in.body["password_change_required"], true);
+    let token = signed_in.body["access_token"].as_str().unwrap().to_owned();
+    let leaving = app.token("nell", USER_PASSWORD).await;
+    let root = app.token("root3", "set by the first administrator").await;
+
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(me.status, 200, "{:#}", me.body);
+    assert_eq!(me.body["password_change_required"], true);
+    let catalogue = app
+        .get("/api/v1/me/security-questions/catalog", &admin)
+        .await
+        .body;
+    let answers: Vec<Value> = catalogue["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|q| json!({"question_id": q["question_id"], "answer": "planted answer"}))
+        .collect();
+    let fake = "00000000-0000-4000-8000-000000000000";
+    use reqwest::Method as M;
+    let everything_else: Vec<(M, String, Option<Value>)> = vec![
+        (M::GET, "/api/v1/me/methods".into(), None),
+        (
+            M::POST,
+            "/api/v1/me/methods".into(),
+            Some(json!({"kind": "email", "email": "attacker@evil.example"})),
+        ),
+        (
+            M::PUT,
+            "/api/v1/me/security-questions".into(),
+            Some(json!({"answers": answers})),
+        ),
+        (M::GET, "/api/v1/me/security-questions/catalog".into(), None),
+        (M::POST, "/api/v1/me/methods/confirm".into(), None),
+        (M::POST, format!("/api/v1/me/methods/{fake}/resend"), None),
+        (
+            M::POST,
+            format!("/api/v1/me/methods/{fake}/verify"),
+            Some(json!({"code": "12345678"})),
+        ),
+        (M::DELETE, format!("/api/v1/me/methods/{fake}"), None),
+        // The administrator whose password another one set administers nothing yet either.
+        (M::GET, "/api/v1/admin/users".into(), None),
+        (
+            M::PATCH,
+            format!("/api/v1/admin/users/{other_id}"),
+            Some(json!({"is_admin": true, "disabled": true})),
+        ),
+        (
+            M::POST,
+            format!("/api/v1/admin/users/{other_id}/require-reregistration"),
+            None,
+        ),
+        (M::GET, "/api/v1/admin/policy".into(), None),
+    ];
+    for (method, path, body) in everything_else {
+        for t in [&token, &root] {
+            let a = app.call(method.clone(), &path, Some(t), body.clone()).await;
+            assert_eq!(
+                a.code(),
+                "password_change_required",
+                "{method} {path}: {:#}",
+                a.body
+            );
+            a.assert_problem(403, "password_change_required");
+        }
+    }
+
+    // Nothing changed: no method, no answer, otto as he was, no audit row of any of it.
+    let methods = app
+        .get(&format!("/api/v1/admin/users/{id}/methods"), &admin)
+        .await;
+    assert_eq!(methods.body["items"], json!([]), "{:#}", methods.body);
+    let otto = app
+        .get(&format!("/api/v1/admin/users/{other_id}"), &admin)
+        .await
+        .body;
+    assert_eq!(
+        (otto["is_admin"].clone(), otto["disabled"].clone()),
+        (json!(false), json!(false))
+    );
+    for kind in [
+        "method.added",
+        "method.registered",
+        "user.updated",
+        "user.reregistration_required",
+    ] {
+        assert_eq!(
+            app.audit(&admin, &format!("type={kind}")).await.len(),
+            0,
+            "{kind}"
+        );
+    }
+
+    // Signing out works, and so does changing the password: then the same session may do the rest.
+    let out = app
+        .call(M::POST, "/api/v1/auth/sign-out", Some(&leaving), None)
+        .await;
+    assert_eq!(out.status, 204, "{:#}", out.body);
+    app.get("/api/v1/me", &leaving)
+        .await
+        .assert_problem(401, "unauthenticated");
+    let changed = app
+        .post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": USER_PASSWORD, "new_password": "my very own passphrase now"}),
+        )
+        .await;
+    assert_eq!(changed.status, 204, "{:#}", changed.body);
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(me.body["password_change_required"], false);
+    let listed = app.get("/api/v1/me/methods", &token).await;
+    assert_eq!(listed.status, 200, "{:#}", listed.body);
+    assert_eq!(listed.body["items"], json!([]));
+}
+
+/// Item 40: a state-changing request that carries the session cookie is refused when the
+/// browser says another site asked for it (`Origin`, `Sec-Fetch-Site`), whatever its content
+/// type: a form post with no body to an administrator's endpoint changes nothing. Our own pages,
+/// a configured portal, programs that send neither header, and bearer tokens go on working.
+async fn item_40_a_cross_site_request_with_the_cookie_is_refused_whatever_its_type(first: TestApp) {
+    let app = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[
+            ("public_url", "http://reset.example.com"),
+            ("cors_origins", "http://portal.example.com"),
+        ],
+    )
+    .await;
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["email"]}),
+    )
+    .await;
+    let (user, token) = app.signed_in_user(&admin, "wren").await;
+    let id = user["user_id"].as_str().unwrap().to_owned();
+    let method = app.register_email(&token, "wren@home.example").await;
+    let method_id = method["method_id"].as_str().unwrap().to_owned();
+    let admin_cookie = format!("sspr_session={admin}");
+    let user_cookie = format!("sspr_session={token}");
+    let user_path = format!("/api/v1/admin/users/{id}");
+    let send = |method: reqwest::Method, path: &str, cookie: &str, headers: &[(&str, &str)]| {
+        let mut req = app
+            .client
+            .request(method, app.url(path))
+            .header("cookie", cookie);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req
+    };
+    use reqwest::Method as M;
+    let form = [("content-type", "application/x-www-form-urlencoded")];
+    let audit_before = app.audit(&admin, "").await;
+    let foreign: [&[(&str, &str)]; 7] = [
+        &[("origin", "https://evil.example")],
+        // A sibling subdomain is the same *site*: SameSite=Strict sends it the cookie.
+        &[
+            ("origin", "http://blog.example.com"),
+            ("sec-fetch-site", "same-site"),
+        ],
+        &[("sec-fetch-site", "same-site")],
+        &[("sec-fetch-site", "cross-site")],
+        &[("origin", "null")],
+        &[("origin", "http://reset.example.com.evil.example")],
+        &[
+            ("origin", "http://reset.example.com"),
+            ("sec-fetch-site", "cross-site"),
+        ],
+    ];
+    for headers in foreign {
+        let reregister = format!("{user_path}/require-reregistration");
+        let refused = vec![
+            send(M::POST, &reregister, &admin_cookie, &form),
+            send(M::POST, &reregister, &admin_cookie, &[]),
+            send(
+                M::PATCH,
+                &user_path,
+                &admin_cookie,
+                &[("content-type", "application/json")],
+            )
+            .body(r#"{"disabled": true}"#),
+            send(
+                M::POST,
+                "/api/v1/me/methods",
+                &user_cookie,
+                &[("content-type", "text/plain")],
+            )
+            .body(r#"{"kind": "email", "email": "attacker@evil.example"}"#),
+            send(
+                M::DELETE,
+                &format!("/api/v1/me/methods/{method_id}"),
+                &user_cookie,
+                &[],
+            ),
+            send(M::POST, "/api/v1/auth/sign-out", &user_cookie, &form),
+        ];
+        for req in refused {
+            let mut req = req;
+            for (k, v) in headers {
+                req = req.header(*k, *v);
+            }
+            let a = app.send(req).await;
+            assert_eq!(a.code(), "cross_site_request", "{headers:?}: {:#}", a.body);
+            a.assert_problem(403, "cross_site_request");
+        }
+    }
+    // Nothing changed: the method is there, wren is enabled and signed in, not one audit row.
+    let methods = app
+        .get(&format!("/api/v1/admin/users/{id}/methods"), &admin)
+        .await;
+    assert_eq!(
+        methods.body["items"].as_array().unwrap().len(),
+        1,
+        "{:#}",
+        methods.body
+    );
+    assert_eq!(app.get(&user_path, &admin).await.body["disabled"], false);
+    assert_eq!(app.get("/api/v1/me", &token).await.status, 200);
+    assert_eq!(app.audit(&admin, "").await, audit_before);
+
+    // Reading is not refused (CORS keeps the answer from other sites).
+    let read = app
+        .send(send(
+            M::GET,
+            "/api/v1/me",
+            &admin_cookie,
+            &[("origin", "https://evil.example")],
+        ))
+        .await;
+    assert_eq!(read.status, 200, "{:#}", read.body);
+    // The bearer path does not depend on where the request came from.
+    let bearer = app
+        .send(
+            app.client
+                .patch(app.url(&user_path))
+                .bearer_auth(&admin)
+                .header("origin", "https://evil.example")
+                .header("sec-fetch-site", "cross-site")
+                .json(&json!({"display_name": "Wren by bearer"})),
+        )
+        .await;
+    assert_eq!(bearer.status, 200, "{:#}", bearer.body);
+    // Our own pages, a configured portal, and a program that says nothing all pass.
+    for (name, headers) in [
+        (
+            "Wren same origin",
+            vec![
+                ("origin", "http://reset.example.com"),
+                ("sec-fetch-site", "same-origin"),
+            ],
+        ),
+        (
+            "Wren from the portal",
+            vec![
+                ("origin", "http://portal.example.com"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+        ),
+        ("Wren by curl", vec![]),
+        ("Wren typed in", vec![("sec-fetch-site", "none")]),
+    ] {
+        let mut all = headers.clone();
+        all.push(("content-type", "application/json"));
+        let a = app
+            .send(
+                send(M::PATCH, &user_path, &admin_cookie, &all)
+                    .body(json!({"display_name": name}).to_string()),
+            )
+            .await;
+        assert_eq!(a.status, 200, "{headers:?}: {:#}", a.body);
+        assert_eq!(a.body["display_name"], name);
+    }
+    let done = app
+        .send(send(
+            M::POST,
+            &format!("{user_path}/require-reregistration"),
+            &admin_cookie,
+            &[
+                ("origin", "http://reset.example.com"),
+                ("sec-fetch-site", "same-origin"),
+            ],
+        ))
+        .await;
+    assert_eq!(done.status, 204, "{:#}", done.body);
+    let methods = app
+        .get(&format!("/api/v1/admin/users/{id}/methods"), &admin)
+        .await;
+    assert_eq!(methods.body["items"], json!([]));
+}
+
+/// Item 40: behind https the session cookie is a `__Host-` cookie (Secure, `Path=/`, no
+/// `Domain`), so no sibling subdomain can plant one; it is read and cleared under that name only.
+async fn item_40_behind_https_the_session_cookie_is_a_host_cookie(first: TestApp) {
+    let plain = first
+        .sign_in(crate::helpers::ADMIN, crate::helpers::ADMIN_PASSWORD)
+        .await;
+    let set = plain.header("set-cookie").unwrap();
+    assert!(
+        set.starts_with("sspr_session=") && !set.contains("Secure"),
+        "{set}"
+    );
+
+    let app = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[("public_url", "https://reset.example.com")],
+    )
+    .await;
+    let signed_in = app
+        .sign_in(crate::helpers::ADMIN, crate::helpers::ADMIN_PASSWORD)
+        .await;
+    assert_eq!(signed_in.status, 200, "{:#}", signed_in.body);
+    let token = signed_in.body["access_token"].as_str().unwrap().to_owned();
+    let set = signed_in.header("set-cookie").unwrap().to_owned();
+    assert!(
+        set.starts_with(&format!("__Host-sspr_session={token};")),
+        "{set}"
+    );
+    for attribute in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(
+            set.split("; ").any(|a| a == attribute),
+            "{attribute} missing: {set}"
+        );
+    }
+    assert!(!set.to_ascii_lowercase().contains("domain"), "{set}");
+
+    let me = |cookie: String| {
+        app.send(
+            app.client
+                .get(app.url("/api/v1/me"))
+                .header("cookie", cookie),
+        )
+    };
+    assert_eq!(me(format!("__Host-sspr_session={token}")).await.status, 200);
+    // The unprefixed name is what a sibling subdomain could plant: it is not read.
+    me(format!("sspr_session={token}"))
+        .await
+        .assert_problem(401, "unauthenticated");
+
+    let out = app
+        .send(
+            app.client
+                .post(app.url("/api/v1/auth/sign-out"))
+                .header("cookie", format!("__Host-sspr_session={token}"))
+                .header("origin", "https://reset.example.com")
+                .header("sec-fetch-site", "same-origin"),
+        )
+        .await;
+    assert_eq!(out.status, 204, "{:#}", out.body);
+    let cleared = out.header("set-cookie").unwrap();
+    assert!(cleared.starts_with("__Host-sspr_session=;"), "{cleared}");
+    for attribute in ["Secure", "Path=/", "Max-Age=0"] {
+        assert!(
+            cleared.split("; ").any(|a| a == attribute),
+            "{attribute} missing: {cleared}"
+        );
+    }
+    me(format!("__Host-sspr_session={token}"))
+        .await
+        .assert_problem(401, "unauthenticated");
+}
+
+/// Item 41: the proof of work hashes `salt ‖ number` as one string, so digits can move between
+/// the number and the salt's `expires=` without changing the challenge. The MAC covers the salt:
+/// every such move is refused, before and after the real expiry, and nothing starts; a genuine
+/// solution still works, once.
+async fn item_41_a_captcha_solution_cannot_move_digits_into_its_expiry(app: TestApp) {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let admin = app.admin_token().await;
+    app.create_user(&admin, "yara").await;
+    let start = |captcha: String| {
+        app.call(
+            reqwest::Method::POST,
+            "/api/v1/recovery/flows",
+            None,
+            Some(json!({"username": "yara", "purpose": "reset_password", "captcha": captcha})),
+        )
+    };
+    let refused = |a: crate::helpers::Answer| {
+        a.assert_problem(422, "validation_failed");
+        assert_eq!(a.fields(), ["captcha"], "{:#}", a.body);
+        assert_eq!(a.body["errors"][0]["code"], "captcha_invalid");
+    };
+    // A challenge, solved as the widget would, whose number has a digit to spare.
+    let solved = loop {
+        let c = app
+            .call(
+                reqwest::Method::GET,
+                "/api/v1/captcha/challenge",
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(c.status, 200, "{:#}", c.body);
+        let challenge: sspr::captcha::Challenge = serde_json::from_value(c.body).unwrap();
+        let solution: Value = serde_json::from_slice(
+            &b64.decode(sspr::captcha::solve(&challenge).unwrap())
+                .unwrap(),
+        )
+        .unwrap();
+        if solution["number"].as_u64().unwrap() >= 10 {
+            break solution;
+        }
+    };
+    let salt = solved["salt"].as_str().unwrap().to_owned();
+    let number = solved["number"].as_u64().unwrap().to_string();
+    let expires: i64 = salt.split_once("?expires=").unwrap().1.parse().unwrap();
+    let with = |forged_salt: String, forged_number: u64| {
+        // The hashed text is the same, so the challenge (and a MAC of it alone) still matches.
+        assert_eq!(
+            format!("{forged_salt}{forged_number}"),
+            format!("{salt}{number}")
+        );
+        let mut forged = solved.clone();
+        forged["salt"] = json!(forged_salt);
+        forged["number"] = json!(forged_number);
+        b64.encode(forged.to_string())
+    };
+    // The number's first digit moved into the expiry: ten times as far in the future.
+    let later = with(
+        format!("{salt}{}", &number[..1]),
+        number[1..].parse().unwrap(),
+    );
+    // The expiry's last digit moved into the number: an earlier expiry, still a change.
+    let (short_salt, last) = salt.split_at(salt.len() - 1);
+    let earlier = with(
+        short_salt.to_owned(),
+        format!("{last}{number}").parse().unwrap(),
+    );
+    refused(start(later.clone()).await);
+    refused(start(earlier).await);
+    // Past the real expiry the genuine solution is dead, and the forged one stays refused.
+    app.advance(11 * 60);
+    assert!(app.clock.now().timestamp() > expires);
+    refused(start(later).await);
+    refused(start(b64.encode(solved.to_string())).await);
+    // Nothing started.
+    assert_eq!(app.audit(&admin, "type=recovery.started").await.len(), 0);
+
+    // A genuine solution works, once.
+    let genuine = app.captcha().await;
+    let first = start(genuine.clone()).await;
+    assert_eq!(first.status, 201, "{:#}", first.body);
+    refused(start(genuine).await);
+    assert_eq!(app.audit(&admin, "type=recovery.started").await.len(), 1);
+}
+
+/// Item 38 (last sentence): nothing public counts real and unknown people apart, so the
+/// metrics are not public at all: `/metrics` is served on its own listener
+/// (`SSPR_METRICS_BIND`), the public one answers 404 for it (also with the web app, whose
+/// fallback would otherwise answer with a page), and the metrics listener serves nothing else.
+async fn item_38_metrics_are_not_on_the_public_listener(first: TestApp) {
+    // With the web app served, as in production.
+    let web = first.db.data_dir.join("web");
+    std::fs::create_dir_all(&web).unwrap();
+    std::fs::write(web.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    let web = web.display().to_string();
+    let app = crate::helpers::spawn_on(first.db.clone(), first.backend, &[("web_dir", &web)]).await;
+    assert_eq!(
+        app.send(app.client.get(app.url("/security-info")))
+            .await
+            .status,
+        200,
+        "the web app is served"
+    );
+    app.start_flow("nobody-38", "reset_password").await;
+    for method in [reqwest::Method::GET, reqwest::Method::POST] {
+        let a = app
+            .send(app.client.request(method.clone(), app.url("/metrics")))
+            .await;
+        a.assert_problem(404, "not_found");
+        assert!(
+            !a.body.to_string().contains("sspr_"),
+            "{method}: {:#}",
+            a.body
+        );
+    }
+    let text = app.metrics().await;
+    assert!(text.contains("sspr_http_requests_total{"), "{text}");
+    assert!(text.contains(r#"route="/api/v1/recovery/flows""#), "{text}");
+    // The metrics listener is not a second way into the API or the app.
+    let metrics = app.metrics_address.clone().unwrap();
+    assert_ne!(metrics, app.address);
+    for path in [
+        "/api/v1/health",
+        "/api/v1/openapi.json",
+        "/",
+        "/security-info",
+    ] {
+        let a = app.send(app.client.get(format!("{metrics}{path}"))).await;
+        assert_eq!(a.status, 404, "{path}");
+    }
+    let sign_in = app
+        .send(
+            app.client
+                .post(format!("{metrics}/api/v1/auth/sign-in"))
+                .json(&json!({"username": "admin", "password": crate::helpers::ADMIN_PASSWORD})),
+        )
+        .await;
+    assert_eq!(sign_in.status, 404);
+
+    // Turned off, there is no listener at all, and the public one still says 404.
+    let off =
+        crate::helpers::spawn_on(first.db.clone(), first.backend, &[("metrics_bind", "off")]).await;
+    assert!(off.metrics_address.is_none());
+    off.send(off.client.get(off.url("/metrics")))
+        .await
+        .assert_problem(404, "not_found");
+}
+
 crate::both_backends!(
     item_43_finishing_rechecks_the_person_and_ends_the_flow,
     item_37_a_password_alone_cannot_change_security_info,
@@ -655,4 +1196,9 @@ crate::both_backends!(
     item_36_one_phone_never_counts_as_two_methods,
     review_security_questions_are_not_rerolled_without_an_attempt,
     review_every_refusal_has_its_own_code_and_words,
+    item_37_an_administrator_set_password_only_lets_the_password_be_changed,
+    item_40_a_cross_site_request_with_the_cookie_is_refused_whatever_its_type,
+    item_40_behind_https_the_session_cookie_is_a_host_cookie,
+    item_41_a_captcha_solution_cannot_move_digits_into_its_expiry,
+    item_38_metrics_are_not_on_the_public_listener,
 );

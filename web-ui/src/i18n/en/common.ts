@@ -40,6 +40,8 @@ const common = {
   'error.unexpected': 'Something went wrong. Please try again.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.forbidden': 'You are not allowed to do this.',
+  'error.cross_site_request': 'This request came from another site and was refused. Open this service from its own address and try again.',
+  'error.password_change_required': 'Your password was set by an administrator. Choose your own password first.',
   'error.not_found': 'That no longer exists. Reload the page and try again.',
   'error.validation_failed': 'Some fields are not valid.',
   'error.throttled': 'Too many attempts. Please wait {wait} and try again.',
