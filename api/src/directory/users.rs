@@ -276,6 +276,10 @@ fn keep_an_admin(
 ) -> Result<(), Error> {
     let was_active_admin = before.is_admin != 0 && before.disabled == 0;
     let stays_active_admin = after_admin && !after_disabled;
+    if was_active_admin && !stays_active_admin {
+        // Two administrators demoting each other at once: the second count sees the first.
+        store::rate::serialise(conn, "administrators")?;
+    }
     if was_active_admin && !stays_active_admin && store::users::count_active_admins(conn)? <= 1 {
         return Err(last_admin());
     }

@@ -15,6 +15,8 @@ pub fn check(
     limit: i64,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
+    // Held until the transaction that records the event commits.
+    store::rate::serialise(conn, &format!("limit:{bucket}"))?;
     let (count, oldest) = store::rate::count_since(conn, bucket, ts(now - window))?;
     if count >= limit {
         let oldest = oldest.map(utc).unwrap_or(now);

@@ -98,6 +98,15 @@ pub fn issue(
     now: DateTime<Utc>,
 ) -> Result<Issued, Error> {
     let ttl = Duration::seconds(limits.ttl_secs);
+    // Every send limit below is a count then an insert: serialised per method, person and
+    // destination until this transaction commits (always in this order).
+    for key in [
+        format!("code-method:{}:{}", req.method_id, req.purpose),
+        format!("code-user:{}", req.user_id),
+        format!("code-destination:{}", req.destination),
+    ] {
+        store::rate::serialise(conn, &key)?;
+    }
     let sent =
         store::codes::sent_for_method_since(conn, req.method_id, req.purpose, ts(now - ttl))?;
     if let Some(newest) = sent.first() {

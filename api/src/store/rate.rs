@@ -8,6 +8,20 @@ use super::DbConn;
 use super::schema::{captcha_uses, rate_events};
 use crate::error::Error;
 
+/// Serialises, until the end of the transaction, every transaction that decides on `key` (a
+/// limit's bucket, the set of administrators): a limit is decided by one serialised
+/// count-then-insert, not by two statements that concurrent transactions interleave under
+/// READ COMMITTED. PostgreSQL takes a transaction-scoped advisory lock on the key's 64-bit hash;
+/// SQLite's write transactions (`BEGIN IMMEDIATE`) are serialised already.
+pub fn serialise(conn: &mut DbConn, key: &str) -> Result<(), Error> {
+    if let DbConn::Pg(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind::<diesel::sql_types::Text, _>(key)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Times of the events in `bucket` since `since`, oldest first.
 pub fn events_since(
     conn: &mut DbConn,

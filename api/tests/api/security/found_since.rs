@@ -1189,7 +1189,92 @@ async fn item_38_metrics_are_not_on_the_public_listener(first: TestApp) {
         .assert_problem(404, "not_found");
 }
 
+/// Limits hold under concurrency: 40 synchronised challenges on one flow send one code (the
+/// resend spacing allows one), and two administrators demoting each other at once leave one.
+async fn item_39_every_limit_holds_under_a_synchronised_burst(app: TestApp) {
+    let mut admin = app.admin_token().await;
+    crate::recovery::policy(&app, &admin, 1).await;
+    let phone = "+14155550391";
+    registered_user(&app, &admin, "bo", phone, false).await;
+    let sent_before = crate::support::gateway_requests(&app.gateway, "Messages.json", phone)
+        .await
+        .len();
+    let start = app.start_flow("bo", "reset_password").await.body;
+    let t = start["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&start, "mobile_sms");
+    let burst = (0..40).map(|_| app.flow(&start, &t, "challenges", json!({"method_id": m})));
+    let answers = futures_util::future::join_all(burst).await;
+    let accepted = answers.iter().filter(|a| a.status == 202).count();
+    assert_eq!(
+        accepted,
+        1,
+        "{:?}",
+        answers.iter().map(|a| a.status).collect::<Vec<_>>()
+    );
+    assert!(answers.iter().all(|a| a.status == 202 || a.status == 429));
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let sent = crate::support::gateway_requests(&app.gateway, "Messages.json", phone)
+        .await
+        .len();
+    assert_eq!(sent - sent_before, 1, "one text, whatever the burst");
+
+    // Two administrators, each demoting the other at the same moment, several rounds: at
+    // least one administrator is always left.
+    for round in 0..5 {
+        admin = app.admin_token().await;
+        let name = format!("deputy{round}");
+        let (other, _) = app.signed_in_user(&admin, &name).await;
+        let other_url = format!("/api/v1/admin/users/{}", other["user_id"].as_str().unwrap());
+        let promoted = app
+            .patch(&other_url, &admin, json!({"is_admin": true}))
+            .await;
+        assert!(promoted.status.is_success(), "{:#}", promoted.body);
+        // A change of role ends the person's sessions: a new one as an administrator.
+        let other_token = app.token(&name, USER_PASSWORD).await;
+        let me = app.get("/api/v1/me", &admin).await.body;
+        let my_url = format!("/api/v1/admin/users/{}", me["user_id"].as_str().unwrap());
+        let (a, b) = tokio::join!(
+            app.patch(&other_url, &admin, json!({"is_admin": false})),
+            app.patch(&my_url, &other_token, json!({"is_admin": false})),
+        );
+        let left = app
+            .ctx
+            .store
+            .read(|conn| sspr::store::users::count_active_admins(conn))
+            .await
+            .unwrap();
+        assert!(
+            left >= 1,
+            "round {round}: no administrator left: {:#} {:#}",
+            a.body,
+            b.body
+        );
+        for refused in [&a, &b].into_iter().filter(|x| !x.status.is_success()) {
+            // Refused as the last administrator, or the demoted one's session already ended.
+            assert!(
+                ["last_admin", "unauthenticated"].contains(&refused.code()),
+                "{:#}",
+                refused.body
+            );
+        }
+        // Back to one administrator, the bootstrap one, for the next round.
+        app.ctx
+            .store
+            .write(move |conn| {
+                for (key, admin) in [(crate::helpers::ADMIN.to_lowercase(), 1), (name.clone(), 0)] {
+                    let mut row = sspr::store::users::find_by_key(conn, &key)?.unwrap();
+                    row.is_admin = admin;
+                    sspr::store::users::save(conn, &row)?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+    }
+}
+
 crate::both_backends!(
+    item_39_every_limit_holds_under_a_synchronised_burst,
     item_43_finishing_rechecks_the_person_and_ends_the_flow,
     item_37_a_password_alone_cannot_change_security_info,
     item_37_the_first_set_needs_no_step_up_and_the_next_change_does,
