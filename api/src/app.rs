@@ -65,8 +65,10 @@ impl BackgroundHandle {
 }
 
 impl Application {
-    /// Opens storage, prepares keys and the first administrator, and binds the listener.
-    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
+    /// Opens storage (migrated), keys, hasher and delivery, and writes the first policy
+    /// version: everything a request needs, and what the console commands (`sspr admin …`) use
+    /// without starting a server or creating the first administrator.
+    pub async fn context(config: Config, clock: Arc<dyn Clock>) -> Result<Ctx, StartError> {
         let config = Arc::new(config);
         let store = {
             let (target, size) = (config.database.clone(), config.database_pool_size);
@@ -104,6 +106,13 @@ impl Application {
             Err(Error::Conflict { .. }) => {}
             other => other?,
         }
+        Ok(ctx)
+    }
+
+    /// Opens storage, prepares keys and the first administrator, and binds the listener.
+    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
+        let ctx = Self::context(config, clock).await?;
+        let config = Arc::clone(&ctx.config);
         let bootstrap = users::bootstrap_admin(&ctx).await?;
         let outbox = crate::delivery::outbox::spawn_sender(ctx.clone());
         crate::housekeeping::spawn(ctx.clone());

@@ -9,14 +9,34 @@ use sspr::clock::SystemClock;
 use sspr::config::{Config, LogFormat, Settings};
 use sspr::directory::users::Bootstrap;
 
-const USAGE: &str = "usage: sspr [--config PATH]      run the service\n       sspr openapi              print the OpenAPI document\n";
+const USAGE: &str = "usage: sspr [--config PATH]      run the service\n       sspr openapi              print the OpenAPI document\n       sspr [--config PATH] admin promote USERNAME\n                                 make USERNAME an administrator (when every administrator is lost)\n       sspr [--config PATH] admin reset-password USERNAME\n                                 set a one-time password for USERNAME and print it\n";
+
+/// A console command on the configured database: `admin promote|reset-password USERNAME`.
+enum Console {
+    Promote(String),
+    ResetPassword(String),
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut config_path: Option<PathBuf> = None;
+    let mut console: Option<Console> = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
+            "admin" => {
+                let (command, username) = (iter.next(), iter.next());
+                console = match (command.map(String::as_str), username) {
+                    (Some("promote"), Some(u)) => Some(Console::Promote(u.clone())),
+                    (Some("reset-password"), Some(u)) => Some(Console::ResetPassword(u.clone())),
+                    _ => {
+                        eprint!(
+                            "admin needs `promote USERNAME` or `reset-password USERNAME`\n{USAGE}"
+                        );
+                        return ExitCode::from(2);
+                    }
+                };
+            }
             "openapi" => {
                 print!("{}", sspr::http::openapi_json());
                 return ExitCode::SUCCESS;
@@ -47,6 +67,9 @@ fn main() -> ExitCode {
             }
         };
     init_logging(config.log_format);
+    if let Some(command) = console {
+        return run_console(config, command);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -116,5 +139,50 @@ fn init_logging(format: LogFormat) {
     match format {
         LogFormat::Json => builder.json().flatten_event(true).init(),
         LogFormat::Text => builder.init(),
+    }
+}
+
+/// Runs one console command and prints its outcome; nothing is served.
+fn run_console(config: Config, command: Console) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sspr: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome: Result<String, String> = runtime.block_on(async {
+        let ctx = Application::context(config, Arc::new(SystemClock))
+            .await
+            .map_err(|e| e.to_string())?;
+        match command {
+            Console::Promote(username) => {
+                sspr::directory::users::console_promote(&ctx, &username)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                Ok(format!("{username} is now an administrator"))
+            }
+            Console::ResetPassword(username) => {
+                let password = sspr::directory::users::console_reset_password(&ctx, &username)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                Ok(format!(
+                    "one-time password for {username} (to be changed at the next sign-in): {password}"
+                ))
+            }
+        }
+    });
+    match outcome {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sspr: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -547,3 +547,74 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
         },
     })
 }
+
+/// Who the console commands act as in the audit log: the operator at the server's console.
+fn console() -> Party {
+    Party {
+        id: None,
+        name: Some("console".to_owned()),
+    }
+}
+
+async fn console_target(ctx: &Ctx, username: &str) -> Result<UserRow, Error> {
+    let name = Username::parse(username, "username").map_err(|e| Error::Validation(vec![e]))?;
+    let key = name.key().to_owned();
+    ctx.store
+        .read(move |conn| store::users::find_by_key(conn, &key))
+        .await?
+        .ok_or(Error::NotFound("user"))
+}
+
+/// `sspr admin promote USERNAME`: the way back in when every administrator is lost. Makes the
+/// person an enabled administrator; audited as done from the console.
+pub async fn console_promote(ctx: &Ctx, username: &str) -> Result<(), Error> {
+    let row = console_target(ctx, username).await?;
+    let now = ctx.now();
+    ctx.store
+        .write(move |conn| {
+            let mut row = store::users::find(conn, &row.id)?.ok_or(Error::NotFound("user"))?;
+            row.is_admin = 1;
+            row.disabled = 0;
+            // A change of role ends the person's sessions, as it does from the API.
+            row.session_epoch += 1;
+            row.updated_at = ts(now);
+            store::users::save(conn, &row)?;
+            let event = Event::new(audit::kind::USER_UPDATED, console())
+                .target(Party::named(&row.id, &row.username))
+                .details(
+                    serde_json::json!({ "changed": ["is_admin", "disabled"], "from": "console" }),
+                );
+            audit::record(conn, now, &RequestMeta::default(), event)
+        })
+        .await
+}
+
+/// `sspr admin reset-password USERNAME`: sets a generated one-time password (returned, to be
+/// printed once), which must be changed at the next sign-in; unlocks the account and ends its
+/// sessions. Audited as done from the console; the password is never stored in clear or logged.
+pub async fn console_reset_password(ctx: &Ctx, username: &str) -> Result<String, Error> {
+    let row = console_target(ctx, username).await?;
+    let password = crate::password::generate();
+    let hash = ctx
+        .hasher
+        .hash(&Password::parse(&password, "password")?)
+        .await?;
+    let now = ctx.now();
+    ctx.store
+        .write(move |conn| {
+            let mut row = store::users::find(conn, &row.id)?.ok_or(Error::NotFound("user"))?;
+            crate::directory::passwords::install(conn, &mut row, hash, now)?;
+            row.must_change_password = 1;
+            row.failed_sign_ins = 0;
+            row.lockouts = 0;
+            row.locked_until = None;
+            row.session_epoch += 1;
+            store::users::save(conn, &row)?;
+            let event = Event::new(audit::kind::USER_UPDATED, console())
+                .target(Party::named(&row.id, &row.username))
+                .details(serde_json::json!({ "changed": ["password"], "from": "console" }));
+            audit::record(conn, now, &RequestMeta::default(), event)
+        })
+        .await?;
+    Ok(password)
+}

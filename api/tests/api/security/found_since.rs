@@ -1273,7 +1273,85 @@ async fn item_39_every_limit_holds_under_a_synchronised_burst(app: TestApp) {
     }
 }
 
+/// When every administrator is lost (the bootstrap name now belongs to an ordinary person),
+/// the operator gets back in from the console: `sspr admin promote` and `sspr admin
+/// reset-password` on the configured database, audited as done from the console.
+async fn item_39_the_console_brings_an_administrator_back(app: TestApp) {
+    let admin = app.admin_token().await;
+    let (zed, _) = app.signed_in_user(&admin, "zed").await;
+    // Every administrator lost: the bootstrap one demoted behind the service's back.
+    app.ctx
+        .store
+        .write(|conn| {
+            let mut row = sspr::store::users::find_by_key(conn, crate::helpers::ADMIN)?.unwrap();
+            row.is_admin = 0;
+            sspr::store::users::save(conn, &row)
+        })
+        .await
+        .unwrap();
+    let console = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sspr"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("SSPR_DATABASE_URL", &app.db.url)
+            .env("SSPR_DATA_DIR", app.db.data_dir.display().to_string())
+            .env("SSPR_JWT_KEYS", crate::helpers::JWT_KEYS)
+            .env("SSPR_BOOTSTRAP_ADMIN_USERNAME", "zed")
+            .env("SSPR_HASH_WORKERS", "1")
+            .env("SSPR_ORGANIZATION_NAME", "Example Corp")
+            .args(args)
+            .output()
+            .expect("the sspr binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, _, err) = console(&["admin", "promote", "nobody-like-this"]);
+    assert!(!ok, "an unknown name is refused");
+    assert!(err.contains("not found"), "{err}");
+    let (ok, out, err) = console(&["admin", "promote", "zed"]);
+    assert!(ok, "{out}{err}");
+    let (ok, out, err) = console(&["admin", "reset-password", "zed"]);
+    assert!(ok, "{out}{err}");
+    let password = out.trim().rsplit(' ').next().unwrap().to_owned();
+    assert!(password.len() >= 12, "{out}");
+    // The one-time password signs in, must be changed, and then the person administers.
+    let signed_in = app.sign_in("zed", &password).await;
+    assert_eq!(signed_in.status, 200, "{:#}", signed_in.body);
+    assert_eq!(signed_in.body["password_change_required"], true);
+    let token = signed_in.body["access_token"].as_str().unwrap().to_owned();
+    let changed = app
+        .post(
+            "/api/v1/me/password",
+            &token,
+            json!({"current_password": password, "new_password": crate::recovery::NEW_PASSWORD}),
+        )
+        .await;
+    assert!(changed.status.is_success(), "{:#}", changed.body);
+    let token = app.token("zed", crate::recovery::NEW_PASSWORD).await;
+    let users = app.get("/api/v1/admin/users", &token).await;
+    assert_eq!(users.status, 200, "{:#}", users.body);
+    let audit = app
+        .get("/api/v1/admin/audit?type=user.updated", &token)
+        .await
+        .body;
+    let from_console: Vec<&Value> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["target_id"] == zed["user_id"] && e["actor_name"] == "console")
+        .collect();
+    assert_eq!(from_console.len(), 2, "{audit:#}");
+    assert!(
+        !audit.to_string().contains(&password),
+        "no password in the audit log"
+    );
+}
+
 crate::both_backends!(
+    item_39_the_console_brings_an_administrator_back,
     item_39_every_limit_holds_under_a_synchronised_burst,
     item_43_finishing_rechecks_the_person_and_ends_the_flow,
     item_37_a_password_alone_cannot_change_security_info,
