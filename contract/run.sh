@@ -44,6 +44,7 @@ run_against() {
         SSPR_BIND="127.0.0.1:$port" SSPR_PUBLIC_URL="http://127.0.0.1:$port" \
         SSPR_BOOTSTRAP_ADMIN_USERNAME=admin SSPR_BOOTSTRAP_ADMIN_PASSWORD="$password" \
         SSPR_CAPTCHA_DIFFICULTY=1000 SSPR_FLOW_STARTS_PER_IP=1000000 \
+        SSPR_SIGNIN_FAILURES_PER_ADDRESS=1000000 SSPR_SIGNIN_FAILURES_GLOBAL=1000000 \
         "$binary" >"$work/$name.log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do

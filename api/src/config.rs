@@ -52,6 +52,11 @@ pub struct LockoutSettings {
     pub threshold: u32,
     pub base_secs: u64,
     pub max_secs: u64,
+    /// Failed sign-ins (any username) per client address (IPv6 by /64) per 15 minutes, then 429:
+    /// password spraying tries few passwords on many accounts, under every account's threshold.
+    pub failures_per_address: i64,
+    /// Failed sign-ins across the whole service per 15 minutes, then 429 for everyone.
+    pub failures_global: i64,
 }
 
 /// A named key: JWT signing keys (`kid` in the token header) and encryption/MAC keys.
@@ -215,6 +220,8 @@ const KNOWN: &[&str] = &[
     "hash_workers",
     "hash_queue",
     "signin_lockout_threshold",
+    "signin_failures_per_address",
+    "signin_failures_global",
     "signin_lockout_seconds",
     "signin_lockout_max_seconds",
     "body_limit_bytes",
@@ -521,7 +528,17 @@ impl Config {
             threshold: s.parse("signin_lockout_threshold", 10)?,
             base_secs: s.parse("signin_lockout_seconds", 60)?,
             max_secs: s.parse("signin_lockout_max_seconds", 3600)?,
+            failures_per_address: s.parse("signin_failures_per_address", 50)?,
+            failures_global: s.parse("signin_failures_global", 5000)?,
         };
+        if lockout.failures_per_address <= i64::from(lockout.threshold)
+            || lockout.failures_global < lockout.failures_per_address
+        {
+            return Err(invalid(
+                "signin_failures_per_address",
+                "the per-address budget must be above the lockout threshold, the global one at least the per-address one",
+            ));
+        }
         if lockout.threshold == 0 || lockout.base_secs == 0 || lockout.max_secs < lockout.base_secs
         {
             return Err(invalid(

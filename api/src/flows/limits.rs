@@ -7,6 +7,22 @@ use crate::clock::seconds_until;
 use crate::error::Error;
 use crate::store::{self, DbConn, ts, utc};
 
+/// The part of a client address a limit counts by: the whole IPv4 address, an IPv6 address's
+/// /64 (one subscriber gets a whole /64 and can pick any address in it), "unknown" without one.
+pub fn address_key(ip: Option<std::net::IpAddr>) -> String {
+    match ip {
+        Some(std::net::IpAddr::V4(v4)) => v4.to_string(),
+        Some(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        None => "unknown".to_owned(),
+    }
+}
+
 /// Refuses with 429 when `bucket` already holds `limit` events within `window`.
 pub fn check(
     conn: &mut DbConn,
@@ -54,4 +70,24 @@ pub fn events(
         .into_iter()
         .map(utc)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address_key;
+
+    #[test]
+    fn ipv6_addresses_count_by_their_64() {
+        let a = address_key(Some("2001:db8:1:2:aaaa::1".parse().unwrap()));
+        let b = address_key(Some("2001:db8:1:2:ffff:1:2:3".parse().unwrap()));
+        assert_eq!(a, b);
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_ne!(a, address_key(Some("2001:db8:1:3::1".parse().unwrap())));
+        assert_eq!(address_key(Some("192.0.2.7".parse().unwrap())), "192.0.2.7");
+        assert_eq!(
+            address_key(Some("::ffff:192.0.2.7".parse().unwrap())),
+            "192.0.2.7"
+        );
+        assert_eq!(address_key(None), "unknown");
+    }
 }

@@ -343,10 +343,7 @@ pub async fn start(
     ctx.store
         .write(move |conn| {
             captcha.consume(conn)?;
-            let ip = meta_c
-                .ip
-                .map(|ip| ip.to_string())
-                .unwrap_or_else(|| "unknown".to_owned());
+            let ip = limits::address_key(meta_c.ip);
             limits::hit(
                 conn,
                 &format!("flow-start-ip:{ip}"),

@@ -17,6 +17,7 @@ use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::directory::Username;
 use crate::error::Error;
+use crate::flows::limits;
 use crate::password::Password;
 use crate::registration::{self, RegistrationStatus};
 use crate::store::{self, sessions::SessionRow, ts, users::UserRow, utc};
@@ -122,6 +123,74 @@ fn lockout_duration(ctx: &Ctx, lockouts: i32) -> Duration {
     Duration::seconds(l.base_secs.saturating_mul(factor).min(l.max_secs) as i64)
 }
 
+/// A wrong password for `user` (at sign-in, or as the current password of a change): counted
+/// towards the smart lockout, audited, and at the threshold the account is locked and the
+/// person told, with the way out.
+fn count_wrong_password(
+    ctx_c: &Ctx,
+    conn: &mut store::DbConn,
+    user: &UserRow,
+    party: Party,
+    meta_c: &RequestMeta,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let threshold = ctx_c.config.lockout.threshold as i32;
+    let failures = store::users::count_failure(conn, &user.id, ts(now))?;
+    let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+        .target(party.clone())
+        .failed()
+        .details(
+            serde_json::json!({ "reason": "wrong_password", "consecutive_failures": failures }),
+        );
+    audit::record(conn, now, meta_c, event)?;
+    if failures >= threshold {
+        let mut row = store::users::find(conn, &user.id)?.ok_or(Error::NotFound("user"))?;
+        row.lockouts += 1;
+        row.failed_sign_ins = 0;
+        let duration = lockout_duration(ctx_c, row.lockouts);
+        row.locked_until = Some(ts(now + duration));
+        store::users::save(conn, &row)?;
+        let event = Event::new(audit::kind::SIGN_IN_LOCKED_OUT, Party::system())
+            .target(party)
+            .details(
+                serde_json::json!({ "seconds": duration.num_seconds(), "lockouts": row.lockouts }),
+            );
+        audit::record(conn, now, meta_c, event)?;
+        // One notice per lockout, with the way out. The link comes from configuration
+        // only, never from request headers (which an attacker controls).
+        let policy = crate::policy::service::current_on(conn)?.policy;
+        let link = format!("{}/recover?purpose=unlock_account", ctx_c.config.public_url);
+        let message = crate::delivery::templates::notice(
+            &ctx_c.config.organization_name,
+            &row.email,
+            &row.display_name,
+            "account was locked",
+            &format!(
+                "Your account was locked on {} after {threshold} failed sign-ins. It unlocks by itself in {} seconds, or you can unlock it now.",
+                now.format("%Y-%m-%d %H:%M UTC"),
+                duration.num_seconds()
+            ),
+            Some(("Unlock your account", &link)),
+            &policy.customization,
+        );
+        crate::delivery::outbox::enqueue(conn, now, &message)?;
+    }
+    Ok(())
+}
+
+const SPRAY_WINDOW_MINUTES: i64 = 15;
+const SPRAY_GLOBAL: &str = "signin-failure-all";
+
+fn spray_bucket(address: &str) -> String {
+    format!("signin-failure-ip:{address}")
+}
+
+/// Counts one failed sign-in against the address's and the service's budgets.
+fn record_spray(conn: &mut store::DbConn, address: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    limits::record(conn, &spray_bucket(address), now)?;
+    limits::record(conn, SPRAY_GLOBAL, now)
+}
+
 pub async fn sign_in(
     ctx: &Ctx,
     meta: &RequestMeta,
@@ -132,6 +201,24 @@ pub async fn sign_in(
     let password =
         Password::parse(&req.password, "password").map_err(|_| Error::InvalidCredentials)?;
     let key = username.as_ref().map(|u| u.key().to_owned());
+    // Password spraying: failures from one address (IPv6 by /64) and across the service are
+    // budgeted too, well above one account's lockout threshold; past it, nothing is hashed.
+    let (lockout, address) = (ctx.config.lockout, limits::address_key(meta.ip));
+    let now = ctx.now();
+    let address_c = address.clone();
+    ctx.store
+        .read(move |conn| {
+            let window = Duration::minutes(SPRAY_WINDOW_MINUTES);
+            limits::check(
+                conn,
+                &spray_bucket(&address_c),
+                window,
+                lockout.failures_per_address,
+                now,
+            )?;
+            limits::check(conn, SPRAY_GLOBAL, window, lockout.failures_global, now)
+        })
+        .await?;
     let user = match key {
         Some(key) => {
             ctx.store
@@ -147,13 +234,14 @@ pub async fn sign_in(
             user.as_ref().and_then(|u| u.password_hash.as_deref()),
         )
         .await?;
-    let now = ctx.now();
     let meta_c = meta.clone();
 
     let Some(user) = user else {
         let attempted: String = req.username.chars().take(64).collect();
+        let address_c = address.clone();
         ctx.store
             .write(move |conn| {
+                record_spray(conn, &address_c, now)?;
                 let event = Event::new(
                     audit::kind::SIGN_IN_FAILED,
                     Party {
@@ -172,8 +260,12 @@ pub async fn sign_in(
     let party = Party::named(&user.id, &user.username);
     if let Some(until) = user.locked_until.map(utc).filter(|t| *t > now) {
         let matches = verification.matches;
+        let address_c = address.clone();
         ctx.store
             .write(move |conn| {
+                if !matches {
+                    record_spray(conn, &address_c, now)?;
+                }
                 let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
                     .target(party)
                     .failed()
@@ -191,47 +283,11 @@ pub async fn sign_in(
     }
 
     if !verification.matches {
-        let threshold = ctx.config.lockout.threshold as i32;
         let ctx_c = ctx.clone();
         ctx.store
             .write(move |conn| {
-                let failures = store::users::count_failure(conn, &user.id, ts(now))?;
-                let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
-                    .target(party.clone())
-                    .failed()
-                    .details(serde_json::json!({ "reason": "wrong_password", "consecutive_failures": failures }));
-                audit::record(conn, now, &meta_c, event)?;
-                if failures >= threshold {
-                    let mut row = store::users::find(conn, &user.id)?.ok_or(Error::NotFound("user"))?;
-                    row.lockouts += 1;
-                    row.failed_sign_ins = 0;
-                    let duration = lockout_duration(&ctx_c, row.lockouts);
-                    row.locked_until = Some(ts(now + duration));
-                    store::users::save(conn, &row)?;
-                    let event = Event::new(audit::kind::SIGN_IN_LOCKED_OUT, Party::system())
-                        .target(party)
-                        .details(serde_json::json!({ "seconds": duration.num_seconds(), "lockouts": row.lockouts }));
-                    audit::record(conn, now, &meta_c, event)?;
-                    // One notice per lockout, with the way out. The link comes from configuration
-                    // only, never from request headers (which an attacker controls).
-                    let policy = crate::policy::service::current_on(conn)?.policy;
-                    let link = format!("{}/recover?purpose=unlock_account", ctx_c.config.public_url);
-                    let message = crate::delivery::templates::notice(
-                        &ctx_c.config.organization_name,
-                        &row.email,
-                        &row.display_name,
-                        "account was locked",
-                        &format!(
-                            "Your account was locked on {} after {threshold} failed sign-ins. It unlocks by itself in {} seconds, or you can unlock it now.",
-                            now.format("%Y-%m-%d %H:%M UTC"),
-                            duration.num_seconds()
-                        ),
-                        Some(("Unlock your account", &link)),
-                        &policy.customization,
-                    );
-                    crate::delivery::outbox::enqueue(conn, now, &message)?;
-                }
-                Ok(())
+                record_spray(conn, &address, now)?;
+                count_wrong_password(&ctx_c, conn, &user, party, &meta_c, now)
             })
             .await?;
         return Err(Error::InvalidCredentials);
@@ -418,12 +474,25 @@ pub async fn change_password(
         .read(move |conn| store::users::find(conn, &id))
         .await?
         .ok_or(Error::Unauthenticated)?;
+    let now = ctx.now();
+    if let Some(until) = user.locked_until.map(utc).filter(|t| *t > now) {
+        // Too many wrong passwords: no more guesses until the lockout ends (the session lives).
+        return Err(Error::Throttled {
+            retry_after_secs: crate::clock::seconds_until(until, now),
+        });
+    }
     if !ctx
         .hasher
         .verify(&current, user.password_hash.as_deref())
         .await?
         .matches
     {
+        // Guessing the current password counts like failed sign-ins (and locks the same way).
+        let (ctx_c, meta_c, user_c) = (ctx.clone(), meta.clone(), user.clone());
+        let party = Party::named(&user.id, &user.username);
+        ctx.store
+            .write(move |conn| count_wrong_password(&ctx_c, conn, &user_c, party, &meta_c, now))
+            .await?;
         return Err(Error::validation(
             "current_password",
             "incorrect",

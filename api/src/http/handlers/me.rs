@@ -39,6 +39,7 @@ pub async fn me(
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
+        (status = 429, response = p::TooManyRequests),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]

@@ -1240,7 +1240,7 @@ async fn item_39_every_limit_holds_under_a_synchronised_burst(app: TestApp) {
         let left = app
             .ctx
             .store
-            .read(|conn| sspr::store::users::count_active_admins(conn))
+            .read(sspr::store::users::count_active_admins)
             .await
             .unwrap();
         assert!(
@@ -1350,7 +1350,78 @@ async fn item_39_the_console_brings_an_administrator_back(app: TestApp) {
     );
 }
 
+/// Password spraying: failed sign-ins on many usernames from one address (IPv6 by its /64) run
+/// into a budget well above one account's threshold, then 429 without hashing; another /64
+/// still signs in. Guessing the current password of a change counts like sign-in failures.
+async fn item_42_password_spraying_and_current_password_guessing_are_budgeted(first: TestApp) {
+    let app = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[
+            ("trusted_proxies", "127.0.0.1/32"),
+            ("signin_failures_per_address", "20"),
+        ],
+    )
+    .await;
+    let admin = app.admin_token().await;
+    let (_, victim) = app.signed_in_user(&admin, "vic").await;
+    let from = |address: &str, username: &str, password: &str| {
+        app.client
+            .post(app.url("/api/v1/auth/sign-in"))
+            .header("x-forwarded-for", address.to_owned())
+            .json(&json!({"username": username, "password": password}))
+    };
+    // Twenty failures on twenty usernames, each from another address of one /64.
+    for i in 0..20 {
+        let a = app
+            .send(from(
+                &format!("2001:db8:5:6::{i:x}"),
+                &format!("user{i}"),
+                "Spring2026!spray",
+            ))
+            .await;
+        assert_eq!(a.status, 401, "{:#}", a.body);
+    }
+    // The budget of the /64 is spent: refused before any password is checked, even a right one.
+    let refused = app
+        .send(from("2001:db8:5:6:ffff::9", "vic", USER_PASSWORD))
+        .await;
+    refused.assert_problem(429, "throttled");
+    assert!(refused.header("retry-after").is_some());
+    // Another /64, and the victim's own sessions, are not affected.
+    let other = app
+        .send(from("2001:db8:5:7::1", "vic", USER_PASSWORD))
+        .await;
+    assert_eq!(other.status, 200, "{:#}", other.body);
+    assert_eq!(app.get("/api/v1/me", &victim).await.status, 200);
+
+    // Ten wrong current passwords lock the account like ten failed sign-ins.
+    for _ in 0..10 {
+        let wrong = app
+            .post(
+                "/api/v1/me/password",
+                &victim,
+                json!({"current_password": "not the password at all", "new_password": crate::recovery::NEW_PASSWORD}),
+            )
+            .await;
+        assert_eq!(wrong.status, 422, "{:#}", wrong.body);
+    }
+    let locked = app
+        .post(
+            "/api/v1/me/password",
+            &victim,
+            json!({"current_password": USER_PASSWORD, "new_password": crate::recovery::NEW_PASSWORD}),
+        )
+        .await;
+    locked.assert_problem(429, "throttled");
+    let signed_in = app
+        .send(from("2001:db8:5:8::1", "vic", USER_PASSWORD))
+        .await;
+    signed_in.assert_problem(401, "account_locked");
+}
+
 crate::both_backends!(
+    item_42_password_spraying_and_current_password_guessing_are_budgeted,
     item_39_the_console_brings_an_administrator_back,
     item_39_every_limit_holds_under_a_synchronised_burst,
     item_43_finishing_rechecks_the_person_and_ends_the_flow,
