@@ -16,6 +16,7 @@
 //! | 27–28 | `input::item_27_…` (SQL metacharacters are among the bodies it sends) |
 //! | 29–33 | `admin::item_29_…` … `admin::item_33_…` |
 //! | 34–35 | `after_reset::item_34_…`, `after_reset::item_35_…` |
+//! | 36–43 | `found_since::item_36_…` … `found_since::item_43_…`, and `found_since::review_…` for the smaller holes of the security review (issue 12) |
 //! | no secret in logs | `replicas` searches the logs of three real processes after their journeys |
 
 mod admin;
