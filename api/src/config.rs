@@ -176,6 +176,10 @@ pub struct CodeLimits {
     pub phone_per_hour: i64,
     /// Emails to one account, or to one address, per 10 minutes.
     pub email_per_10_minutes: i64,
+    /// Text messages and calls across the whole service per hour and per day (SMS pumping and
+    /// toll fraud cost money whoever the numbers belong to).
+    pub phone_global_per_hour: i64,
+    pub phone_global_per_day: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -233,6 +237,8 @@ const KNOWN: &[&str] = &[
     "code_max_sends",
     "code_resend_seconds",
     "phone_sends_per_hour",
+    "phone_sends_global_per_hour",
+    "phone_sends_global_per_day",
     "email_sends_per_10_minutes",
     "sms_timeout_seconds",
     "outbox_poll_ms",
@@ -581,7 +587,17 @@ impl Config {
             resend_after_secs: s.parse("code_resend_seconds", 60)?,
             phone_per_hour: s.parse("phone_sends_per_hour", 5)?,
             email_per_10_minutes: s.parse("email_sends_per_10_minutes", 10)?,
+            phone_global_per_hour: s.parse("phone_sends_global_per_hour", 200)?,
+            phone_global_per_day: s.parse("phone_sends_global_per_day", 1000)?,
         };
+        if codes.phone_global_per_hour < codes.phone_per_hour
+            || codes.phone_global_per_day < codes.phone_global_per_hour
+        {
+            return Err(invalid(
+                "phone_sends_global_per_hour",
+                "the global budgets must be at least one account's hourly budget, the daily one at least the hourly one",
+            ));
+        }
         if !(60..=3600).contains(&codes.ttl_secs) {
             return Err(invalid("code_ttl_seconds", "must be between 60 and 3600"));
         }

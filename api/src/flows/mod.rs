@@ -794,6 +794,9 @@ fn decoy_challenge(
                 )
             };
             limits::hit(conn, &bucket, window, cap, now)?;
+            if kind != MethodKind::Email {
+                codes::phone_budget(conn, &cfg, now)?;
+            }
             limits::record(conn, &sends, now)?;
             Ok(ChallengeResponse {
                 expires_in: Some(cfg.ttl_secs),

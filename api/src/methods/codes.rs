@@ -88,6 +88,34 @@ fn throttled(oldest: chrono::NaiveDateTime, window: Duration, now: DateTime<Utc>
     }
 }
 
+const PHONE_SENDS_ALL: &str = "phone-sends-all";
+
+/// The service's budget of texts and calls, per hour and per day, whoever they are for: checked
+/// and spent by every phone send — and by a decoy's, so that an exhausted budget answers real
+/// and unknown people alike. Call it after every other limit passed (a refused send spends
+/// nothing).
+pub fn phone_budget(
+    conn: &mut DbConn,
+    limits: &CodeLimits,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    crate::flows::limits::check(
+        conn,
+        PHONE_SENDS_ALL,
+        Duration::hours(1),
+        limits.phone_global_per_hour,
+        now,
+    )?;
+    crate::flows::limits::check(
+        conn,
+        PHONE_SENDS_ALL,
+        Duration::hours(24),
+        limits.phone_global_per_day,
+        now,
+    )?;
+    crate::flows::limits::record(conn, PHONE_SENDS_ALL, now)
+}
+
 /// Checks every send limit, supersedes earlier codes of the method, and records a new one.
 /// Call inside the write transaction; send after it commits; [`forget`] it if the send fails.
 pub fn issue(
@@ -149,6 +177,9 @@ pub fn issue(
         return Err(throttled(*oldest, window, now));
     }
 
+    if req.channel != Channel::Email {
+        phone_budget(conn, limits, now)?;
+    }
     let spent = match req.keep_tries {
         true => store::codes::current(conn, req.method_id, req.purpose)?.map_or(0, |c| c.attempts),
         false => 0,
