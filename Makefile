@@ -20,9 +20,11 @@ test-rust:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo test --locked --workspace
 
-# schemathesis against the served OpenAPI document, on SQLite and PostgreSQL, every check, one
-# minute each (contract/run.sh; SSPR_CONTRACT_SECONDS to change).
+# The document passes openapi-spec-validator, Spectral (spectral:oas) and openapi-python-client
+# (contract/lint.sh); then schemathesis against the served document, on SQLite and PostgreSQL,
+# every check, one minute each (contract/run.sh; SSPR_CONTRACT_SECONDS to change).
 test-contract:
+	contract/lint.sh
 	cargo build --locked -p sspr-api --bin sspr
 	contract/run.sh
 

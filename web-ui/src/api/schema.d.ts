@@ -1510,6 +1510,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of audit rows, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1534,6 +1535,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description All groups */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1560,6 +1562,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The group created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1589,6 +1592,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The group and its members */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1643,6 +1647,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The group as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1677,6 +1682,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The group with its new members */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1704,6 +1710,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The policy in force */
             200: {
                 headers: {
                     /** @description The policy version, quoted */
@@ -1735,6 +1742,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The policy as saved */
             200: {
                 headers: {
                     /** @description The new version, quoted */
@@ -1768,6 +1776,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Who the proposed policy would leave short of methods */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1797,6 +1806,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Registration coverage by group */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1824,6 +1834,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Reset and unlock counts for the period */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1855,6 +1866,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of people */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1883,6 +1895,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The person created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1912,6 +1925,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The person */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1966,6 +1980,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The person as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1996,6 +2011,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The person's methods, masked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2045,6 +2061,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The person, unlocked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2072,6 +2089,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in */
             200: {
                 headers: {
                     /** @description The session cookie */
@@ -2129,6 +2147,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A proof-of-work puzzle to solve before starting a flow */
             200: {
                 headers: {
                     /** @description no-store */
@@ -2150,6 +2169,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description What the web app needs before sign-in */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2246,6 +2266,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed-in person */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2267,6 +2288,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your methods, masked, and where you stand against the policy */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2293,6 +2315,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The method added, waiting for its code */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,6 +2352,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your registration against the policy */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2354,6 +2378,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The method removed, and what is left */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2387,6 +2412,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A new code is on its way */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2419,6 +2445,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The method, now verified */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2489,6 +2516,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Your security questions, stored */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2523,6 +2551,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The questions you may choose from */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2549,6 +2578,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session is elevated until the time given */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2589,6 +2619,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A code is on its way to the method */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2622,6 +2653,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The flow started, with the methods to prove */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2663,6 +2695,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A code is on its way, or the questions to answer */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2706,6 +2739,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The password is reset; the flow is over */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,6 +2794,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The account is unlocked; the flow is over */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2806,6 +2841,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The method proven, and what is left to prove */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,7 @@ use crate::http::problem as p;
     security(("bearer" = []), ("session_cookie" = [])),
     params(AuditQuery),
     responses(
-        (status = 200, body = AuditPage),
+        (status = 200, description = "One page of audit rows, newest first", body = AuditPage),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),

@@ -15,7 +15,7 @@ use crate::http::problem as p;
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
-        (status = 200, body = GroupList),
+        (status = 200, description = "All groups", body = GroupList),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
@@ -33,7 +33,7 @@ pub async fn list(ctx: web::Data<Ctx>, _admin: Admin) -> Result<web::Json<GroupL
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = CreateGroup,
     responses(
-        (status = 201, body = GroupDetail),
+        (status = 201, description = "The group created", body = GroupDetail),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -62,7 +62,7 @@ pub async fn create(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("group_id" = Uuid, Path)),
     responses(
-        (status = 200, body = GroupDetail),
+        (status = 200, description = "The group and its members", body = GroupDetail),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
@@ -86,7 +86,7 @@ pub async fn get(
     params(("group_id" = Uuid, Path)),
     request_body = UpdateGroup,
     responses(
-        (status = 200, body = GroupDetail),
+        (status = 200, description = "The group as changed", body = GroupDetail),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -152,7 +152,7 @@ pub async fn remove(
     params(("group_id" = Uuid, Path)),
     request_body = SetMembers,
     responses(
-        (status = 200, body = GroupDetail),
+        (status = 200, description = "The group with its new members", body = GroupDetail),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),

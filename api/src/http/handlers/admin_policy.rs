@@ -22,7 +22,7 @@ fn respond(current: CurrentPolicy) -> HttpResponse {
     tag = "admin",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
-        (status = 200, body = Policy, headers(("ETag" = String, description = "The policy version, quoted"))),
+        (status = 200, description = "The policy in force", body = Policy, headers(("ETag" = String, description = "The policy version, quoted"))),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
@@ -42,7 +42,7 @@ pub async fn get_policy(ctx: web::Data<Ctx>, _admin: Admin) -> Result<HttpRespon
     request_body = Policy,
     params(("If-Match" = Option<String>, Header, nullable = false, pattern = r#"^(W/)?"?[0-9]{1,18}"?$"#, description = "The version this change is based on, as in ETag")),
     responses(
-        (status = 200, body = Policy, headers(("ETag" = String, description = "The new version, quoted"))),
+        (status = 200, description = "The policy as saved", body = Policy, headers(("ETag" = String, description = "The new version, quoted"))),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -89,7 +89,7 @@ pub async fn put_policy(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = Policy,
     responses(
-        (status = 200, body = crate::registration::admin::PolicyImpact),
+        (status = 200, description = "Who the proposed policy would leave short of methods", body = crate::registration::admin::PolicyImpact),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),

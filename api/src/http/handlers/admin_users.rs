@@ -14,7 +14,7 @@ use crate::http::problem as p;
     security(("bearer" = []), ("session_cookie" = [])),
     params(UserQuery),
     responses(
-        (status = 200, body = UserList),
+        (status = 200, description = "One page of people", body = UserList),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -38,7 +38,7 @@ pub async fn list(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = CreateUser,
     responses(
-        (status = 201, body = User),
+        (status = 201, description = "The person created", body = User),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -67,7 +67,7 @@ pub async fn create(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
     responses(
-        (status = 200, body = User),
+        (status = 200, description = "The person", body = User),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
@@ -92,7 +92,7 @@ pub async fn get(
     params(("user_id" = Uuid, Path)),
     request_body = UpdateUser,
     responses(
-        (status = 200, body = User),
+        (status = 200, description = "The person as changed", body = User),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -157,7 +157,7 @@ pub async fn remove(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
     responses(
-        (status = 200, body = User),
+        (status = 200, description = "The person, unlocked", body = User),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
@@ -183,7 +183,7 @@ pub async fn unlock(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
     responses(
-        (status = 200, body = crate::registration::enroll::MethodList),
+        (status = 200, description = "The person's methods, masked", body = crate::registration::enroll::MethodList),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),

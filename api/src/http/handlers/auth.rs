@@ -28,7 +28,7 @@ fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static
     tag = "auth",
     request_body = SignInRequest,
     responses(
-        (status = 200, body = SignInResponse, headers(("Set-Cookie" = String, description = "The session cookie"))),
+        (status = 200, description = "Signed in", body = SignInResponse, headers(("Set-Cookie" = String, description = "The session cookie"))),
         (status = 400, response = p::BadRequest),
         (status = 401, description = "Invalid credentials, or a locked or disabled account", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),

@@ -12,7 +12,7 @@ use crate::session::{self, ChangePasswordRequest, Me};
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
-        (status = 200, body = Me),
+        (status = 200, description = "The signed-in person", body = Me),
         (status = 401, response = p::Unauthorized),
         (status = 503, response = p::ServiceUnavailable),
     )

@@ -20,7 +20,7 @@ use crate::registration::step_up::{
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
-        (status = 200, body = MethodList),
+        (status = 200, description = "Your methods, masked, and where you stand against the policy", body = MethodList),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
@@ -43,7 +43,7 @@ pub async fn list(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = AddMethodRequest,
     responses(
-        (status = 201, body = AddedMethod),
+        (status = 201, description = "The method added, waiting for its code", body = AddedMethod),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, description = "The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),
@@ -75,7 +75,7 @@ pub async fn add(
     params(("method_id" = Uuid, Path)),
     request_body = VerifyMethodRequest,
     responses(
-        (status = 200, body = MethodView),
+        (status = 200, description = "The method, now verified", body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -108,7 +108,7 @@ pub async fn verify(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("method_id" = Uuid, Path)),
     responses(
-        (status = 202, body = CodeSent),
+        (status = 202, description = "A new code is on its way", body = CodeSent),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
@@ -137,7 +137,7 @@ pub async fn resend(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("method_id" = Uuid, Path)),
     responses(
-        (status = 200, body = Removal),
+        (status = 200, description = "The method removed, and what is left", body = Removal),
         (status = 401, response = p::Unauthorized),
         (status = 403, description = "A step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
@@ -162,7 +162,7 @@ pub async fn remove(
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
-        (status = 200, body = RegistrationStatus),
+        (status = 200, description = "Your registration against the policy", body = RegistrationStatus),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 409, response = p::Conflict),
@@ -184,7 +184,7 @@ pub async fn confirm(
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
     responses(
-        (status = 200, body = Catalogue),
+        (status = 200, description = "The questions you may choose from", body = Catalogue),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 503, response = p::ServiceUnavailable),
@@ -206,7 +206,7 @@ pub async fn catalogue(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = SecurityAnswers,
     responses(
-        (status = 200, body = MethodView),
+        (status = 200, description = "Your security questions, stored", body = MethodView),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, description = "Not enabled by the policy, or an administrator, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),
@@ -236,7 +236,7 @@ pub async fn set_answers(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = StepUpChallengeRequest,
     responses(
-        (status = 202, body = StepUpChallenge),
+        (status = 202, description = "A code is on its way to the method", body = StepUpChallenge),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -268,7 +268,7 @@ pub async fn step_up_challenge(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = StepUpRequest,
     responses(
-        (status = 200, body = Elevation),
+        (status = 200, description = "The session is elevated until the time given", body = Elevation),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),

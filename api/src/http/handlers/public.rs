@@ -10,7 +10,7 @@ use crate::policy::service::{self, PublicConfig};
     operation_id = "public_config",
     tag = "public",
     responses(
-        (status = 200, body = PublicConfig),
+        (status = 200, description = "What the web app needs before sign-in", body = PublicConfig),
         (status = 503, response = crate::http::problem::ServiceUnavailable),
     )
 )]

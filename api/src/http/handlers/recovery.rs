@@ -34,7 +34,7 @@ impl FromRequest for FlowToken {
 #[utoipa::path(
     operation_id = "captcha_challenge",
     tag = "recovery",
-    responses((status = 200, body = Challenge, headers(("Cache-Control" = String, description = "no-store"))))
+    responses((status = 200, description = "A proof-of-work puzzle to solve before starting a flow", body = Challenge, headers(("Cache-Control" = String, description = "no-store"))))
 )]
 #[get("/captcha/challenge")]
 pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
@@ -51,7 +51,7 @@ pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
     tag = "recovery",
     request_body = StartRequest,
     responses(
-        (status = 201, body = StartResponse),
+        (status = 201, description = "The flow started, with the methods to prove", body = StartResponse),
         (status = 400, response = p::BadRequest),
         (status = 403, description = "Ineligible (only when the policy reveals it), or unlock is not enabled", body = p::Problem, content_type = "application/problem+json"),
         (status = 413, response = p::PayloadTooLarge),
@@ -80,7 +80,7 @@ pub async fn start(
     params(("flow_id" = Uuid, Path)),
     request_body = ChallengeRequest,
     responses(
-        (status = 202, body = ChallengeResponse),
+        (status = 202, description = "A code is on its way, or the questions to answer", body = ChallengeResponse),
         (status = 400, response = p::BadRequest),
         (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
@@ -114,7 +114,7 @@ pub async fn challenge(
     params(("flow_id" = Uuid, Path)),
     request_body = VerifyRequest,
     responses(
-        (status = 200, body = VerifyResponse),
+        (status = 200, description = "The method proven, and what is left to prove", body = VerifyResponse),
         (status = 400, response = p::BadRequest),
         (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
@@ -148,7 +148,7 @@ pub async fn verify(
     params(("flow_id" = Uuid, Path)),
     request_body = NewPasswordRequest,
     responses(
-        (status = 200, body = FinishResponse),
+        (status = 200, description = "The password is reset; the flow is over", body = FinishResponse),
         (status = 400, response = p::BadRequest),
         (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
@@ -180,7 +180,7 @@ pub async fn password(
     security(("flow_token" = [])),
     params(("flow_id" = Uuid, Path)),
     responses(
-        (status = 200, body = FinishResponse),
+        (status = 200, description = "The account is unlocked; the flow is over", body = FinishResponse),
         (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
         (status = 403, description = "Not enough methods verified, or unlock not enabled", body = p::Problem, content_type = "application/problem+json"),

@@ -13,7 +13,7 @@ use crate::reports::{self, RegistrationReport, ReportQuery, ResetReport};
     security(("bearer" = []), ("session_cookie" = [])),
     params(ReportQuery),
     responses(
-        (status = 200, body = ResetReport),
+        (status = 200, description = "Reset and unlock counts for the period", body = ResetReport),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -37,7 +37,7 @@ pub async fn resets(
     security(("bearer" = []), ("session_cookie" = [])),
     params(ReportQuery),
     responses(
-        (status = 200, body = RegistrationReport),
+        (status = 200, description = "Registration coverage by group", body = RegistrationReport),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
