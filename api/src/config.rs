@@ -165,7 +165,7 @@ pub struct RecoveryLimits {
 
 /// One-time codes: their life, their tries, and how often they may be sent. Counted in the
 /// database, so the limits hold across replicas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeLimits {
     pub ttl_secs: i64,
     pub max_attempts: i32,
@@ -180,6 +180,46 @@ pub struct CodeLimits {
     /// toll fraud cost money whoever the numbers belong to).
     pub phone_global_per_hour: i64,
     pub phone_global_per_day: i64,
+    /// The countries texts and calls may reach: premium-rate pumping picks the expensive ones.
+    pub phone_countries: PhoneCountries,
+}
+
+/// `phone_countries`: ISO 3166-1 alpha-2 region codes (as libphonenumber assigns them), or any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PhoneCountries {
+    Any,
+    Only(Vec<String>),
+}
+
+impl PhoneCountries {
+    /// Parses `*` or a comma-separated list such as `US, CA, GB`.
+    fn parse(raw: &str) -> Result<Self, String> {
+        if raw.trim() == "*" {
+            return Ok(Self::Any);
+        }
+        let mut regions = Vec::new();
+        for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let region = part.to_ascii_uppercase();
+            if region.parse::<phonenumber::country::Id>().is_err() {
+                return Err(format!("`{part}` is not a country code such as US or GB"));
+            }
+            regions.push(region);
+        }
+        if regions.is_empty() {
+            return Err("list at least one country (such as US) or `*` for any".into());
+        }
+        Ok(Self::Only(regions))
+    }
+
+    /// Whether a text or call to this number (E.164) may be sent.
+    pub fn allows(&self, e164: &str) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Only(regions) => {
+                crate::methods::phone::region(e164).is_some_and(|region| regions.contains(&region))
+            }
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -239,6 +279,7 @@ const KNOWN: &[&str] = &[
     "phone_sends_per_hour",
     "phone_sends_global_per_hour",
     "phone_sends_global_per_day",
+    "phone_countries",
     "email_sends_per_10_minutes",
     "sms_timeout_seconds",
     "outbox_poll_ms",
@@ -589,6 +630,23 @@ impl Config {
             email_per_10_minutes: s.parse("email_sends_per_10_minutes", 10)?,
             phone_global_per_hour: s.parse("phone_sends_global_per_hour", 200)?,
             phone_global_per_day: s.parse("phone_sends_global_per_day", 1000)?,
+            phone_countries: match (s.get("phone_countries"), s.get("sms_from")) {
+                (Some(raw), _) => {
+                    PhoneCountries::parse(raw).map_err(|m| invalid("phone_countries", m))?
+                }
+                // Safe by default: the sender number's own country only.
+                (None, Some(from)) => match crate::methods::phone::region(from) {
+                    Some(region) => PhoneCountries::Only(vec![region]),
+                    None => {
+                        return Err(invalid(
+                            "phone_countries",
+                            "sms_from is not a phone number, so it names no country: list the countries texts and calls may reach (such as US,CA) or `*`",
+                        ));
+                    }
+                },
+                // No sender, so nothing can be sent.
+                (None, None) => PhoneCountries::Any,
+            },
         };
         if codes.phone_global_per_hour < codes.phone_per_hour
             || codes.phone_global_per_day < codes.phone_global_per_hour
@@ -948,6 +1006,39 @@ mod tests {
                 .to_string()
                 .contains("argon2")
         );
+    }
+
+    #[test]
+    fn texts_and_calls_default_to_the_sender_numbers_country() {
+        let countries = |pairs: &[(&str, &str)]| {
+            Config::from_settings(&settings(pairs)).map(|c| c.codes.phone_countries)
+        };
+        assert_eq!(countries(&[]).unwrap(), PhoneCountries::Any);
+        let us = countries(&[("sms_from", "+14155550100")]).unwrap();
+        assert_eq!(us, PhoneCountries::Only(vec!["US".into()]));
+        assert!(us.allows("+14155552671"));
+        assert!(!us.allows("+14165550100"), "Canada shares +1");
+        assert!(!us.allows("+442079460958"));
+        let listed = countries(&[
+            ("sms_from", "+14155550100"),
+            ("phone_countries", " ca, GB "),
+        ]);
+        assert_eq!(
+            listed.unwrap(),
+            PhoneCountries::Only(vec!["CA".into(), "GB".into()])
+        );
+        assert_eq!(
+            countries(&[("sms_from", "ExampleCo"), ("phone_countries", "*")]).unwrap(),
+            PhoneCountries::Any
+        );
+        for bad in [
+            &[("sms_from", "ExampleCo")][..],
+            &[("phone_countries", "XX")],
+            &[("phone_countries", ",")],
+        ] {
+            let err = countries(bad).unwrap_err().to_string();
+            assert!(err.contains("PHONE_COUNTRIES"), "{err}");
+        }
     }
 
     #[test]

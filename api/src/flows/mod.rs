@@ -745,7 +745,7 @@ fn decoy_challenge(
     policy: &Policy,
     now: DateTime<Utc>,
 ) -> Result<ChallengeResponse, Error> {
-    let cfg = ctx.config.codes;
+    let cfg = &ctx.config.codes;
     match method.kind {
         MethodKind::SecurityQuestions => {
             let catalogue = questions::catalogue(policy);
@@ -795,7 +795,7 @@ fn decoy_challenge(
             };
             limits::hit(conn, &bucket, window, cap, now)?;
             if kind != MethodKind::Email {
-                codes::phone_budget(conn, &cfg, now)?;
+                codes::phone_budget(conn, cfg, now)?;
             }
             limits::record(conn, &sends, now)?;
             Ok(ChallengeResponse {
@@ -816,7 +816,7 @@ fn decoy_verdict(
     answers_verdict: Option<Result<(), Refusal>>,
     now: DateTime<Utc>,
 ) -> Result<Error, Error> {
-    let cfg = ctx.config.codes;
+    let cfg = &ctx.config.codes;
     match method.kind {
         MethodKind::SecurityQuestions => Ok(Error::refused(
             answers_verdict

@@ -230,7 +230,7 @@ pub struct Unauthorized(#[allow(dead_code)] Problem);
 
 #[derive(ToResponse)]
 #[response(
-    description = "The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`)",
+    description = "The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`); or the policy or settings do not allow it: the method is not enabled (`method_not_enabled`, `not_allowed_for_administrators`), changing security info needs a recent proof (`step_up_required`), texts and calls to the number's country are not enabled (`country_not_allowed`)",
     content_type = "application/problem+json"
 )]
 pub struct Forbidden(#[allow(dead_code)] Problem);

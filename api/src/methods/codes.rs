@@ -125,6 +125,12 @@ pub fn issue(
     req: &Issue<'_>,
     now: DateTime<Utc>,
 ) -> Result<Issued, Error> {
+    if req.channel != Channel::Email && !limits.phone_countries.allows(req.destination) {
+        return Err(Error::NotAllowed {
+            code: "country_not_allowed",
+            detail: "texts and calls to this country are not enabled here; use a number in another country or another method".into(),
+        });
+    }
     let ttl = Duration::seconds(limits.ttl_secs);
     // Every send limit below is a count then an insert: serialised per method, person and
     // destination until this transaction commits (always in this order).

@@ -84,6 +84,14 @@ impl MethodType for Phone {
     }
 }
 
+/// The region libphonenumber assigns to a number (E.164), as an ISO 3166-1 alpha-2 code:
+/// `+14165550100` → `CA`, `+442079460958` → `GB`.
+pub fn region(e164: &str) -> Option<String> {
+    let number = phonenumber::parse(None, e164).ok()?;
+    let id = number.country().id()?;
+    Some(id.as_ref().to_owned())
+}
+
 /// `+14155552671` → `+1 ••• ••• ••71`: the country code (from libphonenumber) and the last two
 /// digits.
 pub fn mask_phone(e164: &str) -> String {
@@ -103,6 +111,16 @@ mod tests {
     fn phone_masks_show_the_country_and_last_two_digits() {
         assert_eq!(mask_phone("+14155552667"), "+1 ••• ••• ••67");
         assert_eq!(mask_phone("+442079460958"), "+44 ••• ••• ••58");
+    }
+
+    #[test]
+    fn regions_tell_countries_that_share_a_calling_code_apart() {
+        assert_eq!(region("+14155552671").as_deref(), Some("US"));
+        assert_eq!(region("+14165550100").as_deref(), Some("CA"));
+        assert_eq!(region("+18765550100").as_deref(), Some("JM"));
+        assert_eq!(region("+442079460958").as_deref(), Some("GB"));
+        assert_eq!(region("+15005550006").as_deref(), Some("US"));
+        assert_eq!(region("not a number"), None);
     }
 
     #[test]

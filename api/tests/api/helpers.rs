@@ -529,6 +529,16 @@ impl TestApp {
         spoken.split(", ").collect()
     }
 
+    /// The latest code sent for a method of `kind` to `destination` (an address or E.164):
+    /// by email, text message or call.
+    pub async fn code_sent(&self, kind: &str, destination: &str) -> String {
+        match kind {
+            "email" => self.smtp.code_for(destination).await,
+            "mobile_sms" => self.last_sms_code(destination).await,
+            _ => self.last_call_code(destination).await,
+        }
+    }
+
     /// Proves a step-up with the person's first active text or email method, as the web app
     /// does when a change of security info needs one.
     pub async fn step_up(&self, token: &str) {
@@ -552,12 +562,9 @@ impl TestApp {
             )
             .await;
         assert_eq!(sent.status, StatusCode::ACCEPTED, "{:#}", sent.body);
-        let to = m.destination.clone().unwrap();
-        let code = if m.kind == "email" {
-            self.smtp.code_for(&to).await
-        } else {
-            self.last_sms_code(&to).await
-        };
+        let code = self
+            .code_sent(&m.kind, m.destination.as_deref().unwrap())
+            .await;
         let proved = self
             .post(
                 "/api/v1/me/step-up",
@@ -581,35 +588,32 @@ impl TestApp {
 
     /// Registers and verifies an email method for a signed-in person.
     pub async fn register_email(&self, token: &str, address: &str) -> Value {
-        let added = self
-            .add_method(token, json!({"kind": "email", "email": address}))
-            .await;
-        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
-        let id = added.body["method_id"].as_str().unwrap().to_owned();
-        let code = self.smtp.code_for(address).await;
-        let verified = self
-            .post(
-                &format!("/api/v1/me/methods/{id}/verify"),
-                token,
-                json!({"code": code}),
-            )
-            .await;
-        assert_eq!(verified.status, StatusCode::OK, "{:#}", verified.body);
-        verified.body
+        self.register(token, json!({"kind": "email", "email": address}), address)
+            .await
     }
 
     /// Registers and verifies a mobile phone for text messages.
     pub async fn register_sms(&self, token: &str, phone: &str) -> Value {
-        let added = self
-            .add_method(token, json!({"kind": "mobile_sms", "phone": phone}))
-            .await;
-        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
-        let id = added.body["method_id"].as_str().unwrap().to_owned();
+        self.register_phone(token, "mobile_sms", phone).await
+    }
+
+    /// Registers and verifies a phone kind (`mobile_sms`, `mobile_voice`, `office_voice`).
+    pub async fn register_phone(&self, token: &str, kind: &str, phone: &str) -> Value {
         let e164: String = phone
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
-        let code = self.last_sms_code(&e164).await;
+        self.register(token, json!({"kind": kind, "phone": phone}), &e164)
+            .await
+    }
+
+    /// Adds a method (stepping up if asked) and verifies it with the code sent to `destination`.
+    async fn register(&self, token: &str, body: Value, destination: &str) -> Value {
+        let kind = body["kind"].as_str().unwrap().to_owned();
+        let added = self.add_method(token, body).await;
+        assert_eq!(added.status, StatusCode::CREATED, "{:#}", added.body);
+        let id = added.body["method_id"].as_str().unwrap().to_owned();
+        let code = self.code_sent(&kind, destination).await;
         let verified = self
             .post(
                 &format!("/api/v1/me/methods/{id}/verify"),

@@ -45,7 +45,9 @@ fn every_operation_documents_its_errors_and_security() {
             let responses = op["responses"].as_object().unwrap();
             for (status, response) in responses {
                 let described = response.get("$ref").is_some()
-                    || response["description"].as_str().is_some_and(|d| !d.is_empty());
+                    || response["description"]
+                        .as_str()
+                        .is_some_and(|d| !d.is_empty());
                 assert!(described, "{method} {path} {status} has no description");
             }
             if path.starts_with("/api/v1/admin") {

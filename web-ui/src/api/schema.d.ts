@@ -1395,7 +1395,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`) */
+        /** @description The token does not grant this: administrators only (`forbidden`), the password was set by an administrator and must be changed first (`password_change_required`), or a request authenticated by the session cookie came from another site (`cross_site_request`); or the policy or settings do not allow it: the method is not enabled (`method_not_enabled`, `not_allowed_for_administrators`), changing security info needs a recent proof (`step_up_required`), texts and calls to the number's country are not enabled (`country_not_allowed`) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2707,6 +2707,15 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             /** @description Missing, invalid, expired or superseded flow token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Texts and calls to this number's country are not enabled (`country_not_allowed`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

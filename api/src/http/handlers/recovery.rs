@@ -83,6 +83,7 @@ pub async fn start(
         (status = 202, description = "A code is on its way, or the questions to answer", body = ChallengeResponse),
         (status = 400, response = p::BadRequest),
         (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Texts and calls to this number's country are not enabled (`country_not_allowed`)", body = p::Problem, content_type = "application/problem+json"),
         (status = 404, response = p::NotFound),
         (status = 409, response = p::Conflict),
         (status = 413, response = p::PayloadTooLarge),

@@ -46,29 +46,6 @@ async fn register_questions(app: &TestApp, token: &str, count: usize) -> Vec<(Va
     chosen
 }
 
-/// Registers and verifies a phone kind that is called (`mobile_voice`, `office_voice`).
-async fn register_call(app: &TestApp, token: &str, kind: &str, phone: &str) -> String {
-    let added = app
-        .post(
-            "/api/v1/me/methods",
-            token,
-            json!({"kind": kind, "phone": phone}),
-        )
-        .await;
-    assert_eq!(added.status, 201, "{:#}", added.body);
-    let id = added.body["method_id"].as_str().unwrap().to_owned();
-    let code = app.last_call_code(phone).await;
-    let verified = app
-        .post(
-            &format!("/api/v1/me/methods/{id}/verify"),
-            token,
-            json!({"code": code}),
-        )
-        .await;
-    assert_eq!(verified.status, 200, "{:#}", verified.body);
-    id
-}
-
 fn offered(start: &Value) -> &Vec<Value> {
     start["methods"].as_array().unwrap()
 }
@@ -300,8 +277,8 @@ async fn item_36_one_phone_never_counts_as_two_methods(app: TestApp) {
     let phone = "+14155550361";
     let (_, token) = app.signed_in_user(&admin, "sid").await;
     app.register_sms(&token, phone).await;
-    let voice = register_call(&app, &token, "mobile_voice", phone).await;
-    let office = register_call(&app, &token, "office_voice", phone).await;
+    let voice = app.register_phone(&token, "mobile_voice", phone).await["id"].clone();
+    let office = app.register_phone(&token, "office_voice", phone).await["id"].clone();
     let me = app.get("/api/v1/me", &token).await;
     assert_eq!(
         me.body["registration"]["methods_registered"], 1,
@@ -312,8 +289,8 @@ async fn item_36_one_phone_never_counts_as_two_methods(app: TestApp) {
     // Not eligible on one phone: the answer is a decoy's, none of the real methods offered.
     let start = app.start_flow("sid", "reset_password").await.body;
     for m in offered(&start) {
-        assert_ne!(m["method_id"], json!(voice));
-        assert_ne!(m["method_id"], json!(office));
+        assert_ne!(m["method_id"], voice);
+        assert_ne!(m["method_id"], office);
     }
 
     app.register_email(&token, "sid@home.example").await;
@@ -1502,7 +1479,57 @@ async fn item_42_texts_and_calls_have_a_global_budget(first: TestApp) {
         .assert_problem(429, "throttled");
 }
 
+/// Texts and calls reach only the allowed countries (`phone_countries`, by default the sender
+/// number's own): a number elsewhere is refused at registration — Jamaica too, though it shares
+/// `+1` — and a number registered while its country was allowed gets nothing once it is not.
+async fn item_42_texts_and_calls_reach_only_the_allowed_countries(first: TestApp) {
+    let admin = first.admin_token().await;
+    first
+        .set_policy(
+            &admin,
+            json!({"scope": "all", "methods_required": 1,
+                   "methods_enabled": ["email", "mobile_sms", "mobile_voice"]}),
+        )
+        .await;
+    let (_, token) = first.signed_in_user(&admin, "cora").await;
+    for phone in ["+442079460958", "+18765550100"] {
+        for kind in ["mobile_sms", "mobile_voice"] {
+            first
+                .add_method(&token, json!({"kind": kind, "phone": phone}))
+                .await
+                .assert_problem(403, "country_not_allowed");
+        }
+    }
+    let methods = first.get("/api/v1/me/methods", &token).await;
+    assert_eq!(methods.body["items"], json!([]), "{:#}", methods.body);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let gateway = first.gateway.received_requests().await.unwrap_or_default();
+    assert!(gateway.is_empty(), "the gateway was called: {gateway:?}");
+
+    // Allowed once: a London number is registered, then the operator narrows the list again.
+    let wider = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[("phone_countries", "US, gb")],
+    )
+    .await;
+    let (_, token) = wider.signed_in_user(&admin, "dmitri").await;
+    wider.register_sms(&token, "+44 20 7946 0959").await;
+    let narrower = crate::helpers::spawn_on(first.db.clone(), first.backend, &[]).await;
+    let start = narrower.start_flow("dmitri", "reset_password").await.body;
+    let t = start["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&start, "mobile_sms");
+    narrower
+        .flow(&start, &t, "challenges", json!({"method_id": m}))
+        .await
+        .assert_problem(403, "country_not_allowed");
+    let sent =
+        crate::support::gateway_requests(&narrower.gateway, "Messages.json", "+442079460959").await;
+    assert!(sent.is_empty());
+}
+
 crate::both_backends!(
+    item_42_texts_and_calls_reach_only_the_allowed_countries,
     item_42_texts_and_calls_have_a_global_budget,
     item_42_password_spraying_and_current_password_guessing_are_budgeted,
     item_39_the_console_brings_an_administrator_back,

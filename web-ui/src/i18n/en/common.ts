@@ -52,6 +52,7 @@ const common = {
   'error.unsupported_media_type': 'The request could not be read. Please reload the page.',
   'error.malformed_json': 'The request could not be read. Please reload the page.',
   'error.delivery_failed': 'The message could not be sent. Nothing was counted; please try again.',
+  'error.country_not_allowed': 'Texts and calls to this country are not enabled here. Use a number in another country, or another method.',
 
   'captcha.label': "I'm not a robot",
   'captcha.verifying': 'Checking…',
