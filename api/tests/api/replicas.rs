@@ -1,10 +1,10 @@
 //! Scale-out and faults, on PostgreSQL: three `sspr` processes — the real binary, configured by
 //! environment variables the way an operator runs it — sharing one database, one mail server
 //! and one SMS gateway, started all at once (one migrates and bootstraps, the others wait).
-//! A flow moves between replicas step by step, limits and tries are counted across them, a
-//! replica is killed with SIGKILL in the middle of a reset, the mail server goes away and comes
-//! back, and a flood of sign-ins meets the hashing queue. At the end of the journeys the
-//! replicas' logs are searched for every secret the test used.
+//! A flow moves between replicas step by step, limits and tries are counted across them (a
+//! synchronised burst too), a replica is killed with SIGKILL in the middle of a reset, the mail
+//! server goes away and comes back, and a flood of sign-ins meets the hashing queue. At the end
+//! of the journeys the replicas' logs are searched for every secret the test used.
 
 use std::fs::{File, OpenOptions};
 use std::path::PathBuf;
@@ -19,7 +19,7 @@ use crate::helpers::{
     ADMIN, ADMIN_PASSWORD, Answer, Api, Backend, JWT_KEYS, TEMPORARY_PASSWORD, TestDatabase,
     USER_PASSWORD,
 };
-use crate::support::{SMS_FROM, SMS_SID, SMS_TOKEN, TestSmtp};
+use crate::support::{SMS_FROM, SMS_SID, SMS_TOKEN, TestSmtp, field, gateway_requests};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_sspr");
 const ENCRYPTION_KEYS: &str = "enc1:MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjI=";
@@ -203,6 +203,75 @@ impl Cluster {
         let address = format!("{name}@home.example");
         api.register_email(&self.smtp, &token, &address).await;
         (token, address)
+    }
+
+    /// A new person whose one method is a verified mobile phone for texts at `phone` (E.164),
+    /// registered on replica `on`: their session token.
+    async fn phone_person(&self, on: usize, admin: &str, name: &str, phone: &str) -> String {
+        let api = self.api(on);
+        let (_, token) = api.signed_in_user(admin, name).await;
+        let added = api
+            .post(
+                "/api/v1/me/methods",
+                &token,
+                json!({"kind": "mobile_sms", "phone": phone}),
+            )
+            .await;
+        assert_eq!(added.status, 201, "{:#}", added.body);
+        // Registration sends before it answers.
+        let code = self.texts_to(phone).await.last().map(|text| {
+            field(text, "Body")
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        });
+        let verified = api
+            .post(
+                &format!(
+                    "/api/v1/me/methods/{}/verify",
+                    added.body["method_id"].as_str().unwrap()
+                ),
+                &token,
+                json!({"code": code.expect("a text with the code")}),
+            )
+            .await;
+        assert_eq!(verified.status, 200, "{:#}", verified.body);
+        token
+    }
+
+    /// The form of every text message the gateway took for `phone`, whichever replica sent it.
+    async fn texts_to(&self, phone: &str) -> Vec<Vec<(String, String)>> {
+        gateway_requests(&self.gateway, "Messages.json", phone).await
+    }
+
+    /// Sends `count` requests at one instant, round-robin over the replicas. Each goes on a
+    /// connection of its own (a client of its own, connected and answered once beforehand, so
+    /// that connecting does not spread the burst out), and all wait at one barrier until every
+    /// one is ready. `request(i, api)` builds the `i`th on its client. The answers, in order.
+    async fn at_once(
+        &self,
+        count: usize,
+        request: impl Fn(usize, &Api) -> reqwest::RequestBuilder,
+    ) -> Vec<Answer> {
+        let barrier = Arc::new(tokio::sync::Barrier::new(count));
+        let burst: Vec<_> = (0..count)
+            .map(|i| {
+                let api = Api::new(self.api(i % self.replicas.len()).address.clone());
+                let (request, barrier) = (request(i, &api), barrier.clone());
+                tokio::spawn(async move {
+                    // Not asserted: a task that failed here would leave the others waiting.
+                    let _ = api.client.get(api.url("/api/v1/health/live")).send().await;
+                    barrier.wait().await;
+                    api.send(request).await
+                })
+            })
+            .collect();
+        futures_util::future::join_all(burst)
+            .await
+            .into_iter()
+            .map(|answer| answer.expect("the request task ran"))
+            .collect()
     }
 }
 
@@ -435,6 +504,116 @@ async fn two_hundred_parallel_finishes_across_replicas_make_one_reset() {
     let mut secrets = vec![code, token, next, admin];
     secrets.extend(passwords);
     cluster.assert_logs_hold_none_of(&secrets);
+}
+
+/// Issue 12 (SECURITY.md 39) across replicas: every limit is one serialised count-then-insert
+/// on the shared database, whichever replica decides. Forty challenges on one flow, released
+/// at one instant over three replicas, get one 202 and one text message (the resend spacing
+/// allows one); the rest are 429 `throttled`. Forty flow starts from one client address, at one
+/// instant over three replicas, start exactly the address's budget of flows. With the check
+/// and the insert left to interleave under READ COMMITTED, several challenges pass and send, and
+/// the budget overshoots.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_synchronised_burst_across_three_replicas_sends_one_code_and_keeps_every_budget() {
+    const BURST: usize = 40;
+    const STARTS_PER_ADDRESS: usize = 6;
+    let starts_per_address = STARTS_PER_ADDRESS.to_string();
+    let Some(cluster) = Cluster::start(
+        3,
+        &[
+            ("trusted_proxies", "127.0.0.1/32"),
+            ("flow_starts_per_ip", &starts_per_address),
+        ],
+    )
+    .await
+    else {
+        return;
+    };
+    let admin = cluster.api(0).admin_token().await;
+    open_policy(cluster.api(1), &admin).await;
+    let phone = "+14155550439";
+    cluster.phone_person(2, &admin, "burt", phone).await;
+    let texts_before = cluster.texts_to(phone).await.len();
+
+    // One flow, started on the first replica; forty challenges of its phone at once.
+    let start = cluster.api(0).start_flow("burt", "reset_password").await;
+    assert_eq!(start.status, 201, "{:#}", start.body);
+    let (flow, token) = (start.body.clone(), token_of(&start));
+    let path = format!(
+        "/api/v1/recovery/flows/{}/challenges",
+        flow["flow_id"].as_str().unwrap()
+    );
+    let body = json!({"method_id": crate::recovery::method_from(&flow, "mobile_sms")});
+    let answers = cluster
+        .at_once(BURST, |_, api| {
+            api.client
+                .post(api.url(&path))
+                .bearer_auth(&token)
+                .json(&body)
+        })
+        .await;
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    let accepted = statuses.iter().filter(|&&s| s == 202).count();
+    // Codes go out in the background, from whichever replica accepted: the first one, then
+    // time for any other to arrive.
+    for _ in 0..40 {
+        if cluster.texts_to(phone).await.len() > texts_before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let texts = cluster.texts_to(phone).await;
+    assert_eq!(
+        (accepted, texts.len() - texts_before),
+        (1, 1),
+        "(202s, texts) for {BURST} synchronised challenges: {statuses:?}"
+    );
+    for refused in answers.iter().filter(|a| a.status != 202) {
+        refused.assert_problem(429, "throttled");
+    }
+    let code = field(texts.last().unwrap(), "Body")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // Forty starts from one client address (behind the trusted proxy), each with a CAPTCHA
+    // solution of its own and a username of its own, at once: the address's budget, no more.
+    let address = "203.0.113.39";
+    let mut solutions = Vec::new();
+    for i in 0..BURST {
+        solutions.push(cluster.api(i % 3).captcha().await);
+    }
+    let answers = cluster
+        .at_once(BURST, |i, api| {
+            let body = json!({"username": format!("burst{i}"), "purpose": "reset_password",
+                              "captcha": solutions[i]});
+            api.client
+                .post(api.url("/api/v1/recovery/flows"))
+                .header("x-forwarded-for", address)
+                .json(&body)
+        })
+        .await;
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    let started = statuses.iter().filter(|&&s| s == 201).count();
+    let recorded = cluster
+        .api(2)
+        .audit(&admin, "type=recovery.started")
+        .await
+        .into_iter()
+        .filter(|row| row["ip"] == address)
+        .count();
+    assert_eq!(
+        (started, recorded),
+        (STARTS_PER_ADDRESS, STARTS_PER_ADDRESS),
+        "(201s, flows recorded) for {BURST} synchronised starts: {statuses:?}"
+    );
+    for refused in answers.iter().filter(|a| a.status != 201) {
+        refused.assert_problem(429, "throttled");
+        assert!(refused.header("retry-after").is_some());
+    }
+    cluster.assert_logs_hold_none_of(&[admin, token, code]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
