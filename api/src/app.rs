@@ -94,6 +94,7 @@ impl Application {
             delivery,
             metrics: crate::metrics::Metrics::new()
                 .map_err(|e| StartError::Startup(Error::internal(e.to_string())))?,
+            census: Default::default(),
         };
 
         let now = ctx.now();

@@ -26,6 +26,8 @@ pub struct Ctx {
     pub secrets: Arc<SecretBox>,
     pub delivery: Delivery,
     pub metrics: crate::metrics::Metrics,
+    /// The shape of the directory the decoys' phantom people copy.
+    pub census: crate::flows::phantom::CensusCache,
 }
 
 impl Ctx {

@@ -93,6 +93,12 @@ impl SecretBox {
         &self.keys[0]
     }
 
+    /// Bytes derived from `data` with the primary key, the same every time for the same input
+    /// (the decoys' phantom people are built from them).
+    pub fn derive(&self, purpose: &str, data: &str) -> Vec<u8> {
+        Self::raw_mac(self.primary(), purpose, data)
+    }
+
     fn raw_mac(key: &NamedKey, purpose: &str, data: &str) -> Vec<u8> {
         // The purpose is part of the input so that a MAC made for one use never verifies for
         // another (a code hash is not an answer hash).

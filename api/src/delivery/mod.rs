@@ -76,6 +76,51 @@ pub struct Delivery {
     pub phone: Arc<dyn PhoneGateway>,
     /// Sends running in the background, so that shutdown (and tests) can wait for them.
     pub in_flight: InFlight,
+    /// How the last real send over each channel went, for the decoys' sends to mirror.
+    pub health: Health,
+}
+
+/// The outcome and duration of the last real send per channel. A decoy's phantom sends nothing,
+/// yet an outage must withdraw its code as it withdraws a real one (else "my code vanished"
+/// tells a real account from an unknown one): [`Health::mirror`] fares as the last real send did.
+#[derive(Clone, Default)]
+pub struct Health(Arc<std::sync::Mutex<[Option<LastSend>; 3]>>);
+
+/// Whether a send went, and how long it took.
+type LastSend = (bool, std::time::Duration);
+
+impl Health {
+    fn slot(channel: crate::methods::Channel) -> usize {
+        match channel {
+            crate::methods::Channel::Email => 0,
+            crate::methods::Channel::Sms => 1,
+            crate::methods::Channel::Voice => 2,
+        }
+    }
+
+    /// A real send over `channel` went (`ok`) or failed, after `took`.
+    pub fn record(&self, channel: crate::methods::Channel, ok: bool, took: std::time::Duration) {
+        if let Ok(mut last) = self.0.lock() {
+            last[Self::slot(channel)] = Some((ok, took));
+        }
+    }
+
+    /// Waits as long as the last real send over `channel` took, and fails if it failed. Before
+    /// any real send, a channel with no provider fails (as its first send will) and any other
+    /// succeeds.
+    pub async fn mirror(&self, channel: crate::methods::Channel) -> Result<(), DeliveryError> {
+        let last = self.0.lock().ok().and_then(|l| l[Self::slot(channel)]);
+        let Some((ok, took)) = last else {
+            return Ok(());
+        };
+        tokio::time::sleep(took.min(std::time::Duration::from_secs(30))).await;
+        match ok {
+            true => Ok(()),
+            false => Err(DeliveryError::Unavailable(
+                "as the last real send over this channel".to_owned(),
+            )),
+        }
+    }
 }
 
 /// Counts background sends and wakes whoever waits for none to be left.
@@ -155,10 +200,25 @@ impl Delivery {
             None if production => Arc::new(Unconfigured),
             None => Arc::new(LogDelivery),
         };
+        let health = Health::default();
+        let (no_mail, no_phone) = (
+            config.smtp_url.is_none() && production,
+            config.sms_base_url.is_none() && production,
+        );
+        for (unconfigured, channel) in [
+            (no_mail, crate::methods::Channel::Email),
+            (no_phone, crate::methods::Channel::Sms),
+            (no_phone, crate::methods::Channel::Voice),
+        ] {
+            if unconfigured {
+                health.record(channel, false, std::time::Duration::ZERO);
+            }
+        }
         Ok(Self {
             mailer,
             phone,
             in_flight: InFlight::default(),
+            health,
         })
     }
 }

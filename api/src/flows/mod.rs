@@ -6,13 +6,14 @@
 //! of another flow, a skipped step or a second finish are refused by comparing with the row, and
 //! every forward move is a conditional update on the step (exactly one of racing requests wins).
 //!
-//! Usernames that do not exist or cannot reset get a decoy flow ([`decoy`]) that looks and
-//! behaves the same and never verifies, unless the policy chooses to reveal ineligibility. All
-//! limits are counted in the database by username key (not user id), so that a decoy and a
-//! real account hit them identically.
+//! Usernames that do not exist or cannot reset get a decoy flow, unless the policy chooses to
+//! reveal ineligibility: the same flow, run by the same code on a phantom person
+//! ([`phantom`]), that nothing is sent to and that never verifies. Flow limits are counted by
+//! username key, code limits by the person's (or phantom's) id, method and destination, so a
+//! decoy and a real account hit them identically.
 
-pub mod decoy;
 pub mod limits;
+pub mod phantom;
 pub mod token;
 
 use std::collections::HashSet;
@@ -155,6 +156,61 @@ fn failure_bucket(username_key: &str) -> String {
     format!("recovery-failure:{username_key}")
 }
 
+/// Whom a flow is for, as every step sees them: a person of the directory, or the phantom a
+/// decoy flow runs on (`phantom` true: nothing is sent to it, nothing it is told matches).
+pub struct Person {
+    pub user: UserRow,
+    pub rows: Vec<store::methods::MethodRow>,
+    /// The ids of the security questions answered.
+    pub answers: Vec<String>,
+    pub phantom: bool,
+}
+
+/// The person a flow is for, as they stand now (None when they no longer exist). A decoy flow's
+/// phantom is the one kept in its row, read with the same queries as a real person (its id is
+/// in no table).
+fn person_of(
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    now: DateTime<Utc>,
+) -> Result<Option<Person>, Error> {
+    let phantom: Option<phantom::Phantom> = match &flow.phantom {
+        Some(json) => Some(serde_json::from_str(json).map_err(|e| Error::internal(e.to_string()))?),
+        None => None,
+    };
+    let id = match (&flow.user_id, &phantom) {
+        (Some(id), _) => id.clone(),
+        (None, Some(p)) => p.id.clone(),
+        (None, None) => return Ok(None),
+    };
+    let user = store::users::find(conn, &id)?;
+    let rows = store::methods::for_user(conn, &id)?;
+    let answers = store::methods::answers(conn, &id)?
+        .into_iter()
+        .map(|a| a.question_id)
+        .collect();
+    Ok(match (phantom, user) {
+        (Some(p), _) => Some(p.person(&flow.username_key, &flow.username_key, now)),
+        (None, Some(user)) => Some(Person {
+            user,
+            rows,
+            answers,
+            phantom: false,
+        }),
+        (None, None) => None,
+    })
+}
+
+/// The id of the person a flow is for: the user's, or its phantom's.
+fn person_id(flow: &FlowRow) -> Option<String> {
+    flow.user_id.clone().or_else(|| {
+        flow.phantom
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<phantom::Phantom>(json).ok())
+            .map(|p| p.id)
+    })
+}
+
 /// One offered factor and the stored method behind each of its channels.
 struct Offer {
     method: OfferedMethod,
@@ -253,9 +309,9 @@ pub async fn start(
         ));
     }
     let now = ctx.now();
-    let key_c = key.clone();
+    let (key_c, census) = (key.clone(), ctx.census.clone());
     // Real and unknown usernames run the same queries, so that the time taken says little.
-    let (policy, found) = ctx
+    let (policy, found, census) = ctx
         .store
         .read(move |conn| {
             let policy_c = crate::policy::service::current_on(conn)?.policy;
@@ -273,7 +329,8 @@ pub async fn start(
                 let scoped = in_scope(&policy_c, is_admin, &groups);
                 (u, offered, scoped)
             });
-            Ok((policy_c, found))
+            let census = census.get(conn, now)?;
+            Ok((policy_c, found, census))
         })
         .await?;
     let eligibility = match found {
@@ -307,16 +364,28 @@ pub async fn start(
         ctx.store.write(move |conn| captcha.consume(conn)).await?;
         return Err(refusal);
     }
-    let (user, offered, required, decoy_reason) = match eligibility {
-        Ok((user, offered, required)) => (Some(user), offered, required, None),
+    let (user, offered, required, phantom, decoy_reason) = match eligibility {
+        Ok((user, offered, required)) => (Some(user), offered, required, None, None),
         Err(reason) => {
-            let required = policy.methods_required;
-            (
-                None,
-                decoy::methods(&ctx.secrets, &key, &policy, required),
-                required,
-                Some(reason),
+            // The same offer a real person gets, made from the phantom of the typed name.
+            let shape = phantom::Shape {
+                policy: &policy,
+                census: &census,
+            };
+            let phantom = phantom::Phantom::of(&ctx.secrets, &key, &shape, now);
+            let person = phantom.person(&typed, &key, now);
+            let offered = offerable(
+                &policy,
+                &person.user,
+                &person.rows,
+                person.answers.len(),
+                now,
             )
+            .into_iter()
+            .map(|o| o.method)
+            .collect();
+            let required = methods_required(&policy, phantom.is_admin);
+            (None, offered, required, Some(phantom), Some(reason))
         }
     };
     let limits_cfg = ctx.config.recovery;
@@ -336,7 +405,15 @@ pub async fn start(
         created_at: ts(now),
         expires_at: ts(now + Duration::seconds(limits_cfg.flow_ttl_secs)),
         finished_at: None,
-        is_admin: user.as_ref().map_or(0, |u| u.is_admin),
+        is_admin: match (&user, &phantom) {
+            (Some(u), _) => u.is_admin,
+            (None, Some(p)) => i32::from(p.is_admin),
+            (None, None) => 0,
+        },
+        phantom: phantom
+            .map(|p| serde_json::to_string(&p))
+            .transpose()
+            .map_err(|e| Error::internal(e.to_string()))?,
     };
     let (flow_c, meta_c, typed_c) = (flow.clone(), meta.clone(), typed.clone());
     let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
@@ -564,16 +641,6 @@ pub async fn challenge(
                     );
                 audit::record(conn, now, &meta_c, event)
             };
-            let Some(user_id) = flow.user_id.clone() else {
-                // A decoy: the same answers a real flow gives, nothing sent.
-                if needs_confirm {
-                    record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
-                    return Ok(Err(mismatch()));
-                }
-                let response = decoy_challenge(&ctx_c, conn, &flow, &method, &policy_c, now)?;
-                audit_sent(conn)?;
-                return Ok(Ok((response, Send::Nothing)));
-            };
             // The method as it stands now (still active, allowed and past the cool-down), and the
             // stored method behind the channel asked for.
             let unavailable = || {
@@ -582,13 +649,17 @@ pub async fn challenge(
                     "this method changed since the reset started; start again",
                 )
             };
-            let user = store::users::find(conn, &user_id)?.ok_or_else(unavailable)?;
-            let rows = store::methods::for_user(conn, &user_id)?;
-            let answers = store::methods::answers(conn, &user_id)?.len();
-            let offer = offerable(&policy_c, &user, &rows, answers, now)
-                .into_iter()
-                .find(|o| o.method.method_id == method.method_id)
-                .ok_or_else(unavailable)?;
+            let person = person_of(conn, &flow, now)?.ok_or_else(unavailable)?;
+            let offer = offerable(
+                &policy_c,
+                &person.user,
+                &person.rows,
+                person.answers.len(),
+                now,
+            )
+            .into_iter()
+            .find(|o| o.method.method_id == method.method_id)
+            .ok_or_else(unavailable)?;
             let route = match req.channel {
                 None => offer.routes.first().cloned(),
                 Some(asked) => Some(
@@ -603,9 +674,11 @@ pub async fn challenge(
             let row_id = route
                 .as_ref()
                 .map_or_else(|| method.method_id.to_string(), |(_, id)| id.clone());
-            let row = rows
-                .into_iter()
+            let row = person
+                .rows
+                .iter()
                 .find(|r| r.id == row_id)
+                .cloned()
                 .ok_or_else(unavailable)?;
             if needs_confirm {
                 let stored = row.destination.clone().unwrap_or_default();
@@ -621,10 +694,11 @@ pub async fn challenge(
             let result = match method.kind {
                 MethodKind::SecurityQuestions => {
                     let catalogue = questions::catalogue(&policy_c);
-                    let registered: Vec<String> = store::methods::answers(conn, &user_id)?
-                        .into_iter()
-                        .map(|a| a.question_id)
-                        .filter(|id| catalogue.iter().any(|q| &q.question_id == id))
+                    let registered: Vec<String> = person
+                        .answers
+                        .iter()
+                        .filter(|id| catalogue.iter().any(|q| &q.question_id == *id))
+                        .cloned()
                         .collect();
                     let answered = ask_questions(conn, &flow, registered, &policy_c)?;
                     let asked = catalogue
@@ -661,13 +735,14 @@ pub async fn challenge(
                         &ctx_c.config.codes,
                         &ctx_c.secrets,
                         &codes::Issue {
-                            user_id: &user_id,
+                            user_id: &person.user.id,
                             method_id: &method.method_id.to_string(),
                             purpose: &purpose_key(&flow.id),
                             channel,
                             destination: &destination,
                             digits: m.code_length(),
                             keep_tries: true,
+                            phantom: person.phantom,
                         },
                         now,
                     )?;
@@ -736,125 +811,6 @@ fn mismatch() -> Error {
     )])
 }
 
-/// What a real flow would answer, with the same limits, for a decoy.
-fn decoy_challenge(
-    ctx: &Ctx,
-    conn: &mut DbConn,
-    flow: &FlowRow,
-    method: &OfferedMethod,
-    policy: &Policy,
-    now: DateTime<Utc>,
-) -> Result<ChallengeResponse, Error> {
-    let cfg = &ctx.config.codes;
-    match method.kind {
-        MethodKind::SecurityQuestions => {
-            let catalogue = questions::catalogue(policy);
-            let all = catalogue.iter().map(|q| q.question_id.clone()).collect();
-            let ids = ask_questions(conn, flow, all, policy)?;
-            Ok(ChallengeResponse {
-                expires_in: None,
-                resend_after: None,
-                questions: Some(
-                    catalogue
-                        .into_iter()
-                        .filter(|q| ids.contains(&q.question_id))
-                        .collect(),
-                ),
-            })
-        }
-        MethodKind::AuthenticatorApp => Ok(ChallengeResponse {
-            expires_in: None,
-            resend_after: None,
-            questions: None,
-        }),
-        kind => {
-            let sends = format!("decoy-send:{}:{}", flow.id, method.method_id);
-            let ttl = Duration::seconds(cfg.ttl_secs);
-            let previous = limits::events(conn, &sends, ttl, now)?;
-            if let Some(last) = previous.last() {
-                let next = *last + Duration::seconds(cfg.resend_after_secs);
-                if next > now {
-                    return Err(Error::Throttled {
-                        retry_after_secs: crate::clock::seconds_until(next, now),
-                    });
-                }
-            }
-            limits::check(conn, &sends, ttl, cfg.max_sends, now)?;
-            let (bucket, window, cap) = if kind == MethodKind::Email {
-                (
-                    format!("decoy-email:{}", flow.username_key),
-                    Duration::minutes(10),
-                    cfg.email_per_10_minutes,
-                )
-            } else {
-                (
-                    format!("decoy-phone:{}", flow.username_key),
-                    Duration::hours(1),
-                    cfg.phone_per_hour,
-                )
-            };
-            limits::hit(conn, &bucket, window, cap, now)?;
-            if kind != MethodKind::Email {
-                codes::phone_budget(conn, cfg, now)?;
-            }
-            limits::record(conn, &sends, now)?;
-            Ok(ChallengeResponse {
-                expires_in: Some(cfg.ttl_secs),
-                resend_after: Some(cfg.resend_after_secs),
-                questions: None,
-            })
-        }
-    }
-}
-
-/// The wrong-code answer a decoy gives, with tries counted like a real code's.
-fn decoy_verdict(
-    ctx: &Ctx,
-    conn: &mut DbConn,
-    flow: &FlowRow,
-    method: &OfferedMethod,
-    answers_verdict: Option<Result<(), Refusal>>,
-    now: DateTime<Utc>,
-) -> Result<Error, Error> {
-    let cfg = &ctx.config.codes;
-    match method.kind {
-        MethodKind::SecurityQuestions => Ok(Error::refused(
-            answers_verdict
-                .and_then(Result::err)
-                .unwrap_or(Refusal::WrongAnswers),
-            None,
-        )),
-        MethodKind::AuthenticatorApp => Ok(Error::refused(Refusal::TotpInvalid, None)),
-        _ => {
-            let sends = limits::events(
-                conn,
-                &format!("decoy-send:{}:{}", flow.id, method.method_id),
-                Duration::seconds(cfg.ttl_secs),
-                now,
-            )?;
-            let Some(last) = sends.last().copied() else {
-                return Ok(Error::refused(Refusal::NoCodePending, None));
-            };
-            if last + Duration::seconds(cfg.ttl_secs) <= now {
-                return Ok(Error::refused(Refusal::CodeExpired, None));
-            }
-            let tries = format!("decoy-try:{}:{}", flow.id, method.method_id);
-            let used = limits::events(conn, &tries, Duration::seconds(cfg.ttl_secs), now)?
-                .into_iter()
-                .filter(|t| *t >= last)
-                .count() as i32;
-            if used >= cfg.max_attempts {
-                return Ok(Error::refused(Refusal::TooManyAttempts, Some(0)));
-            }
-            limits::record(conn, &tries, now)?;
-            Ok(Error::refused(
-                Refusal::InvalidCode,
-                Some((cfg.max_attempts - used - 1).max(0) as u32),
-            ))
-        }
-    }
-}
-
 pub async fn verify(
     ctx: &Ctx,
     meta: &RequestMeta,
@@ -880,7 +836,7 @@ pub async fn verify(
             check_answers(
                 ctx,
                 &flow,
-                flow.user_id.as_deref(),
+                person_id(&flow).as_deref(),
                 req.answers.as_deref().unwrap_or(&[]),
             )
             .await?,
@@ -895,23 +851,39 @@ pub async fn verify(
             let flow = live(conn, flow_id, step, now)?;
             not_blocked(&ctx_c, conn, &flow, now)?;
             let method = pick(&flow, method_id)?;
-            let failure: Option<Error> = match &flow.user_id {
-                None => Some(decoy_verdict(&ctx_c, conn, &flow, &method, answers_ok, now)?),
-                Some(user_id) => {
-                    let row = store::methods::find(conn, user_id, &method.method_id.to_string())?.filter(|m| m.status == ACTIVE);
-                    match (method.kind, row) {
-                        (_, None) => return Err(Error::conflict("method_unavailable", "this method changed since the reset started; start again")),
-                        (MethodKind::SecurityQuestions, _) => {
-                            // Reshuffled after every attempt, right or wrong.
-                            store::flows::set_questions(conn, &flow.id, None)?;
-                            answers_ok.and_then(|verdict| verdict.err()).map(|r| Error::refused(r, None))
-                        }
-                        (MethodKind::AuthenticatorApp, Some(row)) => {
-                            authenticator::prove(conn, &ctx_c.secrets, &row, &code, now)?.err().map(|r| Error::refused(r, None))
-                        }
-                        (_, Some(row)) => codes::check(conn, &ctx_c.secrets, &row.id, &purpose_key(&flow.id), &code, now)?.into_error(),
-                    }
+            let row = person_of(conn, &flow, now)?.and_then(|p| {
+                p.rows
+                    .into_iter()
+                    .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)
+            });
+            let failure: Option<Error> = match (method.kind, row) {
+                (_, None) => {
+                    return Err(Error::conflict(
+                        "method_unavailable",
+                        "this method changed since the reset started; start again",
+                    ));
                 }
+                (MethodKind::SecurityQuestions, _) => {
+                    // Reshuffled after every attempt, right or wrong.
+                    store::flows::set_questions(conn, &flow.id, None)?;
+                    answers_ok
+                        .and_then(|verdict| verdict.err())
+                        .map(|r| Error::refused(r, None))
+                }
+                (MethodKind::AuthenticatorApp, Some(row)) => {
+                    authenticator::prove(conn, &ctx_c.secrets, &row, &code, now)?
+                        .err()
+                        .map(|r| Error::refused(r, None))
+                }
+                (_, Some(row)) => codes::check(
+                    conn,
+                    &ctx_c.secrets,
+                    &row.id,
+                    &purpose_key(&flow.id),
+                    &code,
+                    now,
+                )?
+                .into_error(),
             };
             if let Some(error) = failure {
                 record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
@@ -947,10 +919,9 @@ pub async fn verify(
     })
 }
 
-/// Whether the answers are exactly for the questions asked and every one matches. A decoy
-/// flow (`user_id` None) does the same work and never matches: the same query, and one argon2
-/// verification per answer against the dummy hash, so that wrong answers to a decoy's
-/// questions take as long as wrong answers to a real person's (SECURITY.md 2).
+/// Whether the answers are exactly for the questions asked and every one matches. A phantom
+/// has no stored answers: the same query finds none, and each answer is verified against the
+/// dummy hash (one argon2 verification, as for a real person) and never matches (SECURITY.md 2).
 async fn check_answers(
     ctx: &Ctx,
     flow: &FlowRow,

@@ -116,7 +116,10 @@ pub fn prove(
     typed: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<i64, Refusal>, Error> {
-    let sealed = row.secret.as_deref().unwrap_or_default();
+    // A decoy's phantom app has no seed: nothing it is shown ever matches.
+    let Some(sealed) = row.secret.as_deref() else {
+        return Ok(Err(Refusal::TotpInvalid));
+    };
     match check(secrets, &row.id, sealed, typed, now)? {
         None => Ok(Err(Refusal::TotpInvalid)),
         Some(step) if crate::store::methods::use_totp_step(conn, &row.id, step)? => Ok(Ok(step)),

@@ -72,6 +72,9 @@ pub struct Issue<'a> {
     /// again must not buy more guesses). Registration starts each code afresh: the person is
     /// signed in and the account's own limits apply.
     pub keep_tries: bool,
+    /// For a decoy's phantom person (`flows::phantom`): recorded and limited like any code, but
+    /// its hash is of no code anyone can type, and [`send`] sends nothing.
+    pub phantom: bool,
 }
 
 /// A recorded code: its row id and the code itself (to be sent, then forgotten).
@@ -80,6 +83,7 @@ pub struct Issued {
     pub code: String,
     pub expires_in: i64,
     pub resend_after: i64,
+    pub phantom: bool,
 }
 
 fn throttled(oldest: chrono::NaiveDateTime, window: Duration, now: DateTime<Utc>) -> Error {
@@ -202,7 +206,12 @@ pub fn issue(
             purpose: req.purpose.to_owned(),
             channel: req.channel.as_str().to_owned(),
             destination: req.destination.to_owned(),
-            code_hash: secrets.mac(MAC_PURPOSE, &format!("{id}:{code}")),
+            // A typed code is normalised without white space, so a phantom's hash — of a text
+            // with a space in it — is matched by nothing anyone can type.
+            code_hash: match req.phantom {
+                false => secrets.mac(MAC_PURPOSE, &format!("{id}:{code}")),
+                true => secrets.mac(MAC_PURPOSE, &format!("{id}:phantom {code}")),
+            },
             created_at: ts(now),
             expires_at: ts(now + ttl),
             attempts: spent,
@@ -216,6 +225,7 @@ pub fn issue(
         code,
         expires_in: limits.ttl_secs,
         resend_after: limits.resend_after_secs,
+        phantom: req.phantom,
     })
 }
 
@@ -272,16 +282,28 @@ pub async fn send(
     destination: &str,
     issued: &Issued,
 ) -> Result<(), Error> {
-    let sent = deliver(
-        &ctx.delivery,
-        &ctx.config.organization_name,
-        helpdesk,
-        channel,
-        destination,
-        &issued.code,
-        issued.expires_in,
-    )
-    .await;
+    // The delivery edge: a phantom's code goes nowhere, and fares as the last real send over
+    // its channel did (a failure, after as long), so an outage withdraws it like a real one.
+    let sent = match issued.phantom {
+        true => ctx.delivery.health.mirror(channel).await,
+        false => {
+            let started = std::time::Instant::now();
+            let sent = deliver(
+                &ctx.delivery,
+                &ctx.config.organization_name,
+                helpdesk,
+                channel,
+                destination,
+                &issued.code,
+                issued.expires_in,
+            )
+            .await;
+            ctx.delivery
+                .health
+                .record(channel, sent.is_ok(), started.elapsed());
+            sent
+        }
+    };
     if let Err(e) = sent {
         let id = issued.id.clone();
         ctx.store.write(move |conn| forget(conn, &id)).await?;

@@ -306,6 +306,7 @@ pub async fn add(
                         destination,
                         digits: method.code_length(),
                     keep_tries: false,
+                        phantom: false,
                     },
                     now,
                 )?),
@@ -403,6 +404,7 @@ pub async fn resend(
                     destination,
                     digits: method.code_length(),
                     keep_tries: false,
+                    phantom: false,
                 },
                 now,
             )?;

@@ -200,6 +200,7 @@ pub async fn challenge(
                     destination: &destination,
                     digits: methods::registry(kind).code_length(),
                     keep_tries: true,
+                    phantom: false,
                 },
                 now,
             )?;

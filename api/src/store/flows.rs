@@ -35,6 +35,8 @@ pub struct FlowRow {
     pub finished_at: Option<NaiveDateTime>,
     /// 1 when the person was an administrator at start (finishing ends the flow if that changed).
     pub is_admin: i32,
+    /// A decoy flow: the phantom person it runs on (JSON, `flows::phantom::Phantom`).
+    pub phantom: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, row: &FlowRow) -> Result<(), Error> {

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConn;
-use super::schema::{methods, security_answers};
+use super::schema::{methods, security_answers, users};
 use crate::error::Error;
 
 pub const PENDING: &str = "pending";
@@ -59,6 +59,27 @@ pub fn for_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<MethodRow>, Erro
         .filter(methods::user_id.eq(user_id))
         .order((methods::created_at.asc(), methods::id.asc()))
         .select(MethodRow::as_select())
+        .load(conn)?)
+}
+
+/// `(user id, is_admin, kind, destination)` of an active method.
+pub type CensusRow = (String, i32, String, Option<String>);
+
+/// Active methods of people who can sign in, with whether the person is an administrator, at
+/// most `limit`, whole people first (for the decoys' census, `flows::phantom`).
+pub fn census(conn: &mut DbConn, limit: i64) -> Result<Vec<CensusRow>, Error> {
+    Ok(methods::table
+        .inner_join(users::table)
+        .filter(methods::status.eq(ACTIVE))
+        .filter(users::disabled.eq(0))
+        .order((methods::user_id.asc(), methods::id.asc()))
+        .limit(limit)
+        .select((
+            methods::user_id,
+            users::is_admin,
+            methods::kind,
+            methods::destination,
+        ))
         .load(conn)?)
 }
 

@@ -176,6 +176,7 @@ diesel::table! {
         expires_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
         is_admin -> Integer,
+        phantom -> Nullable<Text>,
     }
 }
 

@@ -1528,7 +1528,244 @@ async fn item_42_texts_and_calls_reach_only_the_allowed_countries(first: TestApp
     assert!(sent.is_empty());
 }
 
+/// What the start answers of many usernames show: kinds with channels, sorted.
+fn kinds(start: &Value) -> Vec<String> {
+    let mut kinds: Vec<String> = offered(start)
+        .iter()
+        .map(|m| format!("{}{}", m["kind"].as_str().unwrap(), m["channels"]))
+        .collect();
+    kinds.sort();
+    kinds
+}
+
+/// A decoy is a phantom person run by the same code (SECURITY.md 38): its hints come from the
+/// directory's own domains and countries (never the old `.com` and `+1`), a name that reads
+/// like an administrator's gets an administrator's answer, tries carry over a resend exactly as
+/// a real person's do, its questions are a stable registered set, and its codes are rows like
+/// anyone's, spent by the same limits, that no typed code matches.
+async fn item_38_a_decoy_is_a_phantom_person_run_by_the_same_code(first: TestApp) {
+    let app = crate::helpers::spawn_on(
+        first.db.clone(),
+        first.backend,
+        &[
+            ("phone_countries", "US,GB,DE"),
+            ("flow_starts_per_ip", "1000"),
+        ],
+    )
+    .await;
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1,
+               "methods_enabled": ["email", "mobile_sms", "security_questions"]}),
+    )
+    .await;
+    // The directory: addresses at .org and .de only, phones in the UK and Germany, and one
+    // administrator with a phone and an address.
+    let (_, ann) = app.signed_in_user(&admin, "ann").await;
+    app.register_sms(&ann, "+44 20 7946 0101").await;
+    app.register_email(&ann, "ann@corp.example.org").await;
+    let (_, ben) = app.signed_in_user(&admin, "ben").await;
+    app.register_email(&ben, "ben@mail.example.de").await;
+    app.register_sms(&ben, "+49 30 901820").await;
+    let (_, cy) = app.signed_in_user(&admin, "cy").await;
+    register_questions(&app, &cy, 3).await;
+    app.register_sms(&admin, "+14155550381").await;
+    app.register_email(&admin, "admin@corp.example.org").await;
+
+    let mut suffixes = std::collections::BTreeSet::new();
+    let mut countries = std::collections::BTreeSet::new();
+    let mut with_questions = None;
+    let mut administrators = 0;
+    for i in 0..40 {
+        let name = format!("nobody-{i}");
+        let start = app.start_flow(&name, "reset_password").await.body;
+        // One person in four is an administrator here, and so is one phantom in about four.
+        match start["methods_required"].as_u64() {
+            Some(1) => {}
+            Some(2) => administrators += 1,
+            _ => panic!("{start:#}"),
+        }
+        for m in offered(&start) {
+            let hint = m["hint"].as_str().unwrap();
+            match m["kind"].as_str().unwrap() {
+                "email" => {
+                    suffixes.insert(hint.split_once('@').unwrap().1.to_owned());
+                }
+                "mobile_sms" => {
+                    countries.insert(hint.split_whitespace().next().unwrap().to_owned());
+                }
+                "security_questions" => with_questions = Some(name.clone()),
+                other => panic!("a phantom offered {other}, which the policy does not enable"),
+            }
+        }
+    }
+    assert!((1..=25).contains(&administrators), "{administrators} of 40");
+    let real_suffixes: std::collections::BTreeSet<String> =
+        ["c***.org", "m***.de"].map(String::from).into();
+    assert!(suffixes.is_subset(&real_suffixes), "{suffixes:?}");
+    assert_eq!(suffixes.len(), 2, "both domains are drawn: {suffixes:?}");
+    let real_countries: std::collections::BTreeSet<String> =
+        ["+1", "+44", "+49"].map(String::from).into();
+    assert!(countries.is_subset(&real_countries), "{countries:?}");
+    assert!(countries.len() >= 2, "{countries:?}");
+
+    // Administrators: the real one and names that read like one answer alike.
+    let real = app
+        .start_flow(crate::helpers::ADMIN, "reset_password")
+        .await
+        .body;
+    assert_eq!(real["methods_required"], 2, "{real:#}");
+    for name in ["root", "administrator", "sysadmin"] {
+        let unknown = app.start_flow(name, "reset_password").await.body;
+        assert_eq!(unknown["methods_required"], 2, "{name}: {unknown:#}");
+        assert_eq!(kinds(&unknown), kinds(&real), "{name}: {unknown:#}");
+        assert_eq!(
+            crate::recovery::shape(&unknown),
+            crate::recovery::shape(&real)
+        );
+    }
+
+    // Tries carry over a resend for a phantom exactly as for a person.
+    let tries = |name: &'static str| {
+        let app = &app;
+        async move {
+            let start = app.start_flow(name, "reset_password").await.body;
+            let t = start["flow_token"].as_str().unwrap().to_owned();
+            let m = method_from(&start, "mobile_sms");
+            let mut seen = Vec::new();
+            for round in 0..2 {
+                if round == 1 {
+                    app.advance(61);
+                }
+                let sent = app
+                    .flow(&start, &t, "challenges", json!({"method_id": m}))
+                    .await;
+                seen.push(json!([sent.status.as_u16(), sent.body]));
+                for _ in 0..2 {
+                    let wrong = app
+                        .flow(
+                            &start,
+                            &t,
+                            "verify",
+                            json!({"method_id": m, "code": "000000"}),
+                        )
+                        .await;
+                    seen.push(json!([
+                        wrong.status.as_u16(),
+                        wrong.code(),
+                        wrong.body["attempts_left"]
+                    ]));
+                }
+            }
+            seen
+        }
+    };
+    let ann_tries = tries("ann").await;
+    // A phantom with a phone: the first unknown name offered one.
+    let mut phone_name = None;
+    for name in [
+        "zed-1", "zed-2", "zed-3", "zed-4", "zed-5", "zed-6", "zed-7", "zed-8",
+    ] {
+        let start = app.start_flow(name, "reset_password").await.body;
+        if offered(&start).iter().any(|m| m["kind"] == "mobile_sms") {
+            phone_name = Some(name);
+            break;
+        }
+    }
+    let phantom_tries = tries(phone_name.expect("a phantom with a phone")).await;
+    assert_eq!(phantom_tries, ann_tries);
+    assert_eq!(
+        ann_tries[5][2], 1,
+        "tries carried over the resend: {ann_tries:?}"
+    );
+
+    // Its questions are a stable registered set: five flows ask the same three, as for a
+    // person who registered three.
+    let name = with_questions.expect("a phantom with security questions");
+    let mut asked = std::collections::BTreeSet::new();
+    for _ in 0..5 {
+        let start = app.start_flow(&name, "reset_password").await.body;
+        let t = start["flow_token"].as_str().unwrap().to_owned();
+        let m = method_from(&start, "security_questions");
+        let challenge = app
+            .flow(&start, &t, "challenges", json!({"method_id": m}))
+            .await;
+        for id in asked_ids(&challenge.body) {
+            asked.insert(id.to_string());
+        }
+    }
+    assert_eq!(asked.len(), 3, "{asked:?}");
+
+    // Its codes are rows like anyone's — and no code anyone types matches them.
+    let before = crate::methods::stored_codes(&app).await.len();
+    let start = app
+        .start_flow(phone_name.unwrap(), "reset_password")
+        .await
+        .body;
+    let t = start["flow_token"].as_str().unwrap().to_owned();
+    let m = method_from(&start, "mobile_sms");
+    app.advance(61);
+    let sent = app
+        .flow(&start, &t, "challenges", json!({"method_id": m}))
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    assert_eq!(crate::methods::stored_codes(&app).await.len(), before + 1);
+    let secrets = app.ctx.secrets.clone();
+    let now = app.ctx.now();
+    let limits = sspr::config::CodeLimits {
+        max_sends: 10,
+        resend_after_secs: 0,
+        ..app.ctx.config.codes.clone()
+    };
+    let matched = app
+        .ctx
+        .store
+        .write(move |conn| {
+            let issue = |phantom| sspr::methods::codes::Issue {
+                user_id: "someone",
+                method_id: "a-method",
+                purpose: "test",
+                channel: sspr::methods::Channel::Email,
+                destination: "someone@example.org",
+                digits: 6,
+                keep_tries: false,
+                phantom,
+            };
+            let mut outcomes = Vec::new();
+            for phantom in [false, true] {
+                let issued =
+                    sspr::methods::codes::issue(conn, &limits, &secrets, &issue(phantom), now)?;
+                outcomes.push(sspr::methods::codes::check(
+                    conn,
+                    &secrets,
+                    "a-method",
+                    "test",
+                    &issued.code,
+                    now,
+                )?);
+            }
+            Ok(outcomes)
+        })
+        .await
+        .unwrap();
+    assert_eq!(matched[0], sspr::methods::codes::Outcome::Accepted);
+    assert_ne!(matched[1], sspr::methods::codes::Outcome::Accepted);
+    // Nothing left for the phantoms.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let requests = app.gateway.received_requests().await.unwrap_or_default();
+    for request in requests {
+        let form = crate::support::form(&request.body);
+        let to = crate::support::field(&form, "To");
+        assert!(
+            ["+442079460101", "+4930901820", "+14155550381"].contains(&to),
+            "a text left for {to}"
+        );
+    }
+}
+
 crate::both_backends!(
+    item_38_a_decoy_is_a_phantom_person_run_by_the_same_code,
     item_42_texts_and_calls_reach_only_the_allowed_countries,
     item_42_texts_and_calls_have_a_global_budget,
     item_42_password_spraying_and_current_password_guessing_are_budgeted,
