@@ -228,8 +228,22 @@ pub enum ConfigError {
     File { path: String, message: String },
     #[error("invalid setting {name}: {message}")]
     Invalid { name: String, message: String },
-    #[error("unknown setting `{0}` in the configuration file")]
-    Unknown(String),
+    #[error("unknown setting `{name}` in the configuration file{}", hint(closest))]
+    Unknown {
+        name: String,
+        closest: Option<String>,
+    },
+    #[error("unknown environment variable {name}{}", hint(closest))]
+    UnknownVariable {
+        name: String,
+        closest: Option<String>,
+    },
+    #[error("cannot read {name} from {path}: {message}")]
+    SecretFile {
+        name: String,
+        path: String,
+        message: String,
+    },
     #[error("refusing to start with SSPR_ENV=production: {0}")]
     Unsafe(String),
 }
@@ -295,6 +309,45 @@ const KNOWN: &[&str] = &[
     "web_dir",
 ];
 
+/// Settings that hold a secret: each may instead be read from a file named by `<name>_file`
+/// (`SSPR_SMS_AUTH_TOKEN_FILE=/run/secrets/sms`), as container secrets are mounted.
+const SECRETS: &[&str] = &[
+    "database_url",
+    "jwt_keys",
+    "encryption_keys",
+    "bootstrap_admin_password",
+    "smtp_url",
+    "sms_auth_token",
+    "captcha_secret",
+];
+
+/// Environment variables under this prefix belong to the test suite and tools, not the service.
+const TOOLING_PREFIX: &str = "SSPR_TEST_";
+
+fn hint(closest: &Option<String>) -> String {
+    closest
+        .as_ref()
+        .map(|c| format!(" (did you mean {c}?)"))
+        .unwrap_or_default()
+}
+
+/// The known name closest to a mistyped one, when it is close enough to be a typo.
+fn closest(key: &str) -> Option<&'static str> {
+    KNOWN
+        .iter()
+        .chain(SECRETS.iter())
+        .map(|known| (strsim::jaro_winkler(key, known), *known))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known)
+}
+
+/// `sms_auth_token_file` → `sms_auth_token`, for the settings that hold a secret.
+fn secret_file_of(key: &str) -> Option<&'static str> {
+    let base = key.strip_suffix("_file")?;
+    SECRETS.iter().copied().find(|s| *s == base)
+}
+
 /// Raw settings as strings, keyed by their lower-case name, before typing.
 #[derive(Default, Debug)]
 pub struct Settings(BTreeMap<String, String>);
@@ -306,8 +359,38 @@ impl Settings {
             Some(path) => Self::from_toml_file(path)?,
             None => Self::default(),
         };
-        settings.overlay_env(std::env::vars());
+        settings.overlay_env(std::env::vars())?;
+        settings.read_secret_files()?;
         Ok(settings)
+    }
+
+    /// Replaces every `<secret>_file` setting by the file's content (without its final line
+    /// break). Naming a secret both ways is refused: which one wins would be a guess.
+    pub fn read_secret_files(&mut self) -> Result<(), ConfigError> {
+        let files: Vec<(String, String)> = self
+            .0
+            .iter()
+            .filter(|(k, _)| secret_file_of(k).is_some())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (key, path) in files {
+            let secret = secret_file_of(&key).unwrap_or_default();
+            let name = format!("SSPR_{}", key.to_ascii_uppercase());
+            self.0.remove(&key);
+            if self.0.get(secret).is_some_and(|v| !v.trim().is_empty()) {
+                return Err(invalid(secret, format!("set it or {name}, not both")));
+            }
+            let text =
+                std::fs::read_to_string(path.trim()).map_err(|e| ConfigError::SecretFile {
+                    name: name.clone(),
+                    path: path.trim().to_owned(),
+                    message: e.to_string(),
+                })?;
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            self.0.insert(secret.to_owned(), text.to_owned());
+        }
+        Ok(())
     }
 
     pub fn from_toml_file(path: &Path) -> Result<Self, ConfigError> {
@@ -321,8 +404,9 @@ impl Settings {
             .map_err(|e: toml::de::Error| file_error(e.to_string()))?;
         let mut map = BTreeMap::new();
         for (key, value) in table {
-            if !KNOWN.contains(&key.as_str()) {
-                return Err(ConfigError::Unknown(key));
+            if !KNOWN.contains(&key.as_str()) && secret_file_of(&key).is_none() {
+                let closest = closest(&key).map(str::to_owned);
+                return Err(ConfigError::Unknown { name: key, closest });
             }
             let text = match value {
                 toml::Value::String(s) => s,
@@ -347,17 +431,28 @@ impl Settings {
         Ok(Self(map))
     }
 
-    /// `SSPR_BIND=…` overrides `bind = …`. Unknown `SSPR_*` variables are ignored (tools and
-    /// tests use the prefix for their own purposes).
-    pub fn overlay_env(&mut self, vars: impl IntoIterator<Item = (String, String)>) {
+    /// `SSPR_BIND=…` overrides `bind = …`. An unknown `SSPR_*` variable stops the start, naming
+    /// the closest known one: a typo must not start the service as if it were not set. Names
+    /// under `SSPR_TEST_` belong to the test suite and are left alone.
+    pub fn overlay_env(
+        &mut self,
+        vars: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<(), ConfigError> {
         for (name, value) in vars {
-            if let Some(key) = name.strip_prefix("SSPR_") {
-                let key = key.to_ascii_lowercase();
-                if KNOWN.contains(&key.as_str()) {
-                    self.0.insert(key, value);
-                }
+            let Some(key) = name.strip_prefix("SSPR_") else {
+                continue;
+            };
+            if name.starts_with(TOOLING_PREFIX) {
+                continue;
             }
+            let key = key.to_ascii_lowercase();
+            if !KNOWN.contains(&key.as_str()) && secret_file_of(&key).is_none() {
+                let closest = closest(&key).map(|c| format!("SSPR_{}", c.to_ascii_uppercase()));
+                return Err(ConfigError::UnknownVariable { name, closest });
+            }
+            self.0.insert(key, value);
         }
+        Ok(())
     }
 
     /// Sets one setting (used by tests and tools that build a configuration in code).
@@ -920,11 +1015,79 @@ mod tests {
         s.overlay_env([
             ("SSPR_BIND".to_owned(), "0.0.0.0:7000".to_owned()),
             ("OTHER".to_owned(), "x".to_owned()),
-        ]);
+            (
+                "SSPR_TEST_DATABASE_URL".to_owned(),
+                "postgres://x".to_owned(),
+            ),
+        ])
+        .unwrap();
         assert_eq!(
             Config::from_settings(&s).unwrap().bind.to_string(),
             "0.0.0.0:7000"
         );
+    }
+
+    #[test]
+    fn an_unknown_variable_or_key_stops_the_start_and_names_the_closest() {
+        let env = |name: &str| {
+            Settings::default()
+                .overlay_env([(name.to_owned(), "x".to_owned())])
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            env("SSPR_SMTP_UR"),
+            "unknown environment variable SSPR_SMTP_UR (did you mean SSPR_SMTP_URL?)"
+        );
+        assert_eq!(
+            env("SSPR_DIRECTORY"),
+            "unknown environment variable SSPR_DIRECTORY"
+        );
+        let dir = std::env::temp_dir().join(format!("sspr-config-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("sspr.toml");
+        std::fs::write(&path, "bnd = \"127.0.0.1:9000\"\n").unwrap();
+        let err = Settings::from_toml_file(&path).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "unknown setting `bnd` in the configuration file (did you mean bind?)"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn secrets_can_be_read_from_files() {
+        let dir = std::env::temp_dir().join(format!("sspr-secret-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let token = dir.join("sms");
+        std::fs::write(&token, "s3cret-token\n").unwrap();
+        let mut s = Settings::default();
+        s.overlay_env([(
+            "SSPR_SMS_AUTH_TOKEN_FILE".to_owned(),
+            token.display().to_string(),
+        )])
+        .unwrap();
+        s.read_secret_files().unwrap();
+        let c = Config::from_settings(&s).unwrap();
+        assert_eq!(c.sms_auth_token.unwrap().expose(), "s3cret-token");
+
+        // Both ways at once, a file that is not there, a file for what is no secret.
+        let mut both = settings(&[("sms_auth_token", "inline")]);
+        both.set("sms_auth_token_file", token.display().to_string());
+        let err = both.read_secret_files().unwrap_err().to_string();
+        assert!(err.contains("SSPR_SMS_AUTH_TOKEN_FILE"), "{err}");
+        let mut missing = settings(&[("jwt_keys_file", "/nonexistent/keys")]);
+        let err = missing.read_secret_files().unwrap_err().to_string();
+        assert!(
+            err.contains("SSPR_JWT_KEYS_FILE") && err.contains("/nonexistent/keys"),
+            "{err}"
+        );
+        let err = Settings::default()
+            .overlay_env([("SSPR_BIND_FILE".to_owned(), "/x".to_owned())])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("SSPR_BIND_FILE"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -1053,7 +1216,8 @@ mod tests {
         assert_eq!(bind("off").unwrap(), None);
         assert_eq!(bind("").unwrap(), None);
         let mut s = Settings::default();
-        s.overlay_env([("SSPR_METRICS_BIND".to_owned(), String::new())]);
+        s.overlay_env([("SSPR_METRICS_BIND".to_owned(), String::new())])
+            .unwrap();
         assert_eq!(Config::from_settings(&s).unwrap().metrics_bind, None);
         assert!(
             bind("nowhere")

@@ -48,7 +48,9 @@ export async function startStack({ backend = 'sqlite', env = {} } = {}) {
   const child = spawn(binary(), [], {
     cwd: root,
     env: {
-      ...process.env,
+      // The service refuses SSPR_* variables it does not know: the harness's own (and a
+      // developer's shell settings) stay out of its environment.
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SSPR_'))),
       SSPR_BIND: `127.0.0.1:${port}`,
       SSPR_PUBLIC_URL: url,
       SSPR_DATA_DIR: dataDir,
