@@ -30,6 +30,7 @@ use handlers::{
             Errors are RFC 9457 `application/problem+json` documents with a stable `code`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
+    servers((url = "/", description = "The service itself: paths start at its public URL (SSPR_PUBLIC_URL)")),
     modifiers(&SecuritySchemes),
     components(responses(
         problem::BadRequest,

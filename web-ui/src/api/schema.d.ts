@@ -11,7 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit rows, newest first, filtered by type, user and time, paged with `cursor`. */
+        /**
+         * List audit events
+         * @description Audit rows, newest first, filtered by `type`, `user` and time. Pages are cursors: pass the
+         *     `next_cursor` of one page as `cursor` to get the next.
+         */
         get: operations["list_audit_events"];
         put?: never;
         post?: never;
@@ -28,10 +32,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All groups with their member counts. */
+        /**
+         * List groups
+         * @description All groups with their member counts, ordered by name.
+         */
         get: operations["list_groups"];
         put?: never;
-        /** Creates a group (names are unique, case-insensitively). */
+        /**
+         * Create a group
+         * @description Group names are unique, compared case-insensitively. The change is audited.
+         */
         post: operations["create_group"];
         delete?: never;
         options?: never;
@@ -46,15 +56,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One group with its members. */
+        /**
+         * Get a group
+         * @description One group with its members.
+         */
         get: operations["get_group"];
         put?: never;
         post?: never;
-        /** Deletes a group (refused while the policy's scope names it). */
+        /**
+         * Delete a group
+         * @description Refused while the policy's scope names the group: change the policy first.
+         */
         delete: operations["delete_group"];
         options?: never;
         head?: never;
-        /** Renames a group or changes its description. */
+        /**
+         * Update a group
+         * @description Renames a group or changes its description; fields left out stay as they are.
+         */
         patch: operations["update_group"];
         trace?: never;
     };
@@ -66,7 +85,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replaces the member list. */
+        /**
+         * Set a group's members
+         * @description Replaces the whole member list with the users given.
+         */
         put: operations["set_group_members"];
         post?: never;
         delete?: never;
@@ -83,13 +105,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The policy in force. Its version is in the `ETag` header; send it back in `If-Match` to make
-         *     sure a save does not overwrite someone else's.
+         * Get the policy
+         * @description The reset policy in force. Its version is in the `ETag` header; send it back in `If-Match` when
+         *     saving, so that a save never overwrites someone else's.
          */
         get: operations["get_policy"];
         /**
-         * Replaces the policy. Every field is validated (422 lists each bad one); a valid policy is
-         *     saved as a new version and audited.
+         * Replace the policy
+         * @description Every field is validated (422 lists each bad one); a valid policy is saved as a new version and
+         *     audited. With `If-Match`, an older version than the one in force answers 409
+         *     `version_conflict`.
          */
         put: operations["put_policy"];
         post?: never;
@@ -109,7 +134,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * What a proposed policy would mean today: how many people it covers, how many are already
+         * Preview a policy's impact
+         * @description What a proposed policy would mean today: how many people it covers, how many are already
          *     registered enough, and how many could not reset. Nothing is saved.
          */
         post: operations["policy_impact"];
@@ -126,7 +152,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Registration coverage by method, and registrations per day over the last `days` days. */
+        /**
+         * Registration report
+         * @description Registration coverage by method, and registrations per day over the last `days` days.
+         */
         get: operations["registration_report"];
         put?: never;
         post?: never;
@@ -143,7 +172,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Resets, unlocks and verifications per day and per method over the last `days` days. */
+        /**
+         * Reset report
+         * @description Resets, unlocks and verifications per day and per method over the last `days` days, counted from
+         *     the audit log (decoy flows excluded).
+         */
         get: operations["resets_report"];
         put?: never;
         post?: never;
@@ -160,10 +193,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, ordered by username, with search and pages. */
+        /**
+         * List users
+         * @description Users ordered by username, with a search over usernames, names and addresses, in pages.
+         */
         get: operations["list_users"];
         put?: never;
-        /** Creates a user. A password given here must be changed by the person at their first sign-in. */
+        /**
+         * Create a user
+         * @description A password given here was chosen by an administrator: the person must change it at their first
+         *     sign-in, and until then the session can do nothing else.
+         */
         post: operations["create_user"];
         delete?: never;
         options?: never;
@@ -178,17 +218,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user. */
+        /**
+         * Get a user
+         * @description One user, with their role, state and registration status.
+         */
         get: operations["get_user"];
         put?: never;
         post?: never;
-        /** Deletes a user (not oneself, not the last administrator). */
+        /**
+         * Delete a user
+         * @description Refused for oneself and for the last administrator. Their methods, answers and sessions go with
+         *     them.
+         */
         delete: operations["delete_user"];
         options?: never;
         head?: never;
         /**
-         * Changes the fields present. Changing the password, the administrator flag or the disabled
-         *     flag ends every session of the user.
+         * Update a user
+         * @description Changes the fields present. Changing the password, the administrator flag or the disabled flag
+         *     ends every session of the user.
          */
         patch: operations["update_user"];
         trace?: never;
@@ -200,7 +248,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's registered methods, masked (administrators never see codes, seeds or answers). */
+        /**
+         * List a user's methods
+         * @description A user's registered methods, masked: administrators never see codes, seeds or answers.
+         */
         get: operations["list_user_methods"];
         put?: never;
         post?: never;
@@ -219,7 +270,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Removes all of a user's methods and answers: they must register again at their next sign-in. */
+        /**
+         * Require re-registration
+         * @description Removes all of a user's methods and answers: they must register again at their next sign-in. A
+         *     reset they have under way can no longer finish.
+         */
         post: operations["require_reregistration"];
         delete?: never;
         options?: never;
@@ -236,7 +291,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends a sign-in lockout now. */
+        /**
+         * Unlock a user
+         * @description Ends a sign-in lockout now and clears the failure count.
+         */
         post: operations["unlock_user"];
         delete?: never;
         options?: never;
@@ -254,7 +312,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs in with username and password. Wrong password, unknown user, disabled or locked
+         * Sign in
+         * @description Signs in with username and password. A wrong password, an unknown user, a disabled or a locked
          *     account all answer 401; only after the right password does `code` say `account_locked` or
          *     `account_disabled`. The token is returned for API clients and set as an HttpOnly,
          *     SameSite=Strict cookie for the web app.
@@ -275,7 +334,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the current session: its token (bearer or cookie) stops working at once. */
+        /**
+         * Sign out
+         * @description Ends the current session: its token (bearer or cookie) stops working at once.
+         */
         post: operations["sign_out"];
         delete?: never;
         options?: never;
@@ -290,7 +352,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A proof-of-work challenge for the built-in CAPTCHA (ALTCHA-compatible). */
+        /**
+         * Get a CAPTCHA challenge
+         * @description A proof-of-work challenge for the built-in CAPTCHA, in the format of the ALTCHA widget (protocol
+         *     v1: SHA-256 over salt and number, HMAC-signed). Solve it and send the base64 payload as
+         *     `captcha` when starting a flow.
+         */
         get: operations["captcha_challenge"];
         put?: never;
         post?: never;
@@ -308,8 +375,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What a client needs before sign-in: the CAPTCHA kind, the helpdesk contact, the password
-         *     rules and the enabled methods.
+         * Get the public configuration
+         * @description What a client needs before sign-in: the CAPTCHA kind, the helpdesk contact, the password rules
+         *     and the enabled methods.
          */
         get: operations["public_config"];
         put?: never;
@@ -327,7 +395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database reachability. */
+        /**
+         * Health
+         * @description Liveness and whether the database answers.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -344,7 +415,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness for orchestrators: the process answers (no dependency is checked). */
+        /**
+         * Liveness
+         * @description For orchestrators: the process answers. No dependency is checked, so a database outage does not
+         *     restart the service.
+         */
         get: operations["live"];
         put?: never;
         post?: never;
@@ -362,8 +437,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness for load balancers: 200 only when the database answers, so traffic goes elsewhere
-         *     while it does not.
+         * Readiness
+         * @description For load balancers: 200 only while the database answers, so traffic goes elsewhere while it does
+         *     not.
          */
         get: operations["ready"];
         put?: never;
@@ -381,7 +457,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person and their registration status. */
+        /**
+         * Get the signed-in person
+         * @description The signed-in person, their role and their registration status against the policy.
+         */
         get: operations["get_me"];
         put?: never;
         post?: never;
@@ -398,13 +477,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One's registered methods, masked. */
+        /**
+         * List my methods
+         * @description One's registered methods, masked, with where one stands against the policy.
+         */
         get: operations["list_my_methods"];
         put?: never;
         /**
-         * Starts registering a method. A code is sent for `email`, `mobile_sms`, `mobile_voice` and
-         *     `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a
-         *     QR code, this once. The method is `pending` until verified.
+         * Add a method
+         * @description Starts registering a method. A code is sent for `email`, `mobile_sms`, `mobile_voice` and
+         *     `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a QR
+         *     code, this once. The method is `pending` until verified. Once a person has active methods, a
+         *     change needs a recent step-up (403 `step_up_required`).
          */
         post: operations["add_method"];
         delete?: never;
@@ -422,7 +506,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirms that the registered methods are still one's own: restarts the reconfirmation clock. */
+        /**
+         * Confirm my methods
+         * @description Confirms that the registered methods are still one's own: restarts the reconfirmation clock.
+         */
         post: operations["confirm_methods"];
         delete?: never;
         options?: never;
@@ -441,8 +528,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Removes a method. Allowed even when it leaves the person short of the policy; the answer's
-         *     status says so.
+         * Remove a method
+         * @description Allowed even when it leaves the person short of the policy; the answer's status says so. Needs a
+         *     recent step-up.
          */
         delete: operations["remove_method"];
         options?: never;
@@ -460,7 +548,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sends a new code for a pending method (the old one stops working). Limited in number and
+         * Resend a method's code
+         * @description Sends a new code for a pending method (the old one stops working). Limited in number and
          *     spacing.
          */
         post: operations["resend_method_code"];
@@ -480,8 +569,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Verifies a pending method with the code received (or shown by the app); it becomes active
-         *     and replaces any earlier method of the same kind.
+         * Verify a method
+         * @description Verifies a pending method with the code received (or shown by the app); it becomes active and
+         *     replaces any earlier method of the same kind.
          */
         post: operations["verify_method"];
         delete?: never;
@@ -499,7 +589,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes one's own password, given the current one. Every other session ends. */
+        /**
+         * Change my password
+         * @description Changes one's own password, given the current one. Every other session ends. Wrong current
+         *     passwords count like failed sign-ins.
+         */
         post: operations["change_password"];
         delete?: never;
         options?: never;
@@ -516,8 +610,9 @@ export interface paths {
         };
         get?: never;
         /**
-         * Sets one's security question answers (exactly as many as the policy asks, each question
-         *     once, each answer different). Not for administrators.
+         * Set my security answers
+         * @description Exactly as many answers as the policy asks, each question once, each answer different. Not for
+         *     administrators.
          */
         put: operations["set_security_answers"];
         post?: never;
@@ -534,7 +629,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The security questions one may answer, and how many to answer. */
+        /**
+         * List the security questions
+         * @description The security questions one may answer, and how many to answer.
+         */
         get: operations["security_question_catalog"];
         put?: never;
         post?: never;
@@ -554,7 +652,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Proves a step-up with the code received (or shown by the app): for the next ten minutes this
+         * Prove a step-up
+         * @description Proves a step-up with the code received (or shown by the app): for the next ten minutes this
          *     session may add, replace and remove methods. Five failures an hour, then 429.
          */
         post: operations["step_up"];
@@ -574,7 +673,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
+         * Send a step-up code
+         * @description Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
          *     step-up before changing security info. Security questions cannot be used.
          */
         post: operations["step_up_challenge"];
@@ -594,9 +694,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Starts a reset or unlock. The answer has the same shape for every username; unknown or
-         *     ineligible ones get a flow that never verifies (unless the policy reveals ineligibility:
-         *     then 403 `not_eligible` with the reason and the helpdesk).
+         * Start a reset or unlock
+         * @description The answer has the same shape for every username: unknown or ineligible ones get a flow that
+         *     never verifies, unless the policy reveals ineligibility (then 403 `not_eligible` with the reason
+         *     and the helpdesk).
          */
         post: operations["start_recovery"];
         delete?: never;
@@ -615,8 +716,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sends a code to one of the flow's methods (or, for security questions, returns the
-         *     questions to answer). The policy may ask for the full address or number in `confirm`.
+         * Send a challenge
+         * @description Sends a code to one of the flow's methods, by the `channel` chosen for a phone, or returns the
+         *     security questions to answer. The policy may ask for the full address or number in `confirm`.
          */
         post: operations["send_recovery_challenge"];
         delete?: never;
@@ -635,8 +737,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sets the new password once enough methods passed. Every session of the person ends; the
-         *     reset signs nobody in.
+         * Set the new password
+         * @description Once enough methods passed. Every session of the person ends; the reset signs nobody in.
          */
         post: operations["reset_password"];
         delete?: never;
@@ -654,7 +756,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unlocks the account once enough methods passed (unlock flows only; when the policy allows). */
+        /**
+         * Unlock the account
+         * @description Once enough methods passed, for unlock flows, when the policy allows unlocking. The password
+         *     does not change.
+         */
         post: operations["unlock_account"];
         delete?: never;
         options?: never;
@@ -672,8 +778,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Checks a code, an authenticator code or security answers. Success answers a new flow token
-         *     (the old one stops working); a failure says why and counts against the flow and the account.
+         * Verify a method
+         * @description Checks a code, an authenticator code or security answers. Success answers a new flow token (the
+         *     old one stops working); a failure says why and counts against the flow and the account.
          */
         post: operations["verify_recovery_method"];
         delete?: never;

@@ -6,7 +6,10 @@ use crate::error::Error;
 use crate::http::extract::Admin;
 use crate::http::problem as p;
 
-/// Audit rows, newest first, filtered by type, user and time, paged with `cursor`.
+/// List audit events
+///
+/// Audit rows, newest first, filtered by `type`, `user` and time. Pages are cursors: pass the
+/// `next_cursor` of one page as `cursor` to get the next.
 #[utoipa::path(
     operation_id = "list_audit_events",
     tag = "admin",

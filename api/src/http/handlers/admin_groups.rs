@@ -9,7 +9,9 @@ use crate::error::Error;
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
 
-/// All groups with their member counts.
+/// List groups
+///
+/// All groups with their member counts, ordered by name.
 #[utoipa::path(
     operation_id = "list_groups",
     tag = "admin",
@@ -26,7 +28,9 @@ pub async fn list(ctx: web::Data<Ctx>, _admin: Admin) -> Result<web::Json<GroupL
     Ok(web::Json(groups::list(&ctx).await?))
 }
 
-/// Creates a group (names are unique, case-insensitively).
+/// Create a group
+///
+/// Group names are unique, compared case-insensitively. The change is audited.
 #[utoipa::path(
     operation_id = "create_group",
     tag = "admin",
@@ -55,6 +59,8 @@ pub async fn create(
         .json(groups::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
 }
 
+/// Get a group
+///
 /// One group with its members.
 #[utoipa::path(
     operation_id = "get_group",
@@ -78,7 +84,9 @@ pub async fn get(
     Ok(web::Json(groups::get(&ctx, id.into_inner()).await?))
 }
 
-/// Renames a group or changes its description.
+/// Update a group
+///
+/// Renames a group or changes its description; fields left out stay as they are.
 #[utoipa::path(
     operation_id = "update_group",
     tag = "admin",
@@ -118,7 +126,9 @@ pub async fn update(
     ))
 }
 
-/// Deletes a group (refused while the policy's scope names it).
+/// Delete a group
+///
+/// Refused while the policy's scope names the group: change the policy first.
 #[utoipa::path(
     operation_id = "delete_group",
     tag = "admin",
@@ -144,7 +154,9 @@ pub async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Replaces the member list.
+/// Set a group's members
+///
+/// Replaces the whole member list with the users given.
 #[utoipa::path(
     operation_id = "set_group_members",
     tag = "admin",

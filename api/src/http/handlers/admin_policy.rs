@@ -15,8 +15,10 @@ fn respond(current: CurrentPolicy) -> HttpResponse {
         .json(current.policy)
 }
 
-/// The policy in force. Its version is in the `ETag` header; send it back in `If-Match` to make
-/// sure a save does not overwrite someone else's.
+/// Get the policy
+///
+/// The reset policy in force. Its version is in the `ETag` header; send it back in `If-Match` when
+/// saving, so that a save never overwrites someone else's.
 #[utoipa::path(
     operation_id = "get_policy",
     tag = "admin",
@@ -33,8 +35,11 @@ pub async fn get_policy(ctx: web::Data<Ctx>, _admin: Admin) -> Result<HttpRespon
     Ok(respond(service::current(&ctx).await?))
 }
 
-/// Replaces the policy. Every field is validated (422 lists each bad one); a valid policy is
-/// saved as a new version and audited.
+/// Replace the policy
+///
+/// Every field is validated (422 lists each bad one); a valid policy is saved as a new version and
+/// audited. With `If-Match`, an older version than the one in force answers 409
+/// `version_conflict`.
 #[utoipa::path(
     operation_id = "put_policy",
     tag = "admin",
@@ -81,6 +86,8 @@ pub async fn put_policy(
     ))
 }
 
+/// Preview a policy's impact
+///
 /// What a proposed policy would mean today: how many people it covers, how many are already
 /// registered enough, and how many could not reset. Nothing is saved.
 #[utoipa::path(

@@ -7,7 +7,9 @@ use crate::error::Error;
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
 
-/// Users, ordered by username, with search and pages.
+/// List users
+///
+/// Users ordered by username, with a search over usernames, names and addresses, in pages.
 #[utoipa::path(
     operation_id = "list_users",
     tag = "admin",
@@ -31,7 +33,10 @@ pub async fn list(
     Ok(web::Json(users::list(&ctx, query.into_inner()).await?))
 }
 
-/// Creates a user. A password given here must be changed by the person at their first sign-in.
+/// Create a user
+///
+/// A password given here was chosen by an administrator: the person must change it at their first
+/// sign-in, and until then the session can do nothing else.
 #[utoipa::path(
     operation_id = "create_user",
     tag = "admin",
@@ -60,7 +65,9 @@ pub async fn create(
         .json(users::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
 }
 
-/// One user.
+/// Get a user
+///
+/// One user, with their role, state and registration status.
 #[utoipa::path(
     operation_id = "get_user",
     tag = "admin",
@@ -83,8 +90,10 @@ pub async fn get(
     Ok(web::Json(users::get(&ctx, id.into_inner()).await?))
 }
 
-/// Changes the fields present. Changing the password, the administrator flag or the disabled
-/// flag ends every session of the user.
+/// Update a user
+///
+/// Changes the fields present. Changing the password, the administrator flag or the disabled flag
+/// ends every session of the user.
 #[utoipa::path(
     operation_id = "update_user",
     tag = "admin",
@@ -124,7 +133,10 @@ pub async fn update(
     ))
 }
 
-/// Deletes a user (not oneself, not the last administrator).
+/// Delete a user
+///
+/// Refused for oneself and for the last administrator. Their methods, answers and sessions go with
+/// them.
 #[utoipa::path(
     operation_id = "delete_user",
     tag = "admin",
@@ -150,7 +162,9 @@ pub async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Ends a sign-in lockout now.
+/// Unlock a user
+///
+/// Ends a sign-in lockout now and clears the failure count.
 #[utoipa::path(
     operation_id = "unlock_user",
     tag = "admin",
@@ -176,7 +190,9 @@ pub async fn unlock(
     ))
 }
 
-/// A user's registered methods, masked (administrators never see codes, seeds or answers).
+/// List a user's methods
+///
+/// A user's registered methods, masked: administrators never see codes, seeds or answers.
 #[utoipa::path(
     operation_id = "list_user_methods",
     tag = "admin",
@@ -201,7 +217,10 @@ pub async fn methods(
     ))
 }
 
-/// Removes all of a user's methods and answers: they must register again at their next sign-in.
+/// Require re-registration
+///
+/// Removes all of a user's methods and answers: they must register again at their next sign-in. A
+/// reset they have under way can no longer finish.
 #[utoipa::path(
     operation_id = "require_reregistration",
     tag = "admin",

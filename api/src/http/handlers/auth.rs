@@ -19,7 +19,9 @@ fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static
         .finish()
 }
 
-/// Signs in with username and password. Wrong password, unknown user, disabled or locked
+/// Sign in
+///
+/// Signs in with username and password. A wrong password, an unknown user, a disabled or a locked
 /// account all answer 401; only after the right password does `code` say `account_locked` or
 /// `account_disabled`. The token is returned for API clients and set as an HttpOnly,
 /// SameSite=Strict cookie for the web app.
@@ -49,6 +51,8 @@ pub async fn sign_in(
     Ok(HttpResponse::Ok().cookie(cookie).json(response))
 }
 
+/// Sign out
+///
 /// Ends the current session: its token (bearer or cookie) stops working at once.
 #[utoipa::path(
     operation_id = "sign_out",

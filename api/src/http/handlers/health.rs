@@ -14,7 +14,10 @@ pub struct Health {
     pub backend: String,
 }
 
-/// Liveness for orchestrators: the process answers (no dependency is checked).
+/// Liveness
+///
+/// For orchestrators: the process answers. No dependency is checked, so a database outage does not
+/// restart the service.
 #[utoipa::path(
     tag = "health",
     operation_id = "live",
@@ -25,8 +28,10 @@ pub async fn live() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
 }
 
-/// Readiness for load balancers: 200 only when the database answers, so traffic goes elsewhere
-/// while it does not.
+/// Readiness
+///
+/// For load balancers: 200 only while the database answers, so traffic goes elsewhere while it does
+/// not.
 #[utoipa::path(
     tag = "health",
     operation_id = "ready",
@@ -40,7 +45,9 @@ pub async fn ready(ctx: web::Data<Ctx>) -> HttpResponse {
     health_answer(&ctx).await
 }
 
-/// Liveness and database reachability.
+/// Health
+///
+/// Liveness and whether the database answers.
 #[utoipa::path(
     operation_id = "health",
     tag = "health",

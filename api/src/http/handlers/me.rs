@@ -6,7 +6,9 @@ use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta};
 use crate::http::problem as p;
 use crate::session::{self, ChangePasswordRequest, Me};
 
-/// The signed-in person and their registration status.
+/// Get the signed-in person
+///
+/// The signed-in person, their role and their registration status against the policy.
 #[utoipa::path(
     operation_id = "get_me",
     tag = "me",
@@ -25,7 +27,10 @@ pub async fn me(
     Ok(web::Json(session::me(&ctx, &principal).await?))
 }
 
-/// Changes one's own password, given the current one. Every other session ends.
+/// Change my password
+///
+/// Changes one's own password, given the current one. Every other session ends. Wrong current
+/// passwords count like failed sign-ins.
 #[utoipa::path(
     operation_id = "change_password",
     tag = "me",

@@ -14,7 +14,9 @@ use crate::registration::step_up::{
     self, Elevation, StepUpChallenge, StepUpChallengeRequest, StepUpRequest,
 };
 
-/// One's registered methods, masked.
+/// List my methods
+///
+/// One's registered methods, masked, with where one stands against the policy.
 #[utoipa::path(
     operation_id = "list_my_methods",
     tag = "me",
@@ -34,9 +36,12 @@ pub async fn list(
     Ok(web::Json(enroll::list(&ctx, &principal).await?))
 }
 
+/// Add a method
+///
 /// Starts registering a method. A code is sent for `email`, `mobile_sms`, `mobile_voice` and
-/// `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a
-/// QR code, this once. The method is `pending` until verified.
+/// `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a QR
+/// code, this once. The method is `pending` until verified. Once a person has active methods, a
+/// change needs a recent step-up (403 `step_up_required`).
 #[utoipa::path(
     operation_id = "add_method",
     tag = "me",
@@ -66,8 +71,10 @@ pub async fn add(
         .json(enroll::add(&ctx, &principal, &meta, body.into_inner()?).await?))
 }
 
-/// Verifies a pending method with the code received (or shown by the app); it becomes active
-/// and replaces any earlier method of the same kind.
+/// Verify a method
+///
+/// Verifies a pending method with the code received (or shown by the app); it becomes active and
+/// replaces any earlier method of the same kind.
 #[utoipa::path(
     operation_id = "verify_method",
     tag = "me",
@@ -100,6 +107,8 @@ pub async fn verify(
     ))
 }
 
+/// Resend a method's code
+///
 /// Sends a new code for a pending method (the old one stops working). Limited in number and
 /// spacing.
 #[utoipa::path(
@@ -129,8 +138,10 @@ pub async fn resend(
         .json(enroll::resend(&ctx, &principal, &meta, id.into_inner()).await?))
 }
 
-/// Removes a method. Allowed even when it leaves the person short of the policy; the answer's
-/// status says so.
+/// Remove a method
+///
+/// Allowed even when it leaves the person short of the policy; the answer's status says so. Needs a
+/// recent step-up.
 #[utoipa::path(
     operation_id = "remove_method",
     tag = "me",
@@ -156,6 +167,8 @@ pub async fn remove(
     ))
 }
 
+/// Confirm my methods
+///
 /// Confirms that the registered methods are still one's own: restarts the reconfirmation clock.
 #[utoipa::path(
     operation_id = "confirm_methods",
@@ -178,6 +191,8 @@ pub async fn confirm(
     Ok(web::Json(enroll::confirm(&ctx, &principal, &meta).await?))
 }
 
+/// List the security questions
+///
 /// The security questions one may answer, and how many to answer.
 #[utoipa::path(
     operation_id = "security_question_catalog",
@@ -198,8 +213,10 @@ pub async fn catalogue(
     Ok(web::Json(enroll::catalogue(&ctx).await?))
 }
 
-/// Sets one's security question answers (exactly as many as the policy asks, each question
-/// once, each answer different). Not for administrators.
+/// Set my security answers
+///
+/// Exactly as many answers as the policy asks, each question once, each answer different. Not for
+/// administrators.
 #[utoipa::path(
     operation_id = "set_security_answers",
     tag = "me",
@@ -228,6 +245,8 @@ pub async fn set_answers(
     ))
 }
 
+/// Send a step-up code
+///
 /// Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
 /// step-up before changing security info. Security questions cannot be used.
 #[utoipa::path(
@@ -260,6 +279,8 @@ pub async fn step_up_challenge(
         .json(step_up::challenge(&ctx, &principal, &meta, body.into_inner()?).await?))
 }
 
+/// Prove a step-up
+///
 /// Proves a step-up with the code received (or shown by the app): for the next ten minutes this
 /// session may add, replace and remove methods. Five failures an hour, then 429.
 #[utoipa::path(

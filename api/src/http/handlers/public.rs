@@ -4,8 +4,10 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::policy::service::{self, PublicConfig};
 
-/// What a client needs before sign-in: the CAPTCHA kind, the helpdesk contact, the password
-/// rules and the enabled methods.
+/// Get the public configuration
+///
+/// What a client needs before sign-in: the CAPTCHA kind, the helpdesk contact, the password rules
+/// and the enabled methods.
 #[utoipa::path(
     operation_id = "public_config",
     tag = "public",

@@ -30,7 +30,11 @@ impl FromRequest for FlowToken {
     }
 }
 
-/// A proof-of-work challenge for the built-in CAPTCHA (ALTCHA-compatible).
+/// Get a CAPTCHA challenge
+///
+/// A proof-of-work challenge for the built-in CAPTCHA, in the format of the ALTCHA widget (protocol
+/// v1: SHA-256 over salt and number, HMAC-signed). Solve it and send the base64 payload as
+/// `captcha` when starting a flow.
 #[utoipa::path(
     operation_id = "captcha_challenge",
     tag = "recovery",
@@ -43,9 +47,11 @@ pub async fn captcha_challenge(ctx: web::Data<Ctx>) -> HttpResponse {
         .json(captcha::challenge(&ctx))
 }
 
-/// Starts a reset or unlock. The answer has the same shape for every username; unknown or
-/// ineligible ones get a flow that never verifies (unless the policy reveals ineligibility:
-/// then 403 `not_eligible` with the reason and the helpdesk).
+/// Start a reset or unlock
+///
+/// The answer has the same shape for every username: unknown or ineligible ones get a flow that
+/// never verifies, unless the policy reveals ineligibility (then 403 `not_eligible` with the reason
+/// and the helpdesk).
 #[utoipa::path(
     operation_id = "start_recovery",
     tag = "recovery",
@@ -71,8 +77,10 @@ pub async fn start(
     Ok(HttpResponse::Created().json(flows::start(&ctx, &meta, body.into_inner()?).await?))
 }
 
-/// Sends a code to one of the flow's methods (or, for security questions, returns the
-/// questions to answer). The policy may ask for the full address or number in `confirm`.
+/// Send a challenge
+///
+/// Sends a code to one of the flow's methods, by the `channel` chosen for a phone, or returns the
+/// security questions to answer. The policy may ask for the full address or number in `confirm`.
 #[utoipa::path(
     operation_id = "send_recovery_challenge",
     tag = "recovery",
@@ -106,8 +114,10 @@ pub async fn challenge(
         .json(flows::challenge(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
 }
 
-/// Checks a code, an authenticator code or security answers. Success answers a new flow token
-/// (the old one stops working); a failure says why and counts against the flow and the account.
+/// Verify a method
+///
+/// Checks a code, an authenticator code or security answers. Success answers a new flow token (the
+/// old one stops working); a failure says why and counts against the flow and the account.
 #[utoipa::path(
     operation_id = "verify_recovery_method",
     tag = "recovery",
@@ -140,8 +150,9 @@ pub async fn verify(
     ))
 }
 
-/// Sets the new password once enough methods passed. Every session of the person ends; the
-/// reset signs nobody in.
+/// Set the new password
+///
+/// Once enough methods passed. Every session of the person ends; the reset signs nobody in.
 #[utoipa::path(
     operation_id = "reset_password",
     tag = "recovery",
@@ -174,7 +185,10 @@ pub async fn password(
     ))
 }
 
-/// Unlocks the account once enough methods passed (unlock flows only; when the policy allows).
+/// Unlock the account
+///
+/// Once enough methods passed, for unlock flows, when the policy allows unlocking. The password
+/// does not change.
 #[utoipa::path(
     operation_id = "unlock_account",
     tag = "recovery",

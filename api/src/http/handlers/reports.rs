@@ -6,7 +6,10 @@ use crate::http::extract::Admin;
 use crate::http::problem as p;
 use crate::reports::{self, RegistrationReport, ReportQuery, ResetReport};
 
-/// Resets, unlocks and verifications per day and per method over the last `days` days.
+/// Reset report
+///
+/// Resets, unlocks and verifications per day and per method over the last `days` days, counted from
+/// the audit log (decoy flows excluded).
 #[utoipa::path(
     operation_id = "resets_report",
     tag = "admin",
@@ -30,6 +33,8 @@ pub async fn resets(
     Ok(web::Json(reports::resets(&ctx, query.into_inner()).await?))
 }
 
+/// Registration report
+///
 /// Registration coverage by method, and registrations per day over the last `days` days.
 #[utoipa::path(
     operation_id = "registration_report",
