@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 target="${CARGO_TARGET_DIR:-target}"
 venv="${SSPR_LINT_VENV:-$target/openapi-lint-venv}"
+# Absolute: the generator runs from a temporary folder.
+case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
 npm_flags=(--no-audit --no-fund --loglevel=error)
 
 if [ ! -x "$venv/bin/openapi-python-client" ]; then

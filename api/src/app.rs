@@ -20,7 +20,7 @@ use crate::context::Ctx;
 use crate::crypto::SecretBox;
 use crate::delivery::Delivery;
 use crate::directory::users::{self, Bootstrap};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::http;
 use crate::password::Hasher;
 use crate::store::Store;
@@ -239,7 +239,11 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                 })
             })
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                Error::bad_request("invalid_query", format!("invalid query string: {e}")).into()
+                Error::bad_request(
+                    ErrorCode::InvalidQuery,
+                    format!("invalid query string: {e}"),
+                )
+                .into()
             }))
             .route(
                 "/docs",
@@ -256,7 +260,7 @@ fn server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
                 web::to(|| async {
                     http::problem::Problem::new(
                         actix_web::http::StatusCode::NOT_FOUND,
-                        "not_found",
+                        ErrorCode::NotFound,
                         "no such resource",
                     )
                     .response()
@@ -399,7 +403,7 @@ fn metrics_server(ctx: Ctx, listener: TcpListener) -> std::io::Result<Server> {
             .default_service(web::to(|| async {
                 http::problem::Problem::new(
                     actix_web::http::StatusCode::NOT_FOUND,
-                    "not_found",
+                    ErrorCode::NotFound,
                     "no such resource",
                 )
                 .response()

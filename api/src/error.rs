@@ -27,6 +27,99 @@ impl FieldError {
     }
 }
 
+/// Every problem `code` the API answers: stable, machine-readable, snake_case. Published in the
+/// OpenAPI document as an enum, so clients can switch on it.
+macro_rules! error_codes {
+    ($($variant:ident = $text:literal: $meaning:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $(#[doc = $meaning] $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the order of the document.
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $text,)*
+                }
+            }
+
+            /// What the code means, as the API document says.
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $meaning,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    AccountDisabled = "account_disabled": "Sign-in: the right password, but the account is disabled.",
+    AccountLocked = "account_locked": "Sign-in: the right password, but the account is locked for a while (`Retry-After`).",
+    AlreadyActive = "already_active": "The method is already verified.",
+    AlreadyExists = "already_exists": "Something with this identity exists already.",
+    CannotModifySelf = "cannot_modify_self": "An administrator cannot do this to their own account.",
+    CodeExpired = "code_expired": "The code is past its lifetime; ask for a new one.",
+    CountryNotAllowed = "country_not_allowed": "Texts and calls to this number's country are not enabled.",
+    CrossSiteRequest = "cross_site_request": "A change authenticated by the session cookie came from another site.",
+    DeliveryFailed = "delivery_failed": "The mail server or phone gateway did not take the message; nothing was counted.",
+    FlowChanged = "flow_changed": "The flow moved on in another request.",
+    FlowEnded = "flow_ended": "The account changed since the flow began; start again.",
+    FlowExpired = "flow_expired": "The flow is past its lifetime; start again.",
+    FlowFinished = "flow_finished": "The flow is over.",
+    FlowLocked = "flow_locked": "Too many failed verifications in this flow.",
+    Forbidden = "forbidden": "Administrators only.",
+    GroupInUse = "group_in_use": "The policy's scope names this group.",
+    GroupNameTaken = "group_name_taken": "Another group has this name.",
+    InternalError = "internal_error": "Something went wrong on our side.",
+    InvalidCode = "invalid_code": "The code is not the one sent (or shown by the app); `attempts_left` says how many tries are left.",
+    InvalidCredentials = "invalid_credentials": "Sign-in: the username or password is not correct (also for unknown, disabled and locked accounts).",
+    InvalidIfMatch = "invalid_if_match": "`If-Match` is not a quoted version from `ETag`.",
+    InvalidQuery = "invalid_query": "A query parameter is not valid.",
+    LastAdmin = "last_admin": "This would leave no administrator.",
+    MalformedJson = "malformed_json": "The body is not valid JSON.",
+    MethodAlreadyPassed = "method_already_passed": "This method was already verified in this flow.",
+    MethodNotAllowed = "method_not_allowed": "The HTTP method is not allowed here (`Allow` lists those that are).",
+    MethodNotEnabled = "method_not_enabled": "The policy does not enable this kind of method.",
+    MethodUnavailable = "method_unavailable": "The method changed since the flow began; start again.",
+    NoCodeMethod = "no_code_method": "This kind of method does not use a code.",
+    NoCodePending = "no_code_pending": "No code is waiting for this method; ask for one.",
+    NoMethods = "no_methods": "The person has no method to prove a step-up with.",
+    NotAllowedForAdministrators = "not_allowed_for_administrators": "Administrators cannot use this kind of method.",
+    NotEligible = "not_eligible": "Self-service is not available for this account (only when the policy reveals it); `reason` says why.",
+    NotFound = "not_found": "No such resource.",
+    Overloaded = "overloaded": "The service is busy (`Retry-After`).",
+    PasswordChangeRequired = "password_change_required": "The password was set by an administrator: change it first.",
+    PayloadTooLarge = "payload_too_large": "The request body is too large.",
+    QuestionsNotAsked = "questions_not_asked": "The answers are not for the questions asked.",
+    StepUpRequired = "step_up_required": "Changing security info needs a recent step-up (`POST /api/v1/me/step-up`).",
+    StorageUnavailable = "storage_unavailable": "The database does not answer (`Retry-After`).",
+    Throttled = "throttled": "A limit was reached (`Retry-After`).",
+    TooManyAttempts = "too_many_attempts": "No tries left on this code; ask for a new one.",
+    TotpInvalid = "totp_invalid": "The authenticator code is not valid now.",
+    TotpReplayed = "totp_replayed": "The authenticator code was already used.",
+    Unauthenticated = "unauthenticated": "A valid session (or flow) token is required.",
+    UnlockDisabled = "unlock_disabled": "Unlocking without a reset is not enabled.",
+    UnreadableBody = "unreadable_body": "The request body could not be read.",
+    UnsupportedMediaType = "unsupported_media_type": "Send the body as `application/json`.",
+    UsernameTaken = "username_taken": "Another person has this username.",
+    ValidationFailed = "validation_failed": "Some fields are invalid: `errors` lists each.",
+    VerificationIncomplete = "verification_incomplete": "Not enough methods passed yet.",
+    VersionConflict = "version_conflict": "The policy changed since it was read (`If-Match`).",
+    WrongAnswers = "wrong_answers": "The security answers are not all correct.",
+    WrongPurpose = "wrong_purpose": "The flow was started for the other purpose.",
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// No credentials, or credentials that do not verify (bad signature, expired, revoked).
@@ -61,21 +154,21 @@ pub enum Error {
     /// `not_allowed_for_administrators`).
     #[error("{detail}")]
     NotAllowed {
-        code: &'static str,
+        code: ErrorCode,
         detail: Cow<'static, str>,
     },
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{detail}")]
     Conflict {
-        code: &'static str,
+        code: ErrorCode,
         detail: Cow<'static, str>,
     },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("{detail}")]
     BadRequest {
-        code: &'static str,
+        code: ErrorCode,
         detail: Cow<'static, str>,
     },
     #[error("request body too large")]
@@ -127,16 +220,16 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            Self::InvalidCode => "invalid_code",
-            Self::CodeExpired => "code_expired",
-            Self::TooManyAttempts => "too_many_attempts",
-            Self::NoCodePending => "no_code_pending",
-            Self::TotpInvalid => "totp_invalid",
-            Self::TotpReplayed => "totp_replayed",
-            Self::WrongAnswers => "wrong_answers",
-            Self::QuestionsNotAsked => "questions_not_asked",
+            Self::InvalidCode => ErrorCode::InvalidCode,
+            Self::CodeExpired => ErrorCode::CodeExpired,
+            Self::TooManyAttempts => ErrorCode::TooManyAttempts,
+            Self::NoCodePending => ErrorCode::NoCodePending,
+            Self::TotpInvalid => ErrorCode::TotpInvalid,
+            Self::TotpReplayed => ErrorCode::TotpReplayed,
+            Self::WrongAnswers => ErrorCode::WrongAnswers,
+            Self::QuestionsNotAsked => ErrorCode::QuestionsNotAsked,
         }
     }
 
@@ -180,14 +273,14 @@ impl Error {
         Self::Validation(vec![FieldError::new(field, code, message)])
     }
 
-    pub fn conflict(code: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
+    pub fn conflict(code: ErrorCode, detail: impl Into<Cow<'static, str>>) -> Self {
         Self::Conflict {
             code,
             detail: detail.into(),
         }
     }
 
-    pub fn bad_request(code: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
+    pub fn bad_request(code: ErrorCode, detail: impl Into<Cow<'static, str>>) -> Self {
         Self::BadRequest {
             code,
             detail: detail.into(),
@@ -201,7 +294,7 @@ impl From<diesel::result::Error> for Error {
         match &e {
             D::NotFound => Self::NotFound("record"),
             D::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => Self::conflict(
-                "already_exists",
+                ErrorCode::AlreadyExists,
                 "a record with the same unique value already exists",
             ),
             D::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => Self::StoreUnavailable,
@@ -219,3 +312,22 @@ impl From<diesel::result::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_snake_case_unique_and_serialised_as_written() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            let text = code.as_str();
+            assert!(
+                text.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{text}"
+            );
+            assert!(seen.insert(text), "{text} twice");
+            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(text));
+        }
+    }
+}

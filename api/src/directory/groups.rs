@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, ErrorCode, FieldError};
 use crate::store::{self, groups::GroupRow, ts, utc};
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -115,7 +115,10 @@ fn group(row: &GroupRow, member_count: i64) -> Group {
 }
 
 fn name_taken() -> Error {
-    Error::conflict("group_name_taken", "another group already has this name")
+    Error::conflict(
+        ErrorCode::GroupNameTaken,
+        "another group already has this name",
+    )
 }
 
 pub async fn list(ctx: &Ctx) -> Result<GroupList, Error> {
@@ -277,7 +280,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
             let policy = crate::policy::service::current_on(conn)?;
             if policy.policy.group_ids.contains(&id) {
                 return Err(Error::conflict(
-                    "group_in_use",
+                    ErrorCode::GroupInUse,
                     "the password reset policy names this group; remove it there first",
                 ));
             }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::names::{DisplayName, EmailAddress, PhoneNumber, Username};
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, ErrorCode, FieldError};
 use crate::password::Password;
 use crate::store::{self, DbConn, flag, ts, users::UserRow, utc};
 
@@ -260,11 +260,17 @@ pub async fn create(
 }
 
 fn username_taken() -> Error {
-    Error::conflict("username_taken", "another user already has this username")
+    Error::conflict(
+        ErrorCode::UsernameTaken,
+        "another user already has this username",
+    )
 }
 
 fn last_admin() -> Error {
-    Error::conflict("last_admin", "this would leave no active administrator")
+    Error::conflict(
+        ErrorCode::LastAdmin,
+        "this would leave no active administrator",
+    )
 }
 
 /// Refuses a change that would leave no administrator able to sign in.
@@ -316,7 +322,7 @@ pub async fn update(
     }
     if actor.user_id == id && (req.disabled == Some(true) || req.is_admin == Some(false)) {
         return Err(Error::conflict(
-            "cannot_modify_self",
+            ErrorCode::CannotModifySelf,
             "administrators cannot disable or demote themselves",
         ));
     }
@@ -411,7 +417,7 @@ pub async fn update(
 pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> Result<(), Error> {
     if actor.user_id == id {
         return Err(Error::conflict(
-            "cannot_modify_self",
+            ErrorCode::CannotModifySelf,
             "administrators cannot delete themselves",
         ));
     }

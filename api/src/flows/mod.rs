@@ -28,7 +28,7 @@ use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::{EmailAddress, PhoneNumber, Username};
-use crate::error::{Error, FieldError, Refusal};
+use crate::error::{Error, ErrorCode, FieldError, Refusal};
 use crate::methods::{self, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
@@ -349,7 +349,7 @@ pub async fn start(
     };
     let refusal = if req.purpose == Purpose::UnlockAccount && !policy.unlock_enabled {
         Some(Error::NotAllowed {
-            code: "unlock_disabled",
+            code: ErrorCode::UnlockDisabled,
             detail: "unlocking without a reset is not enabled".into(),
         })
     } else if let Err(reason) = eligibility
@@ -481,15 +481,15 @@ fn live(conn: &mut DbConn, flow_id: Uuid, step: i64, now: DateTime<Utc>) -> Resu
     match flow.status.as_str() {
         store::flows::ACTIVE if utc(flow.expires_at) > now => Ok(flow),
         store::flows::ACTIVE => Err(Error::conflict(
-            "flow_expired",
+            ErrorCode::FlowExpired,
             "this reset has expired; start again",
         )),
         store::flows::LOCKED => Err(Error::conflict(
-            "flow_locked",
+            ErrorCode::FlowLocked,
             "too many failed attempts; start again later",
         )),
         _ => Err(Error::conflict(
-            "flow_finished",
+            ErrorCode::FlowFinished,
             "this reset is over; start again if you need to",
         )),
     }
@@ -534,7 +534,7 @@ fn pick(flow: &FlowRow, method_id: Uuid) -> Result<OfferedMethod, Error> {
         })?;
     if passed_of(flow).contains(&method_id) {
         return Err(Error::conflict(
-            "method_already_passed",
+            ErrorCode::MethodAlreadyPassed,
             "this method was already verified; choose another",
         ));
     }
@@ -645,7 +645,7 @@ pub async fn challenge(
             // stored method behind the channel asked for.
             let unavailable = || {
                 Error::conflict(
-                    "method_unavailable",
+                    ErrorCode::MethodUnavailable,
                     "this method changed since the reset started; start again",
                 )
             };
@@ -859,7 +859,7 @@ pub async fn verify(
             let failure: Option<Error> = match (method.kind, row) {
                 (_, None) => {
                     return Err(Error::conflict(
-                        "method_unavailable",
+                        ErrorCode::MethodUnavailable,
                         "this method changed since the reset started; start again",
                     ));
                 }
@@ -893,7 +893,7 @@ pub async fn verify(
             passed.push(method.method_id);
             let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
             if !store::flows::advance(conn, &flow.id, step, &json)? {
-                return Err(Error::conflict("flow_changed", "this reset moved on in another request"));
+                return Err(Error::conflict(ErrorCode::FlowChanged, "this reset moved on in another request"));
             }
             let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
             let event = Event::new(audit::kind::RECOVERY_VERIFIED, party.clone())
@@ -980,14 +980,14 @@ async fn finishable(
             let policy = crate::policy::service::current_on(conn)?.policy;
             if flow.purpose != purpose.as_str() {
                 return Err(Error::conflict(
-                    "wrong_purpose",
+                    ErrorCode::WrongPurpose,
                     "this flow was started for the other purpose",
                 ));
             }
             let passed = passed_of(&flow);
             if (passed.len() as i32) < flow.methods_required {
                 return Err(Error::NotAllowed {
-                    code: "verification_incomplete",
+                    code: ErrorCode::VerificationIncomplete,
                     detail: format!(
                         "verify {} method(s) first",
                         flow.methods_required - passed.len() as i32
@@ -1048,7 +1048,7 @@ fn end_changed(
         .details(serde_json::json!({ "flow_id": flow.id, "reason": reason }));
     audit::record(conn, now, meta, event)?;
     Ok(Error::conflict(
-        "flow_ended",
+        ErrorCode::FlowEnded,
         "the account changed since this reset began; start again",
     ))
 }
@@ -1105,7 +1105,7 @@ pub async fn reset_password(
     let outcome: Result<FinishResponse, Error> = ctx.store
         .write(move |conn| {
             if !store::flows::finish(conn, &flow.id, step, ts(now))? {
-                return Err(Error::conflict("flow_finished", "this reset is over; start again if you need to"));
+                return Err(Error::conflict(ErrorCode::FlowFinished, "this reset is over; start again if you need to"));
             }
             let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
             if let Some(reason) = changed_since_start(conn, &flow, &row)? {
@@ -1151,7 +1151,7 @@ pub async fn unlock(
         finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
     if !policy.unlock_enabled {
         return Err(Error::NotAllowed {
-            code: "unlock_disabled",
+            code: ErrorCode::UnlockDisabled,
             detail: "unlocking without a reset is not enabled".into(),
         });
     }
@@ -1160,7 +1160,7 @@ pub async fn unlock(
     let outcome: Result<FinishResponse, Error> = ctx.store
         .write(move |conn| {
             if !store::flows::finish(conn, &flow.id, step, ts(now))? {
-                return Err(Error::conflict("flow_finished", "this flow is over; start again if you need to"));
+                return Err(Error::conflict(ErrorCode::FlowFinished, "this flow is over; start again if you need to"));
             }
             let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
             if let Some(reason) = changed_since_start(conn, &flow, &row)? {

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::context::{Ctx, RequestMeta};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, ErrorCode, FieldError};
 use crate::session::{self, Principal};
 
 /// Name of the HttpOnly cookie that carries the session token for the SPA.
@@ -79,7 +79,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                     {
                         Error::PayloadTooLarge
                     } else {
-                        Error::bad_request("unreadable_body", "the request body could not be read")
+                        Error::bad_request(
+                            ErrorCode::UnreadableBody,
+                            "the request body could not be read",
+                        )
                     }
                 })?;
                 if !is_json {
@@ -170,7 +173,7 @@ fn parse_shape<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
             )])
         } else {
             Error::bad_request(
-                "malformed_json",
+                ErrorCode::MalformedJson,
                 format!(
                     "the body is not valid JSON: {}",
                     strip_position(&inner.to_string())
@@ -180,7 +183,7 @@ fn parse_shape<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     })?;
     de.end().map_err(|_| {
         Error::bad_request(
-            "malformed_json",
+            ErrorCode::MalformedJson,
             "the body has trailing characters after the JSON value",
         )
     })?;
@@ -451,7 +454,7 @@ mod tests {
         assert!(matches!(
             parse_json::<Outer>(br#"{"inner": "#),
             Err(Error::BadRequest {
-                code: "malformed_json",
+                code: ErrorCode::MalformedJson,
                 ..
             })
         ));

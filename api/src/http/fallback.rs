@@ -6,6 +6,7 @@
 //! The methods a path has are taken from the OpenAPI document itself (the one place that lists
 //! every route), so the `Allow` header cannot drift from what is documented.
 
+use crate::error::ErrorCode;
 use actix_web::HttpResponse;
 use actix_web::http::{Method, StatusCode, header};
 
@@ -86,7 +87,12 @@ impl DocumentedRoutes {
     pub fn answer(&self, method: &Method, path: &str) -> HttpResponse {
         let allowed = self.methods_for(path);
         if allowed.is_empty() || allowed.contains(method) {
-            return Problem::new(StatusCode::NOT_FOUND, "not_found", "no such resource").response();
+            return Problem::new(
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "no such resource",
+            )
+            .response();
         }
         let allow = allowed
             .iter()
@@ -95,7 +101,7 @@ impl DocumentedRoutes {
             .join(", ");
         let mut response = Problem::new(
             StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
+            ErrorCode::MethodNotAllowed,
             format!("{method} is not allowed here; allowed: {allow}"),
         )
         .response();

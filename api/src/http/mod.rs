@@ -91,6 +91,31 @@ impl Modify for SecuritySchemes {
     }
 }
 
+/// Says what each problem `code` means in the `ErrorCode` schema (a plain string enum has no
+/// place for a word per value).
+struct CodeMeanings;
+
+impl Modify for CodeMeanings {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        if let Some(RefOr::T(utoipa::openapi::schema::Schema::Object(schema))) =
+            components.schemas.get_mut("ErrorCode")
+        {
+            let list: Vec<String> = crate::error::ErrorCode::ALL
+                .iter()
+                .map(|c| format!("- `{}`: {}", c.as_str(), c.meaning()))
+                .collect();
+            schema.description = Some(format!(
+                "Every problem `code` the API answers: stable and machine-readable.\n\n{}",
+                list.join("\n")
+            ));
+        }
+    }
+}
+
 /// Registers every API route under `/api/v1`.
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -150,6 +175,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(routes)
         .split_for_parts();
+    // After the routes: only then are the schemas they use in the document.
+    let mut api = api;
+    CodeMeanings.modify(&mut api);
     api
 }
 

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::{ToResponse, ToSchema};
 
-use crate::error::{Error, FieldError};
+use crate::error::{Error, ErrorCode, FieldError};
 
 /// An RFC 9457 problem document.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -18,8 +18,8 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     pub detail: String,
-    /// Stable, machine-readable, snake_case.
-    pub code: String,
+    /// Stable and machine-readable: switch on it, not on `detail`.
+    pub code: ErrorCode,
     /// For validation failures: one entry per invalid field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
@@ -37,13 +37,13 @@ pub struct Problem {
 pub const CONTENT_TYPE: &str = "application/problem+json";
 
 impl Problem {
-    pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<String>) -> Self {
         Self {
             type_: format!("urn:sspr:problem:{code}"),
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: detail.into(),
-            code: code.to_owned(),
+            code,
             errors: Vec::new(),
             attempts_left: None,
             reason: None,
@@ -61,79 +61,79 @@ impl Problem {
 }
 
 impl Error {
-    fn parts(&self) -> (StatusCode, &'static str, String) {
+    fn parts(&self) -> (StatusCode, ErrorCode, String) {
         use StatusCode as S;
         match self {
             Error::Unauthenticated => (
                 S::UNAUTHORIZED,
-                "unauthenticated",
+                ErrorCode::Unauthenticated,
                 "a valid session token is required".into(),
             ),
             Error::InvalidCredentials => (
                 S::UNAUTHORIZED,
-                "invalid_credentials",
+                ErrorCode::InvalidCredentials,
                 "the username or password is not correct".into(),
             ),
             Error::AccountLocked { retry_after_secs } => (
                 S::UNAUTHORIZED,
-                "account_locked",
+                ErrorCode::AccountLocked,
                 format!(
                     "the account is locked after repeated failed sign-ins; try again in {retry_after_secs} seconds"
                 ),
             ),
             Error::AccountDisabled => (
                 S::UNAUTHORIZED,
-                "account_disabled",
+                ErrorCode::AccountDisabled,
                 "the account is disabled; contact your helpdesk".into(),
             ),
             Error::Forbidden => (
                 S::FORBIDDEN,
-                "forbidden",
+                ErrorCode::Forbidden,
                 "this requires an administrator".into(),
             ),
             Error::PasswordChangeRequired => (
                 S::FORBIDDEN,
-                "password_change_required",
+                ErrorCode::PasswordChangeRequired,
                 "the password was set by an administrator; change it before anything else".into(),
             ),
             Error::CrossSiteRequest => (
                 S::FORBIDDEN,
-                "cross_site_request",
+                ErrorCode::CrossSiteRequest,
                 "this request came from another site; use the service's own pages, or send the token as a bearer token".into(),
             ),
-            Error::NotAllowed { code, detail } => (S::FORBIDDEN, code, detail.to_string()),
-            Error::NotEligible { .. } => (S::FORBIDDEN, "not_eligible", "self-service password reset is not available for this account; contact your helpdesk".into()),
-            Error::NotFound(what) => (S::NOT_FOUND, "not_found", format!("no such {what}")),
-            Error::Conflict { code, detail } => (S::CONFLICT, code, detail.to_string()),
+            Error::NotAllowed { code, detail } => (S::FORBIDDEN, *code, detail.to_string()),
+            Error::NotEligible { .. } => (S::FORBIDDEN, ErrorCode::NotEligible, "self-service password reset is not available for this account; contact your helpdesk".into()),
+            Error::NotFound(what) => (S::NOT_FOUND, ErrorCode::NotFound, format!("no such {what}")),
+            Error::Conflict { code, detail } => (S::CONFLICT, *code, detail.to_string()),
             Error::Validation(_) => (
                 S::UNPROCESSABLE_ENTITY,
-                "validation_failed",
+                ErrorCode::ValidationFailed,
                 "some fields are invalid".into(),
             ),
-            Error::BadRequest { code, detail } => (S::BAD_REQUEST, code, detail.to_string()),
+            Error::BadRequest { code, detail } => (S::BAD_REQUEST, *code, detail.to_string()),
             Error::PayloadTooLarge => (
                 S::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
+                ErrorCode::PayloadTooLarge,
                 "the request body is too large".into(),
             ),
             Error::UnsupportedMediaType => (
                 S::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                ErrorCode::UnsupportedMediaType,
                 "send the body as application/json".into(),
             ),
             Error::Throttled { retry_after_secs } => (
                 S::TOO_MANY_REQUESTS,
-                "throttled",
+                ErrorCode::Throttled,
                 format!("too many requests; try again in {retry_after_secs} seconds"),
             ),
             Error::Overloaded { .. } => (
                 S::SERVICE_UNAVAILABLE,
-                "overloaded",
+                ErrorCode::Overloaded,
                 "the service is busy; try again shortly".into(),
             ),
             Error::StoreUnavailable => (
                 S::SERVICE_UNAVAILABLE,
-                "storage_unavailable",
+                ErrorCode::StorageUnavailable,
                 "the service is busy; try again shortly".into(),
             ),
             Error::CodeRejected {
@@ -146,12 +146,12 @@ impl Error {
             ),
             Error::DeliveryFailed(_) => (
                 S::BAD_GATEWAY,
-                "delivery_failed",
+                ErrorCode::DeliveryFailed,
                 "the message could not be sent; nothing was counted, please try again".into(),
             ),
             Error::Internal(_) => (
                 S::INTERNAL_SERVER_ERROR,
-                "internal_error",
+                ErrorCode::InternalError,
                 "something went wrong on our side".into(),
             ),
         }
@@ -178,7 +178,7 @@ impl ResponseError for Error {
         let (status, code, detail) = self.parts();
         if status.is_server_error() {
             // The Display text may hold internal detail: log only.
-            tracing::error!(error = %self, code, "request failed");
+            tracing::error!(error = %self, code = code.as_str(), "request failed");
         }
         let mut problem = Problem::new(status, code, detail);
         if let Error::Validation(errors) = self {

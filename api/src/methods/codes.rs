@@ -15,7 +15,7 @@ use crate::clock::seconds_until;
 use crate::config::CodeLimits;
 use crate::crypto::SecretBox;
 use crate::delivery::{Delivery, DeliveryError, templates};
-use crate::error::{Error, Refusal};
+use crate::error::{Error, ErrorCode, Refusal};
 use crate::policy::CustomizationPolicy;
 use crate::store::{self, DbConn, codes::CodeRow, ts, utc};
 
@@ -131,7 +131,7 @@ pub fn issue(
 ) -> Result<Issued, Error> {
     if req.channel != Channel::Email && !limits.phone_countries.allows(req.destination) {
         return Err(Error::NotAllowed {
-            code: "country_not_allowed",
+            code: ErrorCode::CountryNotAllowed,
             detail: "texts and calls to this country are not enabled here; use a number in another country or another method".into(),
         });
     }

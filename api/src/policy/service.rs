@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::Policy;
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::store::{self, DbConn, policy::PolicyRow, ts, utc};
 
 /// The policy in force and where it came from.
@@ -67,7 +67,7 @@ pub async fn update(
                 && expected != before.version
             {
                 return Err(Error::conflict(
-                    "version_conflict",
+                    ErrorCode::VersionConflict,
                     format!("the policy changed since version {expected}; it is now version {}", before.version),
                 ));
             }

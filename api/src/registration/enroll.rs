@@ -16,7 +16,7 @@ use super::{RegistrationStatus, allowed_kinds, status, step_up};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, ErrorCode, FieldError};
 use crate::methods::{self, DestinationInput, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
@@ -170,13 +170,13 @@ async fn load(ctx: &Ctx, principal: &Principal) -> Result<Person, Error> {
 fn check_allowed(policy: &Policy, user: &UserRow, kind: MethodKind) -> Result<(), Error> {
     if user.is_admin != 0 && kind == MethodKind::SecurityQuestions {
         return Err(Error::NotAllowed {
-            code: "not_allowed_for_administrators",
+            code: ErrorCode::NotAllowedForAdministrators,
             detail: "administrators cannot use security questions".into(),
         });
     }
     if !allowed_kinds(policy, user.is_admin != 0).contains(&kind) {
         return Err(Error::NotAllowed {
-            code: "method_not_enabled",
+            code: ErrorCode::MethodNotEnabled,
             detail: format!("the policy does not enable `{}`", kind.as_str()).into(),
         });
     }
@@ -382,13 +382,13 @@ pub async fn resend(
             let (Some(channel), Some(destination)) = (method.channel(), row.destination.as_deref())
             else {
                 return Err(Error::conflict(
-                    "no_code_method",
+                    ErrorCode::NoCodeMethod,
                     "this method does not use codes",
                 ));
             };
             if row.status != PENDING {
                 return Err(Error::conflict(
-                    "already_active",
+                    ErrorCode::AlreadyActive,
                     "this method is already verified",
                 ));
             }
@@ -454,7 +454,7 @@ pub async fn verify(
                 .ok_or(Error::NotFound("method"))?;
             if row.status != PENDING {
                 return Err(Error::conflict(
-                    "already_active",
+                    ErrorCode::AlreadyActive,
                     "this method is already verified",
                 ));
             }
@@ -592,7 +592,7 @@ pub async fn confirm(
                 .any(|m| m.status == ACTIVE)
             {
                 return Err(Error::conflict(
-                    "no_methods",
+                    ErrorCode::NoMethods,
                     "there are no verified methods to confirm",
                 ));
             }

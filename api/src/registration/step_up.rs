@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::{active_methods, count_registered, methods_required};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
-use crate::error::{Error, Refusal};
+use crate::error::{Error, ErrorCode, Refusal};
 use crate::flows::limits;
 use crate::methods::{self, Channel, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
@@ -88,7 +88,7 @@ pub fn require(
     let elevated = session.elevated_until.is_some_and(|until| utc(until) > now);
     if stage == Stage::Change && !elevated {
         return Err(Error::NotAllowed {
-            code: "step_up_required",
+            code: ErrorCode::StepUpRequired,
             detail: "prove it is you with one of your methods before changing them".into(),
         });
     }

@@ -15,6 +15,32 @@ fn the_committed_openapi_document_matches_the_code() {
 }
 
 #[test]
+fn every_problem_code_is_published_as_an_enum() {
+    let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["Problem"]["properties"]["code"]["$ref"],
+        "#/components/schemas/ErrorCode"
+    );
+    let published: Vec<&str> = schemas["ErrorCode"]["enum"]
+        .as_array()
+        .or_else(|| schemas["ErrorCode"]["oneOf"].as_array())
+        .expect("ErrorCode is an enum")
+        .iter()
+        .filter_map(|v| {
+            v.as_str()
+                .or_else(|| v["enum"][0].as_str())
+                .or_else(|| v["const"].as_str())
+        })
+        .collect();
+    let codes: Vec<&str> = sspr::error::ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(published, codes);
+}
+
+#[test]
 fn every_operation_documents_its_errors_and_security() {
     let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");

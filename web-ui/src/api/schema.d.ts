@@ -945,6 +945,66 @@ export interface components {
              */
             elevated_until: string;
         };
+        /**
+         * @description Every problem `code` the API answers: stable and machine-readable.
+         *
+         *     - `account_disabled`: Sign-in: the right password, but the account is disabled.
+         *     - `account_locked`: Sign-in: the right password, but the account is locked for a while (`Retry-After`).
+         *     - `already_active`: The method is already verified.
+         *     - `already_exists`: Something with this identity exists already.
+         *     - `cannot_modify_self`: An administrator cannot do this to their own account.
+         *     - `code_expired`: The code is past its lifetime; ask for a new one.
+         *     - `country_not_allowed`: Texts and calls to this number's country are not enabled.
+         *     - `cross_site_request`: A change authenticated by the session cookie came from another site.
+         *     - `delivery_failed`: The mail server or phone gateway did not take the message; nothing was counted.
+         *     - `flow_changed`: The flow moved on in another request.
+         *     - `flow_ended`: The account changed since the flow began; start again.
+         *     - `flow_expired`: The flow is past its lifetime; start again.
+         *     - `flow_finished`: The flow is over.
+         *     - `flow_locked`: Too many failed verifications in this flow.
+         *     - `forbidden`: Administrators only.
+         *     - `group_in_use`: The policy's scope names this group.
+         *     - `group_name_taken`: Another group has this name.
+         *     - `internal_error`: Something went wrong on our side.
+         *     - `invalid_code`: The code is not the one sent (or shown by the app); `attempts_left` says how many tries are left.
+         *     - `invalid_credentials`: Sign-in: the username or password is not correct (also for unknown, disabled and locked accounts).
+         *     - `invalid_if_match`: `If-Match` is not a quoted version from `ETag`.
+         *     - `invalid_query`: A query parameter is not valid.
+         *     - `last_admin`: This would leave no administrator.
+         *     - `malformed_json`: The body is not valid JSON.
+         *     - `method_already_passed`: This method was already verified in this flow.
+         *     - `method_not_allowed`: The HTTP method is not allowed here (`Allow` lists those that are).
+         *     - `method_not_enabled`: The policy does not enable this kind of method.
+         *     - `method_unavailable`: The method changed since the flow began; start again.
+         *     - `no_code_method`: This kind of method does not use a code.
+         *     - `no_code_pending`: No code is waiting for this method; ask for one.
+         *     - `no_methods`: The person has no method to prove a step-up with.
+         *     - `not_allowed_for_administrators`: Administrators cannot use this kind of method.
+         *     - `not_eligible`: Self-service is not available for this account (only when the policy reveals it); `reason` says why.
+         *     - `not_found`: No such resource.
+         *     - `overloaded`: The service is busy (`Retry-After`).
+         *     - `password_change_required`: The password was set by an administrator: change it first.
+         *     - `payload_too_large`: The request body is too large.
+         *     - `questions_not_asked`: The answers are not for the questions asked.
+         *     - `step_up_required`: Changing security info needs a recent step-up (`POST /api/v1/me/step-up`).
+         *     - `storage_unavailable`: The database does not answer (`Retry-After`).
+         *     - `throttled`: A limit was reached (`Retry-After`).
+         *     - `too_many_attempts`: No tries left on this code; ask for a new one.
+         *     - `totp_invalid`: The authenticator code is not valid now.
+         *     - `totp_replayed`: The authenticator code was already used.
+         *     - `unauthenticated`: A valid session (or flow) token is required.
+         *     - `unlock_disabled`: Unlocking without a reset is not enabled.
+         *     - `unreadable_body`: The request body could not be read.
+         *     - `unsupported_media_type`: Send the body as `application/json`.
+         *     - `username_taken`: Another person has this username.
+         *     - `validation_failed`: Some fields are invalid: `errors` lists each.
+         *     - `verification_incomplete`: Not enough methods passed yet.
+         *     - `version_conflict`: The policy changed since it was read (`If-Match`).
+         *     - `wrong_answers`: The security answers are not all correct.
+         *     - `wrong_purpose`: The flow was started for the other purpose.
+         * @enum {string}
+         */
+        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /** @description One invalid field of a request body: `field` is a dotted path (`password.min_length`). */
         FieldError: {
             /** @description Stable machine-readable reason, such as `out_of_range` or `unknown_group`. */
@@ -1157,8 +1217,8 @@ export interface components {
              * @description For a wrong code: how many tries are left on it.
              */
             attempts_left?: number | null;
-            /** @description Stable, machine-readable, snake_case. */
-            code: string;
+            /** @description Stable and machine-readable: switch on it, not on `detail`. */
+            code: components["schemas"]["ErrorCode"];
             detail: string;
             /** @description For validation failures: one entry per invalid field. */
             errors?: components["schemas"]["FieldError"][];

@@ -2,7 +2,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 
 use crate::context::Ctx;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
 use crate::policy::Policy;
@@ -75,7 +75,7 @@ pub async fn put_policy(
                 .and_then(|s| s.parse::<i64>().ok())
                 .ok_or_else(|| {
                     Error::bad_request(
-                        "invalid_if_match",
+                        ErrorCode::InvalidIfMatch,
                         "If-Match must be the quoted version from ETag",
                     )
                 })?,
