@@ -12,45 +12,46 @@ pub struct FieldError {
     /// Dotted path of the field, as in the request body.
     pub field: String,
     /// Stable machine-readable reason, such as `out_of_range` or `unknown_group`.
-    pub code: String,
+    pub code: FieldCode,
     /// Human-readable explanation.
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
         Self {
             field: field.into(),
-            code: code.to_owned(),
+            code,
             message: message.into(),
         }
     }
 }
 
-/// Every problem `code` the API answers: stable, machine-readable, snake_case. Published in the
-/// OpenAPI document as an enum, so clients can switch on it.
+/// A closed set of codes, stable, machine-readable and snake_case, each with what it means:
+/// `ErrorCode` for a problem's `code`, `FieldCode` for a field error's. Published in the OpenAPI
+/// document as enums, so clients can switch on them.
 macro_rules! error_codes {
-    ($($variant:ident = $text:literal: $meaning:literal,)*) => {
+    ($name:ident: $($variant:ident = $text:literal: $meaning:literal,)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         #[serde(rename_all = "snake_case")]
-        pub enum ErrorCode {
+        pub enum $name {
             $(#[doc = $meaning] $variant,)*
         }
 
-        impl ErrorCode {
+        impl $name {
             /// Every code, in the order of the document.
-            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant,)*];
+            pub const ALL: &[$name] = &[$($name::$variant,)*];
 
             pub fn as_str(self) -> &'static str {
                 match self {
-                    $(ErrorCode::$variant => $text,)*
+                    $($name::$variant => $text,)*
                 }
             }
 
             /// What the code means, as the API document says.
             pub fn meaning(self) -> &'static str {
                 match self {
-                    $(ErrorCode::$variant => $meaning,)*
+                    $($name::$variant => $meaning,)*
                 }
             }
         }
@@ -58,6 +59,7 @@ macro_rules! error_codes {
 }
 
 error_codes! {
+    ErrorCode:
     AccountDisabled = "account_disabled": "Sign-in: the right password, but the account is disabled.",
     AccountLocked = "account_locked": "Sign-in: the right password, but the account is locked for a while (`Retry-After`).",
     AlreadyActive = "already_active": "The method is already verified.",
@@ -112,6 +114,52 @@ error_codes! {
     VersionConflict = "version_conflict": "The policy changed since it was read (`If-Match`).",
     WrongAnswers = "wrong_answers": "The security answers are not all correct.",
     WrongPurpose = "wrong_purpose": "The flow was started for the other purpose.",
+}
+
+error_codes! {
+    FieldCode:
+    BannedWord = "banned_word": "The password contains a word the policy bans.",
+    BelowMinimum = "below_minimum": "Below the smallest value allowed.",
+    CaptchaInvalid = "captcha_invalid": "The CAPTCHA solution is wrong, expired or used.",
+    ChannelNotAvailable = "channel_not_available": "This method cannot send a code that way.",
+    CommonPassword = "common_password": "The password is among the most common ones.",
+    Count = "count": "The wrong number of items.",
+    DestinationMismatch = "destination_mismatch": "Not the address or number on file.",
+    Duplicate = "duplicate": "Listed twice.",
+    ExceedsEnabled = "exceeds_enabled": "More than the enabled methods allow.",
+    ExceedsRegistered = "exceeds_registered": "More than are registered.",
+    Incorrect = "incorrect": "Not correct (such as the current password).",
+    Invalid = "invalid": "Not a valid value.",
+    InvalidCharacter = "invalid_character": "Holds a character that is not allowed.",
+    InvalidCharacters = "invalid_characters": "Holds characters that are not allowed.",
+    InvalidEmail = "invalid_email": "Not a valid email address.",
+    InvalidPhone = "invalid_phone": "Not a valid phone number in international form (+country code).",
+    InvalidType = "invalid_type": "The JSON value has the wrong type.",
+    InvalidUrl = "invalid_url": "Not a valid URL.",
+    Length = "length": "Too short or too long.",
+    MissingField = "missing_field": "A required field is missing from the JSON body.",
+    NotApplicable = "not_applicable": "Not used for this kind.",
+    NotForStepUp = "not_for_step_up": "This method cannot prove a step-up.",
+    NotOffered = "not_offered": "Not one of this flow's methods.",
+    OutOfRange = "out_of_range": "Outside the range allowed.",
+    PersonalInformation = "personal_information": "The password holds the person's own name or username.",
+    Required = "required": "Missing.",
+    Reused = "reused": "A password used recently.",
+    TooLong = "too_long": "Too long.",
+    TooMany = "too_many": "Too many items.",
+    TooShort = "too_short": "Too short.",
+    TooWeak = "too_weak": "The password is too easy to guess.",
+    UnknownField = "unknown_field": "The JSON body has a field this operation does not take.",
+    UnknownGroup = "unknown_group": "No such group.",
+    UnknownQuestion = "unknown_question": "No such question in the catalogue.",
+    UnknownUser = "unknown_user": "No such user.",
+    UseSecurityQuestionsEndpoint = "use_security_questions_endpoint": "Set security answers with PUT /api/v1/me/security-questions.",
+}
+
+impl std::fmt::Display for FieldCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl std::fmt::Display for ErrorCode {
@@ -269,7 +317,11 @@ impl Error {
         Self::Internal(msg.into())
     }
 
-    pub fn validation(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+    pub fn validation(
+        field: impl Into<String>,
+        code: FieldCode,
+        message: impl Into<String>,
+    ) -> Self {
         Self::Validation(vec![FieldError::new(field, code, message)])
     }
 

@@ -94,6 +94,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let env = config.env;
     let database = config.database.clone();
     let public_url = config.public_url.clone();
+    let host = config.bind.ip();
     let app = Application::build(config, Arc::new(SystemClock)).await?;
     match app.bootstrap() {
         Bootstrap::NotNeeded => {}
@@ -118,12 +119,13 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         Some(addr) => tracing::info!(%addr, "metrics at http://{addr}/metrics"),
         None => tracing::info!("metrics are off (SSPR_METRICS_BIND=off)"),
     }
+    let address = std::net::SocketAddr::new(host, app.port());
     tracing::info!(
         environment = ?env,
         backend = database.backend_name(),
-        port = app.port(),
+        %address,
         %public_url,
-        "listening; API explorer at {public_url}/docs/"
+        "listening on http://{address}; API explorer at {public_url}/docs/"
     );
     app.run_until_stopped().await?;
     Ok(())

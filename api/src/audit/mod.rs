@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::context::{Ctx, RequestMeta};
-use crate::error::Error;
+use crate::error::{Error, FieldCode};
 use crate::store::{self, DbConn};
 
 /// Event types, stable strings that filters and reports rely on.
@@ -198,17 +198,16 @@ pub async fn list(ctx: &Ctx, query: AuditQuery) -> Result<AuditPage, Error> {
     if !(1..=200).contains(&limit) {
         return Err(Error::validation(
             "limit",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "must be between 1 and 200",
         ));
     }
-    let cursor =
-        match &query.cursor {
-            Some(c) => Some(decode_cursor(c).ok_or_else(|| {
-                Error::validation("cursor", "invalid", "not a cursor from this API")
-            })?),
-            None => None,
-        };
+    let cursor = match &query.cursor {
+        Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+            Error::validation("cursor", FieldCode::Invalid, "not a cursor from this API")
+        })?),
+        None => None,
+    };
     if let Some(t) = &query.event_type
         && (t.is_empty()
             || t.len() > 64
@@ -218,7 +217,7 @@ pub async fn list(ctx: &Ctx, query: AuditQuery) -> Result<AuditPage, Error> {
     {
         return Err(Error::validation(
             "type",
-            "invalid",
+            FieldCode::Invalid,
             "an event type such as sign_in.failed or sign_in",
         ));
     }

@@ -23,7 +23,7 @@ use utoipa::ToSchema;
 
 use crate::config::CaptchaKind;
 use crate::context::{Ctx, RequestMeta};
-use crate::error::Error;
+use crate::error::{Error, FieldCode};
 use crate::store::{self, DbConn, ts};
 
 /// How long a challenge may be solved and used.
@@ -108,7 +108,7 @@ pub fn solve(c: &Challenge) -> Option<String> {
 fn refused() -> Error {
     Error::validation(
         "captcha",
-        "captcha_invalid",
+        FieldCode::CaptchaInvalid,
         "the CAPTCHA was not solved, has expired, or was already used",
     )
 }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::store::{self, groups::GroupRow, ts, utc};
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -84,7 +84,7 @@ fn parse_name(raw: &str) -> Result<(String, String), FieldError> {
     if n == 0 || n > 128 || name.chars().any(char::is_control) {
         return Err(FieldError::new(
             "name",
-            "length",
+            FieldCode::Length,
             "a group name is 1 to 128 characters without control characters",
         ));
     }
@@ -96,7 +96,7 @@ fn parse_description(raw: &str) -> Result<Option<String>, FieldError> {
     if text.chars().count() > 500 {
         return Err(FieldError::new(
             "description",
-            "too_long",
+            FieldCode::TooLong,
             "at most 500 characters",
         ));
     }
@@ -302,7 +302,7 @@ pub async fn set_members(
     if req.user_ids.len() > MAX_MEMBERS_PER_REQUEST {
         return Err(Error::validation(
             "user_ids",
-            "too_many",
+            FieldCode::TooMany,
             format!("at most {MAX_MEMBERS_PER_REQUEST} members"),
         ));
     }
@@ -323,7 +323,7 @@ pub async fn set_members(
                 .map(|(i, u)| {
                     FieldError::new(
                         format!("user_ids[{i}]"),
-                        "unknown_user",
+                        FieldCode::UnknownUser,
                         format!("there is no user {u}"),
                     )
                 })

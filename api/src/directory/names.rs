@@ -8,7 +8,7 @@
 
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::error::FieldError;
+use crate::error::{FieldCode, FieldError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Username {
@@ -25,7 +25,7 @@ impl Username {
         if n == 0 || n > Self::MAX {
             return Err(FieldError::new(
                 field,
-                "length",
+                FieldCode::Length,
                 format!("a username is 1 to {} characters", Self::MAX),
             ));
         }
@@ -35,7 +35,7 @@ impl Username {
         {
             return Err(FieldError::new(
                 field,
-                "invalid_characters",
+                FieldCode::InvalidCharacters,
                 "a username may contain letters, digits and . _ - @ +",
             ));
         }
@@ -64,14 +64,14 @@ impl DisplayName {
         if n == 0 || n > 128 {
             return Err(FieldError::new(
                 field,
-                "length",
+                FieldCode::Length,
                 "a display name is 1 to 128 characters",
             ));
         }
         if name.chars().any(char::is_control) {
             return Err(FieldError::new(
                 field,
-                "invalid_characters",
+                FieldCode::InvalidCharacters,
                 "a display name cannot contain control characters",
             ));
         }
@@ -91,7 +91,7 @@ impl EmailAddress {
         if text.len() > 254 || text.parse::<lettre::Address>().is_err() {
             return Err(FieldError::new(
                 field,
-                "invalid_email",
+                FieldCode::InvalidEmail,
                 "not a valid email address",
             ));
         }
@@ -112,7 +112,7 @@ impl PhoneNumber {
         let invalid = || {
             FieldError::new(
                 field,
-                "invalid_phone",
+                FieldCode::InvalidPhone,
                 "not a valid phone number in international form (+country code)",
             )
         };

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::context::Ctx;
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldCode, FieldError};
 use crate::password::Password;
 use crate::password::rules::{self, Person};
 use crate::policy::PasswordPolicy;
@@ -46,7 +46,7 @@ pub async fn vet(
             if ctx.hasher.verify(&password, Some(&hash)).await?.matches {
                 errors.push(FieldError::new(
                     field,
-                    "reused",
+                    FieldCode::Reused,
                     format!(
                         "choose a password you have not used for your last {} passwords",
                         policy.history

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::names::{DisplayName, EmailAddress, PhoneNumber, Username};
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::password::Password;
 use crate::store::{self, DbConn, flag, ts, users::UserRow, utc};
 
@@ -138,14 +138,14 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
     if page == 0 || page > 1_000_000 {
         return Err(Error::validation(
             "page",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "must be 1 or more",
         ));
     }
     if !(1..=200).contains(&per_page) {
         return Err(Error::validation(
             "per_page",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "must be between 1 and 200",
         ));
     }
@@ -156,7 +156,7 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
     if search.as_ref().is_some_and(|s| s.chars().count() > 128) {
         return Err(Error::validation(
             "search",
-            "too_long",
+            FieldCode::TooLong,
             "at most 128 characters",
         ));
     }
@@ -164,7 +164,7 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
     if search.as_ref().is_some_and(|s| s.contains('\0')) {
         return Err(Error::validation(
             "search",
-            "invalid_character",
+            FieldCode::InvalidCharacter,
             "text must not contain the NUL character (U+0000)",
         ));
     }

@@ -28,7 +28,7 @@ use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::{EmailAddress, PhoneNumber, Username};
-use crate::error::{Error, ErrorCode, FieldError, Refusal};
+use crate::error::{Error, ErrorCode, FieldCode, FieldError, Refusal};
 use crate::methods::{self, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
@@ -136,8 +136,17 @@ pub struct NewPasswordRequest {
 
 #[derive(Serialize, ToSchema)]
 pub struct FinishResponse {
-    /// `password_reset` or `unlocked`.
-    pub status: String,
+    pub status: FinishStatus,
+}
+
+/// How a flow finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FinishStatus {
+    /// The new password is set.
+    PasswordReset,
+    /// The account is unlocked; the password did not change.
+    Unlocked,
 }
 
 /// Why a username cannot reset (said only when the policy reveals ineligibility).
@@ -304,7 +313,7 @@ pub async fn start(
     if key.is_empty() {
         return Err(Error::validation(
             "username",
-            "required",
+            FieldCode::Required,
             "enter your username",
         ));
     }
@@ -528,7 +537,7 @@ fn pick(flow: &FlowRow, method_id: Uuid) -> Result<OfferedMethod, Error> {
         .ok_or_else(|| {
             Error::validation(
                 "method_id",
-                "not_offered",
+                FieldCode::NotOffered,
                 "this method is not one of this reset's methods",
             )
         })?;
@@ -617,7 +626,7 @@ pub async fn challenge(
             {
                 return Err(Error::validation(
                     "channel",
-                    "channel_not_available",
+                    FieldCode::ChannelNotAvailable,
                     "this method cannot send a code that way",
                 ));
             }
@@ -806,7 +815,7 @@ fn ask_questions(
 fn mismatch() -> Error {
     Error::Validation(vec![FieldError::new(
         "confirm",
-        "destination_mismatch",
+        FieldCode::DestinationMismatch,
         "that is not the address or number on file",
     )])
 }
@@ -1135,7 +1144,7 @@ pub async fn reset_password(
             for kind in &kinds {
                 ctx_c.metrics.recovery(kind.as_str(), "password_reset");
             }
-            Ok(Ok(FinishResponse { status: "password_reset".to_owned() }))
+            Ok(Ok(FinishResponse { status: FinishStatus::PasswordReset }))
         })
         .await?;
     outcome
@@ -1184,7 +1193,7 @@ pub async fn unlock(
             for kind in &kinds {
                 ctx_c.metrics.recovery(kind.as_str(), "unlocked");
             }
-            Ok(Ok(FinishResponse { status: "unlocked".to_owned() }))
+            Ok(Ok(FinishResponse { status: FinishStatus::Unlocked }))
         })
         .await?;
     outcome

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::context::{Ctx, RequestMeta};
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::session::{self, Principal};
 
 /// Name of the HttpOnly cookie that carries the session token for the SPA.
@@ -103,7 +103,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
         return Err(Error::Validation(vec![FieldError::new(
             "",
-            "invalid_type",
+            FieldCode::InvalidType,
             "the body must be a JSON object",
         )]));
     }
@@ -111,7 +111,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     if let Some(field) = nul_in_strings(bytes) {
         return Err(Error::Validation(vec![FieldError::new(
             field,
-            "invalid_character",
+            FieldCode::InvalidCharacter,
             "text must not contain the NUL character (U+0000)",
         )]));
     }
@@ -159,11 +159,11 @@ fn parse_shape<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
         let inner = e.into_inner();
         if inner.is_data() {
             let code = if inner.to_string().starts_with("unknown field") {
-                "unknown_field"
+                FieldCode::UnknownField
             } else if inner.to_string().starts_with("missing field") {
-                "missing_field"
+                FieldCode::MissingField
             } else {
-                "invalid_type"
+                FieldCode::InvalidType
             };
             let field = if path == "." { String::new() } else { path };
             Error::Validation(vec![FieldError::new(
@@ -450,7 +450,7 @@ mod tests {
         else {
             panic!()
         };
-        assert_eq!(errors[0].code, "unknown_field");
+        assert_eq!(errors[0].code, FieldCode::UnknownField);
         assert!(matches!(
             parse_json::<Outer>(br#"{"inner": "#),
             Err(Error::BadRequest {

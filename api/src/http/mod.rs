@@ -97,22 +97,44 @@ struct CodeMeanings;
 
 impl Modify for CodeMeanings {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::RefOr;
-        let Some(components) = openapi.components.as_mut() else {
-            return;
-        };
-        if let Some(RefOr::T(utoipa::openapi::schema::Schema::Object(schema))) =
-            components.schemas.get_mut("ErrorCode")
-        {
-            let list: Vec<String> = crate::error::ErrorCode::ALL
-                .iter()
-                .map(|c| format!("- `{}`: {}", c.as_str(), c.meaning()))
-                .collect();
-            schema.description = Some(format!(
-                "Every problem `code` the API answers: stable and machine-readable.\n\n{}",
-                list.join("\n")
-            ));
-        }
+        use crate::error::{ErrorCode, FieldCode};
+        let problem: Vec<(&str, &str)> = ErrorCode::ALL
+            .iter()
+            .map(|c| (c.as_str(), c.meaning()))
+            .collect();
+        let field: Vec<(&str, &str)> = FieldCode::ALL
+            .iter()
+            .map(|c| (c.as_str(), c.meaning()))
+            .collect();
+        describe(
+            openapi,
+            "ErrorCode",
+            "Every problem `code` the API answers",
+            &problem,
+        );
+        describe(openapi, "FieldCode", "Every field error's `code`", &field);
+    }
+}
+
+fn describe(
+    openapi: &mut utoipa::openapi::OpenApi,
+    name: &str,
+    what: &str,
+    codes: &[(&str, &str)],
+) {
+    use utoipa::openapi::{RefOr, schema::Schema};
+    let Some(components) = openapi.components.as_mut() else {
+        return;
+    };
+    if let Some(RefOr::T(Schema::Object(schema))) = components.schemas.get_mut(name) {
+        let list: Vec<String> = codes
+            .iter()
+            .map(|(code, meaning)| format!("- `{code}`: {meaning}"))
+            .collect();
+        schema.description = Some(format!(
+            "{what}: stable and machine-readable.\n\n{}",
+            list.join("\n")
+        ));
     }
 }
 

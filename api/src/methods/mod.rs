@@ -11,7 +11,7 @@ pub mod email;
 pub mod phone;
 pub mod questions;
 
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldCode, FieldError};
 use crate::policy::MethodKind;
 
 pub use codes::Channel;
@@ -83,7 +83,7 @@ pub fn parse_kind(stored: &str) -> Option<MethodKind> {
 fn missing(field: &str, what: &str) -> Error {
     Error::Validation(vec![FieldError::new(
         field,
-        "required",
+        FieldCode::Required,
         format!("{what} is required for this method"),
     )])
 }
@@ -98,7 +98,7 @@ fn unexpected(input: &DestinationInput, allowed: &[&str]) -> Result<(), Error> {
         if present && !allowed.contains(&name) {
             errors.push(FieldError::new(
                 name,
-                "not_applicable",
+                FieldCode::NotApplicable,
                 "this method does not take this field",
             ));
         }

@@ -3,7 +3,7 @@
 
 use super::{Channel, Destination, DestinationInput, MethodType, missing, unexpected};
 use crate::directory::PhoneNumber;
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldCode, FieldError};
 use crate::policy::MethodKind;
 
 pub struct Phone {
@@ -61,7 +61,7 @@ impl MethodType for Phone {
             Some(_) => {
                 return Err(Error::Validation(vec![FieldError::new(
                     "extension",
-                    "invalid",
+                    FieldCode::Invalid,
                     "an extension is 1 to 10 digits",
                 )]));
             }

@@ -12,7 +12,7 @@ pub use hasher::{Hasher, Verification};
 
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldCode, FieldError};
 
 /// The hard upper bound on any password (policy may lower it, never raise it).
 pub const MAX_LENGTH: usize = 256;
@@ -33,7 +33,7 @@ impl Password {
         if normalised.chars().any(char::is_control) {
             return Err(Error::validation(
                 field,
-                "invalid_characters",
+                FieldCode::InvalidCharacters,
                 "passwords cannot contain control characters",
             ));
         }
@@ -57,7 +57,7 @@ impl Password {
         if n < min {
             return Err(Error::Validation(vec![FieldError::new(
                 field,
-                "too_short",
+                FieldCode::TooShort,
                 format!("the password must be at least {min} characters long"),
             )]));
         }
@@ -71,7 +71,7 @@ impl Password {
 fn too_long(field: &str, max: usize) -> Error {
     Error::validation(
         field,
-        "too_long",
+        FieldCode::TooLong,
         format!("the password must be at most {max} characters long"),
     )
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::Password;
-use crate::error::FieldError;
+use crate::error::{FieldCode, FieldError};
 use crate::policy::PasswordPolicy;
 
 /// The 30,000 most common passwords (see `api/data/README.md`).
@@ -45,21 +45,21 @@ pub fn check(
     if n < policy.min_length as usize {
         errors.push(FieldError::new(
             field,
-            "too_short",
+            FieldCode::TooShort,
             format!("use at least {} characters", policy.min_length),
         ));
     }
     if n > policy.max_length as usize {
         errors.push(FieldError::new(
             field,
-            "too_long",
+            FieldCode::TooLong,
             format!("use at most {} characters", policy.max_length),
         ));
     }
     if COMMON.contains(lower.as_str()) {
         errors.push(FieldError::new(
             field,
-            "common_password",
+            FieldCode::CommonPassword,
             "this is one of the most common passwords",
         ));
     }
@@ -71,7 +71,7 @@ pub fn check(
     {
         errors.push(FieldError::new(
             field,
-            "banned_word",
+            FieldCode::BannedWord,
             format!("it contains the banned word \"{word}\""),
         ));
     }
@@ -91,7 +91,7 @@ pub fn check(
     {
         errors.push(FieldError::new(
             field,
-            "personal_information",
+            FieldCode::PersonalInformation,
             "it contains your name, username or email address",
         ));
     }
@@ -106,7 +106,7 @@ pub fn check(
             .unwrap_or_else(|| "add more words or characters that are hard to guess".to_owned());
         errors.push(FieldError::new(
             field,
-            "too_weak",
+            FieldCode::TooWeak,
             format!(
                 "it is too easy to guess (strength {score} of 4, {} needed): {hint}",
                 policy.min_strength
@@ -133,7 +133,7 @@ mod tests {
         };
         check(&policy, &Password::parse(raw, "p").unwrap(), &person, "p")
             .into_iter()
-            .map(|e| e.code)
+            .map(|e| e.code.as_str().to_owned())
             .collect()
     }
 

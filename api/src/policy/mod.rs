@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::FieldError;
+use crate::error::{FieldCode, FieldError};
 
 /// Who may use self-service password reset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -211,7 +211,7 @@ impl Policy {
     /// `existing_groups` are the ids of the groups in the directory.
     pub fn validate(&self, existing_groups: &HashSet<Uuid>) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut err = |field: &str, code: &str, message: String| {
+        let mut err = |field: &str, code: FieldCode, message: String| {
             errors.push(FieldError::new(field, code, message))
         };
 
@@ -221,13 +221,13 @@ impl Policy {
             if !seen.insert(id) {
                 err(
                     &format!("group_ids[{i}]"),
-                    "duplicate",
+                    FieldCode::Duplicate,
                     "the group is listed twice".into(),
                 );
             } else if !existing_groups.contains(id) {
                 err(
                     &format!("group_ids[{i}]"),
-                    "unknown_group",
+                    FieldCode::UnknownGroup,
                     format!("there is no group {id}"),
                 );
             }
@@ -235,12 +235,12 @@ impl Policy {
         if self.scope == Scope::Selected && self.group_ids.is_empty() {
             err(
                 "group_ids",
-                "required",
+                FieldCode::Required,
                 "scope `selected` needs at least one group".into(),
             );
         }
         if self.group_ids.len() > 100 {
-            err("group_ids", "too_many", "at most 100 groups".into());
+            err("group_ids", FieldCode::TooMany, "at most 100 groups".into());
         }
 
         // Methods.
@@ -249,7 +249,7 @@ impl Policy {
             if !kinds.insert(kind) {
                 err(
                     &format!("methods_enabled[{i}]"),
-                    "duplicate",
+                    FieldCode::Duplicate,
                     format!("`{}` is listed twice", kind.as_str()),
                 );
             }
@@ -257,16 +257,20 @@ impl Policy {
         if self.methods_enabled.is_empty() {
             err(
                 "methods_enabled",
-                "required",
+                FieldCode::Required,
                 "enable at least one method".into(),
             );
         }
         if !(1..=2).contains(&self.methods_required) {
-            err("methods_required", "out_of_range", "must be 1 or 2".into());
+            err(
+                "methods_required",
+                FieldCode::OutOfRange,
+                "must be 1 or 2".into(),
+            );
         } else if self.methods_required as usize > kinds.len() && !kinds.is_empty() {
             err(
                 "methods_required",
-                "exceeds_enabled",
+                FieldCode::ExceedsEnabled,
                 format!(
                     "{} methods required but only {} enabled",
                     self.methods_required,
@@ -280,27 +284,27 @@ impl Policy {
         if !(3..=5).contains(&sq.register_count) {
             err(
                 "security_questions.register_count",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 3 and 5".into(),
             );
         }
         if !(3..=5).contains(&sq.reset_count) {
             err(
                 "security_questions.reset_count",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 3 and 5".into(),
             );
         } else if sq.reset_count > sq.register_count {
             err(
                 "security_questions.reset_count",
-                "exceeds_registered",
+                FieldCode::ExceedsRegistered,
                 "cannot ask more questions than people register".into(),
             );
         }
         if sq.custom_questions.len() > MAX_CUSTOM_QUESTIONS {
             err(
                 "security_questions.custom_questions",
-                "too_many",
+                FieldCode::TooMany,
                 format!("at most {MAX_CUSTOM_QUESTIONS} questions"),
             );
         }
@@ -311,17 +315,21 @@ impl Policy {
             if !(3..=200).contains(&len) {
                 err(
                     &field,
-                    "length",
+                    FieldCode::Length,
                     "a question must be 3 to 200 characters".into(),
                 );
             } else if q.chars().any(char::is_control) {
                 err(
                     &field,
-                    "invalid_characters",
+                    FieldCode::InvalidCharacters,
                     "a question cannot contain control characters".into(),
                 );
             } else if !questions.insert(q.trim().to_lowercase()) {
-                err(&field, "duplicate", "the question is listed twice".into());
+                err(
+                    &field,
+                    FieldCode::Duplicate,
+                    "the question is listed twice".into(),
+                );
             }
         }
 
@@ -329,7 +337,7 @@ impl Policy {
         if self.registration.reconfirm_days > 730 {
             err(
                 "registration.reconfirm_days",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 0 (never) and 730".into(),
             );
         }
@@ -340,7 +348,7 @@ impl Policy {
         {
             err(
                 "customization.helpdesk_url",
-                "invalid_url",
+                FieldCode::InvalidUrl,
                 "must be an http:// or https:// URL".into(),
             );
         }
@@ -349,7 +357,7 @@ impl Policy {
         {
             err(
                 "customization.helpdesk_email",
-                "invalid_email",
+                FieldCode::InvalidEmail,
                 "must be an email address".into(),
             );
         }
@@ -357,7 +365,7 @@ impl Policy {
         if self.recovery_cooldown_hours > 720 {
             err(
                 "recovery_cooldown_hours",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 0 and 720".into(),
             );
         }
@@ -367,41 +375,41 @@ impl Policy {
         if !(8..=256).contains(&pw.min_length) {
             err(
                 "password.min_length",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 8 and 256".into(),
             );
         }
         if !(64..=256).contains(&pw.max_length) {
             err(
                 "password.max_length",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 64 and 256".into(),
             );
         } else if pw.max_length < pw.min_length {
             err(
                 "password.max_length",
-                "below_minimum",
+                FieldCode::BelowMinimum,
                 "cannot be less than the minimum length".into(),
             );
         }
         if pw.min_strength > 4 {
             err(
                 "password.min_strength",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 0 and 4".into(),
             );
         }
         if pw.history > 24 {
             err(
                 "password.history",
-                "out_of_range",
+                FieldCode::OutOfRange,
                 "must be between 0 and 24".into(),
             );
         }
         if pw.banned_words.len() > MAX_BANNED_WORDS {
             err(
                 "password.banned_words",
-                "too_many",
+                FieldCode::TooMany,
                 format!("at most {MAX_BANNED_WORDS} words"),
             );
         }
@@ -410,7 +418,7 @@ impl Policy {
             if !(3..=100).contains(&len) {
                 err(
                     &format!("password.banned_words[{i}]"),
-                    "length",
+                    FieldCode::Length,
                     "a banned word must be 3 to 100 characters".into(),
                 );
             }

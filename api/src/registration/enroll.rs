@@ -16,7 +16,7 @@ use super::{RegistrationStatus, allowed_kinds, status, step_up};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::methods::{self, DestinationInput, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
@@ -48,8 +48,7 @@ pub struct AddMethodRequest {
 pub struct MethodView {
     pub method_id: Uuid,
     pub kind: MethodKind,
-    /// `pending` until verified, then `active`.
-    pub status: String,
+    pub status: MethodStatus,
     /// Masked destination (`j***@e***.com`, `+1 ••• ••• ••67`) or the kind's name.
     pub hint: String,
     pub created_at: DateTime<Utc>,
@@ -64,12 +63,32 @@ pub struct MethodList {
     pub items: Vec<MethodView>,
 }
 
+/// Where a method stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MethodStatus {
+    /// Added, waiting for its code (or the app's first code).
+    Pending,
+    /// Verified: it counts.
+    Active,
+}
+
+impl MethodStatus {
+    /// The status of a stored row (`store::methods::PENDING` / `ACTIVE`).
+    pub fn of(stored: &str) -> Self {
+        match stored {
+            ACTIVE => Self::Active,
+            _ => Self::Pending,
+        }
+    }
+}
+
 /// The answer to adding a method.
 #[derive(Serialize, ToSchema)]
 pub struct AddedMethod {
     pub method_id: Uuid,
     pub kind: MethodKind,
-    pub status: String,
+    pub status: MethodStatus,
     pub hint: String,
     /// Seconds the code sent is valid (code kinds).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -142,7 +161,7 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
     Some(MethodView {
         method_id: Uuid::parse_str(&row.id).ok()?,
         kind,
-        status: row.status.clone(),
+        status: MethodStatus::of(&row.status),
         hint: methods::registry(kind).mask(row.destination.as_deref()),
         created_at: utc(row.created_at),
         activated_at: row.activated_at.map(utc),
@@ -239,7 +258,7 @@ pub async fn add(
         check_allowed(&policy, &user, req.kind)?;
         return Err(Error::validation(
             "kind",
-            "use_security_questions_endpoint",
+            FieldCode::UseSecurityQuestionsEndpoint,
             "set answers with PUT /api/v1/me/security-questions",
         ));
     }
@@ -331,7 +350,7 @@ pub async fn add(
     Ok(AddedMethod {
         method_id: Uuid::parse_str(&row.id).map_err(|e| Error::internal(e.to_string()))?,
         kind: req.kind,
-        status: PENDING.to_owned(),
+        status: MethodStatus::Pending,
         hint,
         expires_in,
         resend_after,
@@ -632,7 +651,7 @@ pub async fn set_answers(
     if req.answers.len() != wanted {
         errors.push(FieldError::new(
             "answers",
-            "count",
+            FieldCode::Count,
             format!("answer exactly {wanted} questions"),
         ));
     }
@@ -642,13 +661,13 @@ pub async fn set_answers(
         if !catalogue.iter().any(|q| q.question_id == a.question_id) {
             errors.push(FieldError::new(
                 format!("answers[{i}].question_id"),
-                "unknown_question",
+                FieldCode::UnknownQuestion,
                 "not a question of the catalogue",
             ));
         } else if !ids.insert(a.question_id.clone()) {
             errors.push(FieldError::new(
                 format!("answers[{i}].question_id"),
-                "duplicate",
+                FieldCode::Duplicate,
                 "each question once",
             ));
         }
@@ -657,13 +676,13 @@ pub async fn set_answers(
         if !(3..=40).contains(&n) {
             errors.push(FieldError::new(
                 format!("answers[{i}].answer"),
-                "length",
+                FieldCode::Length,
                 "an answer is 3 to 40 characters",
             ));
         } else if !texts.insert(answer.clone()) {
             errors.push(FieldError::new(
                 format!("answers[{i}].answer"),
-                "duplicate",
+                FieldCode::Duplicate,
                 "give a different answer to each question",
             ));
         }

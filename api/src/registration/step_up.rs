@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::{active_methods, count_registered, methods_required};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
-use crate::error::{Error, ErrorCode, Refusal};
+use crate::error::{Error, ErrorCode, FieldCode, Refusal};
 use crate::flows::limits;
 use crate::methods::{self, Channel, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
@@ -142,7 +142,7 @@ fn provable(
         // Answers are the weakest proof and cannot be asked again and again for free.
         return Err(Error::validation(
             "method_id",
-            "not_for_step_up",
+            FieldCode::NotForStepUp,
             "use a code or an authenticator app to confirm a change",
         ));
     }
@@ -180,7 +180,7 @@ pub async fn challenge(
                     if asked != own && !offered {
                         return Err(Error::validation(
                             "channel",
-                            "channel_not_available",
+                            FieldCode::ChannelNotAvailable,
                             "this method cannot send a code that way",
                         ));
                     }

@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::audit::kind;
 use crate::context::Ctx;
-use crate::error::Error;
+use crate::error::{Error, FieldCode};
 use crate::methods::parse_kind;
 use crate::policy::MethodKind;
 use crate::store::{self, ts};
@@ -58,7 +58,7 @@ fn days(query: &ReportQuery) -> Result<u32, Error> {
     if !(1..=365).contains(&days) {
         return Err(Error::validation(
             "days",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "must be between 1 and 365",
         ));
     }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::directory::Username;
-use crate::error::Error;
+use crate::error::{Error, FieldCode};
 use crate::flows::limits;
 use crate::password::Password;
 use crate::registration::{self, RegistrationStatus};
@@ -495,7 +495,7 @@ pub async fn change_password(
             .await?;
         return Err(Error::validation(
             "current_password",
-            "incorrect",
+            FieldCode::Incorrect,
             "the current password is not correct",
         ));
     }

@@ -38,6 +38,22 @@ fn every_problem_code_is_published_as_an_enum() {
         .map(|c| c.as_str())
         .collect();
     assert_eq!(published, codes);
+    assert_eq!(
+        schemas["FieldError"]["properties"]["code"]["$ref"],
+        "#/components/schemas/FieldCode"
+    );
+    let fields: Vec<&str> = sspr::error::FieldCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(schemas["FieldCode"]["enum"], serde_json::json!(fields));
+    for name in ["ErrorCode", "FieldCode"] {
+        let described = schemas[name]["description"].as_str().unwrap_or_default();
+        assert!(
+            described.contains("- `"),
+            "{name} says what each code means"
+        );
+    }
 }
 
 #[test]

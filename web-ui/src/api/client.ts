@@ -10,7 +10,14 @@ export type PasswordRules = Schemas['PasswordRules'];
 export type MethodKind = Schemas['MethodKind'];
 export type MethodView = Schemas['MethodView'];
 export type Helpdesk = Schemas['CustomizationPolicy'];
-export type FieldError = Schemas['FieldError'];
+/** Every problem `code` the API answers, and every field error's (from the API document). */
+export type ErrorCode = Schemas['ErrorCode'];
+export type FieldCode = Schemas['FieldCode'];
+/**
+ * A field error as the app shows it: the API's (a `FieldCode`), or one of the app's own checks
+ * made before sending (`not_a_number`, …), hence the open string.
+ */
+export type FieldError = Omit<Schemas['FieldError'], 'code'> & { code: FieldCode | (string & {}) };
 
 // The session is an HttpOnly cookie: the SPA never sees or stores a token. `credentials` keeps
 // the cookie on every call, and no Authorization header is set here (the recovery flow's token
@@ -26,8 +33,11 @@ export const api = createClient<paths>({
 export interface Problem {
   /** HTTP status; 0 when the API could not be reached at all. */
   status: number;
-  /** The stable machine-readable `code` (`invalid_code`, `throttled`, …). */
-  code: string;
+  /**
+   * The stable machine-readable `code` (`invalid_code`, `throttled`, …): an `ErrorCode`, or
+   * one of the app's own (`network_error` when the API could not be reached).
+   */
+  code: ErrorCode | (string & {});
   detail: string;
   /** One entry per invalid field (`errors[]` of the answer). */
   fieldErrors: FieldError[];

@@ -824,7 +824,7 @@ export interface components {
             resend_after?: number | null;
             /** @description Authenticator apps: the seed in base32, shown this once. */
             secret?: string | null;
-            status: string;
+            status: components["schemas"]["MethodStatus"];
         };
         /** @description One row as administrators read it. */
         AuditEntry: {
@@ -849,6 +849,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next (older) page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description Which database the service runs on.
+         * @enum {string}
+         */
+        Backend: "sqlite" | "postgres";
         /** @enum {string} */
         CaptchaKind: "builtin" | "turnstile" | "hcaptcha" | "recaptcha";
         Catalogue: {
@@ -938,6 +943,11 @@ export interface components {
             /** @description Shown to people who are stuck (an http(s) URL). */
             helpdesk_url?: string | null;
         };
+        /**
+         * @description The database.
+         * @enum {string}
+         */
+        DatabaseStatus: "ok" | "unavailable";
         Elevation: {
             /**
              * Format: date-time
@@ -1005,19 +1015,65 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        /**
+         * @description Every field error's `code`: stable and machine-readable.
+         *
+         *     - `banned_word`: The password contains a word the policy bans.
+         *     - `below_minimum`: Below the smallest value allowed.
+         *     - `captcha_invalid`: The CAPTCHA solution is wrong, expired or used.
+         *     - `channel_not_available`: This method cannot send a code that way.
+         *     - `common_password`: The password is among the most common ones.
+         *     - `count`: The wrong number of items.
+         *     - `destination_mismatch`: Not the address or number on file.
+         *     - `duplicate`: Listed twice.
+         *     - `exceeds_enabled`: More than the enabled methods allow.
+         *     - `exceeds_registered`: More than are registered.
+         *     - `incorrect`: Not correct (such as the current password).
+         *     - `invalid`: Not a valid value.
+         *     - `invalid_character`: Holds a character that is not allowed.
+         *     - `invalid_characters`: Holds characters that are not allowed.
+         *     - `invalid_email`: Not a valid email address.
+         *     - `invalid_phone`: Not a valid phone number in international form (+country code).
+         *     - `invalid_type`: The JSON value has the wrong type.
+         *     - `invalid_url`: Not a valid URL.
+         *     - `length`: Too short or too long.
+         *     - `missing_field`: A required field is missing from the JSON body.
+         *     - `not_applicable`: Not used for this kind.
+         *     - `not_for_step_up`: This method cannot prove a step-up.
+         *     - `not_offered`: Not one of this flow's methods.
+         *     - `out_of_range`: Outside the range allowed.
+         *     - `personal_information`: The password holds the person's own name or username.
+         *     - `required`: Missing.
+         *     - `reused`: A password used recently.
+         *     - `too_long`: Too long.
+         *     - `too_many`: Too many items.
+         *     - `too_short`: Too short.
+         *     - `too_weak`: The password is too easy to guess.
+         *     - `unknown_field`: The JSON body has a field this operation does not take.
+         *     - `unknown_group`: No such group.
+         *     - `unknown_question`: No such question in the catalogue.
+         *     - `unknown_user`: No such user.
+         *     - `use_security_questions_endpoint`: Set security answers with PUT /api/v1/me/security-questions.
+         * @enum {string}
+         */
+        FieldCode: "banned_word" | "below_minimum" | "captcha_invalid" | "channel_not_available" | "common_password" | "count" | "destination_mismatch" | "duplicate" | "exceeds_enabled" | "exceeds_registered" | "incorrect" | "invalid" | "invalid_character" | "invalid_characters" | "invalid_email" | "invalid_phone" | "invalid_type" | "invalid_url" | "length" | "missing_field" | "not_applicable" | "not_for_step_up" | "not_offered" | "out_of_range" | "personal_information" | "required" | "reused" | "too_long" | "too_many" | "too_short" | "too_weak" | "unknown_field" | "unknown_group" | "unknown_question" | "unknown_user" | "use_security_questions_endpoint";
         /** @description One invalid field of a request body: `field` is a dotted path (`password.min_length`). */
         FieldError: {
             /** @description Stable machine-readable reason, such as `out_of_range` or `unknown_group`. */
-            code: string;
+            code: components["schemas"]["FieldCode"];
             /** @description Dotted path of the field, as in the request body. */
             field: string;
             /** @description Human-readable explanation. */
             message: string;
         };
         FinishResponse: {
-            /** @description `password_reset` or `unlocked`. */
-            status: string;
+            status: components["schemas"]["FinishStatus"];
         };
+        /**
+         * @description How a flow finished.
+         * @enum {string}
+         */
+        FinishStatus: "password_reset" | "unlocked";
         Group: {
             /** Format: date-time */
             created_at: string;
@@ -1048,12 +1104,9 @@ export interface components {
             items: components["schemas"]["Group"][];
         };
         Health: {
-            /** @description `sqlite` or `postgres`. */
-            backend: string;
-            /** @description `ok` or `unavailable`. */
-            database: string;
-            /** @description `ok`, or `degraded` when the database does not answer. */
-            status: string;
+            backend: components["schemas"]["Backend"];
+            database: components["schemas"]["DatabaseStatus"];
+            status: components["schemas"]["ServiceStatus"];
         };
         Me: {
             display_name: string;
@@ -1079,6 +1132,11 @@ export interface components {
         MethodList: {
             items: components["schemas"]["MethodView"][];
         };
+        /**
+         * @description Where a method stands.
+         * @enum {string}
+         */
+        MethodStatus: "pending" | "active";
         /** @description A method, as its owner (or an administrator) sees it: never the full destination. */
         MethodView: {
             /** Format: date-time */
@@ -1096,8 +1154,7 @@ export interface components {
              *     cool-down: a reset offers it from then on (it works for everything else at once).
              */
             recovery_from?: string | null;
-            /** @description `pending` until verified, then `active`. */
-            status: string;
+            status: components["schemas"]["MethodStatus"];
         };
         NewPasswordRequest: {
             new_password: string;
@@ -1387,6 +1444,11 @@ export interface components {
              */
             reset_count: number;
         };
+        /**
+         * @description The service as a whole.
+         * @enum {string}
+         */
+        ServiceStatus: "ok" | "degraded";
         /** @description `PUT /api/v1/admin/groups/{group_id}/members`: the complete new member list. */
         SetMembers: {
             /** @description At most 1,000. */

@@ -6,12 +6,34 @@ use crate::context::Ctx;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
-    /// `ok`, or `degraded` when the database does not answer.
-    pub status: String,
-    /// `ok` or `unavailable`.
-    pub database: String,
-    /// `sqlite` or `postgres`.
-    pub backend: String,
+    pub status: ServiceStatus,
+    pub database: DatabaseStatus,
+    pub backend: Backend,
+}
+
+/// The service as a whole.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceStatus {
+    Ok,
+    /// The database does not answer.
+    Degraded,
+}
+
+/// The database.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DatabaseStatus {
+    Ok,
+    Unavailable,
+}
+
+/// Which database the service runs on.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Backend {
+    Sqlite,
+    Postgres,
 }
 
 /// Liveness
@@ -64,9 +86,20 @@ pub async fn health(ctx: web::Data<Ctx>) -> HttpResponse {
 async fn health_answer(ctx: &Ctx) -> HttpResponse {
     let up = ctx.store.ping().await;
     let body = Health {
-        status: if up { "ok" } else { "degraded" }.to_owned(),
-        database: if up { "ok" } else { "unavailable" }.to_owned(),
-        backend: ctx.store.backend().to_owned(),
+        status: if up {
+            ServiceStatus::Ok
+        } else {
+            ServiceStatus::Degraded
+        },
+        database: if up {
+            DatabaseStatus::Ok
+        } else {
+            DatabaseStatus::Unavailable
+        },
+        backend: match ctx.store.backend() {
+            "postgres" => Backend::Postgres,
+            _ => Backend::Sqlite,
+        },
     };
     if up {
         HttpResponse::Ok().json(body)

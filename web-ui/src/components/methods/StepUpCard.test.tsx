@@ -12,7 +12,7 @@ afterEach(() => {
 const phone = {
   method_id: 'p1',
   kind: 'mobile_sms' as const,
-  status: 'active',
+  status: 'active' as const,
   hint: '+1 ••• ••• ••67',
   created_at: '2026-01-01T00:00:00Z',
   activated_at: '2026-01-01T00:00:00Z',
