@@ -20,12 +20,12 @@ test-rust:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo test --locked --workspace
 
-# The document passes openapi-spec-validator, Spectral (spectral:oas) and openapi-python-client
-# (contract/lint.sh); then schemathesis against the served document, on SQLite and PostgreSQL,
+# The document passes openapi-spec-validator, Spectral (spectral:oas) and openapi-python-client,
+# whose client then runs a reset (contract/lint.sh); then schemathesis against the served document, on SQLite and PostgreSQL,
 # every check, one minute each (contract/run.sh; SSPR_CONTRACT_SECONDS to change).
 test-contract:
-	contract/lint.sh
 	cargo build --locked -p sspr-api --bin sspr
+	contract/lint.sh
 	contract/run.sh
 
 # Type check (fails when the generated client no longer matches openapi/openapi.json), lint,

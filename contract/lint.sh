@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # The tools API portals run on openapi/openapi.json must accept it: openapi-spec-validator
-# (valid OpenAPI 3.1), Spectral's spectral:oas ruleset (no errors; warnings are printed) and
-# openapi-python-client (generates a client without warnings). Each from a pinned version.
+# (valid OpenAPI 3.1), Spectral's spectral:oas ruleset (no errors) and openapi-python-client,
+# which must generate a client without warnings that then drives one whole reset against the
+# service (contract/client_reset.py). Each tool from a pinned version.
 #
-#   contract/lint.sh
+#   contract/lint.sh            # after `cargo build -p sspr-api --bin sspr`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target="${CARGO_TARGET_DIR:-target}"
 venv="${SSPR_LINT_VENV:-$target/openapi-lint-venv}"
+binary="${SSPR_BINARY:-$target/debug/sspr}"
 # Absolute: the generator runs from a temporary folder.
 case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
 npm_flags=(--no-audit --no-fund --loglevel=error)
 
-if [ ! -x "$venv/bin/openapi-python-client" ]; then
+if [ ! -x "$venv/bin/openapi-python-client" ] || ! "$venv/bin/python" -c "import aiosmtpd" 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q --disable-pip-version-check -r contract/lint-requirements.txt
 fi
@@ -38,3 +40,6 @@ if grep -qi "warning\|error" "$log"; then
     exit 1
 fi
 echo "generated $(find "$out" -name '*.py' | wc -l) Python files"
+
+echo "== the generated client runs a reset"
+"$venv/bin/python" contract/client_reset.py "$out" "$binary"
