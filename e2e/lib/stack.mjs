@@ -66,6 +66,8 @@ export async function startStack({ backend = 'sqlite', env = {} } = {}) {
       SSPR_SMS_FROM: FROM,
       SSPR_OUTBOX_POLL_MS: '100',
       SSPR_CAPTCHA_DIFFICULTY: '2000',
+      // Its own listener is not needed here, and a fixed port would clash with a second stack.
+      SSPR_METRICS_BIND: 'off',
       RUST_LOG: 'warn',
       ...env,
     },

@@ -54,6 +54,7 @@ impl Purpose {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"username": "jane", "purpose": "reset_password", "captcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjo0Miwic2FsdCI6Ii4uLiIsInNpZ25hdHVyZSI6Ii4uLiJ9"}))]
 pub struct StartRequest {
     pub username: String,
     pub purpose: Purpose,
@@ -88,6 +89,7 @@ pub struct StartResponse {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "channel": "sms"}))]
 pub struct ChallengeRequest {
     pub method_id: Uuid,
     /// Phones: `sms` or `voice`, one of the method's `channels` (default: the first).
@@ -111,6 +113,7 @@ pub struct ChallengeResponse {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "code": "123456"}))]
 pub struct VerifyRequest {
     pub method_id: Uuid,
     /// The code received, or shown by the authenticator app.
@@ -130,6 +133,7 @@ pub struct VerifyResponse {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"new_password": "seven lanterns drift over amber fields"}))]
 pub struct NewPasswordRequest {
     pub new_password: String,
 }

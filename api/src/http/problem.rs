@@ -11,6 +11,14 @@ use crate::error::{Error, ErrorCode, FieldError};
 
 /// An RFC 9457 problem document.
 #[derive(Clone, Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "urn:sspr:problem:invalid_code",
+    "title": "Unprocessable Entity",
+    "status": 422,
+    "detail": "that code is not correct; 4 tries left",
+    "code": "invalid_code",
+    "attempts_left": 4
+}))]
 pub struct Problem {
     /// `urn:sspr:problem:{code}`.
     #[serde(rename = "type")]

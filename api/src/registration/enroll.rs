@@ -33,6 +33,7 @@ pub const PURPOSE: &str = "registration";
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "mobile_sms", "phone": "+1 415 555 2671"}))]
 pub struct AddMethodRequest {
     pub kind: MethodKind,
     /// For `email`.

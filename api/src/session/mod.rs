@@ -76,6 +76,7 @@ impl Principal {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"username": "jane", "password": "copper kettles hum beside quiet rivers"}))]
 pub struct SignInRequest {
     pub username: String,
     pub password: String,

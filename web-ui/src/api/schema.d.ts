@@ -793,6 +793,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "kind": "mobile_sms",
+         *       "phone": "+1 415 555 2671"
+         *     }
+         */
         AddMethodRequest: {
             /** @description For `email`. */
             email?: string | null;
@@ -880,6 +886,12 @@ export interface components {
             /** @description The server's MAC of the algorithm, maximum number, challenge and salt. */
             signature: string;
         };
+        /**
+         * @example {
+         *       "channel": "sms",
+         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b"
+         *     }
+         */
         ChallengeRequest: {
             channel?: components["schemas"]["Channel"] | null;
             /** @description The full address or number, when the policy asks people to type it before a code is sent. */
@@ -1156,6 +1168,11 @@ export interface components {
             recovery_from?: string | null;
             status: components["schemas"]["MethodStatus"];
         };
+        /**
+         * @example {
+         *       "new_password": "seven lanterns drift over amber fields"
+         *     }
+         */
         NewPasswordRequest: {
             new_password: string;
         };
@@ -1267,7 +1284,17 @@ export interface components {
              */
             users_total: number;
         };
-        /** @description An RFC 9457 problem document. */
+        /**
+         * @description An RFC 9457 problem document.
+         * @example {
+         *       "attempts_left": 4,
+         *       "code": "invalid_code",
+         *       "detail": "that code is not correct; 4 tries left",
+         *       "status": 422,
+         *       "title": "Unprocessable Entity",
+         *       "type": "urn:sspr:problem:invalid_code"
+         *     }
+         */
         Problem: {
             /**
              * Format: int32
@@ -1454,6 +1481,12 @@ export interface components {
             /** @description At most 1,000. */
             user_ids: string[];
         };
+        /**
+         * @example {
+         *       "password": "copper kettles hum beside quiet rivers",
+         *       "username": "jane"
+         *     }
+         */
         SignInRequest: {
             password: string;
             username: string;
@@ -1478,6 +1511,13 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * @example {
+         *       "captcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjo0Miwic2FsdCI6Ii4uLiIsInNpZ25hdHVyZSI6Ii4uLiJ9",
+         *       "purpose": "reset_password",
+         *       "username": "jane"
+         *     }
+         */
         StartRequest: {
             /**
              * @description The CAPTCHA solution: for the built-in proof of work, the base64 payload the ALTCHA widget
@@ -1579,6 +1619,12 @@ export interface components {
             /** @description The code received, or shown by the authenticator app. */
             code: string;
         };
+        /**
+         * @example {
+         *       "code": "123456",
+         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b"
+         *     }
+         */
         VerifyRequest: {
             /** @description Security questions: the answers to the questions asked. */
             answers?: components["schemas"]["SecurityAnswer"][] | null;
