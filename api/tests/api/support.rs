@@ -4,26 +4,141 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use mail_parser::{Address, HeaderValue, PartType};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-/// One message as the SMTP server received it.
+/// One message as the SMTP server received it, parsed with `mail-parser`: MIME parts, transfer
+/// encodings (quoted-printable, base64), charsets and RFC 2047 encoded words are decoded.
 #[derive(Clone, Debug)]
 pub struct Mail {
+    /// The envelope sender (`MAIL FROM`).
     pub from: String,
+    /// The envelope recipients (`RCPT TO`).
     pub to: Vec<String>,
-    /// Headers and body as sent (dot-unstuffed, soft line breaks of quoted-printable joined).
+    /// The message as a reader sees it, for searching: every header, decoded, one a line as
+    /// `Name: value`, then a blank line and every text part (plain and HTML), decoded.
     pub data: String,
+    headers: Vec<(String, String)>,
+    text: String,
+    html: String,
 }
 
 impl Mail {
+    /// Parses the message `raw` (as sent after `DATA`, dot-unstuffed) of the envelope `from`/`to`.
+    pub fn parse(from: String, to: Vec<String>, raw: &[u8]) -> Self {
+        let Some(message) = mail_parser::MessageParser::default().parse(raw) else {
+            // No header at all: keep what came, for the failure message of a test.
+            let data = String::from_utf8_lossy(raw).into_owned();
+            return Self {
+                from,
+                to,
+                text: data.clone(),
+                data,
+                headers: Vec::new(),
+                html: String::new(),
+            };
+        };
+        let headers: Vec<(String, String)> = message
+            .headers()
+            .iter()
+            .map(|h| {
+                let raw_value = raw
+                    .get(h.offset_start as usize..h.offset_end as usize)
+                    .unwrap_or_default();
+                (h.name().to_owned(), header_value(h.value(), raw_value))
+            })
+            .collect();
+        let body = |part: Option<&mail_parser::MessagePart<'_>>| {
+            part.and_then(mail_parser::MessagePart::text_contents)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let text = body(
+            message
+                .text_bodies()
+                .find(|p| matches!(p.body, PartType::Text(_))),
+        );
+        let html = body(
+            message
+                .html_bodies()
+                .find(|p| matches!(p.body, PartType::Html(_))),
+        );
+        let mut data: String = headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\n"))
+            .collect();
+        for part in &message.parts {
+            if let PartType::Text(t) | PartType::Html(t) = &part.body {
+                data.push('\n');
+                data.push_str(t);
+                data.push('\n');
+            }
+        }
+        Self {
+            from,
+            to,
+            data,
+            headers,
+            text,
+            html,
+        }
+    }
+
+    /// The decoded `Subject`, or "" when there is none.
     pub fn subject(&self) -> String {
-        self.data
-            .lines()
-            .find_map(|l| l.strip_prefix("Subject: "))
-            .unwrap_or("")
-            .to_owned()
+        self.header("Subject").unwrap_or("").to_owned()
+    }
+
+    /// The first header `name` (any case), decoded; addresses as `Name <address>`, comma-separated.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The plain-text body, decoded ("" when there is none).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The HTML body, decoded ("" when there is none).
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+}
+
+fn header_value(value: &HeaderValue<'_>, raw: &[u8]) -> String {
+    fn mailbox(a: &mail_parser::Addr<'_>) -> String {
+        match (a.name(), a.address()) {
+            (Some(name), Some(address)) => format!("{name} <{address}>"),
+            (name, address) => name.or(address).unwrap_or_default().to_owned(),
+        }
+    }
+    let list = |l: &[mail_parser::Addr<'_>]| l.iter().map(mailbox).collect::<Vec<_>>().join(", ");
+    match value {
+        HeaderValue::Address(Address::List(l)) => list(l),
+        HeaderValue::Address(Address::Group(groups)) => groups
+            .iter()
+            .map(|g| {
+                format!(
+                    "{}: {};",
+                    g.name.as_deref().unwrap_or(""),
+                    list(&g.addresses)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        HeaderValue::Text(t) => t.to_string(),
+        HeaderValue::TextList(l) => l.join(", "),
+        HeaderValue::DateTime(d) => d.to_rfc3339(),
+        // Content-Type, Received, …: as sent, unfolded.
+        _ => String::from_utf8_lossy(raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -164,10 +279,11 @@ async fn session(
     mails: Arc<Mutex<Vec<Mail>>>,
 ) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
-    let mut lines = BufReader::new(read).lines();
+    let mut read = BufReader::new(read);
     write.write_all(b"220 test-smtp ESMTP ready\r\n").await?;
     let (mut from, mut to) = (String::new(), Vec::new());
-    while let Some(line) = lines.next_line().await? {
+    while let Some(line) = next_line(&mut read).await? {
+        let line = String::from_utf8_lossy(&line).into_owned();
         let upper = line.to_ascii_uppercase();
         let reply: &[u8] = if upper.starts_with("EHLO") {
             b"250-test-smtp\r\n250 8BITMIME\r\n"
@@ -182,25 +298,17 @@ async fn session(
             b"250 OK\r\n"
         } else if upper == "DATA" {
             write.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await?;
-            let mut data = String::new();
-            while let Some(l) = lines.next_line().await? {
-                if l == "." {
+            let mut raw = Vec::new();
+            while let Some(l) = next_line(&mut read).await? {
+                if l == b"." {
                     break;
                 }
-                let l = if l.starts_with("..") {
-                    l[1..].to_owned()
-                } else {
-                    l
-                };
-                data.push_str(&l);
-                data.push('\n');
+                // RFC 5321 4.5.2: the client doubled every dot that starts a line.
+                raw.extend_from_slice(l.strip_prefix(b".").unwrap_or(&l));
+                raw.extend_from_slice(b"\r\n");
             }
-            let data = quoted_printable(&data.replace("=\n", ""));
-            mails.lock().unwrap().push(Mail {
-                from: from.clone(),
-                to: to.clone(),
-                data,
-            });
+            let mail = Mail::parse(from.clone(), to.clone(), &raw);
+            mails.lock().unwrap().push(mail);
             b"250 OK queued\r\n"
         } else if upper.starts_with("RSET") {
             to.clear();
@@ -216,29 +324,19 @@ async fn session(
     Ok(())
 }
 
-/// Decodes `=XX` escapes (lettre sends text parts quoted-printable when it must).
-fn quoted_printable(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'=' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3).unwrap_or(b"zz")).unwrap_or("zz");
-            if let Ok(b) = u8::from_str_radix(hex, 16) {
-                if hex
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-                {
-                    out.push(b);
-                    i += 3;
-                    continue;
-                }
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// One line as bytes (8-bit mail need not be UTF-8), without its CRLF; `None` at the end.
+async fn next_line<R: AsyncBufRead + Unpin>(read: &mut R) -> std::io::Result<Option<Vec<u8>>> {
+    let mut line = Vec::new();
+    if read.read_until(b'\n', &mut line).await? == 0 {
+        return Ok(None);
     }
-    String::from_utf8_lossy(&out).into_owned()
+    if line.ends_with(b"\n") {
+        line.pop();
+    }
+    if line.ends_with(b"\r") {
+        line.pop();
+    }
+    Ok(Some(line))
 }
 
 fn angle(line: &str) -> String {
@@ -248,37 +346,10 @@ fn angle(line: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Decodes `application/x-www-form-urlencoded`.
+/// Decodes `application/x-www-form-urlencoded` (the body of a gateway request).
 pub fn form(body: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(body);
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-fn decode(s: &str) -> String {
-    let bytes = s.replace('+', " ").into_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(
-                std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
-                16,
-            ) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    serde_urlencoded::from_bytes(body)
+        .unwrap_or_else(|e| panic!("not a form ({e}): {}", String::from_utf8_lossy(body)))
 }
 
 pub const SMS_SID: &str = "AC0123456789";
