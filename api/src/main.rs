@@ -70,15 +70,8 @@ fn main() -> ExitCode {
     if let Some(command) = console {
         return run_console(config, command);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("sspr: cannot start the runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     match runtime.block_on(run(config)) {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,17 +137,24 @@ fn init_logging(format: LogFormat) {
     }
 }
 
-/// Runs one console command and prints its outcome; nothing is served.
-fn run_console(config: Config, command: Console) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+/// The async runtime, or `None` (said on stderr) when it cannot start.
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
     {
-        Ok(r) => r,
+        Ok(r) => Some(r),
         Err(e) => {
             eprintln!("sspr: cannot start the runtime: {e}");
-            return ExitCode::FAILURE;
+            None
         }
+    }
+}
+
+/// Runs one console command and prints its outcome; nothing is served.
+fn run_console(config: Config, command: Console) -> ExitCode {
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let outcome: Result<String, String> = runtime.block_on(async {
         let ctx = Application::context(config, Arc::new(SystemClock))

@@ -187,10 +187,7 @@ fn person_of(
     flow: &FlowRow,
     now: DateTime<Utc>,
 ) -> Result<Option<Person>, Error> {
-    let phantom: Option<phantom::Phantom> = match &flow.phantom {
-        Some(json) => Some(serde_json::from_str(json).map_err(|e| Error::internal(e.to_string()))?),
-        None => None,
-    };
+    let phantom = phantom_of(flow)?;
     let id = match (&flow.user_id, &phantom) {
         (Some(id), _) => id.clone(),
         (None, Some(p)) => p.id.clone(),
@@ -214,13 +211,20 @@ fn person_of(
     })
 }
 
+/// The phantom a decoy flow runs on, as its row keeps it.
+fn phantom_of(flow: &FlowRow) -> Result<Option<phantom::Phantom>, Error> {
+    flow.phantom
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| Error::internal(e.to_string()))
+}
+
 /// The id of the person a flow is for: the user's, or its phantom's.
-fn person_id(flow: &FlowRow) -> Option<String> {
-    flow.user_id.clone().or_else(|| {
-        flow.phantom
-            .as_deref()
-            .and_then(|json| serde_json::from_str::<phantom::Phantom>(json).ok())
-            .map(|p| p.id)
+fn person_id(flow: &FlowRow) -> Result<Option<String>, Error> {
+    Ok(match &flow.user_id {
+        Some(id) => Some(id.clone()),
+        None => phantom_of(flow)?.map(|p| p.id),
     })
 }
 
@@ -849,7 +853,7 @@ pub async fn verify(
             check_answers(
                 ctx,
                 &flow,
-                person_id(&flow).as_deref(),
+                person_id(&flow)?.as_deref(),
                 req.answers.as_deref().unwrap_or(&[]),
             )
             .await?,
