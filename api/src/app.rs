@@ -20,6 +20,7 @@ use crate::context::Ctx;
 use crate::crypto::SecretBox;
 use crate::delivery::Delivery;
 use crate::directory::users::{self, Bootstrap};
+use crate::directory::{Directory, builtin::Builtin};
 use crate::error::{Error, ErrorCode};
 use crate::http;
 use crate::password::Hasher;
@@ -43,6 +44,21 @@ pub enum StartError {
     },
     #[error("start-up task failed: {0}")]
     Startup(#[from] Error),
+}
+
+/// The directory the configuration names.
+fn directory_of(
+    config: &Config,
+    store: &Store,
+    hasher: &Hasher,
+    clock: &Arc<dyn Clock>,
+) -> Arc<dyn Directory> {
+    Arc::new(Builtin::new(
+        store.clone(),
+        hasher.clone(),
+        Arc::clone(clock),
+        config.lockout,
+    ))
 }
 
 pub struct Application {
@@ -69,6 +85,16 @@ impl Application {
     /// version: everything a request needs, and what the console commands (`sspr admin …`) use
     /// without starting a server or creating the first administrator.
     pub async fn context(config: Config, clock: Arc<dyn Clock>) -> Result<Ctx, StartError> {
+        Self::context_with(config, clock, |d| d).await
+    }
+
+    /// [`Self::context`] with the directory wrapped by `wrap` (tests put a fault-injecting
+    /// decorator around the built-in one).
+    pub async fn context_with(
+        config: Config,
+        clock: Arc<dyn Clock>,
+        wrap: impl FnOnce(Arc<dyn Directory>) -> Arc<dyn Directory>,
+    ) -> Result<Ctx, StartError> {
         let config = Arc::new(config);
         let store = {
             let (target, size) = (config.database.clone(), config.database_pool_size);
@@ -84,6 +110,7 @@ impl Application {
         let secrets = SecretBox::load_or_generate(&config.encryption_keys, &config.data_dir)
             .map_err(StartError::Keys)?;
         let delivery = Delivery::from_config(&config).map_err(StartError::Delivery)?;
+        let directory = wrap(directory_of(&config, &store, &hasher, &clock));
         let ctx = Ctx {
             config: Arc::clone(&config),
             store,
@@ -95,6 +122,7 @@ impl Application {
             metrics: crate::metrics::Metrics::new()
                 .map_err(|e| StartError::Startup(Error::internal(e.to_string())))?,
             census: Default::default(),
+            directory,
         };
 
         let now = ctx.now();
@@ -112,7 +140,16 @@ impl Application {
 
     /// Opens storage, prepares keys and the first administrator, and binds the listener.
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
-        let ctx = Self::context(config, clock).await?;
+        Self::build_with(config, clock, |d| d).await
+    }
+
+    /// [`Self::build`] with the directory wrapped by `wrap` (see [`Self::context_with`]).
+    pub async fn build_with(
+        config: Config,
+        clock: Arc<dyn Clock>,
+        wrap: impl FnOnce(Arc<dyn Directory>) -> Arc<dyn Directory>,
+    ) -> Result<Self, StartError> {
+        let ctx = Self::context_with(config, clock, wrap).await?;
         let config = Arc::clone(&ctx.config);
         let bootstrap = users::bootstrap_admin(&ctx).await?;
         let outbox = crate::delivery::outbox::spawn_sender(ctx.clone());

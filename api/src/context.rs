@@ -1,4 +1,5 @@
-//! What every domain function is handed: the configuration, storage, clock, hasher and keys.
+//! What every domain function is handed: the configuration, storage, directory, clock, hasher
+//! and keys.
 //! Built once in `app.rs` and shared (cheaply cloned) by every worker. Also the facts about the
 //! current request that audit rows and limits need ([`RequestMeta`]).
 
@@ -28,6 +29,8 @@ pub struct Ctx {
     pub metrics: crate::metrics::Metrics,
     /// The shape of the directory the decoys' phantom people copy.
     pub census: crate::flows::phantom::CensusCache,
+    /// Where people live: the built-in directory, or (later) LDAP / Active Directory.
+    pub directory: Arc<dyn crate::directory::Directory>,
 }
 
 impl Ctx {

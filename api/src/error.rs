@@ -95,6 +95,7 @@ error_codes! {
     NotEligible = "not_eligible": "Self-service is not available for this account (only when the policy reveals it); `reason` says why.",
     NotFound = "not_found": "No such resource.",
     Overloaded = "overloaded": "The service is busy (`Retry-After`).",
+    DirectoryUnavailable = "directory_unavailable": "The directory could not be reached or refused the change; nothing was changed, try again.",
     PasswordChangeRequired = "password_change_required": "The password was set by an administrator: change it first.",
     PayloadTooLarge = "payload_too_large": "The request body is too large.",
     QuestionsNotAsked = "questions_not_asked": "The answers are not for the questions asked.",
@@ -238,6 +239,10 @@ pub enum Error {
         refusal: Refusal,
         attempts_left: Option<u32>,
     },
+    /// The directory could not be read or written; nothing was changed (the message is for the
+    /// log only).
+    #[error("directory unavailable: {0}")]
+    DirectoryUnavailable(String),
     /// A message could not be delivered; nothing was counted as sent and the person may retry.
     #[error("delivery failed: {0}")]
     DeliveryFailed(String),

@@ -47,6 +47,8 @@ pub mod kind {
     pub const RECOVERY_ACCOUNT_UNLOCKED: &str = "recovery.account_unlocked";
     /// A verified flow ended at finish because the account changed since it began.
     pub const RECOVERY_ENDED: &str = "recovery.ended";
+    /// The directory refused or could not take the change at finish; the flow stays open.
+    pub const RECOVERY_DIRECTORY_FAILED: &str = "recovery.directory_failed";
     pub const STEP_UP_CHALLENGED: &str = "step_up.challenged";
     pub const STEP_UP_SUCCEEDED: &str = "step_up.succeeded";
     pub const STEP_UP_FAILED: &str = "step_up.failed";

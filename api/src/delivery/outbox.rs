@@ -18,10 +18,44 @@ const BATCH: i64 = 20;
 
 /// Queues `message` on `conn` (call it inside the transaction that makes the change).
 pub fn enqueue(conn: &mut DbConn, now: DateTime<Utc>, message: &EmailMessage) -> Result<(), Error> {
+    enqueue_at(conn, now, now, message).map(drop)
+}
+
+/// How long a notice about a change waits for the directory to take it ([`enqueue_held`]).
+pub const HOLD_SECS: i64 = 300;
+
+/// Queues `message` held back for [`HOLD_SECS`]: a notice about a change the directory has yet
+/// to take. [`release_held`] sends it at once when it did; [`cancel_held`] drops it when it did
+/// not; if neither could be written, it goes out when the hold ends. Returns its id.
+pub fn enqueue_held(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    message: &EmailMessage,
+) -> Result<String, Error> {
+    enqueue_at(conn, now, now + Duration::seconds(HOLD_SECS), message)
+}
+
+/// Makes held messages due now.
+pub fn release_held(conn: &mut DbConn, ids: &[String], now: DateTime<Utc>) -> Result<(), Error> {
+    store::outbox::make_due(conn, ids, ts(now))
+}
+
+/// Drops held messages that were not sent.
+pub fn cancel_held(conn: &mut DbConn, ids: &[String]) -> Result<(), Error> {
+    store::outbox::delete_unsent(conn, ids)
+}
+
+fn enqueue_at(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    due: DateTime<Utc>,
+    message: &EmailMessage,
+) -> Result<String, Error> {
+    let id = Uuid::now_v7().to_string();
     store::outbox::insert(
         conn,
         &OutboxRow {
-            id: Uuid::now_v7().to_string(),
+            id: id.clone(),
             kind: "email".to_owned(),
             recipient: message.to.clone(),
             subject: message.subject.clone(),
@@ -29,13 +63,14 @@ pub fn enqueue(conn: &mut DbConn, now: DateTime<Utc>, message: &EmailMessage) ->
             html_body: message.html.clone(),
             created_at: ts(now),
             attempts: 0,
-            next_attempt_at: ts(now),
+            next_attempt_at: ts(due),
             claimed_until: None,
             claim_token: None,
             sent_at: None,
             last_error: None,
         },
-    )
+    )?;
+    Ok(id)
 }
 
 /// 5 s after the first failure, doubling, at most an hour.

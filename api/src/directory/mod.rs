@@ -1,16 +1,139 @@
-//! The built-in directory: users, groups and membership, kept in SQL.
+//! Where people live: the [`Directory`] seam and its implementations.
 //!
-//! Owns the rules about who exists (unique usernames, valid addresses and phone numbers, at
-//! least one administrator) and the administration of users and groups. It does not decide
-//! who may reset (that is `policy`) nor how people sign in (that is `session`). An LDAP /
-//! Active Directory backend would replace this module behind the same functions.
+//! A directory says who exists (login, name, contacts, administrator or not, enabled or not),
+//! checks and sets their passwords, keeps (or not) its own lockout, and knows their groups. The
+//! service keeps what is its own in its database whatever the directory: methods, codes, flows,
+//! limits, policy, audit, outbox, and the account facts (session epoch, registration clock,
+//! must-change flag). The built-in SQL directory ([`builtin`]) is the first implementation;
+//! user and group administration ([`users`], [`groups`]) exist only for it.
+//!
+//! Every call is async and may go over the network: callers never hold a database transaction
+//! across one (a reset claims its flow, awaits the directory, then records — `flows`).
 
+pub mod builtin;
 pub mod groups;
 pub mod names;
 pub mod passwords;
 pub mod users;
 
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
 pub use names::{DisplayName, EmailAddress, PhoneNumber, Username};
+
+use crate::error::Error;
+use crate::password::Password;
+
+/// A person as the directory describes them now.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The directory's id for the person (built-in: the user row's id).
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub mobile_phone: Option<String>,
+    pub is_admin: bool,
+    pub disabled: bool,
+    /// Locked after repeated wrong passwords, until then (past values are not reported).
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+/// A lockout that the failure just reported started.
+#[derive(Clone, Copy, Debug)]
+pub struct Lockout {
+    pub until: DateTime<Utc>,
+    pub seconds: i64,
+    /// Consecutive lockouts so far (each one longer).
+    pub lockouts: i32,
+}
+
+/// What checking a password said. Every outcome costs one password check, for a login that
+/// does not exist too, so that the time taken does not tell which it was.
+#[derive(Clone, Debug)]
+pub enum Authentication {
+    Accepted(Person),
+    /// Wrong password (counted by a directory with its own lockout), or no such login.
+    Rejected {
+        person: Option<Person>,
+        /// Consecutive failures counted so far (0 when the directory does not say).
+        failures: i32,
+        /// Set when this failure locked the account.
+        locked: Option<Lockout>,
+    },
+    /// Locked out: nothing is counted; whether the password was right decides what the
+    /// caller may tell.
+    Locked {
+        person: Person,
+        until: DateTime<Utc>,
+        password_matched: bool,
+    },
+    /// The right password for a disabled account.
+    Disabled(Person),
+}
+
+/// Who sets a password, which directories may treat differently (an administrator's reset of a
+/// user account, the person's own change knowing the current one, a self-service reset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordChange {
+    ByPerson,
+    ByReset,
+    ByAdministrator,
+}
+
+/// What a directory does by itself, which decides what the service does around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Capabilities {
+    /// Users and groups are created and edited here ([`DirectoryAdmin`]); otherwise the
+    /// directory's own tools do it and the administration shows them read-only.
+    pub manages_users: bool,
+    /// The directory counts wrong passwords and locks accounts itself.
+    pub native_lockout: bool,
+    /// The directory refuses recently used passwords itself; otherwise the service checks
+    /// the hashes [`Directory::recent_password_hashes`] gives.
+    pub enforces_history: bool,
+}
+
+/// The seam between the service and the people it serves. Implementations: [`builtin`].
+#[async_trait]
+pub trait Directory: Send + Sync + 'static {
+    /// The name kept with each account (`builtin`, `ldap`, `active_directory`).
+    fn kind(&self) -> &'static str;
+
+    fn capabilities(&self) -> Capabilities;
+
+    /// The person a login names (case as the directory compares it).
+    async fn find_by_login(&self, login: &str) -> Result<Option<Person>, Error>;
+
+    /// The person with the directory's id `id`.
+    async fn get(&self, id: &str) -> Result<Option<Person>, Error>;
+
+    /// Checks a password for a login (see [`Authentication`]).
+    async fn authenticate(&self, login: &str, password: &Password)
+    -> Result<Authentication, Error>;
+
+    /// Puts a new password on the person, clearing any lockout. Fails with
+    /// [`Error::DirectoryUnavailable`] when the directory could not be written.
+    async fn set_password(
+        &self,
+        id: &str,
+        password: &Password,
+        change: PasswordChange,
+    ) -> Result<(), Error>;
+
+    /// Ends a lockout. True when the person was locked.
+    async fn unlock(&self, id: &str) -> Result<bool, Error>;
+
+    /// The groups the person belongs to (the ids the policy's scope names).
+    async fn groups_of(&self, id: &str) -> Result<Vec<String>, Error>;
+
+    /// The hashes of the person's current and last `n - 1` passwords, newest first, when the
+    /// service checks reuse ([`Capabilities::enforces_history`] false).
+    async fn recent_password_hashes(&self, id: &str, n: u32) -> Result<Vec<String>, Error>;
+
+    /// Every administrator who can sign in (told when one of them resets their password).
+    async fn administrators(&self) -> Result<Vec<Person>, Error>;
+}
 
 /// For PATCH bodies: tells an absent field (`None`) from an explicit `null` (`Some(None)`).
 pub(crate) fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>

@@ -129,7 +129,9 @@ fn collect<T>(errors: &mut Vec<FieldError>, r: Result<T, FieldError>) -> Option<
 /// A password typed by an administrator for `user`, checked against the whole password policy.
 async fn admin_password(ctx: &Ctx, user: &UserRow, raw: &str) -> Result<String, Error> {
     let rules = crate::policy::service::current(ctx).await?.policy.password;
-    super::passwords::vet(ctx, &rules, user, raw, "password").await
+    let person = super::builtin::person_of(user, ctx.now());
+    let password = super::passwords::vet(ctx, &rules, &person, raw, "password").await?;
+    ctx.hasher.hash(&password).await
 }
 
 pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
@@ -391,7 +393,8 @@ pub async fn update(
                 revoke = true;
             }
             if let Some(hash) = hash {
-                super::passwords::install(conn, &mut row, hash, now)?;
+                super::builtin::install_hash(conn, &mut row, hash, now)?;
+                store::flows::supersede_for_user(conn, &row.id, None)?;
                 row.must_change_password = 1;
                 changed.push("password");
                 revoke = true;
@@ -444,9 +447,7 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
             let mut row =
                 store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
             let was_locked = row.locked_until.is_some_and(|t| utc(t) > now);
-            row.failed_sign_ins = 0;
-            row.lockouts = 0;
-            row.locked_until = None;
+            super::builtin::clear_lockout(&mut row);
             row.updated_at = ts(now);
             store::users::save(conn, &row)?;
             let event = Event::new(audit::kind::USER_UNLOCKED, actor_party)
@@ -609,11 +610,9 @@ pub async fn console_reset_password(ctx: &Ctx, username: &str) -> Result<String,
     ctx.store
         .write(move |conn| {
             let mut row = store::users::find(conn, &row.id)?.ok_or(Error::NotFound("user"))?;
-            crate::directory::passwords::install(conn, &mut row, hash, now)?;
+            super::builtin::install_hash(conn, &mut row, hash, now)?;
+            store::flows::supersede_for_user(conn, &row.id, None)?;
             row.must_change_password = 1;
-            row.failed_sign_ins = 0;
-            row.lockouts = 0;
-            row.locked_until = None;
             row.session_epoch += 1;
             store::users::save(conn, &row)?;
             let event = Event::new(audit::kind::USER_UPDATED, console())

@@ -44,6 +44,7 @@ use handlers::{
         problem::TooManyRequests,
         problem::ServiceUnavailable,
         problem::BadGateway,
+        problem::DirectoryUnavailable,
         problem::InternalError,
     )),
     tags(

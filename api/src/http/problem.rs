@@ -69,6 +69,11 @@ impl Problem {
 }
 
 impl Error {
+    /// The problem `code` this error answers with (for audit rows that say why).
+    pub fn problem_code(&self) -> ErrorCode {
+        self.parts().1
+    }
+
     fn parts(&self) -> (StatusCode, ErrorCode, String) {
         use StatusCode as S;
         match self {
@@ -156,6 +161,11 @@ impl Error {
                 S::BAD_GATEWAY,
                 ErrorCode::DeliveryFailed,
                 "the message could not be sent; nothing was counted, please try again".into(),
+            ),
+            Error::DirectoryUnavailable(_) => (
+                S::BAD_GATEWAY,
+                ErrorCode::DirectoryUnavailable,
+                "the directory could not be reached; nothing was changed, please try again".into(),
             ),
             Error::Internal(_) => (
                 S::INTERNAL_SERVER_ERROR,
@@ -307,3 +317,10 @@ pub struct InternalError(#[allow(dead_code)] Problem);
     content_type = "application/problem+json"
 )]
 pub struct BadGateway(#[allow(dead_code)] Problem);
+
+#[derive(ToResponse)]
+#[response(
+    description = "The directory could not be reached or refused the change (`directory_unavailable`); nothing was changed, try again",
+    content_type = "application/problem+json"
+)]
+pub struct DirectoryUnavailable(#[allow(dead_code)] Problem);

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
-use crate::directory::Username;
+use crate::directory::{Authentication, Lockout, PasswordChange, Person};
 use crate::error::{Error, FieldCode};
 use crate::flows::limits;
 use crate::password::Password;
@@ -117,66 +117,52 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
-/// Lockout length after the n-th consecutive lockout: base, doubled each time, capped.
-fn lockout_duration(ctx: &Ctx, lockouts: i32) -> Duration {
-    let l = ctx.config.lockout;
-    let factor = 1u64 << (lockouts.clamp(1, 20) - 1) as u32;
-    Duration::seconds(l.base_secs.saturating_mul(factor).min(l.max_secs) as i64)
-}
-
-/// A wrong password for `user` (at sign-in, or as the current password of a change): counted
-/// towards the smart lockout, audited, and at the threshold the account is locked and the
-/// person told, with the way out.
-fn count_wrong_password(
-    ctx_c: &Ctx,
+/// A wrong password for `person` (at sign-in, or as the current password of a change), which the
+/// directory counted: audited and, when it locked the account, the person is told, with the way
+/// out.
+fn wrong_password(
+    ctx: &Ctx,
     conn: &mut store::DbConn,
-    user: &UserRow,
-    party: Party,
-    meta_c: &RequestMeta,
+    person: &Person,
+    failures: i32,
+    locked: Option<Lockout>,
+    meta: &RequestMeta,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let threshold = ctx_c.config.lockout.threshold as i32;
-    let failures = store::users::count_failure(conn, &user.id, ts(now))?;
+    let party = Party::named(&person.id, &person.username);
     let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
         .target(party.clone())
         .failed()
         .details(
             serde_json::json!({ "reason": "wrong_password", "consecutive_failures": failures }),
         );
-    audit::record(conn, now, meta_c, event)?;
-    if failures >= threshold {
-        let mut row = store::users::find(conn, &user.id)?.ok_or(Error::NotFound("user"))?;
-        row.lockouts += 1;
-        row.failed_sign_ins = 0;
-        let duration = lockout_duration(ctx_c, row.lockouts);
-        row.locked_until = Some(ts(now + duration));
-        store::users::save(conn, &row)?;
-        let event = Event::new(audit::kind::SIGN_IN_LOCKED_OUT, Party::system())
-            .target(party)
-            .details(
-                serde_json::json!({ "seconds": duration.num_seconds(), "lockouts": row.lockouts }),
-            );
-        audit::record(conn, now, meta_c, event)?;
-        // One notice per lockout, with the way out. The link comes from configuration
-        // only, never from request headers (which an attacker controls).
-        let policy = crate::policy::service::current_on(conn)?.policy;
-        let link = format!("{}/recover?purpose=unlock_account", ctx_c.config.public_url);
-        let message = crate::delivery::templates::notice(
-            &ctx_c.config.organization_name,
-            &row.email,
-            &row.display_name,
-            "account was locked",
-            &format!(
-                "Your account was locked on {} after {threshold} failed sign-ins. It unlocks by itself in {} seconds, or you can unlock it now.",
-                now.format("%Y-%m-%d %H:%M UTC"),
-                duration.num_seconds()
-            ),
-            Some(("Unlock your account", &link)),
-            &policy.customization,
-        );
-        crate::delivery::outbox::enqueue(conn, now, &message)?;
-    }
-    Ok(())
+    audit::record(conn, now, meta, event)?;
+    let Some(lockout) = locked else {
+        return Ok(());
+    };
+    let event = Event::new(audit::kind::SIGN_IN_LOCKED_OUT, Party::system())
+        .target(party)
+        .details(serde_json::json!({ "seconds": lockout.seconds, "lockouts": lockout.lockouts }));
+    audit::record(conn, now, meta, event)?;
+    // One notice per lockout, with the way out. The link comes from configuration only, never
+    // from request headers (which an attacker controls).
+    let policy = crate::policy::service::current_on(conn)?.policy;
+    let link = format!("{}/recover?purpose=unlock_account", ctx.config.public_url);
+    let message = crate::delivery::templates::notice(
+        &ctx.config.organization_name,
+        &person.email,
+        &person.display_name,
+        "account was locked",
+        &format!(
+            "Your account was locked on {} after {} failed sign-ins. It unlocks by itself in {} seconds, or you can unlock it now.",
+            now.format("%Y-%m-%d %H:%M UTC"),
+            ctx.config.lockout.threshold,
+            lockout.seconds
+        ),
+        Some(("Unlock your account", &link)),
+        &policy.customization,
+    );
+    crate::delivery::outbox::enqueue(conn, now, &message)
 }
 
 const SPRAY_WINDOW_MINUTES: i64 = 15;
@@ -197,11 +183,8 @@ pub async fn sign_in(
     meta: &RequestMeta,
     req: SignInRequest,
 ) -> Result<(SignInResponse, String), Error> {
-    // Both an unparseable username and an unknown one still pay for a hash below.
-    let username = Username::parse(&req.username, "username").ok();
     let password =
         Password::parse(&req.password, "password").map_err(|_| Error::InvalidCredentials)?;
-    let key = username.as_ref().map(|u| u.key().to_owned());
     // Password spraying: failures from one address (IPv6 by /64) and across the service are
     // budgeted too, well above one account's lockout threshold; past it, nothing is hashed.
     let (lockout, address) = (ctx.config.lockout, limits::address_key(meta.ip));
@@ -220,103 +203,85 @@ pub async fn sign_in(
             limits::check(conn, SPRAY_GLOBAL, window, lockout.failures_global, now)
         })
         .await?;
-    let user = match key {
-        Some(key) => {
-            ctx.store
-                .read(move |conn| store::users::find_by_key(conn, &key))
-                .await?
-        }
-        None => None,
-    };
-    let verification = ctx
-        .hasher
-        .verify(
-            &password,
-            user.as_ref().and_then(|u| u.password_hash.as_deref()),
-        )
-        .await?;
+    // Both an unparseable username and an unknown one still pay for a password check.
+    let outcome = ctx.directory.authenticate(&req.username, &password).await?;
     let meta_c = meta.clone();
-
-    let Some(user) = user else {
-        let attempted: String = req.username.chars().take(64).collect();
-        let address_c = address.clone();
-        ctx.store
-            .write(move |conn| {
-                record_spray(conn, &address_c, now)?;
-                let event = Event::new(
-                    audit::kind::SIGN_IN_FAILED,
-                    Party {
-                        id: None,
-                        name: Some(attempted),
-                    },
-                )
-                .failed()
-                .details(serde_json::json!({ "reason": "unknown_user" }));
-                audit::record(conn, now, &meta_c, event)
-            })
-            .await?;
-        return Err(Error::InvalidCredentials);
+    let failed = |party: Party, reason: &'static str| {
+        Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+            .target(party)
+            .failed()
+            .details(serde_json::json!({ "reason": reason }))
     };
-
-    let party = Party::named(&user.id, &user.username);
-    if let Some(until) = user.locked_until.map(utc).filter(|t| *t > now) {
-        let matches = verification.matches;
-        let address_c = address.clone();
-        ctx.store
-            .write(move |conn| {
-                if !matches {
-                    record_spray(conn, &address_c, now)?;
+    let person = match outcome {
+        Authentication::Accepted(person) => person,
+        Authentication::Rejected { person: None, .. } => {
+            let attempted: String = req.username.chars().take(64).collect();
+            ctx.store
+                .write(move |conn| {
+                    record_spray(conn, &address, now)?;
+                    let event = Event::new(
+                        audit::kind::SIGN_IN_FAILED,
+                        Party {
+                            id: None,
+                            name: Some(attempted),
+                        },
+                    )
+                    .failed()
+                    .details(serde_json::json!({ "reason": "unknown_user" }));
+                    audit::record(conn, now, &meta_c, event)
+                })
+                .await?;
+            return Err(Error::InvalidCredentials);
+        }
+        Authentication::Rejected {
+            person: Some(person),
+            failures,
+            locked,
+        } => {
+            let ctx_c = ctx.clone();
+            ctx.store
+                .write(move |conn| {
+                    record_spray(conn, &address, now)?;
+                    wrong_password(&ctx_c, conn, &person, failures, locked, &meta_c, now)
+                })
+                .await?;
+            return Err(Error::InvalidCredentials);
+        }
+        Authentication::Locked {
+            person,
+            until,
+            password_matched,
+        } => {
+            let party = Party::named(&person.id, &person.username);
+            ctx.store
+                .write(move |conn| {
+                    if !password_matched {
+                        record_spray(conn, &address, now)?;
+                    }
+                    audit::record(conn, now, &meta_c, failed(party, "locked"))
+                })
+                .await?;
+            return Err(if password_matched {
+                Error::AccountLocked {
+                    retry_after_secs: crate::clock::seconds_until(until, now),
                 }
-                let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
-                    .target(party)
-                    .failed()
-                    .details(serde_json::json!({ "reason": "locked" }));
-                audit::record(conn, now, &meta_c, event)
-            })
-            .await?;
-        return Err(if matches {
-            Error::AccountLocked {
-                retry_after_secs: crate::clock::seconds_until(until, now),
-            }
-        } else {
-            Error::InvalidCredentials
-        });
-    }
-
-    if !verification.matches {
-        let ctx_c = ctx.clone();
-        ctx.store
-            .write(move |conn| {
-                record_spray(conn, &address, now)?;
-                count_wrong_password(&ctx_c, conn, &user, party, &meta_c, now)
-            })
-            .await?;
-        return Err(Error::InvalidCredentials);
-    }
-
-    if user.disabled != 0 {
-        ctx.store
-            .write(move |conn| {
-                let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
-                    .target(party)
-                    .failed()
-                    .details(serde_json::json!({ "reason": "disabled" }));
-                audit::record(conn, now, &meta_c, event)
-            })
-            .await?;
-        return Err(Error::AccountDisabled);
-    }
-
-    // Parameters changed since this hash was made: now is the only time we know the password.
-    let rehash = if verification.needs_rehash {
-        Some(ctx.hasher.hash(&password).await?)
-    } else {
-        None
+            } else {
+                Error::InvalidCredentials
+            });
+        }
+        Authentication::Disabled(person) => {
+            let party = Party::named(&person.id, &person.username);
+            ctx.store
+                .write(move |conn| audit::record(conn, now, &meta_c, failed(party, "disabled")))
+                .await?;
+            return Err(Error::AccountDisabled);
+        }
     };
+    let party = Party::named(&person.id, &person.username);
     let ttl = Duration::minutes(ctx.config.session_ttl_minutes);
     let mut session = SessionRow {
         id: Uuid::new_v4().to_string(),
-        user_id: user.id.clone(),
+        user_id: person.id.clone(),
         created_at: ts(now),
         expires_at: ts(now + ttl),
         revoked_at: None,
@@ -332,21 +297,12 @@ pub async fn sign_in(
     let (user, status) = ctx
         .store
         .write(move |conn| {
-            let mut row = store::users::find(conn, &user.id)?.ok_or(Error::InvalidCredentials)?;
-            row.failed_sign_ins = 0;
-            row.lockouts = 0;
-            row.locked_until = None;
-            if let Some(hash) = rehash {
-                row.password_hash = Some(hash);
-            }
-            store::users::save(conn, &row)?;
+            let row = store::users::find(conn, &person.id)?.ok_or(Error::InvalidCredentials)?;
             let methods = store::methods::for_user(conn, &row.id)?;
             session.began_without_methods =
                 i32::from(registration::active_methods(&methods).is_empty());
             store::sessions::insert(conn, &session)?;
-            let event = Event::new(audit::kind::SIGN_IN_SUCCEEDED, party.clone())
-                .target(party)
-                .details(serde_json::json!({ "rehashed": verification.needs_rehash }));
+            let event = Event::new(audit::kind::SIGN_IN_SUCCEEDED, party.clone()).target(party);
             audit::record(conn, now, &meta_c, event)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
             let status = registration::status(conn, &policy, &row, now)?;
@@ -469,40 +425,54 @@ pub async fn change_password(
 ) -> Result<(), Error> {
     let current = Password::parse(&req.current_password, "current_password")?;
     let rules = crate::policy::service::current(ctx).await?.policy.password;
-    let id = principal.user_id.to_string();
-    let user = ctx
-        .store
-        .read(move |conn| store::users::find(conn, &id))
+    let person = ctx
+        .directory
+        .get(&principal.user_id.to_string())
         .await?
         .ok_or(Error::Unauthenticated)?;
     let now = ctx.now();
-    if let Some(until) = user.locked_until.map(utc).filter(|t| *t > now) {
+    let locked = |until| Error::Throttled {
+        retry_after_secs: crate::clock::seconds_until(until, now),
+    };
+    if let Some(until) = person.locked_until {
         // Too many wrong passwords: no more guesses until the lockout ends (the session lives).
-        return Err(Error::Throttled {
-            retry_after_secs: crate::clock::seconds_until(until, now),
-        });
+        return Err(locked(until));
     }
-    if !ctx
-        .hasher
-        .verify(&current, user.password_hash.as_deref())
+    // Guessing the current password counts like failed sign-ins (and locks the same way).
+    match ctx
+        .directory
+        .authenticate(&person.username, &current)
         .await?
-        .matches
     {
-        // Guessing the current password counts like failed sign-ins (and locks the same way).
-        let (ctx_c, meta_c, user_c) = (ctx.clone(), meta.clone(), user.clone());
-        let party = Party::named(&user.id, &user.username);
-        ctx.store
-            .write(move |conn| count_wrong_password(&ctx_c, conn, &user_c, party, &meta_c, now))
-            .await?;
-        return Err(Error::validation(
-            "current_password",
-            FieldCode::Incorrect,
-            "the current password is not correct",
-        ));
+        Authentication::Accepted(_) => {}
+        Authentication::Rejected {
+            person: Some(person),
+            failures,
+            locked,
+        } => {
+            let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+            ctx.store
+                .write(move |conn| {
+                    wrong_password(&ctx_c, conn, &person, failures, locked, &meta_c, now)
+                })
+                .await?;
+            return Err(Error::validation(
+                "current_password",
+                FieldCode::Incorrect,
+                "the current password is not correct",
+            ));
+        }
+        Authentication::Locked { until, .. } => return Err(locked(until)),
+        Authentication::Rejected { person: None, .. } | Authentication::Disabled(_) => {
+            return Err(Error::Unauthenticated);
+        }
     }
-    let hash =
-        crate::directory::passwords::vet(ctx, &rules, &user, &req.new_password, "new_password")
+    let password =
+        crate::directory::passwords::vet(ctx, &rules, &person, &req.new_password, "new_password")
             .await?;
+    ctx.directory
+        .set_password(&person.id, &password, PasswordChange::ByPerson)
+        .await?;
     let now = ctx.now();
     let (sid, party, meta) = (
         principal.session_id.clone(),
@@ -511,10 +481,10 @@ pub async fn change_password(
     );
     ctx.store
         .write(move |conn| {
-            let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
-            crate::directory::passwords::install(conn, &mut row, hash, now)?;
+            let mut row = store::users::find(conn, &person.id)?.ok_or(Error::Unauthenticated)?;
             row.must_change_password = 0;
             store::users::save(conn, &row)?;
+            store::flows::supersede_for_user(conn, &row.id, None)?;
             let revoked = store::sessions::revoke_all_for_user(conn, &row.id, Some(&sid), ts(now))?;
             let event = Event::new(audit::kind::PASSWORD_CHANGED, party.clone())
                 .target(party)

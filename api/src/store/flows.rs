@@ -89,6 +89,23 @@ pub fn finish(conn: &mut DbConn, id: &str, step: i64, now: NaiveDateTime) -> Res
 }
 
 /// Counts a failed verification; returns the flow's failures so far.
+/// Opens again a flow that [`finish`] claimed at `step` (the directory did not take the change).
+pub fn release(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, Error> {
+    let n = diesel::update(
+        rf::table
+            .filter(rf::id.eq(id))
+            .filter(rf::step.eq(step + 1))
+            .filter(rf::status.eq(FINISHED)),
+    )
+    .set((
+        rf::step.eq(step),
+        rf::status.eq(ACTIVE),
+        rf::finished_at.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn count_failure(conn: &mut DbConn, id: &str) -> Result<i32, Error> {
     diesel::update(rf::table.filter(rf::id.eq(id)))
         .set(rf::failures.eq(rf::failures + 1))

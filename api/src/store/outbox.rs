@@ -32,6 +32,29 @@ pub fn insert(conn: &mut DbConn, row: &OutboxRow) -> Result<(), Error> {
     Ok(())
 }
 
+/// Makes unsent messages due at `now`.
+pub fn make_due(conn: &mut DbConn, ids: &[String], now: NaiveDateTime) -> Result<(), Error> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .set(outbox::next_attempt_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Deletes messages that were not sent.
+pub fn delete_unsent(conn: &mut DbConn, ids: &[String]) -> Result<(), Error> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Ids of messages that are due and not claimed by a live sender.
 pub fn due(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<String>, Error> {
     Ok(outbox::table

@@ -187,6 +187,33 @@ pub fn remember_password(
     Ok(())
 }
 
+/// Ends every session issued so far (raises the session epoch).
+pub fn end_sessions(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> Result<(), Error> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::session_epoch.eq(users::session_epoch + 1),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Sets or clears "the password must be changed at the next sign-in".
+pub fn set_must_change(
+    conn: &mut DbConn,
+    id: &str,
+    must: bool,
+    now: NaiveDateTime,
+) -> Result<(), Error> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::must_change_password.eq(i32::from(must)),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Administrators who can sign in.
 pub fn active_admins(conn: &mut DbConn) -> Result<Vec<UserRow>, Error> {
     Ok(users::table

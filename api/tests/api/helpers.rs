@@ -155,6 +155,8 @@ pub struct TestApp {
     pub smtp: TestSmtp,
     /// The SMS/voice gateway stub.
     pub gateway: wiremock::MockServer,
+    /// Switches that make the directory fail, to see that nothing is half done.
+    pub directory_faults: Arc<crate::directory::Faults>,
     background: sspr::app::BackgroundHandle,
 }
 
@@ -213,9 +215,13 @@ pub async fn spawn_on(
     let config = Config::from_settings(&settings(&db, smtp.port, &gateway.uri(), overrides))
         .expect("test configuration");
     let clock = Arc::new(ManualClock::new(Utc::now()));
-    let app = Application::build(config, clock.clone())
-        .await
-        .expect("the server starts");
+    let faults = Arc::new(crate::directory::Faults::default());
+    let faults_c = Arc::clone(&faults);
+    let app = Application::build_with(config, clock.clone(), move |inner| {
+        Arc::new(crate::directory::Faulty::new(inner, faults_c))
+    })
+    .await
+    .expect("the server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let metrics_address = app.metrics_addr().map(|a| format!("http://{a}"));
     let ctx = app.ctx().clone();
@@ -236,6 +242,7 @@ pub async fn spawn_on(
         generated_admin_password,
         smtp,
         gateway,
+        directory_faults: faults,
         background,
     }
 }

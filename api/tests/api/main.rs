@@ -8,6 +8,7 @@ mod support;
 mod audit;
 mod auth;
 mod capture;
+mod directory;
 mod groups;
 mod health;
 mod housekeeping;

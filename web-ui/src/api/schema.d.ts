@@ -1005,6 +1005,7 @@ export interface components {
          *     - `not_eligible`: Self-service is not available for this account (only when the policy reveals it); `reason` says why.
          *     - `not_found`: No such resource.
          *     - `overloaded`: The service is busy (`Retry-After`).
+         *     - `directory_unavailable`: The directory could not be reached or refused the change; nothing was changed, try again.
          *     - `password_change_required`: The password was set by an administrator: change it first.
          *     - `payload_too_large`: The request body is too large.
          *     - `questions_not_asked`: The answers are not for the questions asked.
@@ -1026,7 +1027,7 @@ export interface components {
          *     - `wrong_purpose`: The flow was started for the other purpose.
          * @enum {string}
          */
-        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_unavailable" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
          * @description Every field error's `code`: stable and machine-readable.
          *
@@ -1663,6 +1664,15 @@ export interface components {
         };
         /** @description Conflicts with the current state */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The directory could not be reached or refused the change (`directory_unavailable`); nothing was changed, try again */
+        DirectoryUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2389,6 +2399,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["DirectoryUnavailable"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2775,6 +2786,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["DirectoryUnavailable"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3064,6 +3076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            502: components["responses"]["DirectoryUnavailable"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3107,6 +3120,7 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            502: components["responses"]["DirectoryUnavailable"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -37,6 +37,7 @@ fn session_cookie(ctx: &Ctx, value: String, max_age: Duration) -> Cookie<'static
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
         (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::DirectoryUnavailable),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]

@@ -45,6 +45,7 @@ pub async fn me(
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
         (status = 429, response = p::TooManyRequests),
+        (status = 502, response = p::DirectoryUnavailable),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]

@@ -169,6 +169,7 @@ pub async fn verify(
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, description = "The password breaks rules of the policy; `errors` lists every one", body = p::Problem, content_type = "application/problem+json"),
+        (status = 502, response = p::DirectoryUnavailable),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]
@@ -200,6 +201,7 @@ pub async fn password(
         (status = 404, response = p::NotFound),
         (status = 403, description = "Not enough methods verified, or unlock not enabled", body = p::Problem, content_type = "application/problem+json"),
         (status = 409, response = p::Conflict),
+        (status = 502, response = p::DirectoryUnavailable),
         (status = 503, response = p::ServiceUnavailable),
     )
 )]

@@ -1,0 +1,172 @@
+//! The directory seam: a directory that fails a write leaves nothing half done. The built-in
+//! directory is wrapped by [`Faulty`] in every test server; a test turns the faults on.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use async_trait::async_trait;
+use serde_json::{Value, json};
+use sspr::directory::{Authentication, Capabilities, Directory, PasswordChange, Person};
+use sspr::error::Error;
+use sspr::password::Password;
+
+use crate::helpers::{TestApp, USER_PASSWORD};
+use crate::recovery::{NEW_PASSWORD, pass_sms, policy, registered_user};
+
+/// What the wrapped directory should fail.
+#[derive(Default)]
+pub struct Faults {
+    /// Password changes and unlocks fail as an unreachable directory fails.
+    pub writes: AtomicBool,
+}
+
+impl Faults {
+    pub fn fail_writes(&self, on: bool) {
+        self.writes.store(on, Ordering::SeqCst);
+    }
+}
+
+/// A directory that passes every call to `inner`, failing writes when told to.
+pub struct Faulty {
+    inner: Arc<dyn Directory>,
+    faults: Arc<Faults>,
+}
+
+impl Faulty {
+    pub fn new(inner: Arc<dyn Directory>, faults: Arc<Faults>) -> Self {
+        Self { inner, faults }
+    }
+
+    fn write(&self) -> Result<(), Error> {
+        if self.faults.writes.load(Ordering::SeqCst) {
+            return Err(Error::DirectoryUnavailable("injected by the test".into()));
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Directory for Faulty {
+    fn kind(&self) -> &'static str {
+        self.inner.kind()
+    }
+    fn capabilities(&self) -> Capabilities {
+        self.inner.capabilities()
+    }
+    async fn find_by_login(&self, login: &str) -> Result<Option<Person>, Error> {
+        self.inner.find_by_login(login).await
+    }
+    async fn get(&self, id: &str) -> Result<Option<Person>, Error> {
+        self.inner.get(id).await
+    }
+    async fn authenticate(
+        &self,
+        login: &str,
+        password: &Password,
+    ) -> Result<Authentication, Error> {
+        self.inner.authenticate(login, password).await
+    }
+    async fn set_password(
+        &self,
+        id: &str,
+        password: &Password,
+        change: PasswordChange,
+    ) -> Result<(), Error> {
+        self.write()?;
+        self.inner.set_password(id, password, change).await
+    }
+    async fn unlock(&self, id: &str) -> Result<bool, Error> {
+        self.write()?;
+        self.inner.unlock(id).await
+    }
+    async fn groups_of(&self, id: &str) -> Result<Vec<String>, Error> {
+        self.inner.groups_of(id).await
+    }
+    async fn recent_password_hashes(&self, id: &str, n: u32) -> Result<Vec<String>, Error> {
+        self.inner.recent_password_hashes(id, n).await
+    }
+    async fn administrators(&self) -> Result<Vec<Person>, Error> {
+        self.inner.administrators().await
+    }
+}
+
+async fn a_failed_directory_write_releases_the_reset_and_changes_nothing(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    let (_, session) = registered_user(&app, &admin, "ira", "+14155550231", false).await;
+    let start = app.start_flow("ira", "reset_password").await;
+    let flow = start.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let next = pass_sms(&app, &flow, &token, "+14155550231").await;
+
+    app.directory_faults.fail_writes(true);
+    let body = json!({"new_password": NEW_PASSWORD});
+    let failed = app.flow(&flow, &next, "password", body.clone()).await;
+    failed.assert_problem(502, "directory_unavailable");
+    assert!(
+        !failed.body.to_string().contains("injected"),
+        "{:#}",
+        failed.body
+    );
+    // Nothing half done: the old password still works and nobody is told of a reset (the
+    // held notice is dropped, and stays dropped past its hold). Sessions ended at the claim
+    // stay ended: the safe side.
+    assert_eq!(app.sign_in("ira", USER_PASSWORD).await.status, 200);
+    assert_eq!(app.get("/api/v1/me", &session).await.status, 401);
+    let audited = app.audit(&admin, "type=recovery.directory_failed").await;
+    assert_eq!(audited.len(), 1, "{audited:#?}");
+    assert_eq!(audited[0]["details"]["code"], "directory_unavailable");
+    app.advance(sspr::delivery::outbox::HOLD_SECS + 1);
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let told = |mails: Vec<crate::support::Mail>| {
+        mails
+            .iter()
+            .filter(|m| m.subject().contains("reset"))
+            .count()
+    };
+    let before = app.smtp.mails_to("ira@example.com");
+    assert_eq!(told(before.clone()), 0);
+
+    // The claim was released: the same token finishes once the directory is back.
+    app.directory_faults.fail_writes(false);
+    let done = app.flow(&flow, &next, "password", body.clone()).await;
+    assert_eq!(done.body, json!({"status": "password_reset"}));
+    assert_eq!(app.sign_in("ira", NEW_PASSWORD).await.status, 200);
+    let mails = app.smtp.wait_for("ira@example.com", before.len() + 1).await;
+    assert_eq!(told(mails), 1, "one notice, sent at once");
+    // And only once.
+    app.flow(&flow, &next, "password", body)
+        .await
+        .assert_problem(401, "unauthenticated");
+}
+
+async fn a_failed_directory_unlock_keeps_the_flow_open(app: TestApp) {
+    let admin = app.admin_token().await;
+    policy(&app, &admin, 1).await;
+    registered_user(&app, &admin, "uma", "+14155550232", false).await;
+    for _ in 0..10 {
+        app.sign_in("uma", "not my password at all").await;
+    }
+    let start = app.start_flow("uma", "unlock_account").await;
+    let flow = start.body.clone();
+    let token = flow["flow_token"].as_str().unwrap().to_owned();
+    let next = pass_sms(&app, &flow, &token, "+14155550232").await;
+
+    app.directory_faults.fail_writes(true);
+    app.flow(&flow, &next, "unlock", Value::Null)
+        .await
+        .assert_problem(502, "directory_unavailable");
+    app.sign_in("uma", USER_PASSWORD)
+        .await
+        .assert_problem(401, "account_locked");
+
+    app.directory_faults.fail_writes(false);
+    let done = app.flow(&flow, &next, "unlock", Value::Null).await;
+    assert_eq!(done.body, json!({"status": "unlocked"}));
+    assert_eq!(app.sign_in("uma", USER_PASSWORD).await.status, 200);
+}
+
+crate::both_backends!(
+    a_failed_directory_write_releases_the_reset_and_changes_nothing,
+    a_failed_directory_unlock_keeps_the_flow_open,
+);
