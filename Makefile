@@ -37,7 +37,8 @@ test-web:
 # Chromium, on SQLite and PostgreSQL.
 test-e2e:
 	cargo build --locked -p sspr-api --bin sspr
-	cd e2e && $(NPM) ci && $(NPM) test
+	# Bounded: a stuck journey fails the run in minutes instead of holding CI to its limit.
+	cd e2e && $(NPM) ci && timeout -k 10 1200 $(NPM) test
 
 lint:
 	cargo fmt --all -- --check

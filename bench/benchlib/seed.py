@@ -53,15 +53,18 @@ def _rows(count: int, phc: str):
         uid = str(uuid.uuid4())
         name = username(i)
         key = unicodedata.normalize("NFKC", name).lower()
-        user = (uid, name, key, display_name(i), address(i), phc, now, now, now, now)
+        user = (uid, name, key, display_name(i), address(i), phc, now, now, now)
+        account = (uid, "builtin", uid, now, now, now)
         method = (str(uuid.uuid4()), uid, "email", "active", address(i), now, now, now)
-        yield user, method
+        yield user, account, method
 
 
 USER_COLUMNS = (
     "id, username, username_key, display_name, email, password_hash, "
-    "password_changed_at, created_at, updated_at, methods_confirmed_at"
+    "password_changed_at, created_at, updated_at"
 )
+# Built-in people have an account under the same id (the directory seam, issue 13).
+ACCOUNT_COLUMNS = "id, directory, directory_ref, methods_confirmed_at, created_at, updated_at"
 METHOD_COLUMNS = "id, user_id, kind, status, destination, created_at, activated_at, updated_at"
 # Everything else takes the column default: not an admin, enabled, no lockout, epoch 0.
 
@@ -69,12 +72,14 @@ METHOD_COLUMNS = "id, user_id, kind, status, destination, created_at, activated_
 def sspr_sqlite(path: Path, count: int, phc: str) -> None:
     conn = sqlite3.connect(path)
     try:
-        users, methods = [], []
-        for u, m in _rows(count, phc):
+        users, accounts, methods = [], [], []
+        for u, a, m in _rows(count, phc):
             users.append(u[:6] + tuple(_ts(x) for x in u[6:]))
+            accounts.append(a[:3] + tuple(_ts(x) for x in a[3:]))
             methods.append(m[:5] + tuple(_ts(x) for x in m[5:]))
         with conn:
-            conn.executemany(f"INSERT INTO users ({USER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", users)
+            conn.executemany(f"INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES (?,?,?,?,?,?)", accounts)
+            conn.executemany(f"INSERT INTO users ({USER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", users)
             conn.executemany(f"INSERT INTO methods ({METHOD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)", methods)
         # No ANALYZE: the service never runs it, so a long-lived SQLite file has no statistics.
     finally:
@@ -87,11 +92,14 @@ def sspr_postgres(url: str, count: int, phc: str) -> None:
     with psycopg.connect(url) as conn:
         with conn.cursor() as cur:
             rows = list(_rows(count, phc))
+            with cur.copy(f"COPY accounts ({ACCOUNT_COLUMNS}) FROM STDIN") as copy:
+                for _, a, _ in rows:
+                    copy.write_row(a)
             with cur.copy(f"COPY users ({USER_COLUMNS}) FROM STDIN") as copy:
-                for u, _ in rows:
+                for u, _, _ in rows:
                     copy.write_row(u)
             with cur.copy(f"COPY methods ({METHOD_COLUMNS}) FROM STDIN") as copy:
-                for _, m in rows:
+                for _, _, m in rows:
                     copy.write_row(m)
         conn.commit()
     analyze(url)

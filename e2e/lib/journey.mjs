@@ -18,27 +18,47 @@ export const USER_PHONE = '+14155550123';
 export const ADMIN_EMAIL = 'it-admin@home.example';
 export const ADMIN_PHONE = '+14155550199';
 
+/** A whole journey takes well under a minute; past this it is stuck, and says where. */
+export const JOURNEY_TIMEOUT = 180000;
+
 /**
  * Runs `body({stack, page, shot, api})` with a fresh stack and browser page; stops both in any
- * case and keeps the trace only when the journey failed.
+ * case and keeps the trace only when the journey failed. A journey that fails or runs past
+ * JOURNEY_TIMEOUT reports the page it was on and the end of the service's log.
  */
 export async function journey(name, { backend = 'sqlite', env = {} } = {}, body) {
   const stack = await startStack({ backend, env });
   let browser;
   let p;
   let ok = false;
+  let timer;
   try {
     browser = await launch();
     p = await newPage(browser, `${name}-${backend}`);
     p.page.setDefaultTimeout(T);
-    await body({ stack, page: p.page, shot: p.shot, backend });
+    const stuck = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name} (${backend}) did not finish within ${JOURNEY_TIMEOUT / 1000} s`)), JOURNEY_TIMEOUT);
+    });
+    await Promise.race([body({ stack, page: p.page, shot: p.shot, backend }), stuck]);
     ok = true;
+  } catch (e) {
+    const at = p ? p.page.url() : '(no page)';
+    const mails = stack.smtp.mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('\n  ');
+    console.error(`${name} (${backend}) failed on ${at}: ${e.message}\nmails:\n  ${mails}\n`
+      + `texts: ${stack.gateway.messages.length}\nthe service's log ends:\n${stack.logTail()}`);
+    throw e;
   } finally {
+    clearTimeout(timer);
+    // Each clean-up step is bounded, so one stuck step cannot keep the run from ending.
+    const bounded = (what, promise) => Promise.race([
+      promise,
+      new Promise((resolve) => setTimeout(() => { console.error(`${what} did not end within 30 s`); resolve(); }, 30000).unref()),
+    ]);
     try {
-      if (p) await p.finish(ok);
+      if (p) await bounded('keeping the trace', p.finish(ok));
     } finally {
       try {
-        if (browser) await browser.close();
+        if (browser) await bounded('closing the browser', browser.close());
       } finally {
         await stack.stop();
       }

@@ -20,6 +20,8 @@ function binary() {
   return path.join(target, 'debug', 'sspr');
 }
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+
 async function freePort() {
   const server = net.createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,8 +35,10 @@ function database(backend, dataDir) {
   if (backend !== 'postgres') return `sqlite://${path.join(dataDir, 'sspr.db')}`;
   const admin = process.env.SSPR_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const name = `sspr_e2e_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  execFileSync('psql', [admin, '-q', '-c', `CREATE DATABASE ${name}`]);
-  return { url: admin.replace(/\/[^/?]+(\?|$)/, `/${name}$1`), drop: () => execFileSync('psql', [admin, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]) };
+  // A synchronous call blocks every timer of the run: each is bounded.
+  const psql = (sql) => execFileSync('psql', [admin, '-q', '-c', sql], { timeout: 30000 });
+  psql(`CREATE DATABASE ${name}`);
+  return { url: admin.replace(/\/[^/?]+(\?|$)/, `/${name}$1`), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export async function startStack({ backend = 'sqlite', env = {} } = {}) {
@@ -68,7 +72,7 @@ export async function startStack({ backend = 'sqlite', env = {} } = {}) {
       SSPR_CAPTCHA_DIFFICULTY: '2000',
       // Its own listener is not needed here, and a fixed port would clash with a second stack.
       SSPR_METRICS_BIND: 'off',
-      RUST_LOG: 'warn',
+      RUST_LOG: 'info',
       ...env,
     },
     stdio: ['ignore', log, log],
@@ -76,23 +80,37 @@ export async function startStack({ backend = 'sqlite', env = {} } = {}) {
   const deadline = Date.now() + 30000;
   for (;;) {
     try {
-      const res = await fetch(`${url}/api/v1/health`);
+      const res = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) break;
     } catch { /* not up yet */ }
     if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
       throw new Error(`the API did not start; see ${path.join(dataDir, 'api.log')}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  const logFile = path.join(dataDir, 'api.log');
+  /** The end of the service's log, for a failed journey's report. */
+  const logTail = (lines = 80) => fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
   async function stop() {
     child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    // A service that does not stop within its shutdown grace is a finding, not a reason to hang.
+    const stopped = await Promise.race([exited.then(() => true), sleep(40000).then(() => false)]);
+    if (!stopped) {
+      console.error(`the API did not stop within 40 s of SIGTERM; killed. Its log ends:\n${logTail()}`);
+      child.kill('SIGKILL');
+      await exited;
+    }
     await smtp.close();
     await gateway.close();
     if (typeof db !== 'string') db.drop();
   }
-  return { url, smtp, gateway, dataDir, stop };
+  return { url, smtp, gateway, dataDir, stop, logTail };
 }
+
+/** No set-up request takes this long unless the service is stuck. */
+const REQUEST_TIMEOUT = 20000;
 
 /** A signed-in API client for set-up steps that are not the subject of a journey. */
 export async function apiAs(url, username, password) {
@@ -100,6 +118,7 @@ export async function apiAs(url, username, password) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT),
   });
   if (!res.ok) throw new Error(`sign-in of ${username} failed: ${res.status}`);
   const { access_token: token } = await res.json();
@@ -108,6 +127,7 @@ export async function apiAs(url, username, password) {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT),
     });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null, headers: r.headers };

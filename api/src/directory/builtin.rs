@@ -89,6 +89,27 @@ pub fn person_of(row: &UserRow, now: DateTime<Utc>) -> Person {
     }
 }
 
+/// Adds a person to the built-in directory with their account (the same id for both), in the
+/// caller's transaction.
+pub fn insert_person(
+    conn: &mut DbConn,
+    row: &UserRow,
+    must_change_password: bool,
+) -> Result<(), Error> {
+    store::users::insert(conn, row)?;
+    let mut account = store::accounts::AccountRow::new(&row.id, KIND, &row.id, row.created_at);
+    account.must_change_password = i32::from(must_change_password);
+    store::accounts::insert(conn, &account)
+}
+
+/// Removes a person from the built-in directory, and their account with everything of ours
+/// about them.
+pub fn delete_person(conn: &mut DbConn, id: &str) -> Result<(), Error> {
+    store::users::delete(conn, id)?;
+    store::accounts::delete(conn, id)?;
+    Ok(())
+}
+
 /// Ends a lockout on a row (the caller saves it): the one place lockout is cleared.
 pub fn clear_lockout(row: &mut UserRow) {
     row.failed_sign_ins = 0;

@@ -1,5 +1,7 @@
 //! Administration of users: list, read, create, change, delete, unlock.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -35,7 +37,7 @@ pub struct User {
 }
 
 impl User {
-    pub fn from_row(row: &UserRow, now: DateTime<Utc>) -> Self {
+    pub fn from_row(row: &UserRow, must_change_password: bool, now: DateTime<Utc>) -> Self {
         let locked_until = row.locked_until.map(utc).filter(|t| *t > now);
         Self {
             user_id: Uuid::parse_str(&row.id).unwrap_or_default(),
@@ -48,7 +50,7 @@ impl User {
             locked: locked_until.is_some(),
             locked_until,
             password_set: row.password_hash.is_some(),
-            must_change_password: row.must_change_password != 0,
+            must_change_password,
             created_at: utc(row.created_at),
             updated_at: utc(row.updated_at),
         }
@@ -171,13 +173,26 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
         ));
     }
     let offset = i64::from(page - 1) * i64::from(per_page);
-    let (rows, total) = ctx
+    let (rows, total, must_change) = ctx
         .store
-        .read(move |conn| store::users::list(conn, search.as_deref(), offset, i64::from(per_page)))
+        .read(move |conn| {
+            let (rows, total) =
+                store::users::list(conn, search.as_deref(), offset, i64::from(per_page))?;
+            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            let must_change: HashSet<String> = store::accounts::by_ids(conn, &ids)?
+                .into_iter()
+                .filter(|a| a.must_change_password != 0)
+                .map(|a| a.id)
+                .collect();
+            Ok((rows, total, must_change))
+        })
         .await?;
     let now = ctx.now();
     Ok(UserList {
-        items: rows.iter().map(|r| User::from_row(r, now)).collect(),
+        items: rows
+            .iter()
+            .map(|r| User::from_row(r, must_change.contains(&r.id), now))
+            .collect(),
         total,
         page,
         per_page,
@@ -185,12 +200,13 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> Result<User, Error> {
-    let row = ctx
-        .store
-        .read(move |conn| store::users::find(conn, &id.to_string()))
-        .await?;
-    row.map(|r| User::from_row(&r, ctx.now()))
-        .ok_or(Error::NotFound("user"))
+    let now = ctx.now();
+    ctx.store
+        .read(move |conn| {
+            let row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
+            Ok(User::from_row(&row, must_change(conn, &row.id)?, now))
+        })
+        .await
 }
 
 pub async fn create(
@@ -225,29 +241,27 @@ pub async fn create(
         mobile_phone: phone.map(|p| p.as_str().to_owned()),
         is_admin: flag(req.is_admin),
         disabled: flag(req.disabled),
-        must_change_password: 0,
         password_changed_at: None,
         password_hash: None,
         failed_sign_ins: 0,
         lockouts: 0,
         locked_until: None,
-        session_epoch: 0,
         created_at: ts(now),
         updated_at: ts(now),
-        methods_confirmed_at: None,
     };
     if let Some(raw) = &req.password {
         row.password_hash = Some(admin_password(ctx, &row, raw).await?);
-        row.must_change_password = 1;
         row.password_changed_at = Some(ts(now));
     }
+    // A password set by an administrator must be changed by its owner.
+    let must_change = row.password_hash.is_some();
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
             if store::users::find_by_key(conn, &row.username_key)?.is_some() {
                 return Err(username_taken());
             }
-            store::users::insert(conn, &row)?;
+            super::builtin::insert_person(conn, &row, must_change)?;
             let event = Event::new(audit::kind::USER_CREATED, actor_party)
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({
@@ -256,9 +270,14 @@ pub async fn create(
                     "password_set": row.password_hash.is_some(),
                 }));
             audit::record(conn, now, &meta, event)?;
-            Ok(User::from_row(&row, now))
+            Ok(User::from_row(&row, must_change, now))
         })
         .await
+}
+
+/// Whether the person's password must be changed at the next sign-in.
+fn must_change(conn: &mut DbConn, id: &str) -> Result<bool, Error> {
+    Ok(store::accounts::find(conn, id)?.is_some_and(|a| a.must_change_password != 0))
 }
 
 fn username_taken() -> Error {
@@ -395,16 +414,16 @@ pub async fn update(
             if let Some(hash) = hash {
                 super::builtin::install_hash(conn, &mut row, hash, now)?;
                 store::flows::supersede_for_user(conn, &row.id, None)?;
-                row.must_change_password = 1;
+                store::accounts::set_must_change(conn, &row.id, true, ts(now))?;
                 changed.push("password");
                 revoke = true;
             }
             if changed.is_empty() {
-                return Ok(User::from_row(&row, now));
+                return Ok(User::from_row(&row, must_change(conn, &row.id)?, now));
             }
             if revoke {
                 // A change of role, status or password ends every session issued before it.
-                row.session_epoch += 1;
+                store::accounts::end_sessions(conn, &row.id, ts(now))?;
             }
             row.updated_at = ts(now);
             store::users::save(conn, &row)?;
@@ -412,7 +431,7 @@ pub async fn update(
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "changed": changed, "sessions_revoked": revoke }));
             audit::record(conn, now, &meta, event)?;
-            Ok(User::from_row(&row, now))
+            Ok(User::from_row(&row, must_change(conn, &row.id)?, now))
         })
         .await
 }
@@ -430,7 +449,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
         .write(move |conn| {
             let row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
             keep_an_admin(conn, &row, false, true)?;
-            store::users::delete(conn, &row.id)?;
+            super::builtin::delete_person(conn, &row.id)?;
             let event = Event::new(audit::kind::USER_DELETED, actor_party)
                 .target(Party::named(&row.id, &row.username));
             audit::record(conn, now, &meta, event)
@@ -454,7 +473,7 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "was_locked": was_locked }));
             audit::record(conn, now, &meta, event)?;
-            Ok(User::from_row(&row, now))
+            Ok(User::from_row(&row, must_change(conn, &row.id)?, now))
         })
         .await
 }
@@ -499,15 +518,12 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
         is_admin: 1,
         disabled: 0,
         password_hash: Some(hash),
-        must_change_password: flag(generated),
         failed_sign_ins: 0,
         lockouts: 0,
         locked_until: None,
-        session_epoch: 0,
         password_changed_at: Some(ts(now)),
         created_at: ts(now),
         updated_at: ts(now),
-        methods_confirmed_at: None,
     };
     let created = ctx
         .store
@@ -528,7 +544,7 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
                     existing.username
                 )));
             }
-            store::users::insert(conn, &row)?;
+            super::builtin::insert_person(conn, &row, generated)?;
             let event = Event::new(audit::kind::ADMIN_BOOTSTRAPPED, Party::system())
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "generated_password": generated }));
@@ -583,7 +599,7 @@ pub async fn console_promote(ctx: &Ctx, username: &str) -> Result<(), Error> {
             row.is_admin = 1;
             row.disabled = 0;
             // A change of role ends the person's sessions, as it does from the API.
-            row.session_epoch += 1;
+            store::accounts::end_sessions(conn, &row.id, ts(now))?;
             row.updated_at = ts(now);
             store::users::save(conn, &row)?;
             let event = Event::new(audit::kind::USER_UPDATED, console())
@@ -612,8 +628,8 @@ pub async fn console_reset_password(ctx: &Ctx, username: &str) -> Result<String,
             let mut row = store::users::find(conn, &row.id)?.ok_or(Error::NotFound("user"))?;
             super::builtin::install_hash(conn, &mut row, hash, now)?;
             store::flows::supersede_for_user(conn, &row.id, None)?;
-            row.must_change_password = 1;
-            row.session_epoch += 1;
+            store::accounts::set_must_change(conn, &row.id, true, ts(now))?;
+            store::accounts::end_sessions(conn, &row.id, ts(now))?;
             store::users::save(conn, &row)?;
             let event = Event::new(audit::kind::USER_UPDATED, console())
                 .target(Party::named(&row.id, &row.username))

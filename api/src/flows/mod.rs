@@ -1207,7 +1207,7 @@ pub async fn reset_password(
             }
             let person = person_c;
             // Every session issued before the reset ends; the reset itself signs nobody in.
-            store::users::end_sessions(conn, &person.id, ts(now))?;
+            store::accounts::end_sessions(conn, &person.id, ts(now))?;
             store::flows::supersede_for_user(conn, &person.id, None)?;
             let party = Party::named(&person.id, &person.username);
             let event = Event::new(audit::kind::RECOVERY_PASSWORD_RESET, party.clone())
@@ -1242,7 +1242,7 @@ pub async fn reset_password(
     // person is asked to change it once more: the safe side).
     if let Err(e) = ctx
         .store
-        .write(move |conn| store::users::set_must_change(conn, &id, false, ts(now)))
+        .write(move |conn| store::accounts::set_must_change(conn, &id, false, ts(now)))
         .await
     {
         tracing::warn!(error = %e, "the must-change flag could not be cleared after a reset");

@@ -342,15 +342,12 @@ impl Phantom {
             is_admin: i32::from(self.is_admin),
             disabled: 0,
             password_hash: None,
-            must_change_password: 0,
             failed_sign_ins: 0,
             lockouts: 0,
             locked_until: None,
-            session_epoch: 0,
             password_changed_at: None,
             created_at: long_ago,
             updated_at: long_ago,
-            methods_confirmed_at: Some(long_ago),
         };
         let rows = self
             .methods

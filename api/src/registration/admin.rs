@@ -14,7 +14,7 @@ use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::Error;
 use crate::methods::{factor, parse_kind};
 use crate::policy::Policy;
-use crate::store::{self, ts};
+use crate::store;
 
 pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
     let id = user_id.to_string();
@@ -44,12 +44,10 @@ pub async fn require_reregistration(
     let (party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let mut user =
+            let user =
                 store::users::find(conn, &user_id.to_string())?.ok_or(Error::NotFound("user"))?;
             let removed = store::methods::delete_all_for_user(conn, &user.id)?;
-            user.methods_confirmed_at = None;
-            user.updated_at = ts(now);
-            store::users::save(conn, &user)?;
+            store::accounts::set_methods_confirmed(conn, &user.id, None)?;
             let event = Event::new(audit::kind::USER_REREGISTRATION_REQUIRED, party)
                 .target(Party::named(&user.id, &user.username))
                 .details(serde_json::json!({ "methods_removed": removed }));

@@ -551,9 +551,7 @@ pub async fn verify(
 
 /// Registering or confirming restarts the reconfirmation clock.
 fn confirmed(conn: &mut DbConn, user: &UserRow, now: DateTime<Utc>) -> Result<(), Error> {
-    let mut row = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
-    row.methods_confirmed_at = Some(ts(now));
-    store::users::save(conn, &row)
+    store::accounts::set_methods_confirmed(conn, &user.id, Some(ts(now)))
 }
 
 pub async fn remove(

@@ -126,7 +126,8 @@ pub fn status(
     let methods_required = methods_required(policy, is_admin);
     let compliant = methods_registered >= methods_required;
     let days = policy.registration.reconfirm_days;
-    let reconfirm_due_at = match (days, user.methods_confirmed_at) {
+    let confirmed_at = store::accounts::find(conn, &user.id)?.and_then(|a| a.methods_confirmed_at);
+    let reconfirm_due_at = match (days, confirmed_at) {
         (0, _) | (_, None) => None,
         _ if methods_registered == 0 => None,
         (days, Some(at)) => Some(utc(at) + Duration::days(i64::from(days))),

@@ -20,7 +20,7 @@ use crate::error::{Error, FieldCode};
 use crate::flows::limits;
 use crate::password::Password;
 use crate::registration::{self, RegistrationStatus};
-use crate::store::{self, sessions::SessionRow, ts, users::UserRow, utc};
+use crate::store::{self, accounts::AccountRow, sessions::SessionRow, ts, utc};
 use crate::tokens::{Keyring, Lifetime};
 
 /// Header `typ` of session tokens; flow tokens have their own, so neither passes for the other.
@@ -294,9 +294,11 @@ pub async fn sign_in(
         elevated_until: None,
     };
     let session_id = session.id.clone();
-    let (user, status) = ctx
+    let (account, status) = ctx
         .store
         .write(move |conn| {
+            let account =
+                store::accounts::find(conn, &person.id)?.ok_or(Error::InvalidCredentials)?;
             let row = store::users::find(conn, &person.id)?.ok_or(Error::InvalidCredentials)?;
             let methods = store::methods::for_user(conn, &row.id)?;
             session.began_without_methods =
@@ -306,24 +308,24 @@ pub async fn sign_in(
             audit::record(conn, now, &meta_c, event)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
             let status = registration::status(conn, &policy, &row, now)?;
-            Ok((row, status))
+            Ok((account, status))
         })
         .await?;
-    let token = issue(ctx, &user, &session_id, now, ttl)?;
+    let token = issue(ctx, &account, &session_id, now, ttl)?;
     let response = SignInResponse {
         access_token: token.clone(),
         token_type: "Bearer".to_owned(),
         expires_in: ttl.num_seconds(),
         registration_required: status.registration_required,
         reconfirm_required: status.reconfirm_required,
-        password_change_required: user.must_change_password != 0,
+        password_change_required: account.must_change_password != 0,
     };
     Ok((response, token))
 }
 
 fn issue(
     ctx: &Ctx,
-    user: &UserRow,
+    account: &AccountRow,
     session_id: &str,
     now: DateTime<Utc>,
     ttl: Duration,
@@ -331,9 +333,9 @@ fn issue(
     let claims = Claims {
         iss: ctx.config.public_url.clone(),
         aud: AUDIENCE.to_owned(),
-        sub: user.id.clone(),
+        sub: account.id.clone(),
         sid: session_id.to_owned(),
-        sep: user.session_epoch,
+        sep: account.session_epoch,
         iat: now.timestamp(),
         exp: (now + ttl).timestamp(),
     };
@@ -353,25 +355,31 @@ pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
     let sid = claims.sid.clone();
     let found = ctx
         .store
-        .read(move |conn| store::sessions::find_with_user(conn, &sid))
+        .read(move |conn| store::sessions::find_with_account(conn, &sid))
         .await?;
-    let Some((session, user)) = found else {
+    let Some((session, account)) = found else {
         return Err(Error::Unauthenticated);
     };
     let live = session.revoked_at.is_none()
         && utc(session.expires_at) > now
         && session.user_id == claims.sub
-        && user.session_epoch == claims.sep
-        && user.disabled == 0;
+        && account.session_epoch == claims.sep;
     if !live {
         return Err(Error::Unauthenticated);
     }
+    // Role and status are the directory's, as they stand now.
+    let person = ctx
+        .directory
+        .get(&account.directory_ref)
+        .await?
+        .filter(|p| !p.disabled)
+        .ok_or(Error::Unauthenticated)?;
     Ok(Principal {
-        user_id: Uuid::parse_str(&user.id).map_err(|_| Error::Unauthenticated)?,
-        username: user.username,
-        is_admin: user.is_admin != 0,
+        user_id: Uuid::parse_str(&account.id).map_err(|_| Error::Unauthenticated)?,
+        username: person.username,
+        is_admin: person.is_admin,
         session_id: session.id,
-        password_change_required: user.must_change_password != 0,
+        password_change_required: account.must_change_password != 0,
     })
 }
 
@@ -401,6 +409,7 @@ pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Me, Error> {
     ctx.store
         .read(move |conn| {
             let user = store::users::find(conn, &id)?.ok_or(Error::Unauthenticated)?;
+            let account = store::accounts::find(conn, &id)?.ok_or(Error::Unauthenticated)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
             let registration = registration::status(conn, &policy, &user, now)?;
             Ok(Me {
@@ -409,7 +418,7 @@ pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Me, Error> {
                 display_name: user.display_name,
                 email: user.email,
                 is_admin: user.is_admin != 0,
-                password_change_required: user.must_change_password != 0,
+                password_change_required: account.must_change_password != 0,
                 registration,
             })
         })
@@ -481,11 +490,10 @@ pub async fn change_password(
     );
     ctx.store
         .write(move |conn| {
-            let mut row = store::users::find(conn, &person.id)?.ok_or(Error::Unauthenticated)?;
-            row.must_change_password = 0;
-            store::users::save(conn, &row)?;
-            store::flows::supersede_for_user(conn, &row.id, None)?;
-            let revoked = store::sessions::revoke_all_for_user(conn, &row.id, Some(&sid), ts(now))?;
+            store::accounts::set_must_change(conn, &person.id, false, ts(now))?;
+            store::flows::supersede_for_user(conn, &person.id, None)?;
+            let revoked =
+                store::sessions::revoke_all_for_user(conn, &person.id, Some(&sid), ts(now))?;
             let event = Event::new(audit::kind::PASSWORD_CHANGED, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "other_sessions_revoked": revoked }));

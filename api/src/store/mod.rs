@@ -7,6 +7,7 @@
 //!
 //! Every call runs on tokio's blocking pool so that a slow query never stalls an async worker.
 
+pub mod accounts;
 pub mod audit;
 pub mod codes;
 pub mod flows;

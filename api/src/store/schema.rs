@@ -12,15 +12,25 @@ diesel::table! {
         is_admin -> Integer,
         disabled -> Integer,
         password_hash -> Nullable<Text>,
-        must_change_password -> Integer,
         failed_sign_ins -> Integer,
         lockouts -> Integer,
         locked_until -> Nullable<Timestamp>,
-        session_epoch -> BigInt,
         password_changed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Text,
+        directory -> Text,
+        directory_ref -> Text,
+        session_epoch -> BigInt,
+        must_change_password -> Integer,
         methods_confirmed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -83,10 +93,11 @@ diesel::table! {
 
 diesel::joinable!(group_members -> groups (group_id));
 diesel::joinable!(group_members -> users (user_id));
-diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(sessions -> accounts (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
+    accounts,
     groups,
     group_members,
     sessions,

@@ -4,8 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConn;
-use super::schema::{sessions, users};
-use super::users::UserRow;
+use super::accounts::AccountRow;
+use super::schema::{accounts, sessions};
 use crate::error::Error;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
@@ -33,11 +33,14 @@ pub fn insert(conn: &mut DbConn, row: &SessionRow) -> Result<(), Error> {
 }
 
 /// The session with its user, in one query (it runs on every authenticated request).
-pub fn find_with_user(conn: &mut DbConn, id: &str) -> Result<Option<(SessionRow, UserRow)>, Error> {
+pub fn find_with_account(
+    conn: &mut DbConn,
+    id: &str,
+) -> Result<Option<(SessionRow, AccountRow)>, Error> {
     Ok(sessions::table
-        .inner_join(users::table)
+        .inner_join(accounts::table)
         .filter(sessions::id.eq(id))
-        .select((SessionRow::as_select(), UserRow::as_select()))
+        .select((SessionRow::as_select(), AccountRow::as_select()))
         .first(conn)
         .optional()?)
 }

@@ -1,4 +1,4 @@
-//! Queries of `users`.
+//! Queries of `users`: the people of the built-in directory (`directory::builtin` only).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -20,15 +20,12 @@ pub struct UserRow {
     pub is_admin: i32,
     pub disabled: i32,
     pub password_hash: Option<String>,
-    pub must_change_password: i32,
     pub failed_sign_ins: i32,
     pub lockouts: i32,
     pub locked_until: Option<NaiveDateTime>,
-    pub session_epoch: i64,
     pub password_changed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub methods_confirmed_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), Error> {
@@ -182,33 +179,6 @@ pub fn remember_password(
             ph::user_id.eq(user_id),
             ph::password_hash.eq(hash),
             ph::created_at.eq(at),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Ends every session issued so far (raises the session epoch).
-pub fn end_sessions(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> Result<(), Error> {
-    diesel::update(users::table.filter(users::id.eq(id)))
-        .set((
-            users::session_epoch.eq(users::session_epoch + 1),
-            users::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Sets or clears "the password must be changed at the next sign-in".
-pub fn set_must_change(
-    conn: &mut DbConn,
-    id: &str,
-    must: bool,
-    now: NaiveDateTime,
-) -> Result<(), Error> {
-    diesel::update(users::table.filter(users::id.eq(id)))
-        .set((
-            users::must_change_password.eq(i32::from(must)),
-            users::updated_at.eq(now),
         ))
         .execute(conn)?;
     Ok(())
