@@ -8,7 +8,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
-use super::{Authentication, Capabilities, Directory, Lockout, PasswordChange, Person};
+use super::{
+    Authentication, Capabilities, Directory, Lockout, PasswordChange, PeoplePage, PeopleQuery,
+    Person,
+};
 use crate::clock::Clock;
 use crate::config::LockoutSettings;
 use crate::error::Error;
@@ -302,5 +305,28 @@ impl Directory for Builtin {
         let now = self.clock.now();
         let rows = self.store.read(store::users::active_admins).await?;
         Ok(rows.iter().map(|r| person_of(r, now)).collect())
+    }
+
+    async fn search(&self, query: &PeopleQuery) -> Result<PeoplePage, Error> {
+        let now = self.clock.now();
+        let text = query.text.clone();
+        let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+        let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+        let (rows, total) = self
+            .store
+            .read(move |conn| store::users::list(conn, text.as_deref(), offset, limit))
+            .await?;
+        Ok(PeoplePage {
+            items: rows.iter().map(|r| person_of(r, now)).collect(),
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    async fn group_ids(&self) -> Result<Vec<String>, Error> {
+        self.store.read(store::groups::all_ids).await
+    }
+
+    async fn memberships(&self) -> Result<Vec<(String, String)>, Error> {
+        self.store.read(store::groups::all_memberships).await
     }
 }

@@ -133,6 +133,42 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Every administrator who can sign in (told when one of them resets their password).
     async fn administrators(&self) -> Result<Vec<Person>, Error>;
+
+    /// People matching `query`, in login order (see [`PeopleQuery`]).
+    async fn search(&self, query: &PeopleQuery) -> Result<PeoplePage, Error>;
+
+    /// The ids of every group: what a policy's scope may name.
+    async fn group_ids(&self) -> Result<Vec<String>, Error>;
+
+    /// Every membership as (group id, person id): the scope of the whole directory at once.
+    async fn memberships(&self) -> Result<Vec<(String, String)>, Error>;
+}
+
+/// Which people a search asks for: those whose login, name or address contains `text` (any
+/// case), from `offset`, at most `limit`.
+#[derive(Clone, Debug, Default)]
+pub struct PeopleQuery {
+    pub text: Option<String>,
+    pub offset: u64,
+    pub limit: u64,
+}
+
+impl PeopleQuery {
+    /// Everyone (the reports and the policy impact count the whole directory).
+    pub fn everyone() -> Self {
+        Self {
+            text: None,
+            offset: 0,
+            limit: i64::MAX as u64,
+        }
+    }
+}
+
+/// One page of a search, and how many people match in all.
+#[derive(Clone, Debug)]
+pub struct PeoplePage {
+    pub items: Vec<Person>,
+    pub total: u64,
 }
 
 /// For PATCH bodies: tells an absent field (`None`) from an explicit `null` (`Some(None)`).

@@ -33,7 +33,7 @@ use crate::error::{Error, ErrorCode, FieldCode, FieldError, Refusal};
 use crate::methods::{self, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
-use crate::store::{self, DbConn, flows::FlowRow, methods::ACTIVE, ts, users::UserRow, utc};
+use crate::store::{self, DbConn, flows::FlowRow, methods::ACTIVE, ts, utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -173,19 +173,35 @@ fn failure_bucket(username_key: &str) -> String {
 /// Whom a flow is for, as every step sees them: a person of the directory, or the phantom a
 /// decoy flow runs on (`phantom` true: nothing is sent to it, nothing it is told matches).
 pub struct Person {
-    pub user: UserRow,
+    pub user: DirPerson,
     pub rows: Vec<store::methods::MethodRow>,
     /// The ids of the security questions answered.
     pub answers: Vec<String>,
     pub phantom: bool,
 }
 
-/// The person a flow is for, as they stand now (None when they no longer exist). A decoy flow's
-/// phantom is the one kept in its row, read with the same queries as a real person (its id is
-/// in no table).
+/// The person a real flow is for, as the directory describes them now (None for a decoy flow,
+/// and when they no longer exist). Read before the step's transaction: a directory call may go
+/// over the network.
+async fn directory_person(ctx: &Ctx, flow_id: Uuid) -> Result<Option<DirPerson>, Error> {
+    let id = ctx
+        .store
+        .read(move |conn| store::flows::find(conn, &flow_id.to_string()))
+        .await?
+        .and_then(|f| f.user_id);
+    match id {
+        Some(id) => ctx.directory.get(&id).await,
+        None => Ok(None),
+    }
+}
+
+/// The person a flow is for, with their methods as they stand now (None when they no longer
+/// exist). `real` is [`directory_person`]'s answer. A decoy flow's phantom is the one kept in
+/// its row, its methods read with the same queries as a real person's (its id is in no table).
 fn person_of(
     conn: &mut DbConn,
     flow: &FlowRow,
+    real: Option<DirPerson>,
     now: DateTime<Utc>,
 ) -> Result<Option<Person>, Error> {
     let phantom = phantom_of(flow)?;
@@ -194,14 +210,15 @@ fn person_of(
         (None, Some(p)) => p.id.clone(),
         (None, None) => return Ok(None),
     };
-    let user = store::users::find(conn, &id)?;
+    // The flow's person, not whoever the caller read.
+    let user = real.filter(|p| p.id == id);
     let rows = store::methods::for_user(conn, &id)?;
     let answers = store::methods::answers(conn, &id)?
         .into_iter()
         .map(|a| a.question_id)
         .collect();
     Ok(match (phantom, user) {
-        (Some(p), _) => Some(p.person(&flow.username_key, &flow.username_key, now)),
+        (Some(p), _) => Some(p.person(&flow.username_key, now)),
         (None, Some(user)) => Some(Person {
             user,
             rows,
@@ -243,12 +260,12 @@ struct Offer {
 /// phone with their channels, so that one number can never pass for two methods.
 fn offerable(
     policy: &Policy,
-    user: &UserRow,
+    user: &DirPerson,
     rows: &[store::methods::MethodRow],
     answers: usize,
     now: DateTime<Utc>,
 ) -> Vec<Offer> {
-    let allowed = allowed_kinds(policy, user.is_admin != 0);
+    let allowed = allowed_kinds(policy, user.is_admin);
     let cooldown = Duration::hours(i64::from(policy.recovery_cooldown_hours));
     let rank = |kind: MethodKind| MethodKind::ALL.iter().position(|k| *k == kind);
     let mut offers: Vec<Offer> = Vec::new();
@@ -327,19 +344,20 @@ pub async fn start(
         ));
     }
     let now = ctx.now();
-    let (key_c, census) = (key.clone(), ctx.census.clone());
-    // Real and unknown usernames run the same queries, so that the time taken says little.
+    // Real and unknown usernames make the same calls and run the same queries, so that the
+    // time taken says little.
+    let user = ctx.directory.find_by_login(&typed).await?;
+    let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
+    let groups = ctx.directory.groups_of(&id).await?;
+    let census = ctx.census.clone();
     let (policy, found, census) = ctx
         .store
         .read(move |conn| {
             let policy_c = crate::policy::service::current_on(conn)?.policy;
-            let user = store::users::find_by_key(conn, &key_c)?;
-            let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
-            let groups = store::groups::of_user(conn, &id)?;
             let rows = store::methods::for_user(conn, &id)?;
             let answers = store::methods::answers(conn, &id)?.len();
             let found = user.map(|u| {
-                let is_admin = u.is_admin != 0;
+                let is_admin = u.is_admin;
                 let offered: Vec<OfferedMethod> = offerable(&policy_c, &u, &rows, answers, now)
                     .into_iter()
                     .map(|o| o.method)
@@ -353,10 +371,10 @@ pub async fn start(
         .await?;
     let eligibility = match found {
         None => Err("unknown_user"),
-        Some((user, _, _)) if user.disabled != 0 => Err("disabled"),
+        Some((user, _, _)) if user.disabled => Err("disabled"),
         Some((_, _, false)) => Err("not_in_scope"),
         Some((user, offered, true)) => {
-            let required = methods_required(&policy, user.is_admin != 0);
+            let required = methods_required(&policy, user.is_admin);
             // Every entry is an independent factor (`offerable`).
             if (offered.len() as u32) < required {
                 Err("not_registered")
@@ -391,7 +409,7 @@ pub async fn start(
                 census: &census,
             };
             let phantom = phantom::Phantom::of(&ctx.secrets, &key, &shape, now);
-            let person = phantom.person(&typed, &key, now);
+            let person = phantom.person(&typed, now);
             let offered = offerable(
                 &policy,
                 &person.user,
@@ -424,7 +442,7 @@ pub async fn start(
         expires_at: ts(now + Duration::seconds(limits_cfg.flow_ttl_secs)),
         finished_at: None,
         is_admin: match (&user, &phantom) {
-            (Some(u), _) => u.is_admin,
+            (Some(u), _) => i32::from(u.is_admin),
             (None, Some(p)) => i32::from(p.is_admin),
             (None, None) => 0,
         },
@@ -620,6 +638,7 @@ pub async fn challenge(
 ) -> Result<ChallengeResponse, Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
     let now = ctx.now();
+    let real = directory_person(ctx, flow_id).await?;
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     let outcome: Result<(ChallengeResponse, Send), Error> = ctx
         .store
@@ -667,7 +686,7 @@ pub async fn challenge(
                     "this method changed since the reset started; start again",
                 )
             };
-            let person = person_of(conn, &flow, now)?.ok_or_else(unavailable)?;
+            let person = person_of(conn, &flow, real, now)?.ok_or_else(unavailable)?;
             let offer = offerable(
                 &policy_c,
                 &person.user,
@@ -861,6 +880,10 @@ pub async fn verify(
         ),
         _ => None,
     };
+    let real = match &flow.user_id {
+        Some(id) => ctx.directory.get(id).await?,
+        None => None,
+    };
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     let code = req.code.clone().unwrap_or_default();
     let verdict: Result<(FlowRow, usize), Error> = ctx
@@ -869,7 +892,7 @@ pub async fn verify(
             let flow = live(conn, flow_id, step, now)?;
             not_blocked(&ctx_c, conn, &flow, now)?;
             let method = pick(&flow, method_id)?;
-            let row = person_of(conn, &flow, now)?.and_then(|p| {
+            let row = person_of(conn, &flow, real, now)?.and_then(|p| {
                 p.rows
                     .into_iter()
                     .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)

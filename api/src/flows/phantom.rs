@@ -24,7 +24,7 @@ use crate::crypto::SecretBox;
 use crate::error::Error;
 use crate::methods::{parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
-use crate::store::{self, DbConn, methods::MethodRow, ts, users::UserRow};
+use crate::store::{self, DbConn, methods::MethodRow, ts};
 
 const PURPOSE: &str = "phantom";
 /// Active methods read for a census: enough for the shape of a large directory.
@@ -317,7 +317,7 @@ impl Phantom {
 
     /// How many factors a reset would offer this phantom now.
     fn offers(&self, policy: &Policy, now: DateTime<Utc>) -> usize {
-        let person = self.person("", "", now);
+        let person = self.person("", now);
         super::offerable(
             policy,
             &person.user,
@@ -329,25 +329,18 @@ impl Phantom {
     }
 
     /// The phantom as the flow code sees a person: a user row, method rows and answers.
-    pub fn person(&self, typed: &str, username_key: &str, now: DateTime<Utc>) -> super::Person {
+    pub fn person(&self, typed: &str, now: DateTime<Utc>) -> super::Person {
         // Registered long ago, so no cool-down holds anything back.
         let long_ago = ts(now - Duration::days(400));
-        let user = UserRow {
+        let user = crate::directory::Person {
             id: self.id.clone(),
             username: typed.to_owned(),
-            username_key: username_key.to_owned(),
             display_name: typed.to_owned(),
             email: String::new(),
             mobile_phone: None,
-            is_admin: i32::from(self.is_admin),
-            disabled: 0,
-            password_hash: None,
-            failed_sign_ins: 0,
-            lockouts: 0,
+            is_admin: self.is_admin,
+            disabled: false,
             locked_until: None,
-            password_changed_at: None,
-            created_at: long_ago,
-            updated_at: long_ago,
         };
         let rows = self
             .methods

@@ -49,6 +49,17 @@ pub fn current_on(conn: &mut DbConn) -> Result<CurrentPolicy, Error> {
     }
 }
 
+/// The groups a policy's scope may name: the directory's.
+pub async fn group_ids(ctx: &Ctx) -> Result<HashSet<Uuid>, Error> {
+    Ok(ctx
+        .directory
+        .group_ids()
+        .await?
+        .iter()
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .collect())
+}
+
 /// Validates and saves `policy` as the next version. `expected_version`, when given, must be the
 /// version in force (409 `version_conflict` otherwise).
 pub async fn update(
@@ -59,6 +70,7 @@ pub async fn update(
     expected_version: Option<i64>,
 ) -> Result<CurrentPolicy, Error> {
     let now = ctx.now();
+    let groups = group_ids(ctx).await?;
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
@@ -71,8 +83,6 @@ pub async fn update(
                     format!("the policy changed since version {expected}; it is now version {}", before.version),
                 ));
             }
-            let groups: HashSet<Uuid> =
-                store::groups::all_ids(conn)?.iter().filter_map(|id| Uuid::parse_str(id).ok()).collect();
             policy.validate(&groups).map_err(Error::Validation)?;
             let version = before.version + 1;
             let document = serde_json::to_string(&policy).map_err(|e| Error::internal(e.to_string()))?;

@@ -1,7 +1,7 @@
 //! What administrators do about registration: see a person's methods (masked), make a person
 //! register again, and see what a proposed policy would do before saving it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -11,6 +11,7 @@ use super::enroll::{MethodList, view};
 use super::{ActiveMethod, count_registered, in_scope, methods_required};
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
+use crate::directory::PeopleQuery;
 use crate::error::Error;
 use crate::methods::{factor, parse_kind};
 use crate::policy::Policy;
@@ -18,10 +19,13 @@ use crate::store;
 
 pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
     let id = user_id.to_string();
+    ctx.directory
+        .get(&id)
+        .await?
+        .ok_or(Error::NotFound("user"))?;
     let (rows, policy) = ctx
         .store
         .read(move |conn| {
-            store::users::find(conn, &id)?.ok_or(Error::NotFound("user"))?;
             let policy = crate::policy::service::current_on(conn)?.policy;
             Ok((store::methods::for_user(conn, &id)?, policy))
         })
@@ -41,11 +45,14 @@ pub async fn require_reregistration(
     user_id: Uuid,
 ) -> Result<(), Error> {
     let now = ctx.now();
+    let user = ctx
+        .directory
+        .get(&user_id.to_string())
+        .await?
+        .ok_or(Error::NotFound("user"))?;
     let (party, meta) = (actor.party(), meta.clone());
     ctx.store
         .write(move |conn| {
-            let user =
-                store::users::find(conn, &user_id.to_string())?.ok_or(Error::NotFound("user"))?;
             let removed = store::methods::delete_all_for_user(conn, &user.id)?;
             store::accounts::set_methods_confirmed(conn, &user.id, None)?;
             let event = Event::new(audit::kind::USER_REREGISTRATION_REQUIRED, party)
@@ -70,17 +77,15 @@ pub struct PolicyImpact {
 }
 
 pub async fn impact(ctx: &Ctx, proposed: Policy) -> Result<PolicyImpact, Error> {
+    let groups = crate::policy::service::group_ids(ctx).await?;
+    proposed.validate(&groups).map_err(Error::Validation)?;
+    let mut memberships: HashMap<String, Vec<String>> = HashMap::new();
+    for (group, user) in ctx.directory.memberships().await? {
+        memberships.entry(user).or_default().push(group);
+    }
+    let people = ctx.directory.search(&PeopleQuery::everyone()).await?.items;
     ctx.store
         .read(move |conn| {
-            let groups: HashSet<Uuid> = store::groups::all_ids(conn)?
-                .iter()
-                .filter_map(|id| Uuid::parse_str(id).ok())
-                .collect();
-            proposed.validate(&groups).map_err(Error::Validation)?;
-            let mut memberships: HashMap<String, Vec<String>> = HashMap::new();
-            for (group, user) in store::groups::all_memberships(conn)? {
-                memberships.entry(user).or_default().push(group);
-            }
             let mut kinds: HashMap<String, Vec<ActiveMethod>> = HashMap::new();
             for (user, id, kind, destination) in store::methods::all_active(conn)? {
                 if let Some(kind) = parse_kind(&kind) {
@@ -96,26 +101,24 @@ pub async fn impact(ctx: &Ctx, proposed: Policy) -> Result<PolicyImpact, Error> 
                 compliant: 0,
                 unable_to_reset: 0,
             };
-            for (id, is_admin, disabled) in store::users::all_brief(conn)? {
-                if disabled != 0 {
-                    continue;
-                }
+            for person in people.iter().filter(|p| !p.disabled) {
+                let id = &person.id;
                 report.users_total += 1;
-                let admin = is_admin != 0;
+                let admin = person.is_admin;
                 if !in_scope(
                     &proposed,
                     admin,
-                    memberships.get(&id).map_or(&[][..], Vec::as_slice),
+                    memberships.get(id).map_or(&[][..], Vec::as_slice),
                 ) {
                     continue;
                 }
                 report.in_scope += 1;
-                let active = kinds.get(&id).map_or(&[][..], Vec::as_slice);
+                let active = kinds.get(id).map_or(&[][..], Vec::as_slice);
                 let registered = count_registered(
                     &proposed,
                     admin,
                     active,
-                    answers.get(&id).copied().unwrap_or(0) as usize,
+                    answers.get(id).copied().unwrap_or(0) as usize,
                 );
                 if registered >= methods_required(&proposed, admin) {
                     report.compliant += 1;

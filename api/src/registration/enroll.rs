@@ -16,6 +16,7 @@ use super::{RegistrationStatus, allowed_kinds, status, step_up};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
+use crate::directory::Person as DirPerson;
 use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::methods::{self, DestinationInput, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
@@ -23,9 +24,7 @@ use crate::session::Principal;
 use crate::store::{
     self, DbConn,
     methods::{ACTIVE, AnswerRow, MethodRow, PENDING},
-    ts,
-    users::UserRow,
-    utc,
+    ts, utc,
 };
 
 /// Code purpose for registration (recovery codes have their own).
@@ -171,30 +170,26 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
 }
 
 struct Person {
-    user: UserRow,
+    user: DirPerson,
     policy: Policy,
 }
 
+/// The signed-in person as the directory described them for this request, and the policy.
 async fn load(ctx: &Ctx, principal: &Principal) -> Result<Person, Error> {
-    let id = principal.user_id.to_string();
-    ctx.store
-        .read(move |conn| {
-            let user = store::users::find(conn, &id)?.ok_or(Error::Unauthenticated)?;
-            let policy = crate::policy::service::current_on(conn)?.policy;
-            Ok(Person { user, policy })
-        })
-        .await
+    let user = principal.person.clone();
+    let policy = crate::policy::service::current(ctx).await?.policy;
+    Ok(Person { user, policy })
 }
 
 /// Refuses kinds this person may not register.
-fn check_allowed(policy: &Policy, user: &UserRow, kind: MethodKind) -> Result<(), Error> {
-    if user.is_admin != 0 && kind == MethodKind::SecurityQuestions {
+fn check_allowed(policy: &Policy, user: &DirPerson, kind: MethodKind) -> Result<(), Error> {
+    if user.is_admin && kind == MethodKind::SecurityQuestions {
         return Err(Error::NotAllowed {
             code: ErrorCode::NotAllowedForAdministrators,
             detail: "administrators cannot use security questions".into(),
         });
     }
-    if !allowed_kinds(policy, user.is_admin != 0).contains(&kind) {
+    if !allowed_kinds(policy, user.is_admin).contains(&kind) {
         return Err(Error::NotAllowed {
             code: ErrorCode::MethodNotEnabled,
             detail: format!("the policy does not enable `{}`", kind.as_str()).into(),
@@ -208,7 +203,7 @@ fn notify_change(
     ctx: &Ctx,
     conn: &mut DbConn,
     policy: &Policy,
-    user: &UserRow,
+    user: &DirPerson,
     change: &str,
     also: Option<&str>,
     now: DateTime<Utc>,
@@ -550,7 +545,7 @@ pub async fn verify(
 }
 
 /// Registering or confirming restarts the reconfirmation clock.
-fn confirmed(conn: &mut DbConn, user: &UserRow, now: DateTime<Utc>) -> Result<(), Error> {
+fn confirmed(conn: &mut DbConn, user: &DirPerson, now: DateTime<Utc>) -> Result<(), Error> {
     store::accounts::set_methods_confirmed(conn, &user.id, Some(ts(now)))
 }
 
@@ -561,6 +556,7 @@ pub async fn remove(
     method_id: Uuid,
 ) -> Result<Removal, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
+    let groups = ctx.directory.groups_of(&user.id).await?;
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     let principal_c = principal.clone();
@@ -588,7 +584,7 @@ pub async fn remove(
                 notify_change(&ctx_c, conn, &policy, &user, &change, None, now)?;
             }
             Ok(Removal {
-                registration: status(conn, &policy, &user, now)?,
+                registration: status(conn, &policy, &user, &groups, now)?,
             })
         })
         .await
@@ -601,6 +597,7 @@ pub async fn confirm(
     meta: &RequestMeta,
 ) -> Result<RegistrationStatus, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
+    let groups = ctx.directory.groups_of(&user.id).await?;
     let now = ctx.now();
     let meta_c = meta.clone();
     ctx.store
@@ -622,8 +619,7 @@ pub async fn confirm(
                 &meta_c,
                 Event::new(audit::kind::METHODS_CONFIRMED, party.clone()).target(party),
             )?;
-            let user = store::users::find(conn, &user.id)?.ok_or(Error::Unauthenticated)?;
-            status(conn, &policy, &user, now)
+            status(conn, &policy, &user, &groups, now)
         })
         .await
 }

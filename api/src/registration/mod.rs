@@ -12,10 +12,11 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::directory::Person;
 use crate::error::Error;
 use crate::methods::{factor, parse_kind};
 use crate::policy::{MethodKind, Policy, Scope};
-use crate::store::{self, DbConn, methods::ACTIVE, users::UserRow, utc};
+use crate::store::{self, DbConn, methods::ACTIVE, utc};
 
 /// Administrators always get the strict policy: two methods, never security questions.
 pub const ADMIN_METHODS_REQUIRED: u32 = 2;
@@ -114,12 +115,12 @@ pub fn count_registered(
 pub fn status(
     conn: &mut DbConn,
     policy: &Policy,
-    user: &UserRow,
+    user: &Person,
+    groups: &[String],
     now: DateTime<Utc>,
 ) -> Result<RegistrationStatus, Error> {
-    let is_admin = user.is_admin != 0;
-    let groups = store::groups::of_user(conn, &user.id)?;
-    let scoped = in_scope(policy, is_admin, &groups);
+    let is_admin = user.is_admin;
+    let scoped = in_scope(policy, is_admin, groups);
     let active = active_methods(&store::methods::for_user(conn, &user.id)?);
     let answers = store::methods::answers(conn, &user.id)?.len();
     let methods_registered = count_registered(policy, is_admin, &active, answers);

@@ -16,6 +16,7 @@ use uuid::Uuid;
 use super::{active_methods, count_registered, methods_required};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
+use crate::directory::Person;
 use crate::error::{Error, ErrorCode, FieldCode, Refusal};
 use crate::flows::limits;
 use crate::methods::{self, Channel, authenticator, codes, parse_kind};
@@ -25,9 +26,7 @@ use crate::store::{
     self, DbConn,
     methods::{ACTIVE, MethodRow},
     sessions::SessionRow,
-    ts,
-    users::UserRow,
-    utc,
+    ts, utc,
 };
 
 /// How long a step-up lets a session change security info.
@@ -57,14 +56,14 @@ pub enum Stage {
 pub fn stage(
     conn: &mut DbConn,
     policy: &Policy,
-    user: &UserRow,
+    user: &Person,
     session: &SessionRow,
 ) -> Result<Stage, Error> {
     let active = active_methods(&store::methods::for_user(conn, &user.id)?);
     if active.is_empty() {
         return Ok(Stage::FirstSet);
     }
-    let is_admin = user.is_admin != 0;
+    let is_admin = user.is_admin;
     let answers = store::methods::answers(conn, &user.id)?.len();
     let registered = count_registered(policy, is_admin, &active, answers);
     if session.began_without_methods != 0 && registered < methods_required(policy, is_admin) {
@@ -78,7 +77,7 @@ pub fn stage(
 pub fn require(
     conn: &mut DbConn,
     policy: &Policy,
-    user: &UserRow,
+    user: &Person,
     principal: &Principal,
     now: DateTime<Utc>,
 ) -> Result<Stage, Error> {

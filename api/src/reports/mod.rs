@@ -203,20 +203,24 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default()
         .and_utc();
-    let (users, active, rows) = ctx
+    let people = ctx
+        .directory
+        .search(&crate::directory::PeopleQuery::everyone())
+        .await?
+        .items;
+    let (active, rows) = ctx
         .store
         .read(move |conn| {
             Ok((
-                store::users::all_brief(conn)?,
                 store::methods::all_active(conn)?,
                 store::audit::with_prefix_since(conn, kind::METHOD_REGISTERED, ts(since))?,
             ))
         })
         .await?;
-    let enabled: HashSet<String> = users
+    let enabled: HashSet<String> = people
         .into_iter()
-        .filter(|(_, _, disabled)| *disabled == 0)
-        .map(|(id, _, _)| id)
+        .filter(|p| !p.disabled)
+        .map(|p| p.id)
         .collect();
     let mut per_kind: HashMap<MethodKind, HashSet<String>> = HashMap::new();
     let mut registered: HashSet<String> = HashSet::new();

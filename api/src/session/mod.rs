@@ -63,6 +63,8 @@ pub struct Principal {
     /// password and sign out (SECURITY.md 37): whoever learnt the password on its way from the
     /// helpdesk must not be able to do anything with it but hand it back to its owner.
     pub password_change_required: bool,
+    /// The person as the directory described them for this request.
+    pub person: crate::directory::Person,
 }
 
 impl Principal {
@@ -294,20 +296,20 @@ pub async fn sign_in(
         elevated_until: None,
     };
     let session_id = session.id.clone();
+    let groups = ctx.directory.groups_of(&person.id).await?;
     let (account, status) = ctx
         .store
         .write(move |conn| {
             let account =
                 store::accounts::find(conn, &person.id)?.ok_or(Error::InvalidCredentials)?;
-            let row = store::users::find(conn, &person.id)?.ok_or(Error::InvalidCredentials)?;
-            let methods = store::methods::for_user(conn, &row.id)?;
+            let methods = store::methods::for_user(conn, &account.id)?;
             session.began_without_methods =
                 i32::from(registration::active_methods(&methods).is_empty());
             store::sessions::insert(conn, &session)?;
             let event = Event::new(audit::kind::SIGN_IN_SUCCEEDED, party.clone()).target(party);
             audit::record(conn, now, &meta_c, event)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
-            let status = registration::status(conn, &policy, &row, now)?;
+            let status = registration::status(conn, &policy, &person, &groups, now)?;
             Ok((account, status))
         })
         .await?;
@@ -376,10 +378,11 @@ pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
         .ok_or(Error::Unauthenticated)?;
     Ok(Principal {
         user_id: Uuid::parse_str(&account.id).map_err(|_| Error::Unauthenticated)?,
-        username: person.username,
+        username: person.username.clone(),
         is_admin: person.is_admin,
         session_id: session.id,
         password_change_required: account.must_change_password != 0,
+        person,
     })
 }
 
@@ -404,21 +407,22 @@ pub async fn sign_out(ctx: &Ctx, meta: &RequestMeta, principal: &Principal) -> R
 }
 
 pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Me, Error> {
-    let id = principal.user_id.to_string();
     let now = ctx.now();
+    let user = principal.person.clone();
+    let groups = ctx.directory.groups_of(&user.id).await?;
+    let (user_id, password_change_required) =
+        (principal.user_id, principal.password_change_required);
     ctx.store
         .read(move |conn| {
-            let user = store::users::find(conn, &id)?.ok_or(Error::Unauthenticated)?;
-            let account = store::accounts::find(conn, &id)?.ok_or(Error::Unauthenticated)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
-            let registration = registration::status(conn, &policy, &user, now)?;
+            let registration = registration::status(conn, &policy, &user, &groups, now)?;
             Ok(Me {
-                user_id: Uuid::parse_str(&user.id).map_err(|_| Error::Unauthenticated)?,
+                user_id,
                 username: user.username,
                 display_name: user.display_name,
                 email: user.email,
-                is_admin: user.is_admin != 0,
-                password_change_required: account.must_change_password != 0,
+                is_admin: user.is_admin,
+                password_change_required,
                 registration,
             })
         })

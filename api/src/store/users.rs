@@ -146,13 +146,6 @@ pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> Result<Vec<UserRow>, Error> 
         .load(conn)?)
 }
 
-/// (id, is_admin, disabled) of every user, for reports over the whole directory.
-pub fn all_brief(conn: &mut DbConn) -> Result<Vec<(String, i32, i32)>, Error> {
-    Ok(users::table
-        .select((users::id, users::is_admin, users::disabled))
-        .load(conn)?)
-}
-
 /// The last `n` previous password hashes of a user, newest first.
 pub fn password_history(conn: &mut DbConn, user_id: &str, n: i64) -> Result<Vec<String>, Error> {
     use super::schema::password_history as ph;

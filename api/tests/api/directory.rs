@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
 use serde_json::{Value, json};
-use sspr::directory::{Authentication, Capabilities, Directory, PasswordChange, Person};
+use sspr::directory::{
+    Authentication, Capabilities, Directory, PasswordChange, PeoplePage, PeopleQuery, Person,
+};
 use sspr::error::Error;
 use sspr::password::Password;
 
@@ -87,6 +89,18 @@ impl Directory for Faulty {
     }
     async fn administrators(&self) -> Result<Vec<Person>, Error> {
         self.inner.administrators().await
+    }
+
+    async fn search(&self, query: &PeopleQuery) -> Result<PeoplePage, Error> {
+        self.inner.search(query).await
+    }
+
+    async fn group_ids(&self) -> Result<Vec<String>, Error> {
+        self.inner.group_ids().await
+    }
+
+    async fn memberships(&self) -> Result<Vec<(String, String)>, Error> {
+        self.inner.memberships().await
     }
 }
 
