@@ -95,6 +95,7 @@ error_codes! {
     NotEligible = "not_eligible": "Self-service is not available for this account (only when the policy reveals it); `reason` says why.",
     NotFound = "not_found": "No such resource.",
     Overloaded = "overloaded": "The service is busy (`Retry-After`).",
+    DirectoryReadOnly = "directory_read_only": "The directory's people and groups are managed with its own tools; this service only reads them.",
     DirectoryUnavailable = "directory_unavailable": "The directory could not be reached or refused the change; nothing was changed, try again.",
     PasswordChangeRequired = "password_change_required": "The password was set by an administrator: change it first.",
     PayloadTooLarge = "payload_too_large": "The request body is too large.",

@@ -8,12 +8,15 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
+use super::groups::{self, CreateGroup, GroupDetail, SetMembers, UpdateGroup};
+use super::users::{self, CreateUser, UpdateUser, User};
 use super::{
-    Authentication, Capabilities, Directory, Lockout, PasswordChange, PeoplePage, PeopleQuery,
-    Person,
+    Authentication, Capabilities, Directory, DirectoryAdmin, Lockout, PasswordChange, PeoplePage,
+    PeopleQuery, Person,
 };
 use crate::clock::Clock;
 use crate::config::LockoutSettings;
+use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::Error;
 use crate::password::{Hasher, Password};
 use crate::store::{self, DbConn, Store, ts, users::UserRow, utc};
@@ -328,5 +331,86 @@ impl Directory for Builtin {
 
     async fn memberships(&self) -> Result<Vec<(String, String)>, Error> {
         self.store.read(store::groups::all_memberships).await
+    }
+
+    fn admin(&self) -> Option<&dyn DirectoryAdmin> {
+        Some(self)
+    }
+}
+
+/// The built-in directory's people and groups are administered here ([`users`], [`groups`]).
+#[async_trait]
+impl DirectoryAdmin for Builtin {
+    async fn create_user(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        req: CreateUser,
+    ) -> Result<User, Error> {
+        users::create(ctx, actor, meta, req).await
+    }
+
+    async fn update_user(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: Uuid,
+        req: UpdateUser,
+    ) -> Result<User, Error> {
+        users::update(ctx, actor, meta, id, req).await
+    }
+
+    async fn delete_user(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: Uuid,
+    ) -> Result<(), Error> {
+        users::delete(ctx, actor, meta, id).await
+    }
+
+    async fn create_group(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        req: CreateGroup,
+    ) -> Result<GroupDetail, Error> {
+        groups::create(ctx, actor, meta, req).await
+    }
+
+    async fn update_group(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: Uuid,
+        req: UpdateGroup,
+    ) -> Result<GroupDetail, Error> {
+        groups::update(ctx, actor, meta, id, req).await
+    }
+
+    async fn delete_group(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: Uuid,
+    ) -> Result<(), Error> {
+        groups::delete(ctx, actor, meta, id).await
+    }
+
+    async fn set_members(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: Uuid,
+        req: SetMembers,
+    ) -> Result<GroupDetail, Error> {
+        groups::set_members(ctx, actor, meta, id, req).await
     }
 }

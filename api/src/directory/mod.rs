@@ -21,8 +21,11 @@ use chrono::{DateTime, Utc};
 
 pub use names::{DisplayName, EmailAddress, PhoneNumber, Username};
 
-use crate::error::Error;
+use crate::context::{Actor, Ctx, RequestMeta};
+use crate::error::{Error, ErrorCode};
 use crate::password::Password;
+use groups::{CreateGroup, GroupDetail, SetMembers, UpdateGroup};
+use users::{CreateUser, UpdateUser, User};
 
 /// A person as the directory describes them now.
 #[derive(Clone, Debug)]
@@ -142,6 +145,102 @@ pub trait Directory: Send + Sync + 'static {
 
     /// Every membership as (group id, person id): the scope of the whole directory at once.
     async fn memberships(&self) -> Result<Vec<(String, String)>, Error>;
+
+    /// User and group administration, when people are managed here
+    /// ([`Capabilities::manages_users`]); a directory with tools of its own offers none.
+    fn admin(&self) -> Option<&dyn DirectoryAdmin> {
+        None
+    }
+}
+
+/// Creating, changing and deleting people and groups: what only a directory managed by this
+/// service offers (the built-in one). Each call validates, writes and audits as one change.
+#[async_trait]
+pub trait DirectoryAdmin: Send + Sync {
+    async fn create_user(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        req: CreateUser,
+    ) -> Result<User, Error>;
+
+    async fn update_user(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: uuid::Uuid,
+        req: UpdateUser,
+    ) -> Result<User, Error>;
+
+    async fn delete_user(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: uuid::Uuid,
+    ) -> Result<(), Error>;
+
+    async fn create_group(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        req: CreateGroup,
+    ) -> Result<GroupDetail, Error>;
+
+    async fn update_group(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: uuid::Uuid,
+        req: UpdateGroup,
+    ) -> Result<GroupDetail, Error>;
+
+    async fn delete_group(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: uuid::Uuid,
+    ) -> Result<(), Error>;
+
+    async fn set_members(
+        &self,
+        ctx: &Ctx,
+        actor: &Actor,
+        meta: &RequestMeta,
+        id: uuid::Uuid,
+        req: SetMembers,
+    ) -> Result<GroupDetail, Error>;
+}
+
+/// The administration of `ctx`'s directory, or 409 `directory_read_only` when its people are
+/// managed with its own tools.
+pub fn admin(ctx: &Ctx) -> Result<&dyn DirectoryAdmin, Error> {
+    ctx.directory.admin().ok_or_else(|| {
+        Error::conflict(
+            ErrorCode::DirectoryReadOnly,
+            "people and groups are managed in the directory itself",
+        )
+    })
+}
+
+/// What the administration shows about the directory: which one, and what it does itself.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct DirectoryInfo {
+    /// `builtin` (people kept in this service's database), `ldap` or `active_directory`.
+    pub kind: String,
+    pub capabilities: Capabilities,
+}
+
+pub fn info(ctx: &Ctx) -> DirectoryInfo {
+    DirectoryInfo {
+        kind: ctx.directory.kind().to_owned(),
+        capabilities: ctx.directory.capabilities(),
+    }
 }
 
 /// Which people a search asks for: those whose login, name or address contains `text` (any

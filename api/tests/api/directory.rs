@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use async_trait::async_trait;
 use serde_json::{Value, json};
 use sspr::directory::{
-    Authentication, Capabilities, Directory, PasswordChange, PeoplePage, PeopleQuery, Person,
+    Authentication, Capabilities, Directory, DirectoryAdmin, PasswordChange, PeoplePage,
+    PeopleQuery, Person,
 };
 use sspr::error::Error;
 use sspr::password::Password;
@@ -20,11 +21,17 @@ use crate::recovery::{NEW_PASSWORD, pass_sms, policy, registered_user};
 pub struct Faults {
     /// Password changes and unlocks fail as an unreachable directory fails.
     pub writes: AtomicBool,
+    /// People and groups are managed elsewhere: no administration, as LDAP or AD.
+    pub read_only: AtomicBool,
 }
 
 impl Faults {
     pub fn fail_writes(&self, on: bool) {
         self.writes.store(on, Ordering::SeqCst);
+    }
+
+    pub fn managed_elsewhere(&self, on: bool) {
+        self.read_only.store(on, Ordering::SeqCst);
     }
 }
 
@@ -53,7 +60,17 @@ impl Directory for Faulty {
         self.inner.kind()
     }
     fn capabilities(&self) -> Capabilities {
-        self.inner.capabilities()
+        let managed_here = !self.faults.read_only.load(Ordering::SeqCst);
+        Capabilities {
+            manages_users: managed_here && self.inner.capabilities().manages_users,
+            ..self.inner.capabilities()
+        }
+    }
+    fn admin(&self) -> Option<&dyn DirectoryAdmin> {
+        if self.faults.read_only.load(Ordering::SeqCst) {
+            return None;
+        }
+        self.inner.admin()
     }
     async fn find_by_login(&self, login: &str) -> Result<Option<Person>, Error> {
         self.inner.find_by_login(login).await
@@ -180,7 +197,69 @@ async fn a_failed_directory_unlock_keeps_the_flow_open(app: TestApp) {
     assert_eq!(app.sign_in("uma", USER_PASSWORD).await.status, 200);
 }
 
+async fn a_directory_managed_elsewhere_is_read_only_here(app: TestApp) {
+    let admin = app.admin_token().await;
+    let described = app.get("/api/v1/admin/directory", &admin).await;
+    assert_eq!(
+        described.body,
+        json!({"kind": "builtin", "capabilities": {
+            "manages_users": true, "native_lockout": true, "enforces_history": false}})
+    );
+    let user = app.create_user(&admin, "rita").await;
+    let user_url = format!("/api/v1/admin/users/{}", user["user_id"].as_str().unwrap());
+    let group = app
+        .post("/api/v1/admin/groups", &admin, json!({"name": "Pilot"}))
+        .await;
+    assert_eq!(group.status, 201, "{:#}", group.body);
+    let group_url = format!(
+        "/api/v1/admin/groups/{}",
+        group.body["group_id"].as_str().unwrap()
+    );
+    let audit_before = app.audit(&admin, "").await.len();
+
+    app.directory_faults.managed_elsewhere(true);
+    let described = app.get("/api/v1/admin/directory", &admin).await;
+    assert_eq!(described.body["capabilities"]["manages_users"], false);
+    let refused = [
+        app.post(
+            "/api/v1/admin/users",
+            &admin,
+            json!({"username": "sam", "display_name": "Sam", "email": "sam@example.com"}),
+        )
+        .await,
+        app.patch(&user_url, &admin, json!({"display_name": "Rita R."}))
+            .await,
+        app.delete(&user_url, &admin).await,
+        app.post("/api/v1/admin/groups", &admin, json!({"name": "Other"}))
+            .await,
+        app.patch(&group_url, &admin, json!({"name": "Renamed"}))
+            .await,
+        app.put(
+            &format!("{group_url}/members"),
+            &admin,
+            json!({"user_ids": [user["user_id"]]}),
+        )
+        .await,
+        app.delete(&group_url, &admin).await,
+    ];
+    for answer in &refused {
+        answer.assert_problem(409, "directory_read_only");
+    }
+    // Nothing changed, nothing audited; reading and unlocking still work.
+    let users = app.get("/api/v1/admin/users?search=rita", &admin).await;
+    assert_eq!(users.body["items"][0]["display_name"], user["display_name"]);
+    let groups = app.get("/api/v1/admin/groups", &admin).await;
+    assert_eq!(groups.body["items"].as_array().unwrap().len(), 1);
+    assert_eq!(groups.body["items"][0]["name"], "Pilot");
+    assert_eq!(app.audit(&admin, "").await.len(), audit_before);
+    let unlocked = app
+        .post(&format!("{user_url}/unlock"), &admin, json!({}))
+        .await;
+    assert_eq!(unlocked.status, 200, "{:#}", unlocked.body);
+}
+
 crate::both_backends!(
     a_failed_directory_write_releases_the_reset_and_changes_nothing,
     a_failed_directory_unlock_keeps_the_flow_open,
+    a_directory_managed_elsewhere_is_read_only_here,
 );

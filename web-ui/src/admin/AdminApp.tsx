@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { t } from '../i18n';
 import AuditPage from './audit/AuditPage';
+import { DirectoryProvider } from './common/directory';
 import GroupDetailPage from './groups/GroupDetailPage';
 import GroupsPage from './groups/GroupsPage';
 import PolicyPage from './policy/PolicyPage';
@@ -47,6 +48,7 @@ export default function AdminApp() {
       <h1 className="admin-title">{t('admin.title')}</h1>
       <AdminNav />
       <div className="admin-content">
+        <DirectoryProvider>
         <Suspense fallback={<p role="status">{t('admin.common.loading')}</p>}>
           <Routes>
             <Route index element={<Navigate to="policy" replace />} />
@@ -60,6 +62,7 @@ export default function AdminApp() {
             <Route path="*" element={<AdminNotFound />} />
           </Routes>
         </Suspense>
+        </DirectoryProvider>
       </div>
     </div>
   );

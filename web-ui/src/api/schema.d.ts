@@ -25,6 +25,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Describe the directory
+         * @description Which directory the service reads people from, and what it does itself: when it does not
+         *     manage users here (`capabilities.manages_users` false), creating, changing and deleting
+         *     people and groups answer 409 `directory_read_only`, and the administration shows them
+         *     read-only.
+         */
+        get: operations["get_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/groups": {
         parameters: {
             query?: never;
@@ -860,6 +883,21 @@ export interface components {
          * @enum {string}
          */
         Backend: "sqlite" | "postgres";
+        /** @description What a directory does by itself, which decides what the service does around it. */
+        Capabilities: {
+            /**
+             * @description The directory refuses recently used passwords itself; otherwise the service checks
+             *     the hashes [`Directory::recent_password_hashes`] gives.
+             */
+            enforces_history: boolean;
+            /**
+             * @description Users and groups are created and edited here ([`DirectoryAdmin`]); otherwise the
+             *     directory's own tools do it and the administration shows them read-only.
+             */
+            manages_users: boolean;
+            /** @description The directory counts wrong passwords and locks accounts itself. */
+            native_lockout: boolean;
+        };
         /** @enum {string} */
         CaptchaKind: "builtin" | "turnstile" | "hcaptcha" | "recaptcha";
         Catalogue: {
@@ -960,6 +998,12 @@ export interface components {
          * @enum {string}
          */
         DatabaseStatus: "ok" | "unavailable";
+        /** @description What the administration shows about the directory: which one, and what it does itself. */
+        DirectoryInfo: {
+            capabilities: components["schemas"]["Capabilities"];
+            /** @description `builtin` (people kept in this service's database), `ldap` or `active_directory`. */
+            kind: string;
+        };
         Elevation: {
             /**
              * Format: date-time
@@ -1005,6 +1049,7 @@ export interface components {
          *     - `not_eligible`: Self-service is not available for this account (only when the policy reveals it); `reason` says why.
          *     - `not_found`: No such resource.
          *     - `overloaded`: The service is busy (`Retry-After`).
+         *     - `directory_read_only`: The directory's people and groups are managed with its own tools; this service only reads them.
          *     - `directory_unavailable`: The directory could not be reached or refused the change; nothing was changed, try again.
          *     - `password_change_required`: The password was set by an administrator: change it first.
          *     - `payload_too_large`: The request body is too large.
@@ -1027,7 +1072,7 @@ export interface components {
          *     - `wrong_purpose`: The flow was started for the other purpose.
          * @enum {string}
          */
-        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_unavailable" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
          * @description Every field error's `code`: stable and machine-readable.
          *
@@ -1811,6 +1856,28 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    get_directory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory and its capabilities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryInfo"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     list_groups: {
         parameters: {
             query?: never;
@@ -1980,6 +2047,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

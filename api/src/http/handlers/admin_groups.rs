@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use uuid::Uuid;
 
 use crate::context::Ctx;
+use crate::directory;
 use crate::directory::groups::{
     self, CreateGroup, GroupDetail, GroupList, SetMembers, UpdateGroup,
 };
@@ -55,8 +56,11 @@ pub async fn create(
     Admin(admin): Admin,
     body: ApiJson<CreateGroup>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created()
-        .json(groups::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
+    Ok(HttpResponse::Created().json(
+        directory::admin(&ctx)?
+            .create_group(&ctx, &admin.actor(), &meta, body.into_inner()?)
+            .await?,
+    ))
 }
 
 /// Get a group
@@ -115,14 +119,15 @@ pub async fn update(
     body: ApiJson<UpdateGroup>,
 ) -> Result<web::Json<GroupDetail>, Error> {
     Ok(web::Json(
-        groups::update(
-            &ctx,
-            &admin.actor(),
-            &meta,
-            id.into_inner(),
-            body.into_inner()?,
-        )
-        .await?,
+        directory::admin(&ctx)?
+            .update_group(
+                &ctx,
+                &admin.actor(),
+                &meta,
+                id.into_inner(),
+                body.into_inner()?,
+            )
+            .await?,
     ))
 }
 
@@ -150,7 +155,9 @@ pub async fn remove(
     Admin(admin): Admin,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Error> {
-    groups::delete(&ctx, &admin.actor(), &meta, id.into_inner()).await?;
+    directory::admin(&ctx)?
+        .delete_group(&ctx, &admin.actor(), &meta, id.into_inner())
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -169,6 +176,7 @@ pub async fn remove(
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
+        (status = 409, response = p::Conflict),
         (status = 413, response = p::PayloadTooLarge),
         (status = 415, response = p::UnsupportedMediaType),
         (status = 422, response = p::Unprocessable),
@@ -184,13 +192,14 @@ pub async fn set_members(
     body: ApiJson<SetMembers>,
 ) -> Result<web::Json<GroupDetail>, Error> {
     Ok(web::Json(
-        groups::set_members(
-            &ctx,
-            &admin.actor(),
-            &meta,
-            id.into_inner(),
-            body.into_inner()?,
-        )
-        .await?,
+        directory::admin(&ctx)?
+            .set_members(
+                &ctx,
+                &admin.actor(),
+                &meta,
+                id.into_inner(),
+                body.into_inner()?,
+            )
+            .await?,
     ))
 }

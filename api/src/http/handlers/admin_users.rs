@@ -3,9 +3,31 @@ use uuid::Uuid;
 
 use crate::context::Ctx;
 use crate::directory::users::{self, CreateUser, UpdateUser, User, UserList, UserQuery};
+use crate::directory::{self, DirectoryInfo};
 use crate::error::Error;
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
+
+/// Describe the directory
+///
+/// Which directory the service reads people from, and what it does itself: when it does not
+/// manage users here (`capabilities.manages_users` false), creating, changing and deleting
+/// people and groups answer 409 `directory_read_only`, and the administration shows them
+/// read-only.
+#[utoipa::path(
+    operation_id = "get_directory",
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    responses(
+        (status = 200, description = "The directory and its capabilities", body = DirectoryInfo),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+    )
+)]
+#[get("/admin/directory")]
+pub async fn directory_info(ctx: web::Data<Ctx>, _admin: Admin) -> web::Json<DirectoryInfo> {
+    web::Json(directory::info(&ctx))
+}
 
 /// List users
 ///
@@ -61,8 +83,11 @@ pub async fn create(
     Admin(admin): Admin,
     body: ApiJson<CreateUser>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created()
-        .json(users::create(&ctx, &admin.actor(), &meta, body.into_inner()?).await?))
+    Ok(HttpResponse::Created().json(
+        directory::admin(&ctx)?
+            .create_user(&ctx, &admin.actor(), &meta, body.into_inner()?)
+            .await?,
+    ))
 }
 
 /// Get a user
@@ -122,14 +147,15 @@ pub async fn update(
     body: ApiJson<UpdateUser>,
 ) -> Result<web::Json<User>, Error> {
     Ok(web::Json(
-        users::update(
-            &ctx,
-            &admin.actor(),
-            &meta,
-            id.into_inner(),
-            body.into_inner()?,
-        )
-        .await?,
+        directory::admin(&ctx)?
+            .update_user(
+                &ctx,
+                &admin.actor(),
+                &meta,
+                id.into_inner(),
+                body.into_inner()?,
+            )
+            .await?,
     ))
 }
 
@@ -158,7 +184,9 @@ pub async fn remove(
     Admin(admin): Admin,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Error> {
-    users::delete(&ctx, &admin.actor(), &meta, id.into_inner()).await?;
+    directory::admin(&ctx)?
+        .delete_user(&ctx, &admin.actor(), &meta, id.into_inner())
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -45,6 +45,6 @@ describe('the activity page', () => {
     expect(
       screen.getByText(t('admin.activity.registrationSummary', { registered: 4, total: 10, percent: 40 })),
     ).toBeTruthy();
-    expect(new URL(mockApi.requests[0]?.url ?? '').searchParams.get('days')).toBe('30');
+    expect(new URL(mockApi.requestsTo('GET /api/v1/admin/reports/resets')[0]?.url ?? '').searchParams.get('days')).toBe('30');
   });
 });

@@ -70,8 +70,8 @@ describe('the audit log', () => {
     await user.type(screen.getByLabelText(t('admin.audit.to')), '2026-11-02');
     await user.click(screen.getByRole('button', { name: t('admin.audit.apply') }));
 
-    await waitFor(() => expect(mockApi.requests.length).toBe(2));
-    const query = new URL(mockApi.requests[1]?.url ?? '').searchParams;
+    await waitFor(() => expect(mockApi.requestsTo('GET /api/v1/admin/audit').length).toBe(2));
+    const query = new URL(mockApi.requestsTo('GET /api/v1/admin/audit')[1]?.url ?? '').searchParams;
     expect(query.get('type')).toBe('policy');
     expect(query.get('since')).toBe(new Date(2026, 10, 1).toISOString());
     expect(query.get('until')).toBe(new Date(2026, 10, 3).toISOString());

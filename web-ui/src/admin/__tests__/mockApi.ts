@@ -5,6 +5,8 @@ export type Handler = (request: Request) => Response | Promise<Response>;
 export interface MockApi {
   fetch: (request: Request) => Promise<Response>;
   requests: Request[];
+  /** The recorded requests for one "METHOD /path". */
+  requestsTo: (key: string) => Request[];
   /** Bodies of the recorded requests, parsed as JSON, for one "METHOD /path". */
   bodies: (key: string) => Promise<unknown[]>;
   on: (key: string, handler: Handler) => void;
@@ -30,8 +32,11 @@ export function createMockApi(): MockApi {
       }
       return handler(request);
     },
+    requestsTo(key: string) {
+      return requests.filter((r) => `${r.method} ${new URL(r.url).pathname}` === key);
+    },
     async bodies(key: string) {
-      const matching = requests.filter((r) => `${r.method} ${new URL(r.url).pathname}` === key);
+      const matching = this.requestsTo(key);
       return Promise.all(matching.map((r) => r.clone().json() as Promise<unknown>));
     },
     on(key, handler) {

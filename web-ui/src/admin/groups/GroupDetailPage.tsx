@@ -7,6 +7,7 @@ import { FieldErrorsContext } from '../common/FieldErrorsContext';
 import { TextField } from '../common/fields';
 import { problemMessage, settle, type AdminProblem, type FieldErrorItem } from '../common/problem';
 import { ConfirmButton, ErrorAlert, StatusRegion } from '../common/StatusMessages';
+import { ManagedElsewhere, useManagesUsers } from '../common/directory';
 import type { GroupDetail, UpdateGroup } from '../common/types';
 import GroupMembersEditor from './GroupMembersEditor';
 
@@ -24,6 +25,7 @@ export default function GroupDetailPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrorItem[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const managesUsers = useManagesUsers();
 
   const show = useCallback((detail: GroupDetail) => {
     setGroup(detail);
@@ -119,6 +121,8 @@ export default function GroupDetailPage() {
       <StatusRegion message={status} />
       {problem !== null && <ErrorAlert message={problemMessage(problem)} />}
       {placed.unplaced.length > 0 && <ErrorAlert message={placed.unplaced.map((e) => e.message).join(' ')} />}
+      {managesUsers === false && <ManagedElsewhere />}
+      {managesUsers === true && (
       <section className="admin-card" aria-labelledby="group-edit-heading">
         <h3 id="group-edit-heading">{t('admin.group.edit')}</h3>
         <FieldErrorsContext.Provider value={placed.byInput}>
@@ -145,7 +149,9 @@ export default function GroupDetailPage() {
           </form>
         </FieldErrorsContext.Provider>
       </section>
-      <GroupMembersEditor key={group.group_id} group={group} onSaved={show} />
+      )}
+      <GroupMembersEditor key={group.group_id} group={group} onSaved={show} readOnly={managesUsers !== true} />
+      {managesUsers === true && (
       <section className="admin-card" aria-labelledby="group-delete-heading">
         <h3 id="group-delete-heading">{t('admin.group.delete')}</h3>
         <ConfirmButton
@@ -157,6 +163,7 @@ export default function GroupDetailPage() {
           onConfirm={() => void remove()}
         />
       </section>
+      )}
     </section>
   );
 }

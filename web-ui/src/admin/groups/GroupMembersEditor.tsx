@@ -9,10 +9,12 @@ import type { GroupDetail, Member } from '../common/types';
 interface Props {
   group: GroupDetail;
   onSaved: (group: GroupDetail) => void;
+  /** Members are listed only: the directory's own tools change them. */
+  readOnly?: boolean;
 }
 
 /** The member list of a group, edited here and saved as a whole (PUT …/members). */
-export default function GroupMembersEditor({ group, onSaved }: Props) {
+export default function GroupMembersEditor({ group, onSaved, readOnly = false }: Props) {
   const [members, setMembers] = useState<Member[]>(group.members);
   const [dirty, setDirty] = useState(false);
   const [problem, setProblem] = useState<AdminProblem | null>(null);
@@ -60,6 +62,7 @@ export default function GroupMembersEditor({ group, onSaved }: Props) {
               <span>
                 {member.display_name} <span className="admin-muted">({member.username})</span>
               </span>
+              {!readOnly && (
               <button
                 type="button"
                 className="admin-button"
@@ -73,10 +76,13 @@ export default function GroupMembersEditor({ group, onSaved }: Props) {
               >
                 {t('admin.group.removeMember')}
               </button>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {!readOnly && (
+      <>
       <UserPicker
         id="group-members-picker"
         label={t('admin.group.findUsers')}
@@ -94,6 +100,8 @@ export default function GroupMembersEditor({ group, onSaved }: Props) {
           {t('admin.group.saveMembers')}
         </button>
       </div>
+      </>
+      )}
     </section>
   );
 }

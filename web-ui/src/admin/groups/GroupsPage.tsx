@@ -7,6 +7,7 @@ import { FieldErrorsContext } from '../common/FieldErrorsContext';
 import { TextField } from '../common/fields';
 import { problemMessage, settle, type AdminProblem, type FieldErrorItem } from '../common/problem';
 import { ErrorAlert, StatusRegion } from '../common/StatusMessages';
+import { ManagedElsewhere, useManagesUsers } from '../common/directory';
 import type { Group } from '../common/types';
 
 const locate = flatFieldLocator('group-create', ['name', 'description']);
@@ -21,6 +22,7 @@ export default function GroupsPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrorItem[]>([]);
   const [createProblem, setCreateProblem] = useState<AdminProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const managesUsers = useManagesUsers();
 
   useEffect(() => {
     let current = true;
@@ -91,6 +93,8 @@ export default function GroupsPage() {
           </table>
         </div>
       )}
+      {managesUsers === false && <ManagedElsewhere />}
+      {managesUsers === true && (
       <section className="admin-card" aria-labelledby="group-create-heading">
         <h3 id="group-create-heading">{t('admin.groups.create')}</h3>
         {createProblem !== null && <ErrorAlert message={problemMessage(createProblem)} />}
@@ -119,6 +123,7 @@ export default function GroupsPage() {
           </form>
         </FieldErrorsContext.Provider>
       </section>
+      )}
     </section>
   );
 }

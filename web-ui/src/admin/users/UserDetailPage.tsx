@@ -7,6 +7,7 @@ import { FieldErrorsContext } from '../common/FieldErrorsContext';
 import { formatDateTime } from '../common/format';
 import { problemMessage, settle, type AdminProblem, type FieldErrorItem } from '../common/problem';
 import { ConfirmButton, ErrorAlert, StatusRegion } from '../common/StatusMessages';
+import { ManagedElsewhere, useManagesUsers } from '../common/directory';
 import type { MethodView, User } from '../common/types';
 import UserFormFields from './UserFormFields';
 import UserMethodsList from './UserMethodsList';
@@ -27,6 +28,7 @@ export default function UserDetailPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrorItem[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const managesUsers = useManagesUsers();
 
   useEffect(() => {
     let current = true;
@@ -179,6 +181,8 @@ export default function UserDetailPage() {
       {problem !== null && <ErrorAlert message={problemMessage(problem)} />}
       {placed.unplaced.length > 0 && <ErrorAlert message={placed.unplaced.map((e) => e.message).join(' ')} />}
 
+      {managesUsers === false && <ManagedElsewhere />}
+      {managesUsers === true && (
       <section className="admin-card" aria-labelledby="user-edit-heading">
         <h3 id="user-edit-heading">{t('admin.user.edit')}</h3>
         <FieldErrorsContext.Provider value={placed.byInput}>
@@ -199,13 +203,16 @@ export default function UserDetailPage() {
           </form>
         </FieldErrorsContext.Provider>
       </section>
+      )}
 
       <section className="admin-card" aria-labelledby="user-actions-heading">
         <h3 id="user-actions-heading">{t('admin.user.actions')}</h3>
         <div className="admin-actions">
-          <button type="button" className="admin-button" disabled={busy} onClick={() => void setDisabled(!user.disabled)}>
-            {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
-          </button>
+          {managesUsers === true && (
+            <button type="button" className="admin-button" disabled={busy} onClick={() => void setDisabled(!user.disabled)}>
+              {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
+            </button>
+          )}
           {user.locked && (
             <button type="button" className="admin-button" disabled={busy} onClick={() => void unlock()}>
               {t('admin.user.unlock')}
@@ -218,14 +225,16 @@ export default function UserDetailPage() {
             disabled={busy}
             onConfirm={() => void requireReregistration()}
           />
-          <ConfirmButton
-            danger
-            label={t('admin.user.delete')}
-            question={t('admin.user.deleteQuestion', { name: user.username })}
-            confirmLabel={t('admin.user.deleteConfirm')}
-            disabled={busy}
-            onConfirm={() => void remove()}
-          />
+          {managesUsers === true && (
+            <ConfirmButton
+              danger
+              label={t('admin.user.delete')}
+              question={t('admin.user.deleteQuestion', { name: user.username })}
+              confirmLabel={t('admin.user.deleteConfirm')}
+              disabled={busy}
+              onConfirm={() => void remove()}
+            />
+          )}
         </div>
       </section>
 

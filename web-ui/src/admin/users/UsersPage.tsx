@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { t } from '../../i18n';
 import { problemMessage, settle, type AdminProblem } from '../common/problem';
 import { ErrorAlert, StatusRegion } from '../common/StatusMessages';
+import { ManagedElsewhere, useManagesUsers } from '../common/directory';
 import type { UserList } from '../common/types';
 import UserCreateForm from './UserCreateForm';
 import UserStatusBadges from './UserStatusBadges';
@@ -18,6 +19,7 @@ export default function UsersPage() {
   const [list, setList] = useState<UserList | null>(null);
   const [problem, setProblem] = useState<AdminProblem | null>(null);
   const [creating, setCreating] = useState(false);
+  const managesUsers = useManagesUsers();
 
   useEffect(() => {
     let current = true;
@@ -66,13 +68,14 @@ export default function UsersPage() {
             {t('admin.common.search')}
           </button>
         </form>
-        {!creating && (
+        {!creating && managesUsers === true && (
           <button type="button" className="admin-button admin-button-primary" onClick={() => setCreating(true)}>
             {t('admin.users.create')}
           </button>
         )}
       </div>
-      {creating && (
+      {managesUsers === false && <ManagedElsewhere />}
+      {creating && managesUsers === true && (
         <UserCreateForm onCreated={(user) => navigate(user.user_id)} onCancel={() => setCreating(false)} />
       )}
       {problem !== null && <ErrorAlert message={problemMessage(problem)} />}

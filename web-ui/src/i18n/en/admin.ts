@@ -8,6 +8,7 @@ const admin: Record<string, string> = {
   'admin.nav.groups': 'Groups',
   'admin.nav.audit': 'Audit log',
   'admin.nav.activity': 'Activity',
+  'admin.directory.managedElsewhere': 'People and groups come from your directory and are changed with its own tools; here you can see them, unlock accounts and manage their sign-in methods.',
   'admin.notFound.title': 'Page not found',
   'admin.notFound.body': 'There is no administration page at this address.',
 
