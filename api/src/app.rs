@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::context::Ctx;
 use crate::crypto::SecretBox;
 use crate::delivery::Delivery;
-use crate::directory::users::{self, Bootstrap};
+use crate::directory::bootstrap::{self, Bootstrap};
 use crate::directory::{Directory, builtin::Builtin};
 use crate::error::{Error, ErrorCode};
 use crate::http;
@@ -151,7 +151,7 @@ impl Application {
     ) -> Result<Self, StartError> {
         let ctx = Self::context_with(config, clock, wrap).await?;
         let config = Arc::clone(&ctx.config);
-        let bootstrap = users::bootstrap_admin(&ctx).await?;
+        let bootstrap = bootstrap::bootstrap_admin(&ctx).await?;
         let outbox = crate::delivery::outbox::spawn_sender(ctx.clone());
         crate::housekeeping::spawn(ctx.clone());
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use sspr::app::Application;
 use sspr::clock::SystemClock;
 use sspr::config::{Config, LogFormat, Settings};
-use sspr::directory::users::Bootstrap;
+use sspr::directory::bootstrap::Bootstrap;
 
 const USAGE: &str = "usage: sspr [--config PATH]      run the service\n       sspr openapi              print the OpenAPI document\n       sspr [--config PATH] admin promote USERNAME\n                                 make USERNAME an administrator (when every administrator is lost)\n       sspr [--config PATH] admin reset-password USERNAME\n                                 set a one-time password for USERNAME and print it\n";
 
@@ -162,13 +162,13 @@ fn run_console(config: Config, command: Console) -> ExitCode {
             .map_err(|e| e.to_string())?;
         match command {
             Console::Promote(username) => {
-                sspr::directory::users::console_promote(&ctx, &username)
+                sspr::directory::bootstrap::console_promote(&ctx, &username)
                     .await
                     .map_err(|e| e.to_string())?;
                 Ok(format!("{username} is now an administrator"))
             }
             Console::ResetPassword(username) => {
-                let password = sspr::directory::users::console_reset_password(&ctx, &username)
+                let password = sspr::directory::bootstrap::console_reset_password(&ctx, &username)
                     .await
                     .map_err(|e| e.to_string())?;
                 Ok(format!(

@@ -87,7 +87,7 @@ export async function codeSince(stack, destination, since) {
   let want = since + 1;
   for (;;) {
     const mails = await stack.smtp.waitFor(destination, want);
-    const codes = mails.slice(since).map((m) => m.data.match(/verification code is:\s*(\d+)/)).filter(Boolean);
+    const codes = mails.slice(since).map((m) => m.text.match(/verification code is:\s*(\d+)/)).filter(Boolean);
     if (codes.length > 0) return codes[codes.length - 1][1];
     want = mails.length + 1;
   }

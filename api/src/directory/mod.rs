@@ -10,6 +10,7 @@
 //! Every call is async and may go over the network: callers never hold a database transaction
 //! across one (a reset claims its flow, awaits the directory, then records — `flows`).
 
+pub mod bootstrap;
 pub mod builtin;
 pub mod groups;
 pub mod names;

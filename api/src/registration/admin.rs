@@ -7,7 +7,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::enroll::{MethodList, view};
+use super::enroll::view;
+use super::wire::MethodList;
 use super::{ActiveMethod, count_registered, in_scope, methods_required};
 use crate::audit::{self, Event, Party};
 use crate::context::{Actor, Ctx, RequestMeta};

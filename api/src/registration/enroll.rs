@@ -5,149 +5,27 @@
 //! address in the directory (and at a replaced email address), through the outbox — so that an
 //! attacker who briefly holds a session cannot quietly plant their own phone.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{RegistrationStatus, allowed_kinds, status, step_up};
+use super::wire::*;
+use super::{allowed_kinds, step_up};
 use crate::audit::{self, Event, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
-use crate::error::{Error, ErrorCode, FieldCode, FieldError};
-use crate::methods::{self, DestinationInput, authenticator, codes, parse_kind, questions};
+use crate::error::{Error, ErrorCode, FieldCode};
+use crate::methods::{self, DestinationInput, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
     self, DbConn,
-    methods::{ACTIVE, AnswerRow, MethodRow, PENDING},
+    methods::{ACTIVE, MethodRow, PENDING},
     ts, utc,
 };
 
 /// Code purpose for registration (recovery codes have their own).
 pub const PURPOSE: &str = "registration";
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"kind": "mobile_sms", "phone": "+1 415 555 2671"}))]
-pub struct AddMethodRequest {
-    pub kind: MethodKind,
-    /// For `email`.
-    pub email: Option<String>,
-    /// For the phone kinds, in international form.
-    pub phone: Option<String>,
-    /// For `office_voice`, digits only.
-    pub extension: Option<String>,
-}
-
-/// A method, as its owner (or an administrator) sees it: never the full destination.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct MethodView {
-    pub method_id: Uuid,
-    pub kind: MethodKind,
-    pub status: MethodStatus,
-    /// Masked destination (`j***@e***.com`, `+1 ••• ••• ••67`) or the kind's name.
-    pub hint: String,
-    pub created_at: DateTime<Utc>,
-    pub activated_at: Option<DateTime<Utc>>,
-    /// Set while a method added or changed after the first set waits out the policy's recovery
-    /// cool-down: a reset offers it from then on (it works for everything else at once).
-    pub recovery_from: Option<DateTime<Utc>>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MethodList {
-    pub items: Vec<MethodView>,
-}
-
-/// Where a method stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MethodStatus {
-    /// Added, waiting for its code (or the app's first code).
-    Pending,
-    /// Verified: it counts.
-    Active,
-}
-
-impl MethodStatus {
-    /// The status of a stored row (`store::methods::PENDING` / `ACTIVE`).
-    pub fn of(stored: &str) -> Self {
-        match stored {
-            ACTIVE => Self::Active,
-            _ => Self::Pending,
-        }
-    }
-}
-
-/// The answer to adding a method.
-#[derive(Serialize, ToSchema)]
-pub struct AddedMethod {
-    pub method_id: Uuid,
-    pub kind: MethodKind,
-    pub status: MethodStatus,
-    pub hint: String,
-    /// Seconds the code sent is valid (code kinds).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expires_in: Option<i64>,
-    /// Seconds before another code may be sent (code kinds).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resend_after: Option<i64>,
-    /// Authenticator apps: the seed in base32, shown this once.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
-    /// Authenticator apps: the `otpauth://` URI, shown this once.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub otpauth_uri: Option<String>,
-    /// Authenticator apps: the URI as a QR code (SVG), shown this once.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qr_svg: Option<String>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct VerifyMethodRequest {
-    /// The code received, or shown by the authenticator app.
-    pub code: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CodeSent {
-    pub expires_in: i64,
-    pub resend_after: i64,
-}
-
-/// The answer to removing a method: removal is allowed even when it leaves the person short of
-/// the policy, and the status says so.
-#[derive(Serialize, ToSchema)]
-pub struct Removal {
-    pub registration: RegistrationStatus,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SecurityAnswers {
-    #[serde(deserialize_with = "crate::wire::objects")]
-    pub answers: Vec<SecurityAnswer>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SecurityAnswer {
-    pub question_id: String,
-    /// 3–40 characters; compared ignoring case, spacing and width.
-    pub answer: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Catalogue {
-    pub questions: Vec<questions::Question>,
-    /// How many to answer.
-    pub register_count: u32,
-}
 
 /// `row` as its owner sees it, `now` under `policy` (for the recovery cool-down).
 pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<MethodView> {
@@ -169,20 +47,24 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
     })
 }
 
-struct Person {
-    user: DirPerson,
-    policy: Policy,
+pub(super) struct Person {
+    pub(super) user: DirPerson,
+    pub(super) policy: Policy,
 }
 
 /// The signed-in person as the directory described them for this request, and the policy.
-async fn load(ctx: &Ctx, principal: &Principal) -> Result<Person, Error> {
+pub(super) async fn load(ctx: &Ctx, principal: &Principal) -> Result<Person, Error> {
     let user = principal.person.clone();
     let policy = crate::policy::service::current(ctx).await?.policy;
     Ok(Person { user, policy })
 }
 
 /// Refuses kinds this person may not register.
-fn check_allowed(policy: &Policy, user: &DirPerson, kind: MethodKind) -> Result<(), Error> {
+pub(super) fn check_allowed(
+    policy: &Policy,
+    user: &DirPerson,
+    kind: MethodKind,
+) -> Result<(), Error> {
     if user.is_admin && kind == MethodKind::SecurityQuestions {
         return Err(Error::NotAllowed {
             code: ErrorCode::NotAllowedForAdministrators,
@@ -199,7 +81,7 @@ fn check_allowed(policy: &Policy, user: &DirPerson, kind: MethodKind) -> Result<
 }
 
 /// Queues "your security info changed" to the person's directory address (and `also`).
-fn notify_change(
+pub(super) fn notify_change(
     ctx: &Ctx,
     conn: &mut DbConn,
     policy: &Policy,
@@ -545,191 +427,10 @@ pub async fn verify(
 }
 
 /// Registering or confirming restarts the reconfirmation clock.
-fn confirmed(conn: &mut DbConn, user: &DirPerson, now: DateTime<Utc>) -> Result<(), Error> {
+pub(super) fn confirmed(
+    conn: &mut DbConn,
+    user: &DirPerson,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     store::accounts::set_methods_confirmed(conn, &user.id, Some(ts(now)))
-}
-
-pub async fn remove(
-    ctx: &Ctx,
-    principal: &Principal,
-    meta: &RequestMeta,
-    method_id: Uuid,
-) -> Result<Removal, Error> {
-    let Person { user, policy } = load(ctx, principal).await?;
-    let groups = ctx.directory.groups_of(&user.id).await?;
-    let now = ctx.now();
-    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
-    let principal_c = principal.clone();
-    ctx.store
-        .write(move |conn| {
-            let row = store::methods::find(conn, &user.id, &method_id.to_string())?
-                .ok_or(Error::NotFound("method"))?;
-            if row.status == ACTIVE {
-                step_up::require(conn, &policy, &user, &principal_c, now)?;
-            }
-            store::methods::delete(conn, &row.id)?;
-            let kind = parse_kind(&row.kind);
-            if kind == Some(MethodKind::SecurityQuestions) {
-                store::methods::replace_answers(conn, &user.id, &[])?;
-            }
-            let party = Party::named(&user.id, &user.username);
-            let event = Event::new(audit::kind::METHOD_REMOVED, party.clone())
-                .target(party)
-                .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
-            audit::record(conn, now, &meta_c, event)?;
-            if row.status == ACTIVE
-                && let Some(kind) = kind
-            {
-                let change = format!("{} removed", methods::registry(kind).describe());
-                notify_change(&ctx_c, conn, &policy, &user, &change, None, now)?;
-            }
-            Ok(Removal {
-                registration: status(conn, &policy, &user, &groups, now)?,
-            })
-        })
-        .await
-}
-
-/// "These are still mine": restarts the reconfirmation clock.
-pub async fn confirm(
-    ctx: &Ctx,
-    principal: &Principal,
-    meta: &RequestMeta,
-) -> Result<RegistrationStatus, Error> {
-    let Person { user, policy } = load(ctx, principal).await?;
-    let groups = ctx.directory.groups_of(&user.id).await?;
-    let now = ctx.now();
-    let meta_c = meta.clone();
-    ctx.store
-        .write(move |conn| {
-            if !store::methods::for_user(conn, &user.id)?
-                .iter()
-                .any(|m| m.status == ACTIVE)
-            {
-                return Err(Error::conflict(
-                    ErrorCode::NoMethods,
-                    "there are no verified methods to confirm",
-                ));
-            }
-            confirmed(conn, &user, now)?;
-            let party = Party::named(&user.id, &user.username);
-            audit::record(
-                conn,
-                now,
-                &meta_c,
-                Event::new(audit::kind::METHODS_CONFIRMED, party.clone()).target(party),
-            )?;
-            status(conn, &policy, &user, &groups, now)
-        })
-        .await
-}
-
-pub async fn catalogue(ctx: &Ctx) -> Result<Catalogue, Error> {
-    let policy = crate::policy::service::current(ctx).await?.policy;
-    Ok(Catalogue {
-        questions: questions::catalogue(&policy),
-        register_count: policy.security_questions.register_count,
-    })
-}
-
-pub async fn set_answers(
-    ctx: &Ctx,
-    principal: &Principal,
-    meta: &RequestMeta,
-    req: SecurityAnswers,
-) -> Result<MethodView, Error> {
-    let Person { user, policy } = load(ctx, principal).await?;
-    check_allowed(&policy, &user, MethodKind::SecurityQuestions)?;
-    let catalogue = questions::catalogue(&policy);
-    let wanted = policy.security_questions.register_count as usize;
-    let mut errors = Vec::new();
-    if req.answers.len() != wanted {
-        errors.push(FieldError::new(
-            "answers",
-            FieldCode::Count,
-            format!("answer exactly {wanted} questions"),
-        ));
-    }
-    let (mut ids, mut texts) = (HashSet::new(), HashSet::new());
-    let mut normalised = Vec::new();
-    for (i, a) in req.answers.iter().enumerate() {
-        if !catalogue.iter().any(|q| q.question_id == a.question_id) {
-            errors.push(FieldError::new(
-                format!("answers[{i}].question_id"),
-                FieldCode::UnknownQuestion,
-                "not a question of the catalogue",
-            ));
-        } else if !ids.insert(a.question_id.clone()) {
-            errors.push(FieldError::new(
-                format!("answers[{i}].question_id"),
-                FieldCode::Duplicate,
-                "each question once",
-            ));
-        }
-        let answer = questions::normalise_answer(&a.answer);
-        let n = answer.chars().count();
-        if !(3..=40).contains(&n) {
-            errors.push(FieldError::new(
-                format!("answers[{i}].answer"),
-                FieldCode::Length,
-                "an answer is 3 to 40 characters",
-            ));
-        } else if !texts.insert(answer.clone()) {
-            errors.push(FieldError::new(
-                format!("answers[{i}].answer"),
-                FieldCode::Duplicate,
-                "give a different answer to each question",
-            ));
-        }
-        normalised.push((a.question_id.clone(), answer));
-    }
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
-    let mut rows = Vec::new();
-    let now = ctx.now();
-    for (question_id, answer) in normalised {
-        let password = crate::password::Password::parse(&answer, "answer")?;
-        rows.push(AnswerRow {
-            user_id: user.id.clone(),
-            question_id,
-            answer_hash: ctx.hasher.hash(&password).await?,
-            created_at: ts(now),
-        });
-    }
-    let (ctx_c, meta_c, principal_c) = (ctx.clone(), meta.clone(), principal.clone());
-    ctx.store
-        .write(move |conn| {
-            let stage = step_up::require(conn, &policy, &user, &principal_c, now)?;
-            store::methods::replace_answers(conn, &user.id, &rows)?;
-            let existed = store::methods::for_user(conn, &user.id)?
-                .into_iter()
-                .any(|m| m.kind == MethodKind::SecurityQuestions.as_str());
-            let row = MethodRow {
-                id: Uuid::new_v4().to_string(),
-                user_id: user.id.clone(),
-                kind: MethodKind::SecurityQuestions.as_str().to_owned(),
-                status: ACTIVE.to_owned(),
-                destination: None,
-                extension: None,
-                secret: None,
-                last_totp_step: None,
-                created_at: ts(now),
-                activated_at: Some(ts(now)),
-                updated_at: ts(now),
-                held: i32::from(stage == step_up::Stage::Change),
-            };
-            store::methods::insert(conn, &row)?;
-            store::methods::delete_kind_except(conn, &user.id, &row.kind, &row.id)?;
-            confirmed(conn, &user, now)?;
-            let party = Party::named(&user.id, &user.username);
-            let event = Event::new(audit::kind::METHOD_REGISTERED, party.clone())
-                .target(party)
-                .details(serde_json::json!({ "method_id": row.id, "kind": row.kind, "questions": rows.len() }));
-            audit::record(conn, now, &meta_c, event)?;
-            let change = if existed { "security questions changed" } else { "security questions added" };
-            notify_change(&ctx_c, conn, &policy, &user, change, None, now)?;
-            view(&row, &policy, now).ok_or_else(|| Error::internal("unreadable method"))
-        })
-        .await
 }

@@ -3,8 +3,10 @@
 //! Administrators' view and the policy impact report are in [`admin`].
 
 pub mod admin;
+pub mod changes;
 pub mod enroll;
 pub mod step_up;
+pub mod wire;
 
 use std::collections::BTreeSet;
 

@@ -8,9 +8,12 @@
 //! and answer `invalid_credentials`. Only after the right password does the answer say that the
 //! account is locked or disabled.
 
+pub mod wire;
+
+pub use wire::{ChangePasswordRequest, Me, SignInRequest, SignInResponse};
+
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::{self, Event, Party};
@@ -19,7 +22,7 @@ use crate::directory::{Authentication, Lockout, PasswordChange, Person};
 use crate::error::{Error, FieldCode};
 use crate::flows::limits;
 use crate::password::Password;
-use crate::registration::{self, RegistrationStatus};
+use crate::registration;
 use crate::store::{self, accounts::AccountRow, sessions::SessionRow, ts, utc};
 use crate::tokens::{Keyring, Lifetime};
 
@@ -76,50 +79,6 @@ impl Principal {
     }
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"username": "jane", "password": "copper kettles hum beside quiet rivers"}))]
-pub struct SignInRequest {
-    pub username: String,
-    pub password: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SignInResponse {
-    /// A bearer token for API clients (the SPA gets the same token in an HttpOnly cookie).
-    pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: String,
-    /// Seconds until the token expires.
-    pub expires_in: i64,
-    /// The person must register verification methods before anything else (a nudge for the
-    /// SPA: the token works as usual).
-    pub registration_required: bool,
-    /// The person must confirm their registered methods again.
-    pub reconfirm_required: bool,
-    /// The password was set by an administrator and must be changed now.
-    pub password_change_required: bool,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Me {
-    pub user_id: Uuid,
-    pub username: String,
-    pub display_name: String,
-    pub email: String,
-    pub is_admin: bool,
-    pub password_change_required: bool,
-    pub registration: RegistrationStatus,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChangePasswordRequest {
-    pub current_password: String,
-    pub new_password: String,
-}
-
-/// A wrong password for `person` (at sign-in, or as the current password of a change), which the
 /// directory counted: audited and, when it locked the account, the person is told, with the way
 /// out.
 fn wrong_password(

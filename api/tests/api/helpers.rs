@@ -226,9 +226,9 @@ pub async fn spawn_on(
     let metrics_address = app.metrics_addr().map(|a| format!("http://{a}"));
     let ctx = app.ctx().clone();
     let generated_admin_password = match app.bootstrap() {
-        sspr::directory::users::Bootstrap::CreatedWithGeneratedPassword { password, .. } => {
-            Some(password.clone())
-        }
+        sspr::directory::bootstrap::Bootstrap::CreatedWithGeneratedPassword {
+            password, ..
+        } => Some(password.clone()),
         _ => None,
     };
     let background = app.spawn();

@@ -227,7 +227,7 @@ pub async fn unlock(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
     responses(
-        (status = 200, description = "The person's methods, masked", body = crate::registration::enroll::MethodList),
+        (status = 200, description = "The person's methods, masked", body = crate::registration::wire::MethodList),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
@@ -239,7 +239,7 @@ pub async fn methods(
     ctx: web::Data<Ctx>,
     _admin: Admin,
     id: web::Path<Uuid>,
-) -> Result<web::Json<crate::registration::enroll::MethodList>, Error> {
+) -> Result<web::Json<crate::registration::wire::MethodList>, Error> {
     Ok(web::Json(
         crate::registration::admin::methods_of(&ctx, id.into_inner()).await?,
     ))

@@ -6,13 +6,14 @@ use crate::error::Error;
 use crate::http::extract::{ApiJson, Authenticated, Meta};
 use crate::http::problem as p;
 use crate::registration::RegistrationStatus;
-use crate::registration::enroll::{
-    self, AddMethodRequest, AddedMethod, Catalogue, CodeSent, MethodList, MethodView, Removal,
-    SecurityAnswers, VerifyMethodRequest,
-};
 use crate::registration::step_up::{
     self, Elevation, StepUpChallenge, StepUpChallengeRequest, StepUpRequest,
 };
+use crate::registration::wire::{
+    AddMethodRequest, AddedMethod, Catalogue, CodeSent, MethodList, MethodView, Removal,
+    SecurityAnswers, VerifyMethodRequest,
+};
+use crate::registration::{changes, enroll};
 
 /// List my methods
 ///
@@ -163,7 +164,7 @@ pub async fn remove(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Removal>, Error> {
     Ok(web::Json(
-        enroll::remove(&ctx, &principal, &meta, id.into_inner()).await?,
+        changes::remove(&ctx, &principal, &meta, id.into_inner()).await?,
     ))
 }
 
@@ -188,7 +189,7 @@ pub async fn confirm(
     Meta(meta): Meta,
     Authenticated(principal): Authenticated,
 ) -> Result<web::Json<RegistrationStatus>, Error> {
-    Ok(web::Json(enroll::confirm(&ctx, &principal, &meta).await?))
+    Ok(web::Json(changes::confirm(&ctx, &principal, &meta).await?))
 }
 
 /// List the security questions
@@ -210,7 +211,7 @@ pub async fn catalogue(
     ctx: web::Data<Ctx>,
     _user: Authenticated,
 ) -> Result<web::Json<Catalogue>, Error> {
-    Ok(web::Json(enroll::catalogue(&ctx).await?))
+    Ok(web::Json(changes::catalogue(&ctx).await?))
 }
 
 /// Set my security answers
@@ -241,7 +242,7 @@ pub async fn set_answers(
     body: ApiJson<SecurityAnswers>,
 ) -> Result<web::Json<MethodView>, Error> {
     Ok(web::Json(
-        enroll::set_answers(&ctx, &principal, &meta, body.into_inner()?).await?,
+        changes::set_answers(&ctx, &principal, &meta, body.into_inner()?).await?,
     ))
 }
 

@@ -1,0 +1,325 @@
+//! Finishing a verified flow: claim and record in one transaction (notices held), the
+//! directory write outside it, then the notices released or everything undone.
+
+use super::*;
+
+/// The flow, its person and the kinds passed, when it may finish for `purpose`.
+async fn finishable(
+    ctx: &Ctx,
+    flow_token: &str,
+    flow_id: Uuid,
+    purpose: Purpose,
+) -> Result<(i64, FlowRow, DirPerson, Vec<MethodKind>, Policy), Error> {
+    let step = token::verify(ctx, flow_token, flow_id)?;
+    let now = ctx.now();
+    let (flow, kinds, policy) = ctx
+        .store
+        .read(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            let policy = crate::policy::service::current_on(conn)?.policy;
+            if flow.purpose != purpose.as_str() {
+                return Err(Error::conflict(
+                    ErrorCode::WrongPurpose,
+                    "this flow was started for the other purpose",
+                ));
+            }
+            let passed = passed_of(&flow);
+            if (passed.len() as i32) < flow.methods_required {
+                return Err(Error::NotAllowed {
+                    code: ErrorCode::VerificationIncomplete,
+                    detail: format!(
+                        "verify {} method(s) first",
+                        flow.methods_required - passed.len() as i32
+                    )
+                    .into(),
+                });
+            }
+            let kinds = offered_of(&flow)
+                .into_iter()
+                .filter(|m| passed.contains(&m.method_id))
+                .map(|m| m.kind)
+                .collect();
+            Ok((flow, kinds, policy))
+        })
+        .await?;
+    let user_id = flow.user_id.clone().ok_or(Error::Unauthenticated)?;
+    let person = ctx
+        .directory
+        .get(&user_id)
+        .await?
+        .ok_or(Error::Unauthenticated)?;
+    Ok((step, flow, person, kinds, policy))
+}
+
+/// Why a flow that was verified can no longer finish, re-checked when it is claimed: the person
+/// was disabled, promoted or demoted, or a passed method is no longer active (removed,
+/// replaced, or re-registration required) since the flow began.
+fn changed_since_start(
+    conn: &mut DbConn,
+    flow: &FlowRow,
+    person: &DirPerson,
+) -> Result<Option<&'static str>, Error> {
+    if person.disabled {
+        return Ok(Some("disabled"));
+    }
+    if i32::from(person.is_admin) != flow.is_admin {
+        return Ok(Some("role_changed"));
+    }
+    for id in passed_of(flow) {
+        let active = store::methods::find(conn, &person.id, &id.to_string())?
+            .is_some_and(|m| m.status == ACTIVE);
+        if !active {
+            return Ok(Some("methods_changed"));
+        }
+    }
+    Ok(None)
+}
+
+/// Claims a verified flow for finishing, in the caller's transaction: one conditional update,
+/// so that exactly one of any number of racing finishes wins. A flow whose account changed
+/// since it began ends here instead: `Ok(Some(answer))`, audited, to be committed.
+fn claim(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    meta: &RequestMeta,
+    (flow, step): (&FlowRow, i64),
+    person: &DirPerson,
+    over: &'static str,
+) -> Result<Option<Error>, Error> {
+    if !store::flows::finish(conn, &flow.id, step, ts(now))? {
+        return Err(Error::conflict(ErrorCode::FlowFinished, over));
+    }
+    let Some(reason) = changed_since_start(conn, flow, person)? else {
+        return Ok(None);
+    };
+    let party = Party::named(&person.id, &person.username);
+    let event = Event::new(audit::kind::RECOVERY_ENDED, party.clone())
+        .target(party)
+        .failed()
+        .details(serde_json::json!({ "flow_id": flow.id, "reason": reason }));
+    audit::record(conn, now, meta, event)?;
+    Ok(Some(Error::conflict(
+        ErrorCode::FlowEnded,
+        "the account changed since this reset began; start again",
+    )))
+}
+
+/// What a finish committed before asking the directory: the claimed flow and the notices held
+/// until the directory answers.
+struct Claimed {
+    flow_id: String,
+    step: i64,
+    held: Vec<String>,
+}
+
+/// The directory took the change: the held notices go out now (were this not written, they
+/// would go when their hold ends).
+async fn confirm(ctx: &Ctx, claimed: Claimed) {
+    let now = ctx.now();
+    let held = claimed.held;
+    if let Err(e) = ctx
+        .store
+        .write(move |conn| outbox::release_held(conn, &held, now))
+        .await
+    {
+        tracing::warn!(error = %e, flow = %claimed.flow_id, "held notices wait for their hold to end");
+    }
+}
+
+/// The directory did not take the change: the claim is released (the flow is open again at the
+/// same step, so the person may retry with the same token), the held notices are dropped, the
+/// failure is audited, and the directory's error answered. Sessions ended at the claim stay
+/// ended.
+async fn undo(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    claimed: Claimed,
+    person: &DirPerson,
+    error: Error,
+) -> Error {
+    let now = ctx.now();
+    let (party, meta) = (Party::named(&person.id, &person.username), meta.clone());
+    let reason = error.problem_code().as_str();
+    tracing::warn!(error = %error, flow = %claimed.flow_id, "the directory did not take a finish");
+    let undone = ctx
+        .store
+        .write(move |conn| {
+            store::flows::release(conn, &claimed.flow_id, claimed.step)?;
+            outbox::cancel_held(conn, &claimed.held)?;
+            let event = Event::new(audit::kind::RECOVERY_DIRECTORY_FAILED, party.clone())
+                .target(party)
+                .failed()
+                .details(serde_json::json!({ "flow_id": claimed.flow_id, "code": reason }));
+            audit::record(conn, now, &meta, event)
+        })
+        .await;
+    if let Err(e) = undone {
+        tracing::error!(error = %e, "a claimed flow could not be released");
+    }
+    error
+}
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// Queues a notice to `to` at the address in the directory (never one from the request), held
+/// until the directory has taken the change; returns its outbox id.
+fn tell(
+    ctx: &Ctx,
+    conn: &mut DbConn,
+    policy: &Policy,
+    to: &DirPerson,
+    what: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<String, Error> {
+    let message = templates::notice(
+        &ctx.config.organization_name,
+        &to.email,
+        &to.display_name,
+        what,
+        text,
+        None,
+        &policy.customization,
+    );
+    outbox::enqueue_held(conn, now, &message)
+}
+
+fn kinds_json(kinds: &[MethodKind]) -> serde_json::Value {
+    serde_json::json!(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+}
+
+/// Finishes a reset. One transaction claims the flow and records what the reset does (every
+/// session issued before it ends, the audit row, the notices, held); then the directory is
+/// asked, outside any transaction; then the notices go out — or, when the directory did not take
+/// the password, the claim is released ([`undo`]). A failure before the directory is asked rolls
+/// everything back and the directory is never asked.
+pub async fn reset_password(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+    req: NewPasswordRequest,
+) -> Result<FinishResponse, Error> {
+    let (step, flow, person, kinds, policy) =
+        finishable(ctx, flow_token, flow_id, Purpose::ResetPassword).await?;
+    let password = crate::directory::passwords::vet(
+        ctx,
+        &policy.password,
+        &person,
+        &req.new_password,
+        "new_password",
+    )
+    .await?;
+    let others = if person.is_admin && policy.notifications.notify_admins_on_admin_reset {
+        ctx.directory.administrators().await?
+    } else {
+        Vec::new()
+    };
+    let now = ctx.now();
+    let (ctx_c, meta_c, person_c) = (ctx.clone(), meta.clone(), person.clone());
+    let claimed: Result<Claimed, Error> = ctx.store
+        .write(move |conn| {
+            let over = "this reset is over; start again if you need to";
+            if let Some(ended) = claim(conn, now, &meta_c, (&flow, step), &person_c, over)? {
+                return Ok(Err(ended));
+            }
+            let person = person_c;
+            // Every session issued before the reset ends; the reset itself signs nobody in.
+            store::accounts::end_sessions(conn, &person.id, ts(now))?;
+            store::flows::supersede_for_user(conn, &person.id, None)?;
+            let party = Party::named(&person.id, &person.username);
+            let event = Event::new(audit::kind::RECOVERY_PASSWORD_RESET, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
+            audit::record(conn, now, &meta_c, event)?;
+            let mut held = Vec::new();
+            if policy.notifications.notify_user_on_reset {
+                let text = format!("The password of your account was reset on {} using self-service password reset.", stamp(now));
+                held.push(tell(&ctx_c, conn, &policy, &person, "password was reset", &text, now)?);
+            }
+            for other in others.iter().filter(|a| a.id != person.id) {
+                let text = format!("The administrator {} reset their password on {} using self-service password reset.", person.username, stamp(now));
+                held.push(tell(&ctx_c, conn, &policy, other, "administrator reset their password", &text, now)?);
+            }
+            for kind in &kinds {
+                ctx_c.metrics.recovery(kind.as_str(), "password_reset");
+            }
+            Ok(Ok(Claimed { flow_id: flow.id, step, held }))
+        })
+        .await?;
+    let claimed = claimed?;
+    if let Err(e) = ctx
+        .directory
+        .set_password(&person.id, &password, PasswordChange::ByReset)
+        .await
+    {
+        return Err(undo(ctx, meta, claimed, &person, e).await);
+    }
+    let id = person.id.clone();
+    // A password set by an administrator no longer needs changing (if this is not written, the
+    // person is asked to change it once more: the safe side).
+    if let Err(e) = ctx
+        .store
+        .write(move |conn| store::accounts::set_must_change(conn, &id, false, ts(now)))
+        .await
+    {
+        tracing::warn!(error = %e, "the must-change flag could not be cleared after a reset");
+    }
+    confirm(ctx, claimed).await;
+    Ok(FinishResponse {
+        status: FinishStatus::PasswordReset,
+    })
+}
+
+/// Finishes an unlock: claim and record, unlock in the directory, then send (as a reset).
+pub async fn unlock(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+) -> Result<FinishResponse, Error> {
+    let (step, flow, person, kinds, policy) =
+        finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
+    if !policy.unlock_enabled {
+        return Err(Error::NotAllowed {
+            code: ErrorCode::UnlockDisabled,
+            detail: "unlocking without a reset is not enabled".into(),
+        });
+    }
+    let now = ctx.now();
+    let (ctx_c, meta_c, person_c) = (ctx.clone(), meta.clone(), person.clone());
+    let claimed: Result<Claimed, Error> = ctx.store
+        .write(move |conn| {
+            let over = "this flow is over; start again if you need to";
+            if let Some(ended) = claim(conn, now, &meta_c, (&flow, step), &person_c, over)? {
+                return Ok(Err(ended));
+            }
+            let person = person_c;
+            store::flows::supersede_for_user(conn, &person.id, None)?;
+            let party = Party::named(&person.id, &person.username);
+            let event = Event::new(audit::kind::RECOVERY_ACCOUNT_UNLOCKED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
+            audit::record(conn, now, &meta_c, event)?;
+            let mut held = Vec::new();
+            if policy.notifications.notify_user_on_reset {
+                let text = format!("Your account was unlocked on {} using self-service password reset. Your password did not change.", stamp(now));
+                held.push(tell(&ctx_c, conn, &policy, &person, "account was unlocked", &text, now)?);
+            }
+            for kind in &kinds {
+                ctx_c.metrics.recovery(kind.as_str(), "unlocked");
+            }
+            Ok(Ok(Claimed { flow_id: flow.id, step, held }))
+        })
+        .await?;
+    let claimed = claimed?;
+    if let Err(e) = ctx.directory.unlock(&person.id).await {
+        return Err(undo(ctx, meta, claimed, &person, e).await);
+    }
+    confirm(ctx, claimed).await;
+    Ok(FinishResponse {
+        status: FinishStatus::Unlocked,
+    })
+}

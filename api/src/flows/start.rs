@@ -1,0 +1,181 @@
+//! Starting a flow: the CAPTCHA, the person or a phantom, the offer, the limits.
+
+use super::*;
+
+pub async fn start(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    req: StartRequest,
+) -> Result<StartResponse, Error> {
+    let captcha = crate::captcha::verify(ctx, meta, &req.captcha).await?;
+    let (typed, key) = typed_username(&req.username);
+    if key.is_empty() {
+        return Err(Error::validation(
+            "username",
+            FieldCode::Required,
+            "enter your username",
+        ));
+    }
+    let now = ctx.now();
+    // Real and unknown usernames make the same calls and run the same queries, so that the
+    // time taken says little.
+    let user = ctx.directory.find_by_login(&typed).await?;
+    let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
+    let groups = ctx.directory.groups_of(&id).await?;
+    let census = ctx.census.clone();
+    let (policy, found, census) = ctx
+        .store
+        .read(move |conn| {
+            let policy_c = crate::policy::service::current_on(conn)?.policy;
+            let rows = store::methods::for_user(conn, &id)?;
+            let answers = store::methods::answers(conn, &id)?.len();
+            let found = user.map(|u| {
+                let is_admin = u.is_admin;
+                let offered: Vec<OfferedMethod> = offerable(&policy_c, &u, &rows, answers, now)
+                    .into_iter()
+                    .map(|o| o.method)
+                    .collect();
+                let scoped = in_scope(&policy_c, is_admin, &groups);
+                (u, offered, scoped)
+            });
+            let census = census.get(conn, now)?;
+            Ok((policy_c, found, census))
+        })
+        .await?;
+    let eligibility = match found {
+        None => Err("unknown_user"),
+        Some((user, _, _)) if user.disabled => Err("disabled"),
+        Some((_, _, false)) => Err("not_in_scope"),
+        Some((user, offered, true)) => {
+            let required = methods_required(&policy, user.is_admin);
+            // Every entry is an independent factor (`offerable`).
+            if (offered.len() as u32) < required {
+                Err("not_registered")
+            } else {
+                Ok((user, offered, required))
+            }
+        }
+    };
+    let refusal = if req.purpose == Purpose::UnlockAccount && !policy.unlock_enabled {
+        Some(Error::NotAllowed {
+            code: ErrorCode::UnlockDisabled,
+            detail: "unlocking without a reset is not enabled".into(),
+        })
+    } else if let Err(reason) = eligibility
+        && policy.reveal_ineligible
+    {
+        Some(ineligible(reason, &policy))
+    } else {
+        None
+    };
+    if let Some(refusal) = refusal {
+        // The solution is spent on a refusal too: one solution must not test many usernames.
+        ctx.store.write(move |conn| captcha.consume(conn)).await?;
+        return Err(refusal);
+    }
+    let (user, offered, required, phantom, decoy_reason) = match eligibility {
+        Ok((user, offered, required)) => (Some(user), offered, required, None, None),
+        Err(reason) => {
+            // The same offer a real person gets, made from the phantom of the typed name.
+            let shape = phantom::Shape {
+                policy: &policy,
+                census: &census,
+            };
+            let phantom = phantom::Phantom::of(&ctx.secrets, &key, &shape, now);
+            let person = phantom.person(&typed, now);
+            let offered = offerable(
+                &policy,
+                &person.user,
+                &person.rows,
+                person.answers.len(),
+                now,
+            )
+            .into_iter()
+            .map(|o| o.method)
+            .collect();
+            let required = methods_required(&policy, phantom.is_admin);
+            (None, offered, required, Some(phantom), Some(reason))
+        }
+    };
+    let limits_cfg = ctx.config.recovery;
+    let flow = FlowRow {
+        id: Uuid::new_v4().to_string(),
+        user_id: user.as_ref().map(|u| u.id.clone()),
+        username_key: key.clone(),
+        purpose: req.purpose.as_str().to_owned(),
+        status: store::flows::ACTIVE.to_owned(),
+        step: 0,
+        methods_required: required as i32,
+        methods_offered: serde_json::to_string(&offered)
+            .map_err(|e| Error::internal(e.to_string()))?,
+        methods_passed: "[]".to_owned(),
+        questions_asked: None,
+        failures: 0,
+        created_at: ts(now),
+        expires_at: ts(now + Duration::seconds(limits_cfg.flow_ttl_secs)),
+        finished_at: None,
+        is_admin: match (&user, &phantom) {
+            (Some(u), _) => i32::from(u.is_admin),
+            (None, Some(p)) => i32::from(p.is_admin),
+            (None, None) => 0,
+        },
+        phantom: phantom
+            .map(|p| serde_json::to_string(&p))
+            .transpose()
+            .map_err(|e| Error::internal(e.to_string()))?,
+    };
+    let (flow_c, meta_c, typed_c) = (flow.clone(), meta.clone(), typed.clone());
+    let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
+    ctx.store
+        .write(move |conn| {
+            captcha.consume(conn)?;
+            let ip = limits::address_key(meta_c.ip);
+            limits::hit(
+                conn,
+                &format!("flow-start-ip:{ip}"),
+                Duration::minutes(15),
+                limits_cfg.starts_per_ip,
+                now,
+            )?;
+            limits::hit(
+                conn,
+                &format!("flow-start-user:{}", flow_c.username_key),
+                Duration::hours(24),
+                limits_cfg.starts_per_account,
+                now,
+            )?;
+            limits::check(
+                conn,
+                &failure_bucket(&flow_c.username_key),
+                Duration::hours(limits_cfg.account_block_hours),
+                limits_cfg.account_failures_per_day,
+                now,
+            )?;
+            // A new flow makes every older flow of the person worthless. A decoy runs the same
+            // statement with an id that matches nothing: skipping it made unknown usernames
+            // measurably faster (bench/timing.py).
+            store::flows::supersede_for_user(conn, flow_c.user_id.as_deref().unwrap_or(""), None)?;
+            store::flows::insert(conn, &flow_c)?;
+            let target = Party {
+                id: flow_c.user_id.clone(),
+                name: Some(target_name),
+            };
+            let event = Event::new(audit::kind::RECOVERY_STARTED, target.clone())
+                .target(target)
+                .details(serde_json::json!({
+                    "flow_id": flow_c.id,
+                    "purpose": flow_c.purpose,
+                    "decoy": decoy_reason,
+                }));
+            audit::record(conn, now, &meta_c, event)
+        })
+        .await?;
+    let (flow_token, expires_at) = token::issue(ctx, &flow, now)?;
+    Ok(StartResponse {
+        flow_id: Uuid::parse_str(&flow.id).map_err(|e| Error::internal(e.to_string()))?,
+        flow_token,
+        expires_at,
+        methods_required: required,
+        methods: offered,
+    })
+}

@@ -1,0 +1,162 @@
+//! Verifying a method: a code, the app's code or the answers; each pass moves the flow one
+//! step, each failure is counted.
+
+use super::*;
+
+pub async fn verify(
+    ctx: &Ctx,
+    meta: &RequestMeta,
+    flow_token: &str,
+    flow_id: Uuid,
+    req: VerifyRequest,
+) -> Result<VerifyResponse, Error> {
+    let step = token::verify(ctx, flow_token, flow_id)?;
+    let now = ctx.now();
+    // Security answers are checked with argon2 before the transaction (hashing must not hold a
+    // database lock); the transaction then re-checks the step before recording anything.
+    let method_id = req.method_id;
+    let (flow, method) = ctx
+        .store
+        .read(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            let method = pick(&flow, method_id)?;
+            Ok((flow, method))
+        })
+        .await?;
+    let answers_ok = match method.kind {
+        MethodKind::SecurityQuestions => Some(
+            check_answers(
+                ctx,
+                &flow,
+                person_id(&flow)?.as_deref(),
+                req.answers.as_deref().unwrap_or(&[]),
+            )
+            .await?,
+        ),
+        _ => None,
+    };
+    let real = match &flow.user_id {
+        Some(id) => ctx.directory.get(id).await?,
+        None => None,
+    };
+    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    let code = req.code.clone().unwrap_or_default();
+    let verdict: Result<(FlowRow, usize), Error> = ctx
+        .store
+        .write(move |conn| {
+            let flow = live(conn, flow_id, step, now)?;
+            not_blocked(&ctx_c, conn, &flow, now)?;
+            let method = pick(&flow, method_id)?;
+            let row = person_of(conn, &flow, real, now)?.and_then(|p| {
+                p.rows
+                    .into_iter()
+                    .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)
+            });
+            let failure: Option<Error> = match (method.kind, row) {
+                (_, None) => {
+                    return Err(Error::conflict(
+                        ErrorCode::MethodUnavailable,
+                        "this method changed since the reset started; start again",
+                    ));
+                }
+                (MethodKind::SecurityQuestions, _) => {
+                    // Reshuffled after every attempt, right or wrong.
+                    store::flows::set_questions(conn, &flow.id, None)?;
+                    answers_ok
+                        .and_then(|verdict| verdict.err())
+                        .map(|r| Error::refused(r, None))
+                }
+                (MethodKind::AuthenticatorApp, Some(row)) => {
+                    authenticator::prove(conn, &ctx_c.secrets, &row, &code, now)?
+                        .err()
+                        .map(|r| Error::refused(r, None))
+                }
+                (_, Some(row)) => codes::check(
+                    conn,
+                    &ctx_c.secrets,
+                    &row.id,
+                    &purpose_key(&flow.id),
+                    &code,
+                    now,
+                )?
+                .into_error(),
+            };
+            if let Some(error) = failure {
+                record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
+                return Ok(Err(error));
+            }
+            let mut passed = passed_of(&flow);
+            passed.push(method.method_id);
+            let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
+            if !store::flows::advance(conn, &flow.id, step, &json)? {
+                return Err(Error::conflict(ErrorCode::FlowChanged, "this reset moved on in another request"));
+            }
+            let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
+            let event = Event::new(audit::kind::RECOVERY_VERIFIED, party.clone())
+                .target(party)
+                .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
+            audit::record(conn, now, &meta_c, event)?;
+            // The row as `advance` left it (it won the conditional update, so nothing else
+            // changed it in between); no need to read it back.
+            let mut flow = flow;
+            flow.step = step + 1;
+            flow.methods_passed = json;
+            Ok(Ok((flow, passed.len())))
+        })
+        .await?;
+    let (flow, passed) = verdict?;
+    ctx.metrics.recovery(method.kind.as_str(), "verified");
+    let (flow_token, _) = token::issue(ctx, &flow, now)?;
+    let required = flow.methods_required.max(0) as usize;
+    Ok(VerifyResponse {
+        flow_token,
+        methods_passed: passed as u32,
+        methods_remaining: required.saturating_sub(passed) as u32,
+    })
+}
+
+/// Whether the answers are exactly for the questions asked and every one matches. A phantom
+/// has no stored answers: the same query finds none, and each answer is verified against the
+/// dummy hash (one argon2 verification, as for a real person) and never matches (SECURITY.md 2).
+async fn check_answers(
+    ctx: &Ctx,
+    flow: &FlowRow,
+    user_id: Option<&str>,
+    given: &[crate::registration::wire::SecurityAnswer],
+) -> Result<Result<(), Refusal>, Error> {
+    let asked: Vec<String> = flow
+        .questions_asked
+        .as_deref()
+        .and_then(|q| serde_json::from_str(q).ok())
+        .unwrap_or_default();
+    let given_ids: HashSet<&str> = given.iter().map(|a| a.question_id.as_str()).collect();
+    if asked.is_empty()
+        || given.len() != asked.len()
+        || asked.iter().any(|q| !given_ids.contains(q.as_str()))
+    {
+        return Ok(Err(Refusal::QuestionsNotAsked));
+    }
+    let id = user_id.unwrap_or_default().to_owned();
+    let stored = ctx
+        .store
+        .read(move |conn| store::methods::answers(conn, &id))
+        .await?;
+    let mut all = user_id.is_some();
+    for answer in given {
+        let row = stored.iter().find(|r| r.question_id == answer.question_id);
+        let normalised = questions::normalise_answer(&answer.answer);
+        let password = crate::password::Password::parse(&normalised, "answer")?;
+        // Every answer is checked even after a miss, so the time taken does not say which one;
+        // one without a stored answer is checked against the dummy hash and never matches.
+        all &= ctx
+            .hasher
+            .verify(&password, row.map(|r| r.answer_hash.as_str()))
+            .await?
+            .matches;
+    }
+    Ok(if all {
+        Ok(())
+    } else {
+        Err(Refusal::WrongAnswers)
+    })
+}

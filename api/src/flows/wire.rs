@@ -1,0 +1,104 @@
+//! What the recovery endpoints take and answer (the flow's wire types).
+
+use super::*;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"username": "jane", "purpose": "reset_password", "captcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjo0Miwic2FsdCI6Ii4uLiIsInNpZ25hdHVyZSI6Ii4uLiJ9"}))]
+pub struct StartRequest {
+    pub username: String,
+    pub purpose: Purpose,
+    /// The CAPTCHA solution: for the built-in proof of work, the base64 payload the ALTCHA widget
+    /// produces; for a provider, its token.
+    pub captcha: String,
+}
+
+/// One method the person can prove themselves with, masked: one independent factor. A phone is
+/// one entry whatever the channels registered on its number (`kind` is `mobile_sms` when it
+/// takes texts), with the channels the policy allows in `channels`.
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+pub struct OfferedMethod {
+    pub method_id: Uuid,
+    pub kind: MethodKind,
+    pub hint: String,
+    /// Code methods: how the code can be sent (`sms`, `voice`, `email`); choose with the
+    /// challenge's `channel`, the first is the default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<methods::Channel>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StartResponse {
+    pub flow_id: Uuid,
+    /// Send as `Authorization: Bearer` to the next step.
+    pub flow_token: String,
+    pub expires_at: DateTime<Utc>,
+    pub methods_required: u32,
+    pub methods: Vec<OfferedMethod>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "channel": "sms"}))]
+pub struct ChallengeRequest {
+    pub method_id: Uuid,
+    /// Phones: `sms` or `voice`, one of the method's `channels` (default: the first).
+    pub channel: Option<methods::Channel>,
+    /// The full address or number, when the policy asks people to type it before a code is sent.
+    pub confirm: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChallengeResponse {
+    /// Code methods: seconds the code is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// Code methods: seconds before another code may be sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resend_after: Option<i64>,
+    /// Security questions: the ones to answer now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<questions::Question>>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "code": "123456"}))]
+pub struct VerifyRequest {
+    pub method_id: Uuid,
+    /// The code received, or shown by the authenticator app.
+    pub code: Option<String>,
+    /// Security questions: the answers to the questions asked.
+    #[serde(default, deserialize_with = "crate::wire::optional_objects")]
+    pub answers: Option<Vec<crate::registration::wire::SecurityAnswer>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VerifyResponse {
+    /// The token for the next step (the previous one no longer works).
+    pub flow_token: String,
+    pub methods_passed: u32,
+    pub methods_remaining: u32,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"new_password": "seven lanterns drift over amber fields"}))]
+pub struct NewPasswordRequest {
+    pub new_password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FinishResponse {
+    pub status: FinishStatus,
+}
+
+/// How a flow finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FinishStatus {
+    /// The new password is set.
+    PasswordReset,
+    /// The account is unlocked; the password did not change.
+    Unlocked,
+}
