@@ -39,7 +39,7 @@ pub async fn challenge(
             let policy_c = crate::policy::service::current_on(conn)?.policy;
             let flow = live(conn, flow_id, step, now)?;
             not_blocked(&ctx_c, conn, &flow, now)?;
-            let method = pick(&flow, req.method_id)?;
+            let method = pick(&flow, req.method_id, now)?;
             // Checked against what the start answer offered, for decoys and real people alike.
             if let Some(channel) = req.channel
                 && !method.channels.contains(&channel)

@@ -17,23 +17,13 @@ async fn finishable(
         .read(move |conn| {
             let flow = live(conn, flow_id, step, now)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
-            if flow.purpose != purpose.as_str() {
-                return Err(Error::conflict(
-                    ErrorCode::WrongPurpose,
-                    "this flow was started for the other purpose",
-                ));
-            }
+            // Checked here, decided by the conditional update of the claim.
+            machine::transition(
+                &state_of(&flow)?,
+                machine::Event::Claim { step, purpose },
+                now,
+            )?;
             let passed = passed_of(&flow);
-            if (passed.len() as i32) < flow.methods_required {
-                return Err(Error::NotAllowed {
-                    code: ErrorCode::VerificationIncomplete,
-                    detail: format!(
-                        "verify {} method(s) first",
-                        flow.methods_required - passed.len() as i32
-                    )
-                    .into(),
-                });
-            }
             let kinds = offered_of(&flow)
                 .into_iter()
                 .filter(|m| passed.contains(&m.method_id))

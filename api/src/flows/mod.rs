@@ -15,6 +15,7 @@
 mod challenge;
 mod finish;
 pub mod limits;
+pub mod machine;
 mod offer;
 pub mod phantom;
 mod start;
@@ -63,6 +64,12 @@ impl Purpose {
             Self::ResetPassword => "reset_password",
             Self::UnlockAccount => "unlock_account",
         }
+    }
+
+    fn of(stored: &str) -> Option<Self> {
+        [Self::ResetPassword, Self::UnlockAccount]
+            .into_iter()
+            .find(|p| p.as_str() == stored)
     }
 }
 
@@ -120,28 +127,26 @@ pub fn typed_username(raw: &str) -> (String, String) {
     (typed, key)
 }
 
-/// The flow row, if `step` is its current step and it still accepts requests.
+/// The row as the state machine sees it.
+fn state_of(flow: &FlowRow) -> Result<machine::Flow, Error> {
+    let unreadable = || Error::internal("unreadable flow row");
+    Ok(machine::Flow {
+        status: machine::Status::of(&flow.status).ok_or_else(unreadable)?,
+        step: flow.step,
+        purpose: Purpose::of(&flow.purpose).ok_or_else(unreadable)?,
+        required: usize::try_from(flow.methods_required).unwrap_or(0),
+        offered: offered_of(flow).iter().map(|m| m.method_id).collect(),
+        passed: passed_of(flow),
+        expires_at: utc(flow.expires_at),
+    })
+}
+
+/// The flow row, if `step` is its current step and it still accepts requests (an older token,
+/// or one from before a verification, is worthless).
 fn live(conn: &mut DbConn, flow_id: Uuid, step: i64, now: DateTime<Utc>) -> Result<FlowRow, Error> {
     let flow = store::flows::find(conn, &flow_id.to_string())?.ok_or(Error::Unauthenticated)?;
-    if flow.step != step {
-        // An older token (or one from before a verification): it is worthless now.
-        return Err(Error::Unauthenticated);
-    }
-    match flow.status.as_str() {
-        store::flows::ACTIVE if utc(flow.expires_at) > now => Ok(flow),
-        store::flows::ACTIVE => Err(Error::conflict(
-            ErrorCode::FlowExpired,
-            "this reset has expired; start again",
-        )),
-        store::flows::LOCKED => Err(Error::conflict(
-            ErrorCode::FlowLocked,
-            "too many failed attempts; start again later",
-        )),
-        _ => Err(Error::conflict(
-            ErrorCode::FlowFinished,
-            "this reset is over; start again if you need to",
-        )),
-    }
+    machine::transition(&state_of(&flow)?, machine::Event::Enter { step }, now)?;
+    Ok(flow)
 }
 
 fn offered_of(flow: &FlowRow) -> Vec<OfferedMethod> {
@@ -169,25 +174,17 @@ fn not_blocked(
     )
 }
 
-/// The method of the request, offered by this flow and not yet passed.
-fn pick(flow: &FlowRow, method_id: Uuid) -> Result<OfferedMethod, Error> {
-    let method = offered_of(flow)
+/// The method of the request, offered by this (live) flow and not yet passed.
+fn pick(flow: &FlowRow, method_id: Uuid, now: DateTime<Utc>) -> Result<OfferedMethod, Error> {
+    let attempt = machine::Event::Attempt {
+        step: flow.step,
+        method: method_id,
+    };
+    machine::transition(&state_of(flow)?, attempt, now)?;
+    offered_of(flow)
         .into_iter()
         .find(|m| m.method_id == method_id)
-        .ok_or_else(|| {
-            Error::validation(
-                "method_id",
-                FieldCode::NotOffered,
-                "this method is not one of this reset's methods",
-            )
-        })?;
-    if passed_of(flow).contains(&method_id) {
-        return Err(Error::conflict(
-            ErrorCode::MethodAlreadyPassed,
-            "this method was already verified; choose another",
-        ));
-    }
-    Ok(method)
+        .ok_or_else(|| Error::from(machine::Refusal::NotOffered))
 }
 
 /// Counts a failed verification: in the flow (which locks past the limit) and for the account
@@ -200,7 +197,7 @@ fn record_failure(
     meta: &RequestMeta,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let failures = store::flows::count_failure(conn, &flow.id)?;
+    let counted = store::flows::count_failure(conn, &flow.id)?;
     ctx.metrics.recovery(kind.as_str(), "failed");
     limits::record(conn, &failure_bucket(&flow.username_key), now)?;
     let party = Party {
@@ -212,13 +209,20 @@ fn record_failure(
         .failed()
         .details(serde_json::json!({ "flow_id": flow.id, "kind": kind.as_str(), "purpose": flow.purpose }));
     audit::record(conn, now, meta, event)?;
-    if failures >= ctx.config.recovery.flow_max_failures {
-        store::flows::lock(conn, &flow.id)?;
-        let event = Event::new(audit::kind::RECOVERY_LOCKED, Party::system())
-            .target(party)
-            .failed()
-            .details(serde_json::json!({ "flow_id": flow.id, "failures": failures }));
-        audit::record(conn, now, meta, event)?;
+    let failed = machine::Event::Failed {
+        counted: u32::try_from(counted).unwrap_or(0),
+        max: u32::try_from(ctx.config.recovery.flow_max_failures).unwrap_or(0),
+    };
+    let (_, effects) = machine::transition(&state_of(flow)?, failed, now)?;
+    for effect in effects {
+        if let machine::Effect::Locked { failures } = effect {
+            store::flows::lock(conn, &flow.id)?;
+            let event = Event::new(audit::kind::RECOVERY_LOCKED, Party::system())
+                .target(party.clone())
+                .failed()
+                .details(serde_json::json!({ "flow_id": flow.id, "failures": failures }));
+            audit::record(conn, now, meta, event)?;
+        }
     }
     Ok(())
 }

@@ -19,7 +19,7 @@ pub async fn verify(
         .store
         .read(move |conn| {
             let flow = live(conn, flow_id, step, now)?;
-            let method = pick(&flow, method_id)?;
+            let method = pick(&flow, method_id, now)?;
             Ok((flow, method))
         })
         .await?;
@@ -46,7 +46,7 @@ pub async fn verify(
         .write(move |conn| {
             let flow = live(conn, flow_id, step, now)?;
             not_blocked(&ctx_c, conn, &flow, now)?;
-            let method = pick(&flow, method_id)?;
+            let method = pick(&flow, method_id, now)?;
             let row = person_of(conn, &flow, real, now)?.and_then(|p| {
                 p.rows
                     .into_iter()
@@ -85,8 +85,9 @@ pub async fn verify(
                 record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
                 return Ok(Err(error));
             }
-            let mut passed = passed_of(&flow);
-            passed.push(method.method_id);
+            let pass = machine::Event::Passed { step, method: method.method_id };
+            let (next, _) = machine::transition(&state_of(&flow)?, pass, now)?;
+            let passed = next.passed;
             let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
             if !store::flows::advance(conn, &flow.id, step, &json)? {
                 return Err(Error::conflict(ErrorCode::FlowChanged, "this reset moved on in another request"));
@@ -99,7 +100,7 @@ pub async fn verify(
             // The row as `advance` left it (it won the conditional update, so nothing else
             // changed it in between); no need to read it back.
             let mut flow = flow;
-            flow.step = step + 1;
+            flow.step = next.step;
             flow.methods_passed = json;
             Ok(Ok((flow, passed.len())))
         })
