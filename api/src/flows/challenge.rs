@@ -2,15 +2,6 @@
 
 use super::*;
 
-/// The destination typed by the person, normalised as stored.
-fn same_destination(kind: MethodKind, typed: &str, stored: &str) -> bool {
-    match kind {
-        MethodKind::Email => EmailAddress::parse(typed, "confirm")
-            .is_ok_and(|e| e.as_str().eq_ignore_ascii_case(stored)),
-        _ => PhoneNumber::parse(typed, "confirm").is_ok_and(|p| p.as_str() == stored),
-    }
-}
-
 enum Send {
     Nothing,
     Code {
@@ -50,14 +41,9 @@ pub async fn challenge(
                     "this method cannot send a code that way",
                 ));
             }
+            // What a code is sent to may have to be typed in full first.
             let needs_confirm = policy_c.confirm_full_destination
-                && matches!(
-                    method.kind,
-                    MethodKind::Email
-                        | MethodKind::MobileSms
-                        | MethodKind::MobileVoice
-                        | MethodKind::OfficeVoice
-                );
+                && methods::registry(method.kind).proof() == Proof::Code;
             let party = Party {
                 id: flow.user_id.clone(),
                 name: Some(flow.username_key.clone()),
@@ -114,14 +100,14 @@ pub async fn challenge(
                 if !req
                     .confirm
                     .as_deref()
-                    .is_some_and(|typed| same_destination(method.kind, typed, &stored))
+                    .is_some_and(|typed| methods::same_destination(method.kind, typed, &stored))
                 {
                     record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
                     return Ok(Err(mismatch()));
                 }
             }
-            let result = match method.kind {
-                MethodKind::SecurityQuestions => {
+            let result = match methods::registry(method.kind).proof() {
+                Proof::Answers => {
                     let catalogue = questions::catalogue(&policy_c);
                     let registered: Vec<String> = person
                         .answers
@@ -143,7 +129,7 @@ pub async fn challenge(
                         Send::Nothing,
                     )
                 }
-                MethodKind::AuthenticatorApp => (
+                Proof::Totp => (
                     ChallengeResponse {
                         expires_in: None,
                         resend_after: None,
@@ -151,7 +137,7 @@ pub async fn challenge(
                     },
                     Send::Nothing,
                 ),
-                _ => {
+                Proof::Code => {
                     let m = parse_kind(&row.kind).map(methods::registry);
                     let (Some(m), Some((channel, _))) = (m, route) else {
                         return Err(Error::internal("code method without channel"));

@@ -83,7 +83,7 @@ pub(super) fn offerable(
             continue;
         };
         if !allowed.contains(&kind)
-            || (kind == MethodKind::SecurityQuestions
+            || (methods::registry(kind).proof() == Proof::Answers
                 && answers < policy.security_questions.reset_count as usize)
         {
             continue;

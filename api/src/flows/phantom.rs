@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 
 use crate::crypto::SecretBox;
 use crate::error::Error;
-use crate::methods::{parse_kind, questions};
+use crate::methods::{self, DestinationKind, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::store::{self, DbConn, methods::MethodRow, ts};
 
@@ -61,16 +61,15 @@ impl Census {
             if !person.1.contains(&kind) {
                 person.1.push(kind);
             }
-            match (kind, destination) {
-                (MethodKind::Email, Some(address)) => {
+            match (methods::registry(kind).destination(), destination) {
+                (DestinationKind::Address, Some(address)) => {
                     if let Some((_, domain)) = address.rsplit_once('@') {
                         *domains.entry(domain.to_lowercase()).or_default() += 1;
                     }
                 }
-                (
-                    MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice,
-                    Some(number),
-                ) if number.len() > 8 => {
+                (DestinationKind::Mobile | DestinationKind::Office, Some(number))
+                    if number.len() > 8 =>
+                {
                     let prefix = &number[..number.len() - 4];
                     *prefixes.entry(prefix.to_owned()).or_default() += 1;
                 }
@@ -250,11 +249,11 @@ impl Phantom {
         let method = |kind: MethodKind| PhantomMethod {
             id: stable_id(&seed, kind.as_str()),
             kind,
-            destination: match kind {
-                MethodKind::Email => Some(format!("{local}@{domain}")),
-                MethodKind::MobileSms | MethodKind::MobileVoice => Some(mobile.clone()),
-                MethodKind::OfficeVoice => Some(office.clone()),
-                _ => None,
+            destination: match methods::registry(kind).destination() {
+                DestinationKind::Address => Some(format!("{local}@{domain}")),
+                DestinationKind::Mobile => Some(mobile.clone()),
+                DestinationKind::Office => Some(office.clone()),
+                DestinationKind::None => None,
             },
         };
         let catalogue = questions::catalogue(shape.policy);

@@ -23,8 +23,9 @@ pub async fn verify(
             Ok((flow, method))
         })
         .await?;
-    let answers_ok = match method.kind {
-        MethodKind::SecurityQuestions => Some(
+    let proof = methods::registry(method.kind).proof();
+    let answers_ok = match proof {
+        Proof::Answers => Some(
             check_answers(
                 ctx,
                 &flow,
@@ -52,26 +53,26 @@ pub async fn verify(
                     .into_iter()
                     .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)
             });
-            let failure: Option<Error> = match (method.kind, row) {
+            let failure: Option<Error> = match (proof, row) {
                 (_, None) => {
                     return Err(Error::conflict(
                         ErrorCode::MethodUnavailable,
                         "this method changed since the reset started; start again",
                     ));
                 }
-                (MethodKind::SecurityQuestions, _) => {
+                (Proof::Answers, _) => {
                     // Reshuffled after every attempt, right or wrong.
                     store::flows::set_questions(conn, &flow.id, None)?;
                     answers_ok
                         .and_then(|verdict| verdict.err())
                         .map(|r| Error::refused(r, None))
                 }
-                (MethodKind::AuthenticatorApp, Some(row)) => {
+                (Proof::Totp, Some(row)) => {
                     authenticator::prove(conn, &ctx_c.secrets, &row, &code, now)?
                         .err()
                         .map(|r| Error::refused(r, None))
                 }
-                (_, Some(row)) => codes::check(
+                (Proof::Code, Some(row)) => codes::check(
                     conn,
                     &ctx_c.secrets,
                     &row.id,

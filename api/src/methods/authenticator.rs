@@ -10,7 +10,7 @@ use qrcode::render::svg;
 use rand::RngExt as _;
 use totp_rs::{Builder, Secret, Totp};
 
-use super::{Channel, Destination, DestinationInput, MethodType, unexpected};
+use super::{Channel, Destination, DestinationInput, MethodType, Proof, unexpected};
 use crate::crypto::SecretBox;
 use crate::error::{Error, Refusal};
 use crate::policy::MethodKind;
@@ -18,6 +18,9 @@ use crate::policy::MethodKind;
 pub struct AuthenticatorApp;
 
 impl MethodType for AuthenticatorApp {
+    fn proof(&self) -> Proof {
+        Proof::Totp
+    }
     fn kind(&self) -> MethodKind {
         MethodKind::AuthenticatorApp
     }

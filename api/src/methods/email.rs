@@ -1,6 +1,8 @@
 //! Email: a code sent to an address the person registers (8 digits, as DESIGN.md says).
 
-use super::{Channel, Destination, DestinationInput, MethodType, missing, unexpected};
+use super::{
+    Channel, Destination, DestinationInput, DestinationKind, MethodType, Proof, missing, unexpected,
+};
 use crate::directory::EmailAddress;
 use crate::error::Error;
 use crate::policy::MethodKind;
@@ -10,6 +12,12 @@ pub struct Email;
 impl MethodType for Email {
     fn kind(&self) -> MethodKind {
         MethodKind::Email
+    }
+    fn proof(&self) -> Proof {
+        Proof::Code
+    }
+    fn destination(&self) -> DestinationKind {
+        DestinationKind::Address
     }
     fn channel(&self) -> Option<Channel> {
         Some(Channel::Email)

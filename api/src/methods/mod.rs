@@ -31,8 +31,45 @@ pub struct Destination {
     pub extension: Option<String>,
 }
 
+/// How a method proves the person: the few mechanisms the flows know, each kind using one. A
+/// kind with one of these is its module and a registry line; a new mechanism (passkeys) adds
+/// its verifier here and one arm where challenges and proofs are dispatched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Proof {
+    /// A one-time code sent over the kind's [`Channel`] (`codes`).
+    Code,
+    /// A time-based code from an app the person enrolled (`authenticator`).
+    Totp,
+    /// Answers to security questions (`questions`).
+    Answers,
+}
+
+/// What the destination of a kind is: what makes two methods one factor, what a typed
+/// confirmation is compared as, and what a phantom person's destination looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DestinationKind {
+    /// An email address.
+    Address,
+    /// A mobile number (texts or calls).
+    Mobile,
+    /// An office line (calls, with an extension).
+    Office,
+    /// No destination (an app, answers).
+    None,
+}
+
 pub trait MethodType: Sync {
     fn kind(&self) -> MethodKind;
+    /// How it proves the person.
+    fn proof(&self) -> Proof;
+    /// What its destination is.
+    fn destination(&self) -> DestinationKind {
+        DestinationKind::None
+    }
+    /// Whether administrators may register and use it (SECURITY.md: not security questions).
+    fn for_administrators(&self) -> bool {
+        true
+    }
     /// How a one-time code reaches the person; `None` for kinds without codes.
     fn channel(&self) -> Option<Channel>;
     /// Digits in a one-time code of this kind.
@@ -63,16 +100,28 @@ pub fn registry(kind: MethodKind) -> &'static dyn MethodType {
 /// SIM swap — and one address is one factor; an authenticator app or the set of security
 /// answers is a factor of its own. Two methods count twice only when their factors differ.
 pub fn factor(kind: MethodKind, destination: Option<&str>, method_id: &str) -> String {
-    match (kind, destination) {
-        (
-            MethodKind::MobileSms | MethodKind::MobileVoice | MethodKind::OfficeVoice,
-            Some(number),
-        ) => {
+    let method = registry(kind);
+    match (method.destination(), destination) {
+        (DestinationKind::Mobile | DestinationKind::Office, Some(number)) => {
             format!("phone:{number}")
         }
-        (MethodKind::Email, Some(address)) => format!("email:{}", address.to_lowercase()),
-        (MethodKind::SecurityQuestions, _) => "security_questions".to_owned(),
-        (kind, _) => format!("{}:{method_id}", kind.as_str()),
+        (DestinationKind::Address, Some(address)) => format!("email:{}", address.to_lowercase()),
+        _ if method.proof() == Proof::Answers => "security_questions".to_owned(),
+        _ => format!("{}:{method_id}", kind.as_str()),
+    }
+}
+
+/// Whether `typed` is the destination `stored`, normalised as stored (an address in any case,
+/// a number in any notation).
+pub fn same_destination(kind: MethodKind, typed: &str, stored: &str) -> bool {
+    use crate::directory::{EmailAddress, PhoneNumber};
+    match registry(kind).destination() {
+        DestinationKind::Address => EmailAddress::parse(typed, "confirm")
+            .is_ok_and(|e| e.as_str().eq_ignore_ascii_case(stored)),
+        DestinationKind::Mobile | DestinationKind::Office => {
+            PhoneNumber::parse(typed, "confirm").is_ok_and(|p| p.as_str() == stored)
+        }
+        DestinationKind::None => false,
     }
 }
 
@@ -107,5 +156,85 @@ fn unexpected(input: &DestinationInput, allowed: &[&str]) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Validation(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_registered_under_its_own_name() {
+        for kind in MethodKind::ALL {
+            assert_eq!(registry(kind).kind(), kind);
+            assert_eq!(parse_kind(kind.as_str()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn a_kind_sends_codes_exactly_when_it_proves_with_a_code_to_a_destination() {
+        for kind in MethodKind::ALL {
+            let method = registry(kind);
+            let sends = method.channel().is_some();
+            assert_eq!(sends, method.proof() == Proof::Code, "{kind:?}");
+            assert_eq!(
+                sends,
+                method.destination() != DestinationKind::None,
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn administrators_may_use_every_kind_but_answers() {
+        for kind in MethodKind::ALL {
+            let method = registry(kind);
+            assert_eq!(
+                method.for_administrators(),
+                method.proof() != Proof::Answers,
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_number_or_one_address_is_one_factor_whatever_the_kind() {
+        let n = "+14155550100";
+        assert_eq!(
+            factor(MethodKind::MobileSms, Some(n), "a"),
+            factor(MethodKind::OfficeVoice, Some(n), "b")
+        );
+        assert_eq!(
+            factor(MethodKind::Email, Some("A@Example.com"), "c"),
+            factor(MethodKind::Email, Some("a@example.com"), "d")
+        );
+        assert_ne!(
+            factor(MethodKind::AuthenticatorApp, None, "e"),
+            factor(MethodKind::AuthenticatorApp, None, "f")
+        );
+        assert_eq!(
+            factor(MethodKind::SecurityQuestions, None, "g"),
+            factor(MethodKind::SecurityQuestions, None, "h")
+        );
+    }
+
+    #[test]
+    fn a_typed_destination_is_compared_as_the_kind_stores_it() {
+        assert!(same_destination(
+            MethodKind::Email,
+            " Jane@Example.COM ",
+            "jane@example.com"
+        ));
+        assert!(same_destination(
+            MethodKind::MobileVoice,
+            "+1 (415) 555-0100",
+            "+14155550100"
+        ));
+        assert!(!same_destination(
+            MethodKind::MobileSms,
+            "+14155550101",
+            "+14155550100"
+        ));
+        assert!(!same_destination(MethodKind::AuthenticatorApp, "x", "x"));
     }
 }

@@ -1,7 +1,9 @@
 //! Phones: a code by text message or by a call to a mobile phone, or by a call to an office
 //! phone (with an optional extension). Numbers are stored in E.164.
 
-use super::{Channel, Destination, DestinationInput, MethodType, missing, unexpected};
+use super::{
+    Channel, Destination, DestinationInput, DestinationKind, MethodType, Proof, missing, unexpected,
+};
 use crate::directory::PhoneNumber;
 use crate::error::{Error, FieldCode, FieldError};
 use crate::policy::MethodKind;
@@ -31,6 +33,16 @@ pub const OFFICE_VOICE: Phone = Phone {
 impl MethodType for Phone {
     fn kind(&self) -> MethodKind {
         self.kind
+    }
+    fn proof(&self) -> Proof {
+        Proof::Code
+    }
+    fn destination(&self) -> DestinationKind {
+        if self.office {
+            DestinationKind::Office
+        } else {
+            DestinationKind::Mobile
+        }
     }
     fn channel(&self) -> Option<Channel> {
         Some(self.channel)

@@ -5,13 +5,19 @@
 use sha2::{Digest as _, Sha256};
 use unicode_normalization::UnicodeNormalization as _;
 
-use super::{Channel, Destination, DestinationInput, MethodType, unexpected};
+use super::{Channel, Destination, DestinationInput, MethodType, Proof, unexpected};
 use crate::error::Error;
 use crate::policy::{MethodKind, Policy};
 
 pub struct SecurityQuestions;
 
 impl MethodType for SecurityQuestions {
+    fn proof(&self) -> Proof {
+        Proof::Answers
+    }
+    fn for_administrators(&self) -> bool {
+        false
+    }
     fn kind(&self) -> MethodKind {
         MethodKind::SecurityQuestions
     }

@@ -40,7 +40,7 @@ pub async fn remove(
             }
             store::methods::delete(conn, &row.id)?;
             let kind = parse_kind(&row.kind);
-            if kind == Some(MethodKind::SecurityQuestions) {
+            if kind.map(|k| methods::registry(k).proof()) == Some(methods::Proof::Answers) {
                 store::methods::replace_answers(conn, &user.id, &[])?;
             }
             let party = Party::named(&user.id, &user.username);

@@ -15,7 +15,7 @@ use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
 use crate::error::{Error, ErrorCode, FieldCode};
-use crate::methods::{self, DestinationInput, authenticator, codes, parse_kind};
+use crate::methods::{self, DestinationInput, Proof, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
@@ -65,10 +65,11 @@ pub(super) fn check_allowed(
     user: &DirPerson,
     kind: MethodKind,
 ) -> Result<(), Error> {
-    if user.is_admin && kind == MethodKind::SecurityQuestions {
+    let method = methods::registry(kind);
+    if user.is_admin && !method.for_administrators() {
         return Err(Error::NotAllowed {
             code: ErrorCode::NotAllowedForAdministrators,
-            detail: "administrators cannot use security questions".into(),
+            detail: format!("administrators cannot use {}", method.describe()).into(),
         });
     }
     if !allowed_kinds(policy, user.is_admin).contains(&kind) {
@@ -132,7 +133,8 @@ pub async fn add(
     req: AddMethodRequest,
 ) -> Result<AddedMethod, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
-    if req.kind == MethodKind::SecurityQuestions {
+    let method = methods::registry(req.kind);
+    if method.proof() == Proof::Answers {
         check_allowed(&policy, &user, req.kind)?;
         return Err(Error::validation(
             "kind",
@@ -141,7 +143,6 @@ pub async fn add(
         ));
     }
     check_allowed(&policy, &user, req.kind)?;
-    let method = methods::registry(req.kind);
     let input = DestinationInput {
         email: req.email,
         phone: req.phone,
@@ -150,8 +151,8 @@ pub async fn add(
     let destination = method.parse_destination(&input)?;
     let now = ctx.now();
     let method_id = Uuid::new_v4().to_string();
-    let enrolment = match req.kind {
-        MethodKind::AuthenticatorApp => Some(authenticator::enrol(
+    let enrolment = match method.proof() {
+        Proof::Totp => Some(authenticator::enrol(
             &ctx.secrets,
             &method_id,
             &ctx.config.organization_name,
@@ -357,8 +358,8 @@ pub async fn verify(
             }
             let kind = parse_kind(&row.kind).ok_or(Error::NotFound("method"))?;
             let party = Party::named(&user.id, &user.username);
-            let failure = match kind {
-                MethodKind::AuthenticatorApp => {
+            let failure = match methods::registry(kind).proof() {
+                Proof::Totp => {
                     match authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)? {
                         Ok(step) => {
                             row.last_totp_step = Some(step);
@@ -407,7 +408,10 @@ pub async fn verify(
             // A replaced email address is told too: it may be the real owner's.
             let old_address = replaced
                 .iter()
-                .find(|m| m.kind == MethodKind::Email.as_str())
+                .find(|m| {
+                    parse_kind(&m.kind).map(|k| methods::registry(k).destination())
+                        == Some(methods::DestinationKind::Address)
+                })
                 .and_then(|m| m.destination.clone());
             notify_change(
                 &ctx_c,

@@ -16,7 +16,7 @@ use utoipa::ToSchema;
 
 use crate::directory::Person;
 use crate::error::Error;
-use crate::methods::{factor, parse_kind};
+use crate::methods::{self, Proof, factor, parse_kind};
 use crate::policy::{MethodKind, Policy, Scope};
 use crate::store::{self, DbConn, methods::ACTIVE, utc};
 
@@ -69,7 +69,7 @@ pub fn allowed_kinds(policy: &Policy, is_admin: bool) -> Vec<MethodKind> {
     if is_admin {
         MethodKind::ALL
             .into_iter()
-            .filter(|k| *k != MethodKind::SecurityQuestions)
+            .filter(|k| methods::registry(*k).for_administrators())
             .collect()
     } else {
         policy.methods_enabled.clone()
@@ -105,7 +105,7 @@ pub fn count_registered(
         .iter()
         .filter(|(k, _)| allowed.contains(k))
         .filter(|(k, _)| {
-            *k != MethodKind::SecurityQuestions
+            methods::registry(*k).proof() != Proof::Answers
                 || answers >= policy.security_questions.register_count as usize
         })
         .map(|(_, f)| f.as_str())

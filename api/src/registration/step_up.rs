@@ -19,7 +19,7 @@ use crate::context::{Ctx, RequestMeta};
 use crate::directory::Person;
 use crate::error::{Error, ErrorCode, FieldCode, Refusal};
 use crate::flows::limits;
-use crate::methods::{self, Channel, authenticator, codes, parse_kind};
+use crate::methods::{self, Channel, Proof, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
@@ -137,7 +137,7 @@ fn provable(
         .filter(|m| m.status == ACTIVE)
         .ok_or(Error::NotFound("method"))?;
     let kind = parse_kind(&row.kind).ok_or(Error::NotFound("method"))?;
-    if kind == MethodKind::SecurityQuestions {
+    if methods::registry(kind).proof() == Proof::Answers {
         // Answers are the weakest proof and cannot be asked again and again for free.
         return Err(Error::validation(
             "method_id",
@@ -244,12 +244,10 @@ pub async fn prove(
             let bucket = failure_bucket(&user_id);
             limits::check(conn, &bucket, Duration::hours(1), FAILURES_PER_HOUR, now)?;
             let (row, kind) = provable(conn, &user_id, req.method_id)?;
-            let refusal: Option<Error> = match kind {
-                MethodKind::AuthenticatorApp => {
-                    authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)?
-                        .err()
-                        .map(|r: Refusal| Error::refused(r, None))
-                }
+            let refusal: Option<Error> = match methods::registry(kind).proof() {
+                Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)?
+                    .err()
+                    .map(|r: Refusal| Error::refused(r, None)),
                 _ => codes::check(
                     conn,
                     &ctx_c.secrets,
