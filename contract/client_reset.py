@@ -50,11 +50,11 @@ from self_service_password_reset_api_client.api.recovery import (  # noqa: E402
     verify_recovery_method,
 )
 from self_service_password_reset_api_client.models import (  # noqa: E402
-    AddMethodRequest,
+    AddEmailMethod,
     ChallengeRequest,
     ChangePasswordRequest,
     CreateUser,
-    MethodKind,
+    EmailKind,
     NewPasswordRequest,
     Policy,
     SignInRequest,
@@ -210,7 +210,7 @@ def main() -> None:
         seen = len(mailbox.messages)
         added = expect(
             add_method.sync_detailed(
-                client=jane, body=AddMethodRequest(kind=MethodKind.EMAIL, email=address)
+                client=jane, body=AddEmailMethod(kind=EmailKind.EMAIL, email=address)
             ),
             201,
         )

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod fallback;
 pub mod handlers;
 pub mod problem;
+pub mod schemas;
 
 use actix_web::App;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};

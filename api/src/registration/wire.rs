@@ -10,9 +10,10 @@ use crate::methods::questions;
 use crate::policy::MethodKind;
 use crate::store::methods::ACTIVE;
 
-#[derive(Deserialize, ToSchema)]
+/// Adding a method, as the service reads it: the document describes it per kind
+/// (`http::schemas::AddMethodBody`).
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"kind": "mobile_sms", "phone": "+1 415 555 2671"}))]
 pub struct AddMethodRequest {
     pub kind: MethodKind,
     /// For `email`.

@@ -817,19 +817,53 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description An authenticator app: the answer carries its secret and `otpauth://` URI once; the first
+         *     code from the app verifies it.
+         */
+        AddAuthenticatorAppMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "authenticator_app";
+        };
+        /** @description An email address, proven with an 8-digit code sent to it. */
+        AddEmailMethod: {
+            email: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "email";
+        };
+        /**
+         * @description Adding a method: what each kind carries. Security questions are set with
+         *     `PUT /api/v1/me/security-questions`.
          * @example {
          *       "kind": "mobile_sms",
          *       "phone": "+1 415 555 2671"
          *     }
          */
-        AddMethodRequest: {
-            /** @description For `email`. */
-            email?: string | null;
-            /** @description For `office_voice`, digits only. */
+        AddMethodRequest: components["schemas"]["AddEmailMethod"] | components["schemas"]["AddMobilePhoneMethod"] | components["schemas"]["AddOfficePhoneMethod"] | components["schemas"]["AddAuthenticatorAppMethod"];
+        /** @description A mobile number for text messages or calls, in international form, proven with a code. */
+        AddMobilePhoneMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "mobile_sms" | "mobile_voice";
+            phone: string;
+        };
+        /** @description An office line for calls, with an extension, proven with a code. */
+        AddOfficePhoneMethod: {
+            /** @description Digits only, at most 10. */
             extension?: string | null;
-            kind: components["schemas"]["MethodKind"];
-            /** @description For the phone kinds, in international form. */
-            phone?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "office_voice";
+            phone: string;
         };
         /** @description The answer to adding a method. */
         AddedMethod: {
@@ -878,6 +912,8 @@ export interface components {
             /** @description Pass as `cursor` to get the next (older) page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        AuthenticatorAppKind: "authenticator_app";
         /**
          * @description Which database the service runs on.
          * @enum {string}
@@ -1011,6 +1047,8 @@ export interface components {
              */
             elevated_until: string;
         };
+        /** @enum {string} */
+        EmailKind: "email";
         /**
          * @description Every problem `code` the API answers: stable and machine-readable.
          *
@@ -1214,6 +1252,8 @@ export interface components {
             recovery_from?: string | null;
             status: components["schemas"]["MethodStatus"];
         };
+        /** @enum {string} */
+        MobilePhoneKind: "mobile_sms" | "mobile_voice";
         /**
          * @example {
          *       "new_password": "seven lanterns drift over amber fields"
@@ -1244,6 +1284,8 @@ export interface components {
             /** Format: uuid */
             method_id: string;
         };
+        /** @enum {string} */
+        OfficePhoneKind: "office_voice";
         PasswordPolicy: {
             /** @description Up to 1,000 words of the organisation's own that passwords may not contain. */
             banned_words: string[];

@@ -47,7 +47,7 @@ pub async fn list(
     operation_id = "add_method",
     tag = "me",
     security(("bearer" = []), ("session_cookie" = [])),
-    request_body = AddMethodRequest,
+    request_body = crate::http::schemas::AddMethodBody,
     responses(
         (status = 201, description = "The method added, waiting for its code", body = AddedMethod),
         (status = 400, response = p::BadRequest),

@@ -2,9 +2,7 @@
 import { useState } from 'react';
 import type { MethodKind } from '../../api/client';
 import { t } from '../../i18n';
-import { AddAuthenticatorForm } from './AddAuthenticatorForm';
-import { AddContactMethodForm } from './AddContactMethodForm';
-import { SecurityQuestionsForm } from './SecurityQuestionsForm';
+import { METHOD_KINDS } from './kinds';
 
 export function AddMethodPanel({
   kinds,
@@ -27,6 +25,7 @@ export function AddMethodPanel({
     onAdded(k);
   };
   const cancel = () => setOpen(null);
+  const AddForm = open === null ? null : METHOD_KINDS[open].AddForm;
 
   return (
     <section className="card" aria-labelledby="add-method-heading">
@@ -57,13 +56,7 @@ export function AddMethodPanel({
       ) : (
         <>
           <Heading className="subheading">{t(`method.${open}`)}</Heading>
-          {open === 'authenticator_app' ? (
-            <AddAuthenticatorForm onDone={() => done(open)} onCancel={cancel} />
-          ) : open === 'security_questions' ? (
-            <SecurityQuestionsForm onDone={() => done(open)} onCancel={cancel} />
-          ) : (
-            <AddContactMethodForm kind={open} onDone={() => done(open)} onCancel={cancel} />
-          )}
+          {AddForm && <AddForm onDone={() => done(open)} onCancel={cancel} />}
         </>
       )}
     </section>

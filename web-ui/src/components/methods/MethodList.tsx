@@ -7,7 +7,7 @@ import { CodeEntry } from '../CodeEntry';
 import { ErrorMessage } from '../Messages';
 import { resendCode, verifyMethod } from './methodCalls';
 
-const codeKinds = new Set(['email', 'mobile_sms', 'mobile_voice', 'office_voice']);
+import { kindInfo, sendsCodes } from './kinds';
 
 function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -39,11 +39,11 @@ export function MethodList({
             <li key={m.method_id} className="method">
               <div className="method__main">
                 <span className="method__name">{name}</span>
-                {m.kind === 'authenticator_app' || m.kind === 'security_questions' ? null : (
+                {!kindInfo(m.kind).showsHint ? null : (
                   <span className="method__hint">{m.hint}</span>
                 )}
                 <span className={`badge badge--${m.status}`}>
-                  {m.status === 'pending' && !codeKinds.has(m.kind)
+                  {m.status === 'pending' && !sendsCodes(m.kind)
                     ? t('method.status.pending_app')
                     : t(`method.status.${m.status}`)}
                 </span>
@@ -91,7 +91,7 @@ export function MethodList({
                 />
               ) : (
                 <div className="actions">
-                  {m.status === 'pending' && codeKinds.has(m.kind) ? (
+                  {m.status === 'pending' && sendsCodes(m.kind) ? (
                     <button type="button" className="button" onClick={() => setEntering(m.method_id)}>
                       {t('security.enter_code_for', { method: name })}
                     </button>

@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { CodeEntry } from '../CodeEntry';
 import type { ResendResult } from '../CodeEntry';
 import { ErrorMessage } from '../Messages';
+import { kindInfo, sendsCodes } from './kinds';
 
 /** Raised by `call()` when the API answers `step_up_required`. */
 export const STEP_UP_EVENT = 'sspr:step-up-required';
@@ -28,7 +29,7 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
   const choose = async (m: MethodView) => {
     setChosen(m);
     setProblem(null);
-    if (m.kind === 'authenticator_app') {
+    if (kindInfo(m.kind).proof === 'totp') {
       setSent(0);
       return;
     }
@@ -53,11 +54,11 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
       {chosen && sent !== null ? (
         <CodeEntry
           id="step-up-code"
-          intro={<p>{t(chosen.kind === 'authenticator_app' ? 'recover.app_code' : 'stepup.code_sent', { hint: chosen.hint })}</p>}
+          intro={<p>{t(kindInfo(chosen.kind).proof === 'totp' ? 'recover.app_code' : 'stepup.code_sent', { hint: chosen.hint })}</p>}
           scope="security"
           initialResendAfter={sent}
           onVerify={prove}
-          onResend={chosen.kind === 'authenticator_app' ? undefined : () => challenge(chosen)}
+          onResend={sendsCodes(chosen.kind) ? () => challenge(chosen) : undefined}
           onCancel={() => {
             setChosen(null);
             setSent(null);
@@ -69,7 +70,7 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
             <button key={m.method_id} type="button" className="button" onClick={() => void choose(m)}>
               {t('stepup.use', {
                 method: t(`method.${m.kind}`),
-                hint: m.kind === 'authenticator_app' ? '' : m.hint,
+                hint: kindInfo(m.kind).showsHint ? m.hint : '',
               })}
             </button>
           ))}

@@ -9,7 +9,8 @@ import type { ResendResult } from '../../components/CodeEntry';
 import { Field } from '../../components/Field';
 import { ErrorMessage } from '../../components/Messages';
 import { t } from '../../i18n';
-import { codeKinds, endsFlow } from './flow';
+import { sendsCodes } from '../../components/methods/kinds';
+import { endsFlow } from './flow';
 import type { Flow, OfferedMethod } from './flow';
 
 type Question = Schemas['Question'];
@@ -67,7 +68,7 @@ function MethodPicker({ methods, onPick }: { methods: OfferedMethod[]; onPick: (
             />
             <label htmlFor={`method-${m.method_id}`}>
               <span className="method__name">{t(`method.${m.kind}`)}</span>{' '}
-              {codeKinds.has(m.kind) ? <span className="method__hint">{m.hint}</span> : null}
+              {sendsCodes(m.kind) ? <span className="method__hint">{m.hint}</span> : null}
             </label>
           </div>
         ))}
@@ -88,7 +89,7 @@ function MethodChallenge({
   onDead,
   onBack,
 }: Props & { method: OfferedMethod; onBack: (() => void) | undefined }) {
-  const isCodeKind = codeKinds.has(method.kind);
+  const isCodeKind = sendsCodes(method.kind);
   // A phone that takes texts and calls is one method: the person chooses how the code comes.
   const channels = method.channels ?? [];
   const choosesChannel = channels.includes('sms') && channels.includes('voice');

@@ -30,4 +30,3 @@ export function endsFlow(problem: Problem): boolean {
   return fatal.has(problem.code) || problem.status === 401;
 }
 
-export const codeKinds = new Set(['email', 'mobile_sms', 'mobile_voice', 'office_voice']);

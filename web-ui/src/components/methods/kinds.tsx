@@ -1,0 +1,48 @@
+// One entry per method kind: how it proves the person and the form that adds it. Every other
+// screen asks this map rather than naming kinds, so a new kind is its line here (TypeScript
+// refuses the map until the API's new kind has one), its messages and its form.
+import type { ComponentType } from 'react';
+import type { MethodKind } from '../../api/client';
+import { AddAuthenticatorForm } from './AddAuthenticatorForm';
+import { AddContactMethodForm } from './AddContactMethodForm';
+import { SecurityQuestionsForm } from './SecurityQuestionsForm';
+
+/** How a kind proves the person (the API's `methods::Proof`). */
+export type Proof = 'code' | 'totp' | 'answers';
+
+export interface AddFormProps {
+  onDone: () => void;
+  onCancel?: () => void;
+}
+
+export interface KindInfo {
+  proof: Proof;
+  /** Whether its hint (a masked address or number) means something to show. */
+  showsHint: boolean;
+  AddForm: ComponentType<AddFormProps>;
+}
+
+const contact = (kind: 'email' | 'mobile_sms' | 'mobile_voice' | 'office_voice'): KindInfo => ({
+  proof: 'code',
+  showsHint: true,
+  AddForm: (props) => <AddContactMethodForm kind={kind} {...props} />,
+});
+
+export const METHOD_KINDS: Record<MethodKind, KindInfo> = {
+  email: contact('email'),
+  mobile_sms: contact('mobile_sms'),
+  mobile_voice: contact('mobile_voice'),
+  office_voice: contact('office_voice'),
+  authenticator_app: { proof: 'totp', showsHint: false, AddForm: AddAuthenticatorForm },
+  security_questions: { proof: 'answers', showsHint: false, AddForm: SecurityQuestionsForm },
+};
+
+/** The entry for `kind` (an unknown kind, from a newer server, reads as a code method). */
+export function kindInfo(kind: string): KindInfo {
+  return (METHOD_KINDS as Record<string, KindInfo | undefined>)[kind] ?? contact('email');
+}
+
+/** Whether `kind` is proven with a code sent to it. */
+export function sendsCodes(kind: string): boolean {
+  return kindInfo(kind).proof === 'code';
+}
