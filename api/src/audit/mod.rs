@@ -14,45 +14,9 @@ use crate::context::{Ctx, RequestMeta};
 use crate::error::{Error, FieldCode};
 use crate::store::{self, DbConn};
 
-/// Event types, stable strings that filters and reports rely on.
-pub mod kind {
-    pub const SIGN_IN_SUCCEEDED: &str = "sign_in.succeeded";
-    pub const SIGN_IN_FAILED: &str = "sign_in.failed";
-    pub const SIGN_IN_LOCKED_OUT: &str = "sign_in.locked_out";
-    pub const SIGN_OUT: &str = "sign_out";
-    pub const PASSWORD_CHANGED: &str = "password.changed";
-    pub const USER_CREATED: &str = "user.created";
-    pub const USER_UPDATED: &str = "user.updated";
-    pub const USER_DELETED: &str = "user.deleted";
-    pub const USER_UNLOCKED: &str = "user.unlocked";
-    pub const GROUP_CREATED: &str = "group.created";
-    pub const GROUP_UPDATED: &str = "group.updated";
-    pub const GROUP_DELETED: &str = "group.deleted";
-    pub const GROUP_MEMBERS_CHANGED: &str = "group.members_changed";
-    pub const POLICY_UPDATED: &str = "policy.updated";
-    pub const ADMIN_BOOTSTRAPPED: &str = "admin.bootstrapped";
-    pub const METHOD_ADDED: &str = "method.added";
-    pub const METHOD_CODE_RESENT: &str = "method.code_resent";
-    pub const METHOD_REGISTERED: &str = "method.registered";
-    pub const METHOD_VERIFICATION_FAILED: &str = "method.verification_failed";
-    pub const METHOD_REMOVED: &str = "method.removed";
-    pub const METHODS_CONFIRMED: &str = "method.confirmed";
-    pub const USER_REREGISTRATION_REQUIRED: &str = "user.reregistration_required";
-    pub const RECOVERY_STARTED: &str = "recovery.started";
-    pub const RECOVERY_CHALLENGE_SENT: &str = "recovery.challenge_sent";
-    pub const RECOVERY_VERIFIED: &str = "recovery.verified";
-    pub const RECOVERY_VERIFY_FAILED: &str = "recovery.verify_failed";
-    pub const RECOVERY_LOCKED: &str = "recovery.locked";
-    pub const RECOVERY_PASSWORD_RESET: &str = "recovery.password_reset";
-    pub const RECOVERY_ACCOUNT_UNLOCKED: &str = "recovery.account_unlocked";
-    /// A verified flow ended at finish because the account changed since it began.
-    pub const RECOVERY_ENDED: &str = "recovery.ended";
-    /// The directory refused or could not take the change at finish; the flow stays open.
-    pub const RECOVERY_DIRECTORY_FAILED: &str = "recovery.directory_failed";
-    pub const STEP_UP_CHALLENGED: &str = "step_up.challenged";
-    pub const STEP_UP_SUCCEEDED: &str = "step_up.succeeded";
-    pub const STEP_UP_FAILED: &str = "step_up.failed";
-}
+mod events;
+
+pub use events::EventKind;
 
 /// Someone or something named in a row.
 #[derive(Clone, Debug, Default)]
@@ -85,7 +49,7 @@ impl Party {
 /// One event about to be written.
 #[derive(Clone, Debug)]
 pub struct Event {
-    pub kind: &'static str,
+    pub kind: EventKind,
     pub success: bool,
     pub actor: Party,
     pub target: Party,
@@ -93,7 +57,7 @@ pub struct Event {
 }
 
 impl Event {
-    pub fn new(kind: &'static str, actor: Party) -> Self {
+    pub fn new(kind: EventKind, actor: Party) -> Self {
         Self {
             kind,
             success: true,
@@ -129,8 +93,14 @@ pub fn record(
     let row = store::audit::AuditRow {
         id: Uuid::now_v7().to_string(),
         at: store::ts(now),
-        event_type: event.kind.to_owned(),
-        outcome: if event.success { "success" } else { "failure" }.to_owned(),
+        event_type: event.kind.as_str().to_owned(),
+        outcome: if event.success {
+            Outcome::Success
+        } else {
+            Outcome::Failure
+        }
+        .as_str()
+        .to_owned(),
         actor_id: event.actor.id,
         actor_name: event.actor.name,
         target_id: event.target.id,
@@ -145,15 +115,33 @@ pub fn record(
     store::audit::insert(conn, &row)
 }
 
+/// Whether what an audit row records worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Success,
+    Failure,
+}
+
+impl Outcome {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Success => "success",
+            Self::Failure => "failure",
+        }
+    }
+}
+
 /// One row as administrators read it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct AuditEntry {
     pub id: String,
     pub at: DateTime<Utc>,
-    /// For example `sign_in.failed` or `policy.updated`.
+    /// What happened, for example `sign_in.failed` or `policy.updated`.
     #[serde(rename = "type")]
+    #[schema(value_type = EventKind)]
     pub event_type: String,
-    /// `success` or `failure`.
+    #[schema(value_type = Outcome)]
     pub outcome: String,
     pub actor_id: Option<String>,
     pub actor_name: Option<String>,

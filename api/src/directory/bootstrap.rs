@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use super::names::Username;
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::error::Error;
 use crate::password::Password;
@@ -77,7 +77,7 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
                 )));
             }
             super::builtin::insert_person(conn, &row, generated)?;
-            let event = Event::new(audit::kind::ADMIN_BOOTSTRAPPED, Party::system())
+            let event = Event::new(EventKind::AdminBootstrapped, Party::system())
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "generated_password": generated }));
             audit::record(conn, now, &RequestMeta::default(), event)?;
@@ -134,7 +134,7 @@ pub async fn console_promote(ctx: &Ctx, username: &str) -> Result<(), Error> {
             store::accounts::end_sessions(conn, &row.id, ts(now))?;
             row.updated_at = ts(now);
             store::users::save(conn, &row)?;
-            let event = Event::new(audit::kind::USER_UPDATED, console())
+            let event = Event::new(EventKind::UserUpdated, console())
                 .target(Party::named(&row.id, &row.username))
                 .details(
                     serde_json::json!({ "changed": ["is_admin", "disabled"], "from": "console" }),
@@ -163,7 +163,7 @@ pub async fn console_reset_password(ctx: &Ctx, username: &str) -> Result<String,
             store::accounts::set_must_change(conn, &row.id, true, ts(now))?;
             store::accounts::end_sessions(conn, &row.id, ts(now))?;
             store::users::save(conn, &row)?;
-            let event = Event::new(audit::kind::USER_UPDATED, console())
+            let event = Event::new(EventKind::UserUpdated, console())
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "changed": ["password"], "from": "console" }));
             audit::record(conn, now, &RequestMeta::default(), event)

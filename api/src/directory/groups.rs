@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::store::{self, groups::GroupRow, ts, utc};
@@ -203,7 +203,7 @@ pub async fn create(
                 return Err(name_taken());
             }
             store::groups::insert(conn, &row)?;
-            let event = Event::new(audit::kind::GROUP_CREATED, actor_party)
+            let event = Event::new(EventKind::GroupCreated, actor_party)
                 .target(Party::named(&row.id, &row.name));
             audit::record(conn, now, &meta, event)?;
             Ok(detail(&row, &[]))
@@ -257,7 +257,7 @@ pub async fn update(
             if !changed.is_empty() {
                 row.updated_at = ts(now);
                 store::groups::save(conn, &row)?;
-                let event = Event::new(audit::kind::GROUP_UPDATED, actor_party)
+                let event = Event::new(EventKind::GroupUpdated, actor_party)
                     .target(Party::named(&row.id, &row.name))
                     .details(serde_json::json!({ "changed": changed }));
                 audit::record(conn, now, &meta, event)?;
@@ -285,7 +285,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
                 ));
             }
             store::groups::delete(conn, &row.id)?;
-            let event = Event::new(audit::kind::GROUP_DELETED, actor_party)
+            let event = Event::new(EventKind::GroupDeleted, actor_party)
                 .target(Party::named(&row.id, &row.name));
             audit::record(conn, now, &meta, event)
         })
@@ -340,7 +340,7 @@ pub async fn set_members(
             let added: Vec<&String> = after.difference(&before).collect();
             let removed: Vec<&String> = before.difference(&after).collect();
             if !added.is_empty() || !removed.is_empty() {
-                let event = Event::new(audit::kind::GROUP_MEMBERS_CHANGED, actor_party)
+                let event = Event::new(EventKind::GroupMembersChanged, actor_party)
                     .target(Party::named(&row.id, &row.name))
                     .details(serde_json::json!({ "added": added, "removed": removed }));
                 audit::record(conn, now, &meta, event)?;

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::names::{DisplayName, EmailAddress, PhoneNumber, Username};
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::store::{self, DbConn, flag, ts, users::UserRow, utc};
@@ -261,7 +261,7 @@ pub async fn create(
                 return Err(username_taken());
             }
             super::builtin::insert_person(conn, &row, must_change)?;
-            let event = Event::new(audit::kind::USER_CREATED, actor_party)
+            let event = Event::new(EventKind::UserCreated, actor_party)
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({
                     "is_admin": row.is_admin != 0,
@@ -426,7 +426,7 @@ pub async fn update(
             }
             row.updated_at = ts(now);
             store::users::save(conn, &row)?;
-            let event = Event::new(audit::kind::USER_UPDATED, actor_party)
+            let event = Event::new(EventKind::UserUpdated, actor_party)
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "changed": changed, "sessions_revoked": revoke }));
             audit::record(conn, now, &meta, event)?;
@@ -449,7 +449,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
             let row = store::users::find(conn, &id.to_string())?.ok_or(Error::NotFound("user"))?;
             keep_an_admin(conn, &row, false, true)?;
             super::builtin::delete_person(conn, &row.id)?;
-            let event = Event::new(audit::kind::USER_DELETED, actor_party)
+            let event = Event::new(EventKind::UserDeleted, actor_party)
                 .target(Party::named(&row.id, &row.username));
             audit::record(conn, now, &meta, event)
         })
@@ -468,7 +468,7 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
             super::builtin::clear_lockout(&mut row);
             row.updated_at = ts(now);
             store::users::save(conn, &row)?;
-            let event = Event::new(audit::kind::USER_UNLOCKED, actor_party)
+            let event = Event::new(EventKind::UserUnlocked, actor_party)
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "was_locked": was_locked }));
             audit::record(conn, now, &meta, event)?;

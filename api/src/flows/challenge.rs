@@ -49,7 +49,7 @@ pub async fn challenge(
                 name: Some(flow.username_key.clone()),
             };
             let audit_sent = |conn: &mut DbConn| {
-                let event = Event::new(audit::kind::RECOVERY_CHALLENGE_SENT, party.clone())
+                let event = Event::new(EventKind::RecoveryChallengeSent, party.clone())
                     .target(party.clone())
                     .details(
                         serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str() }),

@@ -83,7 +83,7 @@ fn claim(
         return Ok(None);
     };
     let party = Party::named(&person.id, &person.username);
-    let event = Event::new(audit::kind::RECOVERY_ENDED, party.clone())
+    let event = Event::new(EventKind::RecoveryEnded, party.clone())
         .target(party)
         .failed()
         .details(serde_json::json!({ "flow_id": flow.id, "reason": reason }));
@@ -142,7 +142,7 @@ async fn undo(
                 }
             }
             outbox::cancel_held(conn, &claimed.held)?;
-            let event = Event::new(audit::kind::RECOVERY_DIRECTORY_FAILED, party.clone())
+            let event = Event::new(EventKind::RecoveryDirectoryFailed, party.clone())
                 .target(party)
                 .failed()
                 .details(serde_json::json!({ "flow_id": claimed.flow_id, "code": reason }));
@@ -226,7 +226,7 @@ pub async fn reset_password(
             store::accounts::end_sessions(conn, &person.id, ts(now))?;
             store::flows::supersede_for_user(conn, &person.id, None)?;
             let party = Party::named(&person.id, &person.username);
-            let event = Event::new(audit::kind::RECOVERY_PASSWORD_RESET, party.clone())
+            let event = Event::new(EventKind::RecoveryPasswordReset, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
             audit::record(conn, now, &meta_c, event)?;
@@ -295,7 +295,7 @@ pub async fn unlock(
             let person = person_c;
             store::flows::supersede_for_user(conn, &person.id, None)?;
             let party = Party::named(&person.id, &person.username);
-            let event = Event::new(audit::kind::RECOVERY_ACCOUNT_UNLOCKED, party.clone())
+            let event = Event::new(EventKind::RecoveryAccountUnlocked, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
             audit::record(conn, now, &meta_c, event)?;

@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::Username;
@@ -204,7 +204,7 @@ fn record_failure(
         id: flow.user_id.clone(),
         name: Some(flow.username_key.clone()),
     };
-    let event = Event::new(audit::kind::RECOVERY_VERIFY_FAILED, party.clone())
+    let event = Event::new(EventKind::RecoveryVerifyFailed, party.clone())
         .target(party.clone())
         .failed()
         .details(serde_json::json!({ "flow_id": flow.id, "kind": kind.as_str(), "purpose": flow.purpose }));
@@ -217,7 +217,7 @@ fn record_failure(
     for effect in effects {
         if let machine::Effect::Locked { failures } = effect {
             store::flows::lock(conn, &flow.id)?;
-            let event = Event::new(audit::kind::RECOVERY_LOCKED, Party::system())
+            let event = Event::new(EventKind::RecoveryLocked, Party::system())
                 .target(party.clone())
                 .failed()
                 .details(serde_json::json!({ "flow_id": flow.id, "failures": failures }));

@@ -160,7 +160,7 @@ pub async fn start(
                 id: flow_c.user_id.clone(),
                 name: Some(target_name),
             };
-            let event = Event::new(audit::kind::RECOVERY_STARTED, target.clone())
+            let event = Event::new(EventKind::RecoveryStarted, target.clone())
                 .target(target)
                 .details(serde_json::json!({
                     "flow_id": flow_c.id,

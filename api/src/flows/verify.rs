@@ -94,7 +94,7 @@ pub async fn verify(
                 return Err(Error::conflict(ErrorCode::FlowChanged, "this reset moved on in another request"));
             }
             let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
-            let event = Event::new(audit::kind::RECOVERY_VERIFIED, party.clone())
+            let event = Event::new(EventKind::RecoveryVerified, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
             audit::record(conn, now, &meta_c, event)?;

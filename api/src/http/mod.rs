@@ -115,6 +115,11 @@ impl Modify for CodeMeanings {
             &problem,
         );
         describe(openapi, "FieldCode", "Every field error's `code`", &field);
+        let events: Vec<(&str, &str)> = crate::audit::EventKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), k.meaning()))
+            .collect();
+        describe(openapi, "EventKind", "Every kind of audit event", &events);
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::Policy;
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::{Error, ErrorCode};
 use crate::store::{self, DbConn, policy::PolicyRow, ts, utc};
@@ -90,7 +90,7 @@ pub async fn update(
                 conn,
                 &PolicyRow { version, document, created_at: ts(now), created_by: actor_party.id.clone() },
             )?;
-            let event = Event::new(audit::kind::POLICY_UPDATED, actor_party)
+            let event = Event::new(EventKind::PolicyUpdated, actor_party)
                 .target(Party::named(version, "policy"))
                 .details(serde_json::json!({ "version": version, "changed": changed_sections(&before.policy, &policy) }));
             audit::record(conn, now, &meta, event)?;
@@ -113,7 +113,7 @@ pub fn ensure_initial(conn: &mut DbConn, now: DateTime<Utc>) -> Result<(), Error
                 created_by: None,
             },
         )?;
-        let event = Event::new(audit::kind::POLICY_UPDATED, Party::system())
+        let event = Event::new(EventKind::PolicyUpdated, Party::system())
             .target(Party::named(1, "policy"))
             .details(serde_json::json!({ "version": 1, "changed": ["initial defaults"] }));
         audit::record(conn, now, &RequestMeta::default(), event)?;

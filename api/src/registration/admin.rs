@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::enroll::view;
 use super::wire::MethodList;
 use super::{ActiveMethod, count_registered, in_scope, methods_required};
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::directory::PeopleQuery;
 use crate::error::Error;
@@ -56,7 +56,7 @@ pub async fn require_reregistration(
         .write(move |conn| {
             let removed = store::methods::delete_all_for_user(conn, &user.id)?;
             store::accounts::set_methods_confirmed(conn, &user.id, None)?;
-            let event = Event::new(audit::kind::USER_REREGISTRATION_REQUIRED, party)
+            let event = Event::new(EventKind::UserReregistrationRequired, party)
                 .target(Party::named(&user.id, &user.username))
                 .details(serde_json::json!({ "methods_removed": removed }));
             audit::record(conn, now, &meta, event)

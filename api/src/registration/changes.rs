@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::enroll::{Person, check_allowed, confirmed, load, notify_change, view};
 use super::wire::*;
 use super::{RegistrationStatus, status, step_up};
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::methods::{self, parse_kind, questions};
@@ -44,7 +44,7 @@ pub async fn remove(
                 store::methods::replace_answers(conn, &user.id, &[])?;
             }
             let party = Party::named(&user.id, &user.username);
-            let event = Event::new(audit::kind::METHOD_REMOVED, party.clone())
+            let event = Event::new(EventKind::MethodRemoved, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;
@@ -88,7 +88,7 @@ pub async fn confirm(
                 conn,
                 now,
                 &meta_c,
-                Event::new(audit::kind::METHODS_CONFIRMED, party.clone()).target(party),
+                Event::new(EventKind::MethodsConfirmed, party.clone()).target(party),
             )?;
             status(conn, &policy, &user, &groups, now)
         })
@@ -194,7 +194,7 @@ pub async fn set_answers(
             store::methods::delete_kind_except(conn, &user.id, &row.kind, &row.id)?;
             confirmed(conn, &user, now)?;
             let party = Party::named(&user.id, &user.username);
-            let event = Event::new(audit::kind::METHOD_REGISTERED, party.clone())
+            let event = Event::new(EventKind::MethodRegistered, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind, "questions": rows.len() }));
             audit::record(conn, now, &meta_c, event)?;

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::wire::*;
 use super::{allowed_kinds, step_up};
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
@@ -211,7 +211,7 @@ pub async fn add(
                 _ => None,
             };
             let party = Party::named(&row_c.user_id, &user.username);
-            let event = Event::new(audit::kind::METHOD_ADDED, party.clone())
+            let event = Event::new(EventKind::MethodAdded, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "method_id": row_c.id, "kind": row_c.kind, "hint": hint_c }));
             audit::record(conn, now, &meta_c, event)?;
@@ -307,7 +307,7 @@ pub async fn resend(
                 now,
             )?;
             let party = Party::named(&user_c.id, &user_c.username);
-            let event = Event::new(audit::kind::METHOD_CODE_RESENT, party.clone())
+            let event = Event::new(EventKind::MethodCodeResent, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;
@@ -372,7 +372,7 @@ pub async fn verify(
                     .into_error(),
             };
             if let Some(error) = failure {
-                let event = Event::new(audit::kind::METHOD_VERIFICATION_FAILED, party.clone())
+                let event = Event::new(EventKind::MethodVerificationFailed, party.clone())
                     .target(party)
                     .failed()
                     .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
@@ -391,7 +391,7 @@ pub async fn verify(
             store::methods::save(conn, &row)?;
             confirmed(conn, &user, now)?;
             let method = methods::registry(kind);
-            let event = Event::new(audit::kind::METHOD_REGISTERED, party.clone())
+            let event = Event::new(EventKind::MethodRegistered, party.clone())
                 .target(party)
                 .details(serde_json::json!({
                     "method_id": row.id,

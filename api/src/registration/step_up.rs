@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{active_methods, count_registered, methods_required};
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::directory::Person;
 use crate::error::{Error, ErrorCode, FieldCode, Refusal};
@@ -204,7 +204,7 @@ pub async fn challenge(
                 now,
             )?;
             let party = Party::named(&user_id, &p.username);
-            let event = Event::new(audit::kind::STEP_UP_CHALLENGED, party.clone())
+            let event = Event::new(EventKind::StepUpChallenged, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;
@@ -261,7 +261,7 @@ pub async fn prove(
             let party = Party::named(&user_id, &p.username);
             if let Some(error) = refusal {
                 limits::record(conn, &bucket, now)?;
-                let event = Event::new(audit::kind::STEP_UP_FAILED, party.clone())
+                let event = Event::new(EventKind::StepUpFailed, party.clone())
                     .target(party)
                     .failed()
                     .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
@@ -270,7 +270,7 @@ pub async fn prove(
             }
             let until = now + Duration::minutes(ELEVATION_MINUTES);
             store::sessions::elevate(conn, &p.session_id, ts(until))?;
-            let event = Event::new(audit::kind::STEP_UP_SUCCEEDED, party.clone())
+            let event = Event::new(EventKind::StepUpSucceeded, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;

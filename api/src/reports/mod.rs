@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::audit::kind;
+use crate::audit::EventKind;
 use crate::context::Ctx;
 use crate::error::{Error, FieldCode};
 use crate::methods::parse_kind;
@@ -132,9 +132,9 @@ pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error>
                 })
                 .unwrap_or_default()
         };
-        match row.event_type.as_str() {
-            kind::RECOVERY_STARTED => day.started += 1,
-            kind::RECOVERY_PASSWORD_RESET => {
+        match EventKind::of(&row.event_type) {
+            Some(EventKind::RecoveryStarted) => day.started += 1,
+            Some(EventKind::RecoveryPasswordReset) => {
                 day.password_resets += 1;
                 for k in methods_of(&details) {
                     if let Some(m) = by_method.get_mut(&k) {
@@ -142,7 +142,7 @@ pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error>
                     }
                 }
             }
-            kind::RECOVERY_ACCOUNT_UNLOCKED => {
+            Some(EventKind::RecoveryAccountUnlocked) => {
                 day.unlocks += 1;
                 for k in methods_of(&details) {
                     if let Some(m) = by_method.get_mut(&k) {
@@ -150,13 +150,13 @@ pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error>
                     }
                 }
             }
-            kind::RECOVERY_VERIFY_FAILED => {
+            Some(EventKind::RecoveryVerifyFailed) => {
                 day.failed_verifications += 1;
                 if let Some(m) = kind_of(&details).and_then(|k| by_method.get_mut(&k)) {
                     m.failed += 1;
                 }
             }
-            kind::RECOVERY_VERIFIED => {
+            Some(EventKind::RecoveryVerified) => {
                 if let Some(m) = kind_of(&details).and_then(|k| by_method.get_mut(&k)) {
                     m.verified += 1;
                 }
@@ -213,7 +213,11 @@ pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationR
         .read(move |conn| {
             Ok((
                 store::methods::all_active(conn)?,
-                store::audit::with_prefix_since(conn, kind::METHOD_REGISTERED, ts(since))?,
+                store::audit::with_prefix_since(
+                    conn,
+                    EventKind::MethodRegistered.as_str(),
+                    ts(since),
+                )?,
             ))
         })
         .await?;

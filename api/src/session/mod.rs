@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::audit::{self, Event, Party};
+use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::directory::{Authentication, Lockout, PasswordChange, Person};
 use crate::error::{Error, FieldCode};
@@ -91,7 +91,7 @@ fn wrong_password(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let party = Party::named(&person.id, &person.username);
-    let event = Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+    let event = Event::new(EventKind::SignInFailed, party.clone())
         .target(party.clone())
         .failed()
         .details(
@@ -101,7 +101,7 @@ fn wrong_password(
     let Some(lockout) = locked else {
         return Ok(());
     };
-    let event = Event::new(audit::kind::SIGN_IN_LOCKED_OUT, Party::system())
+    let event = Event::new(EventKind::SignInLockedOut, Party::system())
         .target(party)
         .details(serde_json::json!({ "seconds": lockout.seconds, "lockouts": lockout.lockouts }));
     audit::record(conn, now, meta, event)?;
@@ -168,7 +168,7 @@ pub async fn sign_in(
     let outcome = ctx.directory.authenticate(&req.username, &password).await?;
     let meta_c = meta.clone();
     let failed = |party: Party, reason: &'static str| {
-        Event::new(audit::kind::SIGN_IN_FAILED, party.clone())
+        Event::new(EventKind::SignInFailed, party.clone())
             .target(party)
             .failed()
             .details(serde_json::json!({ "reason": reason }))
@@ -181,7 +181,7 @@ pub async fn sign_in(
                 .write(move |conn| {
                     record_spray(conn, &address, now)?;
                     let event = Event::new(
-                        audit::kind::SIGN_IN_FAILED,
+                        EventKind::SignInFailed,
                         Party {
                             id: None,
                             name: Some(attempted),
@@ -265,7 +265,7 @@ pub async fn sign_in(
             session.began_without_methods =
                 i32::from(registration::active_methods(&methods).is_empty());
             store::sessions::insert(conn, &session)?;
-            let event = Event::new(audit::kind::SIGN_IN_SUCCEEDED, party.clone()).target(party);
+            let event = Event::new(EventKind::SignInSucceeded, party.clone()).target(party);
             audit::record(conn, now, &meta_c, event)?;
             let policy = crate::policy::service::current_on(conn)?.policy;
             let status = registration::status(conn, &policy, &person, &groups, now)?;
@@ -359,7 +359,7 @@ pub async fn sign_out(ctx: &Ctx, meta: &RequestMeta, principal: &Principal) -> R
                 conn,
                 now,
                 &meta,
-                Event::new(audit::kind::SIGN_OUT, party.clone()).target(party),
+                Event::new(EventKind::SignOut, party.clone()).target(party),
             )
         })
         .await
@@ -457,7 +457,7 @@ pub async fn change_password(
             store::flows::supersede_for_user(conn, &person.id, None)?;
             let revoked =
                 store::sessions::revoke_all_for_user(conn, &person.id, Some(&sid), ts(now))?;
-            let event = Event::new(audit::kind::PASSWORD_CHANGED, party.clone())
+            let event = Event::new(EventKind::PasswordChanged, party.clone())
                 .target(party)
                 .details(serde_json::json!({ "other_sessions_revoked": revoked }));
             audit::record(conn, now, &meta, event)

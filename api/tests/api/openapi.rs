@@ -15,6 +15,38 @@ fn the_committed_openapi_document_matches_the_code() {
 }
 
 #[test]
+fn every_audit_event_kind_is_published_as_an_enum() {
+    let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["AuditEntry"]["properties"]["type"]["$ref"],
+        "#/components/schemas/EventKind"
+    );
+    let published: Vec<&str> = schemas["EventKind"]["enum"]
+        .as_array()
+        .expect("EventKind is an enum")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let kinds: Vec<&str> = sspr::audit::EventKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(published, kinds);
+    let described = schemas["EventKind"]["description"].as_str().unwrap_or("");
+    for kind in &kinds {
+        assert!(
+            described.contains(&format!("`{kind}`")),
+            "{kind} is not described"
+        );
+    }
+    assert_eq!(
+        schemas["AuditEntry"]["properties"]["outcome"]["$ref"],
+        "#/components/schemas/Outcome"
+    );
+}
+
+#[test]
 fn every_problem_code_is_published_as_an_enum() {
     let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
     let schemas = &doc["components"]["schemas"];

@@ -898,12 +898,11 @@ export interface components {
             details: Record<string, never>;
             id: string;
             ip?: string | null;
-            /** @description `success` or `failure`. */
-            outcome: string;
+            outcome: components["schemas"]["Outcome"];
             target_id?: string | null;
             target_name?: string | null;
-            /** @description For example `sign_in.failed` or `policy.updated`. */
-            type: string;
+            /** @description What happened, for example `sign_in.failed` or `policy.updated`. */
+            type: components["schemas"]["EventKind"];
             user_agent?: string | null;
         };
         /** @description A page of entries, newest first. */
@@ -1112,6 +1111,46 @@ export interface components {
          */
         ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
+         * @description Every kind of audit event: stable and machine-readable.
+         *
+         *     - `sign_in.succeeded`: Someone signed in.
+         *     - `sign_in.failed`: A sign-in was refused (wrong password, unknown, disabled or locked account).
+         *     - `sign_in.locked_out`: Repeated wrong passwords locked the account.
+         *     - `sign_out`: Someone signed out.
+         *     - `password.changed`: Someone changed their own password, knowing the current one.
+         *     - `user.created`: An administrator created a person.
+         *     - `user.updated`: An administrator changed a person (name, contacts, role, state or password).
+         *     - `user.deleted`: An administrator deleted a person.
+         *     - `user.unlocked`: An administrator ended a person's lockout.
+         *     - `group.created`: An administrator created a group.
+         *     - `group.updated`: An administrator renamed or described a group.
+         *     - `group.deleted`: An administrator deleted a group.
+         *     - `group.members_changed`: An administrator changed a group's members.
+         *     - `policy.updated`: An administrator saved a new version of the policy.
+         *     - `admin.bootstrapped`: The first administrator was created at start-up, or the console brought one back.
+         *     - `method.added`: A person added a method, waiting for its code.
+         *     - `method.code_resent`: A new code was sent for a method being added.
+         *     - `method.registered`: A method was verified and counts now.
+         *     - `method.verification_failed`: A wrong code for a method being added.
+         *     - `method.removed`: A person removed a method.
+         *     - `method.confirmed`: A person confirmed their methods are still theirs.
+         *     - `user.reregistration_required`: An administrator removed a person's methods: they register again.
+         *     - `recovery.started`: A reset or unlock began (for a real person or a decoy).
+         *     - `recovery.challenge_sent`: A code was sent, or questions asked, in a reset or unlock.
+         *     - `recovery.verified`: A method was proven in a reset or unlock.
+         *     - `recovery.verify_failed`: A wrong code or answer in a reset or unlock.
+         *     - `recovery.locked`: Too many failures locked a reset or unlock.
+         *     - `recovery.password_reset`: A person reset their password by themselves.
+         *     - `recovery.account_unlocked`: A person unlocked their account by themselves.
+         *     - `recovery.ended`: A verified flow ended at finish because the account changed since it began.
+         *     - `recovery.directory_failed`: The directory refused or could not take the change at finish; the flow stays open.
+         *     - `step_up.challenged`: A code was sent to confirm it is the person before a change of security info.
+         *     - `step_up.succeeded`: A person confirmed it is them: security info may change for a while.
+         *     - `step_up.failed`: A wrong code when confirming it is the person.
+         * @enum {string}
+         */
+        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
+        /**
          * @description Every field error's `code`: stable and machine-readable.
          *
          *     - `banned_word`: The password contains a word the policy bans.
@@ -1286,6 +1325,11 @@ export interface components {
         };
         /** @enum {string} */
         OfficePhoneKind: "office_voice";
+        /**
+         * @description Whether what an audit row records worked.
+         * @enum {string}
+         */
+        Outcome: "success" | "failure";
         PasswordPolicy: {
             /** @description Up to 1,000 words of the organisation's own that passwords may not contain. */
             banned_words: string[];
