@@ -4,6 +4,7 @@
 //! and map the result. The OpenAPI document is collected from the handlers' `#[utoipa::path]`
 //! attributes by registering them, so a route cannot exist without being documented.
 
+pub mod codes;
 pub mod extract;
 pub mod fallback;
 pub mod handlers;
@@ -208,6 +209,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     // After the routes: only then are the schemas they use in the document.
     let mut api = api;
     CodeMeanings.modify(&mut api);
+    codes::publish(&mut api);
     api
 }
 

@@ -338,7 +338,16 @@ impl Api {
     }
 
     pub async fn send(&self, req: reqwest::RequestBuilder) -> Answer {
-        let res = req.send().await.expect("the request is answered");
+        let (client, request) = req.build_split();
+        let request = request.expect("a well-formed request");
+        let (method, path) = (
+            request.method().to_string(),
+            request.url().path().to_owned(),
+        );
+        let res = client
+            .execute(request)
+            .await
+            .expect("the request is answered");
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.bytes().await.unwrap();
@@ -347,6 +356,11 @@ impl Api {
         } else {
             serde_json::from_slice(&bytes).unwrap_or(Value::Null)
         };
+        if let Some(code) = body["code"].as_str()
+            && (status.is_client_error() || status.is_server_error())
+        {
+            crate::codes::check(&method, &path, code);
+        }
         Answer {
             status,
             headers,

@@ -8,6 +8,7 @@ mod support;
 mod audit;
 mod auth;
 mod capture;
+mod codes;
 mod directory;
 mod groups;
 mod health;

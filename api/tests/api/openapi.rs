@@ -15,6 +15,44 @@ fn the_committed_openapi_document_matches_the_code() {
 }
 
 #[test]
+fn every_operation_lists_the_problem_codes_it_answers() {
+    let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
+    let mut ids = Vec::new();
+    for item in doc["paths"].as_object().unwrap().values() {
+        for op in item.as_object().unwrap().values() {
+            let id = op["operationId"].as_str().unwrap();
+            ids.push(id.to_owned());
+            let codes = op["x-problem-codes"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{id}"));
+            assert!(codes.iter().any(|c| c == "internal_error"), "{id}");
+        }
+    }
+    for (id, own) in sspr::http::codes::OPERATIONS {
+        assert!(ids.iter().any(|i| i == id), "{id} is not an operation");
+        assert!(!own.is_empty(), "{id}");
+    }
+    let reset = &doc["paths"]["/api/v1/recovery/flows/{flow_id}/password"]["post"];
+    let listed = reset["x-problem-codes"].to_string();
+    for code in [
+        "directory_unavailable",
+        "flow_expired",
+        "unauthenticated",
+        "wrong_purpose",
+    ] {
+        assert!(listed.contains(code), "{code} in {listed}");
+    }
+    assert!(!listed.contains("forbidden"), "{listed}");
+    assert!(
+        reset["description"]
+            .as_str()
+            .unwrap()
+            .contains("`verification_incomplete`"),
+        "{reset:#}"
+    );
+}
+
+#[test]
 fn every_audit_event_kind_is_published_as_an_enum() {
     let doc: serde_json::Value = serde_json::from_str(&sspr::http::openapi_json()).unwrap();
     let schemas = &doc["components"]["schemas"];

@@ -64,6 +64,8 @@ export interface paths {
         /**
          * Create a group
          * @description Group names are unique, compared case-insensitively. The change is audited.
+         *
+         *     Problem codes of this operation: `group_name_taken`, `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["create_group"];
         delete?: never;
@@ -89,6 +91,8 @@ export interface paths {
         /**
          * Delete a group
          * @description Refused while the policy's scope names the group: change the policy first.
+         *
+         *     Problem codes of this operation: `group_in_use`, `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         delete: operations["delete_group"];
         options?: never;
@@ -96,6 +100,8 @@ export interface paths {
         /**
          * Update a group
          * @description Renames a group or changes its description; fields left out stay as they are.
+         *
+         *     Problem codes of this operation: `group_name_taken`, `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         patch: operations["update_group"];
         trace?: never;
@@ -111,6 +117,8 @@ export interface paths {
         /**
          * Set a group's members
          * @description Replaces the whole member list with the users given.
+         *
+         *     Problem codes of this operation: `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         put: operations["set_group_members"];
         post?: never;
@@ -138,6 +146,8 @@ export interface paths {
          * @description Every field is validated (422 lists each bad one); a valid policy is saved as a new version and
          *     audited. With `If-Match`, an older version than the one in force answers 409
          *     `version_conflict`.
+         *
+         *     Problem codes of this operation: `invalid_if_match`, `version_conflict` (and those every operation answers; all are in `x-problem-codes`).
          */
         put: operations["put_policy"];
         post?: never;
@@ -226,6 +236,8 @@ export interface paths {
          * Create a user
          * @description A password given here was chosen by an administrator: the person must change it at their first
          *     sign-in, and until then the session can do nothing else.
+         *
+         *     Problem codes of this operation: `username_taken`, `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["create_user"];
         delete?: never;
@@ -252,6 +264,8 @@ export interface paths {
          * Delete a user
          * @description Refused for oneself and for the last administrator. Their methods, answers and sessions go with
          *     them.
+         *
+         *     Problem codes of this operation: `cannot_modify_self`, `last_admin`, `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         delete: operations["delete_user"];
         options?: never;
@@ -260,6 +274,8 @@ export interface paths {
          * Update a user
          * @description Changes the fields present. Changing the password, the administrator flag or the disabled flag
          *     ends every session of the user.
+         *
+         *     Problem codes of this operation: `username_taken`, `cannot_modify_self`, `last_admin`, `directory_read_only` (and those every operation answers; all are in `x-problem-codes`).
          */
         patch: operations["update_user"];
         trace?: never;
@@ -340,6 +356,8 @@ export interface paths {
          *     account all answer 401; only after the right password does `code` say `account_locked` or
          *     `account_disabled`. The token is returned for API clients and set as an HttpOnly,
          *     SameSite=Strict cookie for the web app.
+         *
+         *     Problem codes of this operation: `invalid_credentials`, `account_disabled`, `account_locked`, `throttled`, `directory_unavailable` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["sign_in"];
         delete?: never;
@@ -512,6 +530,8 @@ export interface paths {
          *     `office_voice`; for `authenticator_app` the answer holds the seed, the `otpauth://` URI and a QR
          *     code, this once. The method is `pending` until verified. Once a person has active methods, a
          *     change needs a recent step-up (403 `step_up_required`).
+         *
+         *     Problem codes of this operation: `method_not_enabled`, `not_allowed_for_administrators`, `step_up_required`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["add_method"];
         delete?: never;
@@ -532,6 +552,8 @@ export interface paths {
         /**
          * Confirm my methods
          * @description Confirms that the registered methods are still one's own: restarts the reconfirmation clock.
+         *
+         *     Problem codes of this operation: `no_methods` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["confirm_methods"];
         delete?: never;
@@ -554,6 +576,8 @@ export interface paths {
          * Remove a method
          * @description Allowed even when it leaves the person short of the policy; the answer's status says so. Needs a
          *     recent step-up.
+         *
+         *     Problem codes of this operation: `step_up_required` (and those every operation answers; all are in `x-problem-codes`).
          */
         delete: operations["remove_method"];
         options?: never;
@@ -574,6 +598,8 @@ export interface paths {
          * Resend a method's code
          * @description Sends a new code for a pending method (the old one stops working). Limited in number and
          *     spacing.
+         *
+         *     Problem codes of this operation: `already_active`, `no_code_method`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["resend_method_code"];
         delete?: never;
@@ -595,6 +621,8 @@ export interface paths {
          * Verify a method
          * @description Verifies a pending method with the code received (or shown by the app); it becomes active and
          *     replaces any earlier method of the same kind.
+         *
+         *     Problem codes of this operation: `already_active`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["verify_method"];
         delete?: never;
@@ -616,6 +644,8 @@ export interface paths {
          * Change my password
          * @description Changes one's own password, given the current one. Every other session ends. Wrong current
          *     passwords count like failed sign-ins.
+         *
+         *     Problem codes of this operation: `throttled`, `directory_unavailable` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["change_password"];
         delete?: never;
@@ -636,6 +666,8 @@ export interface paths {
          * Set my security answers
          * @description Exactly as many answers as the policy asks, each question once, each answer different. Not for
          *     administrators.
+         *
+         *     Problem codes of this operation: `method_not_enabled`, `not_allowed_for_administrators`, `step_up_required` (and those every operation answers; all are in `x-problem-codes`).
          */
         put: operations["set_security_answers"];
         post?: never;
@@ -678,6 +710,8 @@ export interface paths {
          * Prove a step-up
          * @description Proves a step-up with the code received (or shown by the app): for the next ten minutes this
          *     session may add, replace and remove methods. Five failures an hour, then 429.
+         *
+         *     Problem codes of this operation: `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["step_up"];
         delete?: never;
@@ -699,6 +733,8 @@ export interface paths {
          * Send a step-up code
          * @description Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
          *     step-up before changing security info. Security questions cannot be used.
+         *
+         *     Problem codes of this operation: `no_methods`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["step_up_challenge"];
         delete?: never;
@@ -721,6 +757,8 @@ export interface paths {
          * @description The answer has the same shape for every username: unknown or ineligible ones get a flow that
          *     never verifies, unless the policy reveals ineligibility (then 403 `not_eligible` with the reason
          *     and the helpdesk).
+         *
+         *     Problem codes of this operation: `not_eligible`, `unlock_disabled`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["start_recovery"];
         delete?: never;
@@ -742,6 +780,8 @@ export interface paths {
          * Send a challenge
          * @description Sends a code to one of the flow's methods, by the `channel` chosen for a phone, or returns the
          *     security questions to answer. The policy may ask for the full address or number in `confirm`.
+         *
+         *     Problem codes of this operation: `method_already_passed`, `method_unavailable`, `country_not_allowed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["send_recovery_challenge"];
         delete?: never;
@@ -762,6 +802,8 @@ export interface paths {
         /**
          * Set the new password
          * @description Once enough methods passed. Every session of the person ends; the reset signs nobody in.
+         *
+         *     Problem codes of this operation: `wrong_purpose`, `verification_incomplete`, `flow_ended`, `directory_unavailable` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["reset_password"];
         delete?: never;
@@ -783,6 +825,8 @@ export interface paths {
          * Unlock the account
          * @description Once enough methods passed, for unlock flows, when the policy allows unlocking. The password
          *     does not change.
+         *
+         *     Problem codes of this operation: `wrong_purpose`, `verification_incomplete`, `flow_ended`, `directory_unavailable` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["unlock_account"];
         delete?: never;
@@ -804,6 +848,8 @@ export interface paths {
          * Verify a method
          * @description Checks a code, an authenticator code or security answers. Success answers a new flow token (the
          *     old one stops working); a failure says why and counts against the flow and the account.
+         *
+         *     Problem codes of this operation: `method_already_passed`, `method_unavailable`, `flow_changed`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `questions_not_asked`, `wrong_answers`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["verify_recovery_method"];
         delete?: never;
