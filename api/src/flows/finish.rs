@@ -134,13 +134,8 @@ async fn undo(
     let undone = ctx
         .store
         .write(move |conn| {
-            // Released only from the claim this finish made (the machine says when that is).
-            if let Some(flow) = store::flows::find(conn, &claimed.flow_id)? {
-                let release = machine::Event::Release { step: claimed.step };
-                if machine::transition(&state_of(&flow)?, release, now).is_ok() {
-                    store::flows::release(conn, &claimed.flow_id, claimed.step)?;
-                }
-            }
+            // Conditional on this finish's claim, as `machine::Event::Release` says.
+            store::flows::release(conn, &claimed.flow_id, claimed.step)?;
             outbox::cancel_held(conn, &claimed.held)?;
             let event = Event::new(EventKind::RecoveryDirectoryFailed, party.clone())
                 .target(party)

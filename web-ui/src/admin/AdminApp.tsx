@@ -49,19 +49,19 @@ export default function AdminApp() {
       <AdminNav />
       <div className="admin-content">
         <DirectoryProvider>
-        <Suspense fallback={<p role="status">{t('admin.common.loading')}</p>}>
-          <Routes>
-            <Route index element={<Navigate to="policy" replace />} />
-            <Route path="policy" element={<PolicyPage />} />
-            <Route path="users" element={<UsersPage />} />
-            <Route path="users/:userId" element={<UserDetailPage />} />
-            <Route path="groups" element={<GroupsPage />} />
-            <Route path="groups/:groupId" element={<GroupDetailPage />} />
-            <Route path="audit" element={<AuditPage />} />
-            <Route path="activity" element={<ActivityPage />} />
-            <Route path="*" element={<AdminNotFound />} />
-          </Routes>
-        </Suspense>
+          <Suspense fallback={<p role="status">{t('admin.common.loading')}</p>}>
+            <Routes>
+              <Route index element={<Navigate to="policy" replace />} />
+              <Route path="policy" element={<PolicyPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="users/:userId" element={<UserDetailPage />} />
+              <Route path="groups" element={<GroupsPage />} />
+              <Route path="groups/:groupId" element={<GroupDetailPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="activity" element={<ActivityPage />} />
+              <Route path="*" element={<AdminNotFound />} />
+            </Routes>
+          </Suspense>
         </DirectoryProvider>
       </div>
     </div>

@@ -123,46 +123,46 @@ export default function GroupDetailPage() {
       {placed.unplaced.length > 0 && <ErrorAlert message={placed.unplaced.map((e) => e.message).join(' ')} />}
       {managesUsers === false && <ManagedElsewhere />}
       {managesUsers === true && (
-      <section className="admin-card" aria-labelledby="group-edit-heading">
-        <h3 id="group-edit-heading">{t('admin.group.edit')}</h3>
-        <FieldErrorsContext.Provider value={placed.byInput}>
-          <form
-            className="admin-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void save();
-            }}
-          >
-            <TextField id="group-edit-name" label={t('admin.group.name')} required value={name} onChange={setName} />
-            <TextField
-              id="group-edit-description"
-              label={t('admin.group.description')}
-              value={description}
-              onChange={setDescription}
-            />
-            <div className="admin-actions">
-              <button type="submit" className="admin-button admin-button-primary" disabled={busy}>
-                {t('admin.group.save')}
-              </button>
-            </div>
-          </form>
-        </FieldErrorsContext.Provider>
-      </section>
+        <section className="admin-card" aria-labelledby="group-edit-heading">
+          <h3 id="group-edit-heading">{t('admin.group.edit')}</h3>
+          <FieldErrorsContext.Provider value={placed.byInput}>
+            <form
+              className="admin-form"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save();
+              }}
+            >
+              <TextField id="group-edit-name" label={t('admin.group.name')} required value={name} onChange={setName} />
+              <TextField
+                id="group-edit-description"
+                label={t('admin.group.description')}
+                value={description}
+                onChange={setDescription}
+              />
+              <div className="admin-actions">
+                <button type="submit" className="admin-button admin-button-primary" disabled={busy}>
+                  {t('admin.group.save')}
+                </button>
+              </div>
+            </form>
+          </FieldErrorsContext.Provider>
+        </section>
       )}
       <GroupMembersEditor key={group.group_id} group={group} onSaved={show} readOnly={managesUsers !== true} />
       {managesUsers === true && (
-      <section className="admin-card" aria-labelledby="group-delete-heading">
-        <h3 id="group-delete-heading">{t('admin.group.delete')}</h3>
-        <ConfirmButton
-          danger
-          label={t('admin.group.delete')}
-          question={t('admin.group.deleteQuestion', { name: group.name })}
-          confirmLabel={t('admin.group.deleteConfirm')}
-          disabled={busy}
-          onConfirm={() => void remove()}
-        />
-      </section>
+        <section className="admin-card" aria-labelledby="group-delete-heading">
+          <h3 id="group-delete-heading">{t('admin.group.delete')}</h3>
+          <ConfirmButton
+            danger
+            label={t('admin.group.delete')}
+            question={t('admin.group.deleteQuestion', { name: group.name })}
+            confirmLabel={t('admin.group.deleteConfirm')}
+            disabled={busy}
+            onConfirm={() => void remove()}
+          />
+        </section>
       )}
     </section>
   );

@@ -63,44 +63,44 @@ export default function GroupMembersEditor({ group, onSaved, readOnly = false }:
                 {member.display_name} <span className="admin-muted">({member.username})</span>
               </span>
               {!readOnly && (
-              <button
-                type="button"
-                className="admin-button"
-                aria-label={t('admin.group.removeMemberNamed', { name: member.username })}
-                onClick={() =>
-                  change(
-                    members.filter((m) => m.user_id !== member.user_id),
-                    t('admin.group.memberRemoved', { name: member.username }),
-                  )
-                }
-              >
-                {t('admin.group.removeMember')}
-              </button>
+                <button
+                  type="button"
+                  className="admin-button"
+                  aria-label={t('admin.group.removeMemberNamed', { name: member.username })}
+                  onClick={() =>
+                    change(
+                      members.filter((m) => m.user_id !== member.user_id),
+                      t('admin.group.memberRemoved', { name: member.username }),
+                    )
+                  }
+                >
+                  {t('admin.group.removeMember')}
+                </button>
               )}
             </li>
           ))}
         </ul>
       )}
       {!readOnly && (
-      <>
-      <UserPicker
-        id="group-members-picker"
-        label={t('admin.group.findUsers')}
-        excludeIds={members.map((m) => m.user_id)}
-        actionLabel={(user) => t('admin.group.addMemberNamed', { name: user.username })}
-        onPick={(user) =>
-          change(
-            [...members, { user_id: user.user_id, username: user.username, display_name: user.display_name }],
-            t('admin.group.memberAdded', { name: user.username }),
-          )
-        }
-      />
-      <div className="admin-actions">
-        <button type="button" className="admin-button admin-button-primary" disabled={busy || !dirty} onClick={() => void save()}>
-          {t('admin.group.saveMembers')}
-        </button>
-      </div>
-      </>
+        <>
+          <UserPicker
+            id="group-members-picker"
+            label={t('admin.group.findUsers')}
+            excludeIds={members.map((m) => m.user_id)}
+            actionLabel={(user) => t('admin.group.addMemberNamed', { name: user.username })}
+            onPick={(user) =>
+              change(
+                [...members, { user_id: user.user_id, username: user.username, display_name: user.display_name }],
+                t('admin.group.memberAdded', { name: user.username }),
+              )
+            }
+          />
+          <div className="admin-actions">
+            <button type="button" className="admin-button admin-button-primary" disabled={busy || !dirty} onClick={() => void save()}>
+              {t('admin.group.saveMembers')}
+            </button>
+          </div>
+        </>
       )}
     </section>
   );

@@ -95,34 +95,34 @@ export default function GroupsPage() {
       )}
       {managesUsers === false && <ManagedElsewhere />}
       {managesUsers === true && (
-      <section className="admin-card" aria-labelledby="group-create-heading">
-        <h3 id="group-create-heading">{t('admin.groups.create')}</h3>
-        {createProblem !== null && <ErrorAlert message={problemMessage(createProblem)} />}
-        {placed.unplaced.length > 0 && <ErrorAlert message={placed.unplaced.map((e) => e.message).join(' ')} />}
-        <FieldErrorsContext.Provider value={placed.byInput}>
-          <form
-            className="admin-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void create();
-            }}
-          >
-            <TextField id="group-create-name" label={t('admin.group.name')} required value={name} onChange={setName} />
-            <TextField
-              id="group-create-description"
-              label={t('admin.group.description')}
-              value={description}
-              onChange={setDescription}
-            />
-            <div className="admin-actions">
-              <button type="submit" className="admin-button admin-button-primary" disabled={busy}>
-                {t('admin.groups.createSubmit')}
-              </button>
-            </div>
-          </form>
-        </FieldErrorsContext.Provider>
-      </section>
+        <section className="admin-card" aria-labelledby="group-create-heading">
+          <h3 id="group-create-heading">{t('admin.groups.create')}</h3>
+          {createProblem !== null && <ErrorAlert message={problemMessage(createProblem)} />}
+          {placed.unplaced.length > 0 && <ErrorAlert message={placed.unplaced.map((e) => e.message).join(' ')} />}
+          <FieldErrorsContext.Provider value={placed.byInput}>
+            <form
+              className="admin-form"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void create();
+              }}
+            >
+              <TextField id="group-create-name" label={t('admin.group.name')} required value={name} onChange={setName} />
+              <TextField
+                id="group-create-description"
+                label={t('admin.group.description')}
+                value={description}
+                onChange={setDescription}
+              />
+              <div className="admin-actions">
+                <button type="submit" className="admin-button admin-button-primary" disabled={busy}>
+                  {t('admin.groups.createSubmit')}
+                </button>
+              </div>
+            </form>
+          </FieldErrorsContext.Provider>
+        </section>
       )}
     </section>
   );

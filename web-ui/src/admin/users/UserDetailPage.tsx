@@ -183,26 +183,26 @@ export default function UserDetailPage() {
 
       {managesUsers === false && <ManagedElsewhere />}
       {managesUsers === true && (
-      <section className="admin-card" aria-labelledby="user-edit-heading">
-        <h3 id="user-edit-heading">{t('admin.user.edit')}</h3>
-        <FieldErrorsContext.Provider value={placed.byInput}>
-          <form
-            className="admin-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void save();
-            }}
-          >
-            <UserFormFields idPrefix="user-edit" mode="edit" values={values} onChange={setValues} />
-            <div className="admin-actions">
-              <button type="submit" className="admin-button admin-button-primary" disabled={busy}>
-                {t('admin.user.save')}
-              </button>
-            </div>
-          </form>
-        </FieldErrorsContext.Provider>
-      </section>
+        <section className="admin-card" aria-labelledby="user-edit-heading">
+          <h3 id="user-edit-heading">{t('admin.user.edit')}</h3>
+          <FieldErrorsContext.Provider value={placed.byInput}>
+            <form
+              className="admin-form"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save();
+              }}
+            >
+              <UserFormFields idPrefix="user-edit" mode="edit" values={values} onChange={setValues} />
+              <div className="admin-actions">
+                <button type="submit" className="admin-button admin-button-primary" disabled={busy}>
+                  {t('admin.user.save')}
+                </button>
+              </div>
+            </form>
+          </FieldErrorsContext.Provider>
+        </section>
       )}
 
       <section className="admin-card" aria-labelledby="user-actions-heading">
