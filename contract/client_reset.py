@@ -53,6 +53,7 @@ from self_service_password_reset_api_client.models import (  # noqa: E402
     AddEmailMethod,
     ChallengeRequest,
     ChangePasswordRequest,
+    CodeChallenge,
     CreateUser,
     EmailKind,
     NewPasswordRequest,
@@ -61,7 +62,7 @@ from self_service_password_reset_api_client.models import (  # noqa: E402
     SignInResponse,
     StartRequest,
     VerifyMethodRequest,
-    VerifyRequest,
+    VerifyWithCode,
 )
 
 
@@ -237,18 +238,20 @@ def main() -> None:
         method = started.methods[0]
         flow = AuthenticatedClient(base_url=base, token=started.flow_token)
         seen = len(mailbox.messages)
-        expect(
+        sent = expect(
             send_recovery_challenge.sync_detailed(
                 started.flow_id, client=flow, body=ChallengeRequest(method_id=method.method_id)
             ),
             202,
         )
+        # The answer is described per kind: an email method's is a code challenge.
+        assert isinstance(sent, CodeChallenge) and sent.kind.value == "email", sent
         code = mailbox.code_for(address, seen)
         verified = expect(
             verify_recovery_method.sync_detailed(
                 started.flow_id,
                 client=flow,
-                body=VerifyRequest(method_id=method.method_id, code=code),
+                body=VerifyWithCode(method_id=method.method_id, code=code),
             ),
             200,
         )

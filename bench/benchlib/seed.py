@@ -2,12 +2,14 @@
 would take an hour): every user gets the same precomputed argon2id hash and one active email
 method. The column formats follow migrations/*/ and api/src/store/: ids are UUID text, flags
 integer 0/1, times UTC without zone to the microsecond, `username_key` the lower-case NFKC
-username, an email method's `destination` the address as typed (already lower case here).
+username, an email method's `data` its address as JSON (`{"type":"destination","address":…}`,
+api/src/methods/data.rs; the address is already lower case here).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import unicodedata
 import uuid
@@ -55,7 +57,8 @@ def _rows(count: int, phc: str):
         key = unicodedata.normalize("NFKC", name).lower()
         user = (uid, name, key, display_name(i), address(i), phc, now, now, now)
         account = (uid, "builtin", uid, now, now, now)
-        method = (str(uuid.uuid4()), uid, "email", "active", address(i), now, now, now)
+        data = json.dumps({"type": "destination", "address": address(i)}, separators=(",", ":"))
+        method = (str(uuid.uuid4()), uid, "email", "active", data, now, now, now)
         yield user, account, method
 
 
@@ -65,7 +68,7 @@ USER_COLUMNS = (
 )
 # Built-in people have an account under the same id (the directory seam, issue 13).
 ACCOUNT_COLUMNS = "id, directory, directory_ref, methods_confirmed_at, created_at, updated_at"
-METHOD_COLUMNS = "id, user_id, kind, status, destination, created_at, activated_at, updated_at"
+METHOD_COLUMNS = "id, user_id, kind, status, data, created_at, activated_at, updated_at"
 # Everything else takes the column default: not an admin, enabled, no lockout, epoch 0.
 
 

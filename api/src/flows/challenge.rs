@@ -96,7 +96,7 @@ pub async fn challenge(
                 .cloned()
                 .ok_or_else(unavailable)?;
             if needs_confirm {
-                let stored = row.destination.clone().unwrap_or_default();
+                let stored = row.destination().unwrap_or_default();
                 if !req
                     .confirm
                     .as_deref()
@@ -122,6 +122,7 @@ pub async fn challenge(
                         .collect();
                     (
                         ChallengeResponse {
+                            kind: method.kind,
                             expires_in: None,
                             resend_after: None,
                             questions: Some(asked),
@@ -131,6 +132,7 @@ pub async fn challenge(
                 }
                 Proof::Totp => (
                     ChallengeResponse {
+                        kind: method.kind,
                         expires_in: None,
                         resend_after: None,
                         questions: None,
@@ -142,7 +144,7 @@ pub async fn challenge(
                     let (Some(m), Some((channel, _))) = (m, route) else {
                         return Err(Error::internal("code method without channel"));
                     };
-                    let destination = row.destination.clone().unwrap_or_default();
+                    let destination = row.destination().unwrap_or_default();
                     // Kept under the offered method, whichever channel carries it: switching
                     // from text to call is a resend, spaced and counted like one.
                     let issued = codes::issue(
@@ -162,6 +164,7 @@ pub async fn challenge(
                         now,
                     )?;
                     let response = ChallengeResponse {
+                        kind: method.kind,
                         expires_in: Some(issued.expires_in),
                         resend_after: Some(issued.resend_after),
                         questions: None,

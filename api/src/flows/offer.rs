@@ -88,12 +88,13 @@ pub(super) fn offerable(
         {
             continue;
         }
-        let factor = methods::factor(kind, m.destination.as_deref(), &m.id);
+        let destination = m.destination();
+        let factor = methods::factor(kind, destination.as_deref(), &m.id);
         let channel = methods::registry(kind).channel();
         let method = OfferedMethod {
             method_id,
             kind,
-            hint: methods::registry(kind).mask(m.destination.as_deref()),
+            hint: methods::registry(kind).mask(destination.as_deref()),
             channels: channel.into_iter().collect(),
         };
         let Some(offer) = offers.iter_mut().find(|o| o.factor == factor) else {

@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 
 use crate::crypto::SecretBox;
 use crate::error::Error;
+use crate::methods::data::MethodData;
 use crate::methods::{self, DestinationKind, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::store::{self, DbConn, methods::MethodRow, ts};
@@ -48,20 +49,24 @@ pub struct Census {
 }
 
 impl Census {
-    /// Counts active methods: `(person, administrator, kind, destination)`.
+    /// Counts active methods: `(person, administrator, kind, data)`.
     pub fn count(rows: &[store::methods::CensusRow]) -> Self {
         let mut people: BTreeMap<&str, (bool, Vec<MethodKind>)> = BTreeMap::new();
         let mut domains: BTreeMap<String, u32> = BTreeMap::new();
         let mut prefixes: BTreeMap<String, u32> = BTreeMap::new();
-        for (user, admin, kind, destination) in rows {
+        for (user, admin, kind, data) in rows {
             let Some(kind) = parse_kind(kind) else {
                 continue;
             };
+            let destination = methods::data::destination_of(data);
             let person = people.entry(user).or_insert((*admin != 0, Vec::new()));
             if !person.1.contains(&kind) {
                 person.1.push(kind);
             }
-            match (methods::registry(kind).destination(), destination) {
+            match (
+                methods::registry(kind).destination(),
+                destination.as_deref(),
+            ) {
                 (DestinationKind::Address, Some(address)) => {
                     if let Some((_, domain)) = address.rsplit_once('@') {
                         *domains.entry(domain.to_lowercase()).or_default() += 1;
@@ -349,11 +354,15 @@ impl Phantom {
                 user_id: self.id.clone(),
                 kind: m.kind.as_str().to_owned(),
                 status: store::methods::ACTIVE.to_owned(),
-                destination: m.destination.clone(),
-                extension: None,
-                // No seed: no code ever matches (`authenticator::prove`).
-                secret: None,
-                last_totp_step: None,
+                // An app without a seed: no code ever matches (`authenticator::prove`).
+                data: match &m.destination {
+                    Some(address) => MethodData::Destination {
+                        address: address.clone(),
+                        extension: None,
+                    },
+                    None => MethodData::None,
+                }
+                .encode(),
                 created_at: long_ago,
                 activated_at: Some(long_ago),
                 updated_at: long_ago,

@@ -67,8 +67,8 @@ pub async fn verify(
                         .and_then(|verdict| verdict.err())
                         .map(|r| Error::refused(r, None))
                 }
-                (Proof::Totp, Some(row)) => {
-                    authenticator::prove(conn, &ctx_c.secrets, &row, &code, now)?
+                (Proof::Totp, Some(mut row)) => {
+                    authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
                         .err()
                         .map(|r| Error::refused(r, None))
                 }

@@ -48,8 +48,12 @@ pub struct ChallengeRequest {
     pub confirm: Option<String>,
 }
 
-#[derive(Serialize, ToSchema)]
+/// The answer to a challenge, as the service writes it: the document describes it per kind
+/// (`http::schemas::ChallengeBody`).
+#[derive(Serialize)]
 pub struct ChallengeResponse {
+    /// The kind of the method challenged.
+    pub kind: MethodKind,
     /// Code methods: seconds the code is valid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<i64>,
@@ -61,9 +65,10 @@ pub struct ChallengeResponse {
     pub questions: Option<Vec<questions::Question>>,
 }
 
-#[derive(Deserialize, ToSchema)]
+/// A verification, as the service reads it: the document describes it per proof
+/// (`http::schemas::VerifyBody`).
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "code": "123456"}))]
 pub struct VerifyRequest {
     pub method_id: Uuid,
     /// The code received, or shown by the authenticator app.

@@ -5,8 +5,11 @@
 //! kind does not take with 422 `not_applicable`, a missing one with `required`: every body the
 //! document allows is one it accepted before.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::registration::wire::MethodStatus;
 
 /// Adding a method: what each kind carries. Security questions are set with
 /// `PUT /api/v1/me/security-questions`.
@@ -88,8 +91,163 @@ pub struct AddAuthenticatorAppMethod {
     pub kind: AuthenticatorAppKind,
 }
 
-#[derive(Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthenticatorAppKind {
     AuthenticatorApp,
+}
+
+/// The answer to adding a method: what each kind carries. A code kind says when its code
+/// expires; an authenticator app carries its seed, shown this once.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[schema(
+    as = AddedMethod,
+    discriminator(property_name = "kind", mapping(
+        ("email" = "#/components/schemas/AddedCodeMethod"),
+        ("mobile_sms" = "#/components/schemas/AddedCodeMethod"),
+        ("mobile_voice" = "#/components/schemas/AddedCodeMethod"),
+        ("office_voice" = "#/components/schemas/AddedCodeMethod"),
+        ("authenticator_app" = "#/components/schemas/AddedAuthenticatorApp"),
+    )),
+    example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "kind": "mobile_sms",
+        "status": "pending", "hint": "+1 ••• ••• ••71", "expires_in": 600, "resend_after": 60})
+)]
+#[allow(dead_code)]
+pub enum AddedMethodBody {
+    Code(AddedCodeMethod),
+    AuthenticatorApp(AddedAuthenticatorApp),
+}
+
+/// A method proven with a code: the code is on its way to the address or number.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct AddedCodeMethod {
+    pub method_id: Uuid,
+    pub kind: CodeKind,
+    pub status: MethodStatus,
+    /// The address or number, masked.
+    pub hint: String,
+    /// Seconds the code sent is valid.
+    pub expires_in: i64,
+    /// Seconds before another code may be sent.
+    pub resend_after: i64,
+}
+
+/// An authenticator app: its seed, shown this once; the first code from the app verifies it.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct AddedAuthenticatorApp {
+    pub method_id: Uuid,
+    pub kind: AuthenticatorAppKind,
+    pub status: MethodStatus,
+    /// What the person is shown of the method.
+    pub hint: String,
+    /// The seed in base32.
+    pub secret: String,
+    /// The `otpauth://` URI of the seed.
+    pub otpauth_uri: String,
+    /// The URI as a QR code (SVG).
+    pub qr_svg: String,
+}
+
+/// The kinds proven with a one-time code.
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum CodeKind {
+    Email,
+    MobileSms,
+    MobileVoice,
+    OfficeVoice,
+}
+
+/// The answer to a challenge in a reset: what each kind carries. A code kind says when the code
+/// expires; security questions carry the questions to answer now; an authenticator app carries
+/// nothing more (its code is on the person's device).
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[schema(
+    as = ChallengeResponse,
+    discriminator(property_name = "kind", mapping(
+        ("email" = "#/components/schemas/CodeChallenge"),
+        ("mobile_sms" = "#/components/schemas/CodeChallenge"),
+        ("mobile_voice" = "#/components/schemas/CodeChallenge"),
+        ("office_voice" = "#/components/schemas/CodeChallenge"),
+        ("authenticator_app" = "#/components/schemas/AuthenticatorAppChallenge"),
+        ("security_questions" = "#/components/schemas/SecurityQuestionsChallenge"),
+    )),
+    example = json!({"kind": "email", "expires_in": 600, "resend_after": 60})
+)]
+#[allow(dead_code)]
+pub enum ChallengeBody {
+    Code(CodeChallenge),
+    AuthenticatorApp(AuthenticatorAppChallenge),
+    SecurityQuestions(SecurityQuestionsChallenge),
+}
+
+/// A code is on its way.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct CodeChallenge {
+    pub kind: CodeKind,
+    /// Seconds the code is valid.
+    pub expires_in: i64,
+    /// Seconds before another code may be sent.
+    pub resend_after: i64,
+}
+
+/// Type the code the app shows now.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct AuthenticatorAppChallenge {
+    pub kind: AuthenticatorAppKind,
+}
+
+/// The questions to answer now (asked anew after every attempt).
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct SecurityQuestionsChallenge {
+    pub kind: SecurityQuestionsKind,
+    pub questions: Vec<crate::methods::questions::Question>,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum SecurityQuestionsKind {
+    SecurityQuestions,
+}
+
+/// Verifying a method in a reset: a code for the kinds that send or show one, answers for
+/// security questions.
+#[derive(Deserialize, ToSchema)]
+#[serde(untagged)]
+#[schema(
+    as = VerifyRequest,
+    example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "code": "123456"})
+)]
+#[allow(dead_code)]
+pub enum VerifyBody {
+    Code(VerifyWithCode),
+    Answers(VerifyWithAnswers),
+}
+
+/// A code received, or shown by the authenticator app.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct VerifyWithCode {
+    pub method_id: Uuid,
+    /// The code, as received (spaces and dashes are ignored).
+    pub code: String,
+}
+
+/// The answers to the security questions asked.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct VerifyWithAnswers {
+    pub method_id: Uuid,
+    pub answers: Vec<crate::registration::wire::SecurityAnswer>,
 }

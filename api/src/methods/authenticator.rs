@@ -10,10 +10,12 @@ use qrcode::render::svg;
 use rand::RngExt as _;
 use totp_rs::{Builder, Secret, Totp};
 
+use super::data::MethodData;
 use super::{Channel, Destination, DestinationInput, MethodType, Proof, unexpected};
 use crate::crypto::SecretBox;
 use crate::error::{Error, Refusal};
 use crate::policy::MethodKind;
+use crate::store::methods::MethodRow;
 
 pub struct AuthenticatorApp;
 
@@ -89,7 +91,7 @@ pub fn enrol(
 }
 
 /// The time step `typed` is valid for (within one step of `now`), if any. The caller must still
-/// record the step as used (see `store::methods::use_totp_step`).
+/// spend the step (see [`prove`]).
 pub fn check(
     secrets: &SecretBox,
     method_id: &str,
@@ -110,24 +112,66 @@ pub fn check(
 
 /// Checks `typed` against an authenticator method and spends its time step: the step the code
 /// was valid for, or why it was refused. A code of a step used before is refused as replayed
-/// (RFC 6238 §5.2): whoever watched it typed cannot use it again. The step is recorded with a
-/// conditional update whose row count decides, so two parallel uses of one code pass once.
+/// (RFC 6238 §5.2): whoever watched it typed cannot use it again. On success `row` holds the
+/// data as stored after the step was spent.
 pub fn prove(
     conn: &mut crate::store::DbConn,
     secrets: &SecretBox,
-    row: &crate::store::methods::MethodRow,
+    row: &mut MethodRow,
     typed: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<i64, Refusal>, Error> {
     // A decoy's phantom app has no seed: nothing it is shown ever matches.
-    let Some(sealed) = row.secret.as_deref() else {
+    let MethodData::Totp { sealed_seed, .. } = row.data() else {
         return Ok(Err(Refusal::TotpInvalid));
     };
-    match check(secrets, &row.id, sealed, typed, now)? {
-        None => Ok(Err(Refusal::TotpInvalid)),
-        Some(step) if crate::store::methods::use_totp_step(conn, &row.id, step)? => Ok(Ok(step)),
-        Some(_) => Ok(Err(Refusal::TotpReplayed)),
+    let Some(step) = check(secrets, &row.id, &sealed_seed, typed, now)? else {
+        return Ok(Err(Refusal::TotpInvalid));
+    };
+    match spend_step(conn, &row.id, step)? {
+        Some(data) => {
+            row.data = data;
+            Ok(Ok(step))
+        }
+        None => Ok(Err(Refusal::TotpReplayed)),
     }
+}
+
+/// Records that `step` was used, only if it is later than the last step used: the data as
+/// stored after, or `None` when the step (or a later one) was used before. The change is a
+/// conditional update on the data read, so of two parallel uses of one step exactly one wins;
+/// a parallel use of another step that changed the data in between is read again.
+pub fn spend_step(
+    conn: &mut crate::store::DbConn,
+    method_id: &str,
+    step: i64,
+) -> Result<Option<String>, Error> {
+    // Each lost race means another use changed the data; a handful of them in one use means
+    // something is hammering this method, and refusing is the safe answer.
+    for _ in 0..8 {
+        let Some(stored) = crate::store::methods::data(conn, method_id)? else {
+            return Ok(None);
+        };
+        let MethodData::Totp {
+            sealed_seed,
+            last_step,
+        } = MethodData::decode(&stored)?
+        else {
+            return Ok(None);
+        };
+        if last_step.is_some_and(|last| last >= step) {
+            return Ok(None);
+        }
+        let spent = MethodData::Totp {
+            sealed_seed,
+            last_step: Some(step),
+        }
+        .encode();
+        if crate::store::methods::replace_data(conn, method_id, &stored, &spent)? {
+            return Ok(Some(spent));
+        }
+    }
+    Ok(None)
 }
 
 /// The current code for a base32 seed (what an app would show): for tests and tools.

@@ -7,6 +7,7 @@
 
 pub mod authenticator;
 pub mod codes;
+pub mod data;
 pub mod email;
 pub mod phone;
 pub mod questions;

@@ -88,7 +88,8 @@ pub async fn impact(ctx: &Ctx, proposed: Policy) -> Result<PolicyImpact, Error> 
     ctx.store
         .read(move |conn| {
             let mut kinds: HashMap<String, Vec<ActiveMethod>> = HashMap::new();
-            for (user, id, kind, destination) in store::methods::all_active(conn)? {
+            for (user, id, kind, data) in store::methods::all_active(conn)? {
+                let destination = crate::methods::data::destination_of(&data);
                 if let Some(kind) = parse_kind(&kind) {
                     let factor = factor(kind, destination.as_deref(), &id);
                     kinds.entry(user).or_default().push((kind, factor));

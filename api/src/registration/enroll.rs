@@ -15,6 +15,7 @@ use crate::context::{Ctx, RequestMeta};
 use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
 use crate::error::{Error, ErrorCode, FieldCode};
+use crate::methods::data::MethodData;
 use crate::methods::{self, DestinationInput, Proof, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
@@ -40,7 +41,7 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
         method_id: Uuid::parse_str(&row.id).ok()?,
         kind,
         status: MethodStatus::of(&row.status),
-        hint: methods::registry(kind).mask(row.destination.as_deref()),
+        hint: methods::registry(kind).mask(row.destination().as_deref()),
         created_at: utc(row.created_at),
         activated_at: row.activated_at.map(utc),
         recovery_from,
@@ -165,16 +166,24 @@ pub async fn add(
         user_id: user.id.clone(),
         kind: req.kind.as_str().to_owned(),
         status: PENDING.to_owned(),
-        destination: destination.as_ref().map(|d| d.address.clone()),
-        extension: destination.as_ref().and_then(|d| d.extension.clone()),
-        secret: enrolment.as_ref().map(|e| e.sealed.clone()),
-        last_totp_step: None,
+        data: match (&destination, &enrolment) {
+            (Some(d), _) => MethodData::Destination {
+                address: d.address.clone(),
+                extension: d.extension.clone(),
+            },
+            (None, Some(e)) => MethodData::Totp {
+                sealed_seed: e.sealed.clone(),
+                last_step: None,
+            },
+            (None, None) => MethodData::None,
+        }
+        .encode(),
         created_at: ts(now),
         activated_at: None,
         updated_at: ts(now),
         held: 0,
     };
-    let hint = method.mask(row.destination.as_deref());
+    let hint = method.mask(row.destination().as_deref());
     let (ctx_c, meta_c, mut row_c, hint_c) = (ctx.clone(), meta.clone(), row.clone(), hint.clone());
     let (policy_c, principal_c) = (policy.clone(), principal.clone());
     let issued = ctx
@@ -191,7 +200,7 @@ pub async fn add(
                 }
             }
             store::methods::insert(conn, &row_c)?;
-            let issued = match (method.channel(), &row_c.destination) {
+            let issued = match (method.channel(), row_c.destination().as_deref()) {
                 (Some(channel), Some(destination)) => Some(codes::issue(
                     conn,
                     &ctx_c.config.codes,
@@ -220,9 +229,9 @@ pub async fn add(
         .await?;
     let (mut expires_in, mut resend_after) = (None, None);
     if let (Some(issued), Some(channel), Some(destination)) =
-        (issued, method.channel(), &row.destination)
+        (issued, method.channel(), row.destination())
     {
-        send_or_forget(ctx, &policy, channel, destination, &issued, Some(&row.id)).await?;
+        send_or_forget(ctx, &policy, channel, &destination, &issued, Some(&row.id)).await?;
         expires_in = Some(issued.expires_in);
         resend_after = Some(issued.resend_after);
     }
@@ -277,8 +286,7 @@ pub async fn resend(
                 .ok_or(Error::NotFound("method"))?;
             let kind = parse_kind(&row.kind).ok_or(Error::NotFound("method"))?;
             let method = methods::registry(kind);
-            let (Some(channel), Some(destination)) = (method.channel(), row.destination.as_deref())
-            else {
+            let (Some(channel), Some(destination)) = (method.channel(), row.destination()) else {
                 return Err(Error::conflict(
                     ErrorCode::NoCodeMethod,
                     "this method does not use codes",
@@ -299,7 +307,7 @@ pub async fn resend(
                     method_id: &row.id,
                     purpose: PURPOSE,
                     channel,
-                    destination,
+                    destination: &destination,
                     digits: method.code_length(),
                     keep_tries: false,
                     phantom: false,
@@ -322,7 +330,7 @@ pub async fn resend(
         ctx,
         &policy,
         channel,
-        row.destination.as_deref().unwrap_or(""),
+        row.destination().as_deref().unwrap_or(""),
         &issued,
         None,
     )
@@ -360,13 +368,9 @@ pub async fn verify(
             let party = Party::named(&user.id, &user.username);
             let failure = match methods::registry(kind).proof() {
                 Proof::Totp => {
-                    match authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)? {
-                        Ok(step) => {
-                            row.last_totp_step = Some(step);
-                            None
-                        }
-                        Err(refusal) => Some(Error::refused(refusal, None)),
-                    }
+                    authenticator::prove(conn, &ctx_c.secrets, &mut row, &req.code, now)?
+                        .err()
+                        .map(|refusal| Error::refused(refusal, None))
                 }
                 _ => codes::check(conn, &ctx_c.secrets, &row.id, PURPOSE, &req.code, now)?
                     .into_error(),
@@ -396,7 +400,7 @@ pub async fn verify(
                 .details(serde_json::json!({
                     "method_id": row.id,
                     "kind": row.kind,
-                    "hint": method.mask(row.destination.as_deref()),
+                    "hint": method.mask(row.destination().as_deref()),
                     "replaced": replaced.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
                 }));
             audit::record(conn, now, &meta_c, event)?;
@@ -412,7 +416,7 @@ pub async fn verify(
                     parse_kind(&m.kind).map(|k| methods::registry(k).destination())
                         == Some(methods::DestinationKind::Address)
                 })
-                .and_then(|m| m.destination.clone());
+                .and_then(MethodRow::destination);
             notify_change(
                 &ctx_c,
                 conn,

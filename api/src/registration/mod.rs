@@ -86,7 +86,7 @@ pub fn active_methods(rows: &[store::methods::MethodRow]) -> Vec<ActiveMethod> {
         .filter(|m| m.status == ACTIVE)
         .filter_map(|m| {
             let kind = parse_kind(&m.kind)?;
-            Some((kind, factor(kind, m.destination.as_deref(), &m.id)))
+            Some((kind, factor(kind, m.destination().as_deref(), &m.id)))
         })
         .collect()
 }

@@ -172,7 +172,7 @@ pub async fn challenge(
                     let numbers = store::methods::for_user(conn, &user_id)?;
                     let offered = numbers.iter().any(|m| {
                         m.status == ACTIVE
-                            && m.destination == row.destination
+                            && m.destination() == row.destination()
                             && parse_kind(&m.kind).and_then(|k| methods::registry(k).channel())
                                 == Some(asked)
                     });
@@ -186,7 +186,7 @@ pub async fn challenge(
                     asked
                 }
             };
-            let destination = row.destination.clone().unwrap_or_default();
+            let destination = row.destination().unwrap_or_default();
             let issued = codes::issue(
                 conn,
                 &ctx_c.config.codes,
@@ -243,11 +243,13 @@ pub async fn prove(
             let user_id = p.user_id.to_string();
             let bucket = failure_bucket(&user_id);
             limits::check(conn, &bucket, Duration::hours(1), FAILURES_PER_HOUR, now)?;
-            let (row, kind) = provable(conn, &user_id, req.method_id)?;
+            let (mut row, kind) = provable(conn, &user_id, req.method_id)?;
             let refusal: Option<Error> = match methods::registry(kind).proof() {
-                Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &row, &req.code, now)?
-                    .err()
-                    .map(|r: Refusal| Error::refused(r, None)),
+                Proof::Totp => {
+                    authenticator::prove(conn, &ctx_c.secrets, &mut row, &req.code, now)?
+                        .err()
+                        .map(|r: Refusal| Error::refused(r, None))
+                }
                 _ => codes::check(
                     conn,
                     &ctx_c.secrets,

@@ -64,8 +64,9 @@ impl MethodStatus {
     }
 }
 
-/// The answer to adding a method.
-#[derive(Serialize, ToSchema)]
+/// The answer to adding a method, as the service writes it: the document describes it per
+/// kind (`http::schemas::AddedMethodBody`).
+#[derive(Serialize)]
 pub struct AddedMethod {
     pub method_id: Uuid,
     pub kind: MethodKind,

@@ -18,10 +18,9 @@ pub struct MethodRow {
     pub user_id: String,
     pub kind: String,
     pub status: String,
-    pub destination: Option<String>,
-    pub extension: Option<String>,
-    pub secret: Option<String>,
-    pub last_totp_step: Option<i64>,
+    /// The kind's own data as JSON (`methods::data::MethodData`): an address or number, a
+    /// sealed seed and its last step, … — one column for every kind.
+    pub data: String,
     pub created_at: NaiveDateTime,
     pub activated_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
@@ -62,8 +61,8 @@ pub fn for_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<MethodRow>, Erro
         .load(conn)?)
 }
 
-/// `(user id, is_admin, kind, destination)` of an active method.
-pub type CensusRow = (String, i32, String, Option<String>);
+/// `(user id, is_admin, kind, data)` of an active method.
+pub type CensusRow = (String, i32, String, String);
 
 /// Active methods of people who can sign in, with whether the person is an administrator, at
 /// most `limit`, whole people first (for the decoys' census, `flows::phantom`).
@@ -78,7 +77,7 @@ pub fn census(conn: &mut DbConn, limit: i64) -> Result<Vec<CensusRow>, Error> {
             methods::user_id,
             users::is_admin,
             methods::kind,
-            methods::destination,
+            methods::data,
         ))
         .load(conn)?)
 }
@@ -109,35 +108,37 @@ pub fn delete_all_for_user(conn: &mut DbConn, user_id: &str) -> Result<usize, Er
     Ok(diesel::delete(methods::table.filter(methods::user_id.eq(user_id))).execute(conn)?)
 }
 
-/// Records that a TOTP time step was used, only if it is later than the last one used. The row
-/// count says whether this use is the first: a replayed code (same step) changes nothing.
-pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, Error> {
+/// Replaces a method's data only if it is still `old`: the row count says whether this change
+/// won. Two requests that read the same data and both change it (two uses of one TOTP step)
+/// cannot both succeed.
+pub fn replace_data(conn: &mut DbConn, id: &str, old: &str, new: &str) -> Result<bool, Error> {
     let n = diesel::update(
-        methods::table.filter(methods::id.eq(id)).filter(
-            methods::last_totp_step
-                .is_null()
-                .or(methods::last_totp_step.lt(step)),
-        ),
+        methods::table
+            .filter(methods::id.eq(id))
+            .filter(methods::data.eq(old)),
     )
-    .set(methods::last_totp_step.eq(Some(step)))
+    .set(methods::data.eq(new))
     .execute(conn)?;
     Ok(n == 1)
 }
 
-/// (user_id, kind) of every active method, for the policy impact report.
-/// One active method, briefly: (user id, method id, kind, destination).
-pub type ActiveBrief = (String, String, String, Option<String>);
+/// The data of one method, as stored now.
+pub fn data(conn: &mut DbConn, id: &str) -> Result<Option<String>, Error> {
+    Ok(methods::table
+        .filter(methods::id.eq(id))
+        .select(methods::data)
+        .first(conn)
+        .optional()?)
+}
+
+/// One active method, briefly: (user id, method id, kind, data), for the policy impact report.
+pub type ActiveBrief = (String, String, String, String);
 
 /// Every active method.
 pub fn all_active(conn: &mut DbConn) -> Result<Vec<ActiveBrief>, Error> {
     Ok(methods::table
         .filter(methods::status.eq(ACTIVE))
-        .select((
-            methods::user_id,
-            methods::id,
-            methods::kind,
-            methods::destination,
-        ))
+        .select((methods::user_id, methods::id, methods::kind, methods::data))
         .load(conn)?)
 }
 

@@ -111,14 +111,11 @@ diesel::table! {
         user_id -> Text,
         kind -> Text,
         status -> Text,
-        destination -> Nullable<Text>,
-        extension -> Nullable<Text>,
-        secret -> Nullable<Text>,
-        last_totp_step -> Nullable<BigInt>,
         created_at -> Timestamp,
         activated_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
         held -> Integer,
+        data -> Text,
     }
 }
 

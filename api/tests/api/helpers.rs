@@ -584,7 +584,7 @@ impl TestApp {
             .await;
         assert_eq!(sent.status, StatusCode::ACCEPTED, "{:#}", sent.body);
         let code = self
-            .code_sent(&m.kind, m.destination.as_deref().unwrap())
+            .code_sent(&m.kind, m.destination().as_deref().unwrap())
             .await;
         let proved = self
             .post(

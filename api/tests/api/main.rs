@@ -15,6 +15,7 @@ mod health;
 mod housekeeping;
 mod http;
 mod methods;
+mod migrations;
 mod openapi;
 mod policy;
 mod recovery;

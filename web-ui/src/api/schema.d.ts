@@ -911,30 +911,61 @@ export interface components {
             kind: "office_voice";
             phone: string;
         };
-        /** @description The answer to adding a method. */
-        AddedMethod: {
-            /**
-             * Format: int64
-             * @description Seconds the code sent is valid (code kinds).
-             */
-            expires_in?: number | null;
+        /** @description An authenticator app: its seed, shown this once; the first code from the app verifies it. */
+        AddedAuthenticatorApp: {
+            /** @description What the person is shown of the method. */
             hint: string;
-            kind: components["schemas"]["MethodKind"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "authenticator_app";
             /** Format: uuid */
             method_id: string;
-            /** @description Authenticator apps: the `otpauth://` URI, shown this once. */
-            otpauth_uri?: string | null;
-            /** @description Authenticator apps: the URI as a QR code (SVG), shown this once. */
-            qr_svg?: string | null;
-            /**
-             * Format: int64
-             * @description Seconds before another code may be sent (code kinds).
-             */
-            resend_after?: number | null;
-            /** @description Authenticator apps: the seed in base32, shown this once. */
-            secret?: string | null;
+            /** @description The `otpauth://` URI of the seed. */
+            otpauth_uri: string;
+            /** @description The URI as a QR code (SVG). */
+            qr_svg: string;
+            /** @description The seed in base32. */
+            secret: string;
             status: components["schemas"]["MethodStatus"];
         };
+        /** @description A method proven with a code: the code is on its way to the address or number. */
+        AddedCodeMethod: {
+            /**
+             * Format: int64
+             * @description Seconds the code sent is valid.
+             */
+            expires_in: number;
+            /** @description The address or number, masked. */
+            hint: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "email" | "mobile_sms" | "mobile_voice" | "office_voice";
+            /** Format: uuid */
+            method_id: string;
+            /**
+             * Format: int64
+             * @description Seconds before another code may be sent.
+             */
+            resend_after: number;
+            status: components["schemas"]["MethodStatus"];
+        };
+        /**
+         * @description The answer to adding a method: what each kind carries. A code kind says when its code
+         *     expires; an authenticator app carries its seed, shown this once.
+         * @example {
+         *       "expires_in": 600,
+         *       "hint": "+1 ••• ••• ••71",
+         *       "kind": "mobile_sms",
+         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b",
+         *       "resend_after": 60,
+         *       "status": "pending"
+         *     }
+         */
+        AddedMethod: components["schemas"]["AddedCodeMethod"] | components["schemas"]["AddedAuthenticatorApp"];
         /** @description One row as administrators read it. */
         AuditEntry: {
             actor_id?: string | null;
@@ -956,6 +987,14 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             /** @description Pass as `cursor` to get the next (older) page; absent on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description Type the code the app shows now. */
+        AuthenticatorAppChallenge: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "authenticator_app";
         };
         /** @enum {string} */
         AuthenticatorAppKind: "authenticator_app";
@@ -1018,20 +1057,17 @@ export interface components {
             /** Format: uuid */
             method_id: string;
         };
-        ChallengeResponse: {
-            /**
-             * Format: int64
-             * @description Code methods: seconds the code is valid.
-             */
-            expires_in?: number | null;
-            /** @description Security questions: the ones to answer now. */
-            questions?: components["schemas"]["Question"][] | null;
-            /**
-             * Format: int64
-             * @description Code methods: seconds before another code may be sent.
-             */
-            resend_after?: number | null;
-        };
+        /**
+         * @description The answer to a challenge in a reset: what each kind carries. A code kind says when the code
+         *     expires; security questions carry the questions to answer now; an authenticator app carries
+         *     nothing more (its code is on the person's device).
+         * @example {
+         *       "expires_in": 600,
+         *       "kind": "email",
+         *       "resend_after": 60
+         *     }
+         */
+        ChallengeResponse: components["schemas"]["CodeChallenge"] | components["schemas"]["AuthenticatorAppChallenge"] | components["schemas"]["SecurityQuestionsChallenge"];
         ChangePasswordRequest: {
             current_password: string;
             new_password: string;
@@ -1042,6 +1078,29 @@ export interface components {
          * @enum {string}
          */
         Channel: "email" | "sms" | "voice";
+        /** @description A code is on its way. */
+        CodeChallenge: {
+            /**
+             * Format: int64
+             * @description Seconds the code is valid.
+             */
+            expires_in: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "email" | "mobile_sms" | "mobile_voice" | "office_voice";
+            /**
+             * Format: int64
+             * @description Seconds before another code may be sent.
+             */
+            resend_after: number;
+        };
+        /**
+         * @description The kinds proven with a one-time code.
+         * @enum {string}
+         */
+        CodeKind: "email" | "mobile_sms" | "mobile_voice" | "office_voice";
         CodeSent: {
             /** Format: int64 */
             expires_in: number;
@@ -1635,6 +1694,17 @@ export interface components {
         SecurityAnswers: {
             answers: components["schemas"]["SecurityAnswer"][];
         };
+        /** @description The questions to answer now (asked anew after every attempt). */
+        SecurityQuestionsChallenge: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "security_questions";
+            questions: components["schemas"]["Question"][];
+        };
+        /** @enum {string} */
+        SecurityQuestionsKind: "security_questions";
         SecurityQuestionsPolicy: {
             /** @description Up to 20 questions of the organisation's own, 3–200 characters each. */
             custom_questions: string[];
@@ -1798,19 +1868,14 @@ export interface components {
             code: string;
         };
         /**
+         * @description Verifying a method in a reset: a code for the kinds that send or show one, answers for
+         *     security questions.
          * @example {
          *       "code": "123456",
          *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b"
          *     }
          */
-        VerifyRequest: {
-            /** @description Security questions: the answers to the questions asked. */
-            answers?: components["schemas"]["SecurityAnswer"][] | null;
-            /** @description The code received, or shown by the authenticator app. */
-            code?: string | null;
-            /** Format: uuid */
-            method_id: string;
-        };
+        VerifyRequest: components["schemas"]["VerifyWithCode"] | components["schemas"]["VerifyWithAnswers"];
         VerifyResponse: {
             /** @description The token for the next step (the previous one no longer works). */
             flow_token: string;
@@ -1818,6 +1883,19 @@ export interface components {
             methods_passed: number;
             /** Format: int32 */
             methods_remaining: number;
+        };
+        /** @description The answers to the security questions asked. */
+        VerifyWithAnswers: {
+            answers: components["schemas"]["SecurityAnswer"][];
+            /** Format: uuid */
+            method_id: string;
+        };
+        /** @description A code received, or shown by the authenticator app. */
+        VerifyWithCode: {
+            /** @description The code, as received (spaces and dashes are ignored). */
+            code: string;
+            /** Format: uuid */
+            method_id: string;
         };
     };
     responses: {

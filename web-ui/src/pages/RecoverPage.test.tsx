@@ -100,7 +100,7 @@ describe('RecoverPage, first step', () => {
           methods: [{ method_id: 'p1', kind: 'mobile_sms', hint: '+1 ••• ••• ••67', channels: ['sms', 'voice'] }],
         },
       },
-      'POST /api/v1/recovery/flows/f2/challenges': { status: 202, body: { expires_in: 600, resend_after: 60 } },
+      'POST /api/v1/recovery/flows/f2/challenges': { status: 202, body: { kind: 'mobile_sms', expires_in: 600, resend_after: 60 } },
     });
     renderAt('/recover');
     const user = userEvent.setup();
@@ -148,7 +148,7 @@ describe('RecoverPage, first step', () => {
           methods: [{ method_id: 'm1', kind: 'email', hint: 'a***@e***.org' }],
         },
       },
-      'POST /api/v1/recovery/flows/f1/challenges': { status: 202, body: { expires_in: 600, resend_after: 60 } },
+      'POST /api/v1/recovery/flows/f1/challenges': { status: 202, body: { kind: 'email', expires_in: 600, resend_after: 60 } },
       'POST /api/v1/recovery/flows/f1/verify': () => {
         verifies += 1;
         return verifies === 1

@@ -10,8 +10,8 @@ use crate::registration::step_up::{
     self, Elevation, StepUpChallenge, StepUpChallengeRequest, StepUpRequest,
 };
 use crate::registration::wire::{
-    AddMethodRequest, AddedMethod, Catalogue, CodeSent, MethodList, MethodView, Removal,
-    SecurityAnswers, VerifyMethodRequest,
+    AddMethodRequest, Catalogue, CodeSent, MethodList, MethodView, Removal, SecurityAnswers,
+    VerifyMethodRequest,
 };
 use crate::registration::{changes, enroll};
 
@@ -49,7 +49,7 @@ pub async fn list(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = crate::http::schemas::AddMethodBody,
     responses(
-        (status = 201, description = "The method added, waiting for its code", body = AddedMethod),
+        (status = 201, description = "The method added, waiting for its code", body = crate::http::schemas::AddedMethodBody),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, description = "The policy does not allow this method to this person, or a step-up is needed first (`step_up_required`), or the password must be changed first (`password_change_required`), or a cookie-authenticated request came from another site (`cross_site_request`)", body = p::Problem, content_type = "application/problem+json"),

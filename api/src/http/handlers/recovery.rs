@@ -7,8 +7,8 @@ use crate::captcha::{self, Challenge};
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::flows::{
-    self, ChallengeRequest, ChallengeResponse, FinishResponse, NewPasswordRequest, StartRequest,
-    StartResponse, VerifyRequest, VerifyResponse,
+    self, ChallengeRequest, FinishResponse, NewPasswordRequest, StartRequest, StartResponse,
+    VerifyRequest, VerifyResponse,
 };
 use crate::http::extract::{ApiJson, Meta};
 use crate::http::problem as p;
@@ -88,7 +88,7 @@ pub async fn start(
     params(("flow_id" = Uuid, Path)),
     request_body = ChallengeRequest,
     responses(
-        (status = 202, description = "A code is on its way, or the questions to answer", body = ChallengeResponse),
+        (status = 202, description = "A code is on its way, or the questions to answer", body = crate::http::schemas::ChallengeBody),
         (status = 400, response = p::BadRequest),
         (status = 401, description = "Missing, invalid, expired or superseded flow token", body = p::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Texts and calls to this number's country are not enabled (`country_not_allowed`)", body = p::Problem, content_type = "application/problem+json"),
@@ -123,7 +123,7 @@ pub async fn challenge(
     tag = "recovery",
     security(("flow_token" = [])),
     params(("flow_id" = Uuid, Path)),
-    request_body = VerifyRequest,
+    request_body = crate::http::schemas::VerifyBody,
     responses(
         (status = 200, description = "The method proven, and what is left to prove", body = VerifyResponse),
         (status = 400, response = p::BadRequest),

@@ -24,7 +24,7 @@ function grouped(secret: string): string {
 }
 
 export function AddAuthenticatorForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () => void }) {
-  const [added, setAdded] = useState<Schemas['AddedMethod'] | null>(null);
+  const [added, setAdded] = useState<Schemas['AddedAuthenticatorApp'] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,11 +32,14 @@ export function AddAuthenticatorForm({ onDone, onCancel }: { onDone: () => void;
     setBusy(true);
     const outcome = await call(api.POST('/api/v1/me/methods', { body: { kind: 'authenticator_app' } }));
     setBusy(false);
-    if (outcome.ok) {
+    if (!outcome.ok) {
+      setProblem(outcome.problem);
+      return;
+    }
+    // An app's answer carries its seed (`AddedMethod` per kind).
+    if (outcome.data.kind === 'authenticator_app') {
       setProblem(null);
       setAdded(outcome.data);
-    } else {
-      setProblem(outcome.problem);
     }
   };
 

@@ -31,7 +31,7 @@ export function AddContactMethodForm({
   const [extension, setExtension] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [added, setAdded] = useState<Schemas['AddedMethod'] | null>(null);
+  const [added, setAdded] = useState<Schemas['AddedCodeMethod'] | null>(null);
   const field = kind === 'email' ? 'email' : 'phone';
   const id = `add-${kind}`;
 
@@ -47,11 +47,14 @@ export function AddContactMethodForm({
           : { kind, phone: value.trim() };
     const outcome = await call(api.POST('/api/v1/me/methods', { body }));
     setBusy(false);
-    if (outcome.ok) {
+    if (!outcome.ok) {
+      setProblem(outcome.problem);
+      return;
+    }
+    // A contact kind's answer is a code kind's (`AddedMethod` per kind).
+    if (outcome.data.kind !== 'authenticator_app') {
       setProblem(null);
       setAdded(outcome.data);
-    } else {
-      setProblem(outcome.problem);
     }
   };
 
@@ -61,7 +64,7 @@ export function AddContactMethodForm({
         id={id}
         intro={<p>{sentMessage(kind, added.hint)}</p>}
         scope="security"
-        initialResendAfter={added.resend_after ?? 0}
+        initialResendAfter={added.resend_after}
         onVerify={async (code) => {
           const p = await verifyMethod(added.method_id, code);
           if (!p) onDone();

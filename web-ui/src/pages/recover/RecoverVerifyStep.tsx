@@ -15,7 +15,8 @@ import type { Flow, OfferedMethod } from './flow';
 
 type Question = Schemas['Question'];
 type Channel = Schemas['Channel'];
-type VerifyBody = Schemas['VerifyRequest'];
+/** What proves a method, per kind: a code, or the answers (`VerifyRequest` without the method). */
+type Proof = Omit<Schemas['VerifyWithCode'], 'method_id'> | Omit<Schemas['VerifyWithAnswers'], 'method_id'>;
 
 interface Props {
   flow: Flow;
@@ -117,11 +118,13 @@ function MethodChallenge({
       if (endsFlow(outcome.problem)) onDead(outcome.problem);
       return { problem: outcome.problem, resendAfter: outcome.problem.retryAfter };
     }
-    if (outcome.data.questions) setQuestions(outcome.data.questions);
-    return { problem: null, resendAfter: outcome.data.resend_after ?? null };
+    // What the challenge carries depends on the kind (`ChallengeResponse`).
+    const sent = outcome.data;
+    if ('questions' in sent) setQuestions(sent.questions);
+    return { problem: null, resendAfter: 'resend_after' in sent ? sent.resend_after : null };
   };
 
-  const verify = async (body: Omit<VerifyBody, 'method_id'>): Promise<Problem | null> => {
+  const verify = async (body: Proof): Promise<Problem | null> => {
     const outcome = await call(
       api.POST('/api/v1/recovery/flows/{flow_id}/verify', {
         ...path,
