@@ -11,8 +11,10 @@ use actix_web::ResponseError as _;
 use libfuzzer_sys::fuzz_target;
 use sspr::directory::{EmailAddress, PhoneNumber, Username};
 use sspr::error::Error;
-use sspr::flows::{ChallengeRequest, NewPasswordRequest, StartRequest, VerifyRequest};
 use sspr::http::extract::parse_json;
+use sspr::http::wire::recovery::{
+    ChallengeRequest, NewPasswordRequest, StartRequest, VerifyRequest,
+};
 use sspr::methods::{authenticator, codes, questions};
 use sspr::password::{Password, rules};
 use sspr_fuzz::{SECRETS, now};

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::context::{Ctx, RequestMeta};
 use crate::error::{Error, FieldCode};
-use crate::store::{self, DbConn};
+use crate::store;
 
 mod events;
 
@@ -85,7 +85,7 @@ const MAX_USER_AGENT: usize = 256;
 
 /// Writes `event` on `conn` (call it inside the transaction that makes the change).
 pub fn record(
-    conn: &mut DbConn,
+    conn: &mut impl crate::store::ports::AuditLog,
     now: DateTime<Utc>,
     meta: &RequestMeta,
     event: Event,
@@ -112,7 +112,7 @@ pub fn record(
             .map(|ua| ua.chars().take(MAX_USER_AGENT).collect()),
         details: event.details.to_string(),
     };
-    store::audit::insert(conn, &row)
+    conn.append_audit(&row)
 }
 
 /// Whether what an audit row records worked.

@@ -10,14 +10,19 @@ use uuid::Uuid;
 use super::EmailMessage;
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::store::{self, DbConn, outbox::OutboxRow, ts};
+use crate::store::ports::Outbox;
+use crate::store::{self, outbox::OutboxRow, ts};
 
 /// How long a sender may hold a claim before another may take the message over.
 const CLAIM_SECS: i64 = 120;
 const BATCH: i64 = 20;
 
 /// Queues `message` on `conn` (call it inside the transaction that makes the change).
-pub fn enqueue(conn: &mut DbConn, now: DateTime<Utc>, message: &EmailMessage) -> Result<(), Error> {
+pub fn enqueue(
+    conn: &mut impl Outbox,
+    now: DateTime<Utc>,
+    message: &EmailMessage,
+) -> Result<(), Error> {
     enqueue_at(conn, now, now, message).map(drop)
 }
 
@@ -28,7 +33,7 @@ pub const HOLD_SECS: i64 = 300;
 /// to take. [`release_held`] sends it at once when it did; [`cancel_held`] drops it when it did
 /// not; if neither could be written, it goes out when the hold ends. Returns its id.
 pub fn enqueue_held(
-    conn: &mut DbConn,
+    conn: &mut impl Outbox,
     now: DateTime<Utc>,
     message: &EmailMessage,
 ) -> Result<String, Error> {
@@ -36,40 +41,41 @@ pub fn enqueue_held(
 }
 
 /// Makes held messages due now.
-pub fn release_held(conn: &mut DbConn, ids: &[String], now: DateTime<Utc>) -> Result<(), Error> {
-    store::outbox::make_due(conn, ids, ts(now))
+pub fn release_held(
+    conn: &mut impl Outbox,
+    ids: &[String],
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    conn.make_outbox_due(ids, ts(now))
 }
 
 /// Drops held messages that were not sent.
-pub fn cancel_held(conn: &mut DbConn, ids: &[String]) -> Result<(), Error> {
-    store::outbox::delete_unsent(conn, ids)
+pub fn cancel_held(conn: &mut impl Outbox, ids: &[String]) -> Result<(), Error> {
+    conn.delete_unsent(ids)
 }
 
 fn enqueue_at(
-    conn: &mut DbConn,
+    conn: &mut impl Outbox,
     now: DateTime<Utc>,
     due: DateTime<Utc>,
     message: &EmailMessage,
 ) -> Result<String, Error> {
     let id = Uuid::now_v7().to_string();
-    store::outbox::insert(
-        conn,
-        &OutboxRow {
-            id: id.clone(),
-            kind: "email".to_owned(),
-            recipient: message.to.clone(),
-            subject: message.subject.clone(),
-            text_body: message.text.clone(),
-            html_body: message.html.clone(),
-            created_at: ts(now),
-            attempts: 0,
-            next_attempt_at: ts(due),
-            claimed_until: None,
-            claim_token: None,
-            sent_at: None,
-            last_error: None,
-        },
-    )?;
+    conn.insert_outbox(&OutboxRow {
+        id: id.clone(),
+        kind: "email".to_owned(),
+        recipient: message.to.clone(),
+        subject: message.subject.clone(),
+        text_body: message.text.clone(),
+        html_body: message.html.clone(),
+        created_at: ts(now),
+        attempts: 0,
+        next_attempt_at: ts(due),
+        claimed_until: None,
+        claim_token: None,
+        sent_at: None,
+        last_error: None,
+    })?;
     Ok(id)
 }
 

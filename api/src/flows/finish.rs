@@ -45,7 +45,7 @@ async fn finishable(
 /// was disabled, promoted or demoted, or a passed method is no longer active (removed,
 /// replaced, or re-registration required) since the flow began.
 fn changed_since_start(
-    conn: &mut DbConn,
+    conn: &mut impl Methods,
     flow: &FlowRow,
     person: &DirPerson,
 ) -> Result<Option<&'static str>, Error> {
@@ -56,7 +56,8 @@ fn changed_since_start(
         return Ok(Some("role_changed"));
     }
     for id in passed_of(flow) {
-        let active = store::methods::find(conn, &person.id, &id.to_string())?
+        let active = conn
+            .method_of(&person.id, &id.to_string())?
             .is_some_and(|m| m.status == ACTIVE);
         if !active {
             return Ok(Some("methods_changed"));
@@ -69,14 +70,14 @@ fn changed_since_start(
 /// so that exactly one of any number of racing finishes wins. A flow whose account changed
 /// since it began ends here instead: `Ok(Some(answer))`, audited, to be committed.
 fn claim(
-    conn: &mut DbConn,
+    conn: &mut (impl Flows + Methods + AuditLog),
     now: DateTime<Utc>,
     meta: &RequestMeta,
     (flow, step): (&FlowRow, i64),
     person: &DirPerson,
     over: &'static str,
 ) -> Result<Option<Error>, Error> {
-    if !store::flows::finish(conn, &flow.id, step, ts(now))? {
+    if !conn.finish_flow(&flow.id, step, ts(now))? {
         return Err(Error::conflict(ErrorCode::FlowFinished, over));
     }
     let Some(reason) = changed_since_start(conn, flow, person)? else {
@@ -96,10 +97,10 @@ fn claim(
 
 /// What a finish committed before asking the directory: the claimed flow and the notices held
 /// until the directory answers.
-struct Claimed {
-    flow_id: String,
-    step: i64,
-    held: Vec<String>,
+pub(super) struct Claimed {
+    pub(super) flow_id: String,
+    pub(super) step: i64,
+    pub(super) held: Vec<String>,
 }
 
 /// The directory took the change: the held notices go out now (were this not written, they
@@ -129,25 +130,35 @@ async fn undo(
 ) -> Error {
     let now = ctx.now();
     let (party, meta) = (Party::named(&person.id, &person.username), meta.clone());
-    let reason = error.problem_code().as_str();
+    let reason = error.problem_code();
     tracing::warn!(error = %error, flow = %claimed.flow_id, "the directory did not take a finish");
     let undone = ctx
         .store
-        .write(move |conn| {
-            // Conditional on this finish's claim, as `machine::Event::Release` says.
-            store::flows::release(conn, &claimed.flow_id, claimed.step)?;
-            outbox::cancel_held(conn, &claimed.held)?;
-            let event = Event::new(EventKind::RecoveryDirectoryFailed, party.clone())
-                .target(party)
-                .failed()
-                .details(serde_json::json!({ "flow_id": claimed.flow_id, "code": reason }));
-            audit::record(conn, now, &meta, event)
-        })
+        .write(move |conn| release(conn, &meta, &claimed, party, reason, now))
         .await;
     if let Err(e) = undone {
         tracing::error!(error = %e, "a claimed flow could not be released");
     }
     error
+}
+
+/// [`undo`]'s transaction: the claim released (conditional on this finish's claim, as
+/// `machine::Event::Release` says), the held notices dropped, the failure audited with `reason`.
+pub(super) fn release(
+    tx: &mut (impl Flows + Outbox + AuditLog),
+    meta: &RequestMeta,
+    claimed: &Claimed,
+    party: Party,
+    reason: ErrorCode,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    tx.release_flow(&claimed.flow_id, claimed.step)?;
+    outbox::cancel_held(tx, &claimed.held)?;
+    let event = Event::new(EventKind::RecoveryDirectoryFailed, party.clone())
+        .target(party)
+        .failed()
+        .details(serde_json::json!({ "flow_id": claimed.flow_id, "code": reason.as_str() }));
+    audit::record(tx, now, meta, event)
 }
 
 fn stamp(now: DateTime<Utc>) -> String {
@@ -157,8 +168,8 @@ fn stamp(now: DateTime<Utc>) -> String {
 /// Queues a notice to `to` at the address in the directory (never one from the request), held
 /// until the directory has taken the change; returns its outbox id.
 fn tell(
-    ctx: &Ctx,
-    conn: &mut DbConn,
+    org: &str,
+    conn: &mut impl Outbox,
     policy: &Policy,
     to: &DirPerson,
     what: &str,
@@ -166,7 +177,7 @@ fn tell(
     now: DateTime<Utc>,
 ) -> Result<String, Error> {
     let message = templates::notice(
-        &ctx.config.organization_name,
+        org,
         &to.email,
         &to.display_name,
         what,
@@ -181,6 +192,140 @@ fn kinds_json(kinds: &[MethodKind]) -> serde_json::Value {
     serde_json::json!(kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
 }
 
+/// What a finish records, besides storage and rules.
+pub(super) struct Finish<'a> {
+    pub(super) org: &'a str,
+    pub(super) policy: &'a Policy,
+    /// The flow and the step its token is for.
+    pub(super) flow: (&'a FlowRow, i64),
+    pub(super) person: &'a DirPerson,
+    /// The kinds passed.
+    pub(super) kinds: &'a [MethodKind],
+}
+
+/// A reset's transaction, before the directory is asked: the claim (or, when the account
+/// changed since the start, `Ok(Err(flow_ended))`, audited, to be committed), every session
+/// ended, every other flow superseded, the audit row, and the notices held (to the person,
+/// and to the other administrators when an administrator reset).
+pub(super) fn record_reset(
+    tx: &mut impl Tx,
+    rules: &Rules<'_>,
+    finish: &Finish<'_>,
+    others: &[DirPerson],
+    now: DateTime<Utc>,
+) -> Result<Result<Claimed, Error>, Error> {
+    let Finish {
+        org,
+        policy,
+        flow: (flow, step),
+        person,
+        kinds,
+    } = *finish;
+    let over = "this reset is over; start again if you need to";
+    if let Some(ended) = claim(tx, now, rules.meta, (flow, step), person, over)? {
+        return Ok(Err(ended));
+    }
+    // Every session issued before the reset ends; the reset itself signs nobody in.
+    tx.end_sessions(&person.id, ts(now))?;
+    tx.supersede_flows(&person.id, None)?;
+    let party = Party::named(&person.id, &person.username);
+    let event = Event::new(EventKind::RecoveryPasswordReset, party.clone())
+        .target(party)
+        .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(kinds) }));
+    audit::record(tx, now, rules.meta, event)?;
+    let mut held = Vec::new();
+    if policy.notifications.notify_user_on_reset {
+        let text = format!(
+            "The password of your account was reset on {} using self-service password reset.",
+            stamp(now)
+        );
+        held.push(tell(
+            org,
+            tx,
+            policy,
+            person,
+            "password was reset",
+            &text,
+            now,
+        )?);
+    }
+    for other in others.iter().filter(|a| a.id != person.id) {
+        let text = format!(
+            "The administrator {} reset their password on {} using self-service password reset.",
+            person.username,
+            stamp(now)
+        );
+        held.push(tell(
+            org,
+            tx,
+            policy,
+            other,
+            "administrator reset their password",
+            &text,
+            now,
+        )?);
+    }
+    for kind in kinds {
+        rules.metrics.recovery(kind.as_str(), "password_reset");
+    }
+    Ok(Ok(Claimed {
+        flow_id: flow.id.clone(),
+        step,
+        held,
+    }))
+}
+
+/// An unlock's transaction, before the directory is asked: as [`record_reset`], without ending
+/// sessions (the password stays) and with the person's notice only.
+pub(super) fn record_unlock(
+    tx: &mut impl Tx,
+    rules: &Rules<'_>,
+    finish: &Finish<'_>,
+    now: DateTime<Utc>,
+) -> Result<Result<Claimed, Error>, Error> {
+    let Finish {
+        org,
+        policy,
+        flow: (flow, step),
+        person,
+        kinds,
+    } = *finish;
+    let over = "this flow is over; start again if you need to";
+    if let Some(ended) = claim(tx, now, rules.meta, (flow, step), person, over)? {
+        return Ok(Err(ended));
+    }
+    tx.supersede_flows(&person.id, None)?;
+    let party = Party::named(&person.id, &person.username);
+    let event = Event::new(EventKind::RecoveryAccountUnlocked, party.clone())
+        .target(party)
+        .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(kinds) }));
+    audit::record(tx, now, rules.meta, event)?;
+    let mut held = Vec::new();
+    if policy.notifications.notify_user_on_reset {
+        let text = format!(
+            "Your account was unlocked on {} using self-service password reset. Your password did not change.",
+            stamp(now)
+        );
+        held.push(tell(
+            org,
+            tx,
+            policy,
+            person,
+            "account was unlocked",
+            &text,
+            now,
+        )?);
+    }
+    for kind in kinds {
+        rules.metrics.recovery(kind.as_str(), "unlocked");
+    }
+    Ok(Ok(Claimed {
+        flow_id: flow.id.clone(),
+        step,
+        held,
+    }))
+}
+
 /// Finishes a reset. One transaction claims the flow and records what the reset does (every
 /// session issued before it ends, the audit row, the notices, held); then the directory is
 /// asked, outside any transaction; then the notices go out — or, when the directory did not take
@@ -191,15 +336,15 @@ pub async fn reset_password(
     meta: &RequestMeta,
     flow_token: &str,
     flow_id: Uuid,
-    req: NewPasswordRequest,
-) -> Result<FinishResponse, Error> {
+    new_password: &str,
+) -> Result<Finished, Error> {
     let (step, flow, person, kinds, policy) =
         finishable(ctx, flow_token, flow_id, Purpose::ResetPassword).await?;
     let password = crate::directory::passwords::vet(
         ctx,
         &policy.password,
         &person,
-        &req.new_password,
+        new_password,
         "new_password",
     )
     .await?;
@@ -210,34 +355,17 @@ pub async fn reset_password(
     };
     let now = ctx.now();
     let (ctx_c, meta_c, person_c) = (ctx.clone(), meta.clone(), person.clone());
-    let claimed: Result<Claimed, Error> = ctx.store
+    let claimed: Result<Claimed, Error> = ctx
+        .store
         .write(move |conn| {
-            let over = "this reset is over; start again if you need to";
-            if let Some(ended) = claim(conn, now, &meta_c, (&flow, step), &person_c, over)? {
-                return Ok(Err(ended));
-            }
-            let person = person_c;
-            // Every session issued before the reset ends; the reset itself signs nobody in.
-            store::accounts::end_sessions(conn, &person.id, ts(now))?;
-            store::flows::supersede_for_user(conn, &person.id, None)?;
-            let party = Party::named(&person.id, &person.username);
-            let event = Event::new(EventKind::RecoveryPasswordReset, party.clone())
-                .target(party)
-                .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
-            audit::record(conn, now, &meta_c, event)?;
-            let mut held = Vec::new();
-            if policy.notifications.notify_user_on_reset {
-                let text = format!("The password of your account was reset on {} using self-service password reset.", stamp(now));
-                held.push(tell(&ctx_c, conn, &policy, &person, "password was reset", &text, now)?);
-            }
-            for other in others.iter().filter(|a| a.id != person.id) {
-                let text = format!("The administrator {} reset their password on {} using self-service password reset.", person.username, stamp(now));
-                held.push(tell(&ctx_c, conn, &policy, other, "administrator reset their password", &text, now)?);
-            }
-            for kind in &kinds {
-                ctx_c.metrics.recovery(kind.as_str(), "password_reset");
-            }
-            Ok(Ok(Claimed { flow_id: flow.id, step, held }))
+            let finish = Finish {
+                org: &ctx_c.config.organization_name,
+                policy: &policy,
+                flow: (&flow, step),
+                person: &person_c,
+                kinds: &kinds,
+            };
+            record_reset(conn, &Rules::of(&ctx_c, &meta_c), &finish, &others, now)
         })
         .await?;
     let claimed = claimed?;
@@ -253,15 +381,13 @@ pub async fn reset_password(
     // person is asked to change it once more: the safe side).
     if let Err(e) = ctx
         .store
-        .write(move |conn| store::accounts::set_must_change(conn, &id, false, ts(now)))
+        .write(move |conn| conn.set_must_change(&id, false, ts(now)))
         .await
     {
         tracing::warn!(error = %e, "the must-change flag could not be cleared after a reset");
     }
     confirm(ctx, claimed).await;
-    Ok(FinishResponse {
-        status: FinishStatus::PasswordReset,
-    })
+    Ok(Finished::PasswordReset)
 }
 
 /// Finishes an unlock: claim and record, unlock in the directory, then send (as a reset).
@@ -270,7 +396,7 @@ pub async fn unlock(
     meta: &RequestMeta,
     flow_token: &str,
     flow_id: Uuid,
-) -> Result<FinishResponse, Error> {
+) -> Result<Finished, Error> {
     let (step, flow, person, kinds, policy) =
         finishable(ctx, flow_token, flow_id, Purpose::UnlockAccount).await?;
     if !policy.unlock_enabled {
@@ -281,28 +407,17 @@ pub async fn unlock(
     }
     let now = ctx.now();
     let (ctx_c, meta_c, person_c) = (ctx.clone(), meta.clone(), person.clone());
-    let claimed: Result<Claimed, Error> = ctx.store
+    let claimed: Result<Claimed, Error> = ctx
+        .store
         .write(move |conn| {
-            let over = "this flow is over; start again if you need to";
-            if let Some(ended) = claim(conn, now, &meta_c, (&flow, step), &person_c, over)? {
-                return Ok(Err(ended));
-            }
-            let person = person_c;
-            store::flows::supersede_for_user(conn, &person.id, None)?;
-            let party = Party::named(&person.id, &person.username);
-            let event = Event::new(EventKind::RecoveryAccountUnlocked, party.clone())
-                .target(party)
-                .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(&kinds) }));
-            audit::record(conn, now, &meta_c, event)?;
-            let mut held = Vec::new();
-            if policy.notifications.notify_user_on_reset {
-                let text = format!("Your account was unlocked on {} using self-service password reset. Your password did not change.", stamp(now));
-                held.push(tell(&ctx_c, conn, &policy, &person, "account was unlocked", &text, now)?);
-            }
-            for kind in &kinds {
-                ctx_c.metrics.recovery(kind.as_str(), "unlocked");
-            }
-            Ok(Ok(Claimed { flow_id: flow.id, step, held }))
+            let finish = Finish {
+                org: &ctx_c.config.organization_name,
+                policy: &policy,
+                flow: (&flow, step),
+                person: &person_c,
+                kinds: &kinds,
+            };
+            record_unlock(conn, &Rules::of(&ctx_c, &meta_c), &finish, now)
         })
         .await?;
     let claimed = claimed?;
@@ -310,7 +425,5 @@ pub async fn unlock(
         return Err(undo(ctx, meta, claimed, &person, e).await);
     }
     confirm(ctx, claimed).await;
-    Ok(FinishResponse {
-        status: FinishStatus::Unlocked,
-    })
+    Ok(Finished::Unlocked)
 }

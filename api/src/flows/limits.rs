@@ -5,7 +5,8 @@ use uuid::Uuid;
 
 use crate::clock::seconds_until;
 use crate::error::Error;
-use crate::store::{self, DbConn, ts, utc};
+use crate::store::ports::Limits;
+use crate::store::{ts, utc};
 
 /// The part of a client address a limit counts by: the whole IPv4 address, an IPv6 address's
 /// /64 (one subscriber gets a whole /64 and can pick any address in it), "unknown" without one.
@@ -25,15 +26,15 @@ pub fn address_key(ip: Option<std::net::IpAddr>) -> String {
 
 /// Refuses with 429 when `bucket` already holds `limit` events within `window`.
 pub fn check(
-    conn: &mut DbConn,
+    conn: &mut impl Limits,
     bucket: &str,
     window: Duration,
     limit: i64,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     // Held until the transaction that records the event commits.
-    store::rate::serialise(conn, &format!("limit:{bucket}"))?;
-    let (count, oldest) = store::rate::count_since(conn, bucket, ts(now - window))?;
+    conn.serialise(&format!("limit:{bucket}"))?;
+    let (count, oldest) = conn.count_events(bucket, ts(now - window))?;
     if count >= limit {
         let oldest = oldest.map(utc).unwrap_or(now);
         return Err(Error::Throttled {
@@ -43,13 +44,13 @@ pub fn check(
     Ok(())
 }
 
-pub fn record(conn: &mut DbConn, bucket: &str, now: DateTime<Utc>) -> Result<(), Error> {
-    store::rate::record(conn, &Uuid::now_v7().to_string(), bucket, ts(now))
+pub fn record(conn: &mut impl Limits, bucket: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    conn.record_event(&Uuid::now_v7().to_string(), bucket, ts(now))
 }
 
 /// [`check`] then [`record`].
 pub fn hit(
-    conn: &mut DbConn,
+    conn: &mut impl Limits,
     bucket: &str,
     window: Duration,
     limit: i64,
@@ -61,12 +62,13 @@ pub fn hit(
 
 /// Events in `bucket` within `window`, oldest first.
 pub fn events(
-    conn: &mut DbConn,
+    conn: &mut impl Limits,
     bucket: &str,
     window: Duration,
     now: DateTime<Utc>,
 ) -> Result<Vec<DateTime<Utc>>, Error> {
-    Ok(store::rate::events_since(conn, bucket, ts(now - window))?
+    Ok(conn
+        .events(bucket, ts(now - window))?
         .into_iter()
         .map(utc)
         .collect())

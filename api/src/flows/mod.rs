@@ -16,19 +16,21 @@ mod challenge;
 mod finish;
 pub mod limits;
 pub mod machine;
+mod model;
 mod offer;
 pub mod phantom;
 mod start;
+#[cfg(test)]
+mod tests;
 pub mod token;
 mod verify;
-mod wire;
 
 pub use challenge::challenge;
 pub use finish::{reset_password, unlock};
+pub use model::*;
 use offer::{directory_person, offerable, person_of};
 pub use start::start;
 pub use verify::verify;
-pub use wire::*;
 
 use std::collections::HashSet;
 
@@ -39,7 +41,9 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::{self, Event, EventKind, Party};
+use crate::config::{CodeLimits, RecoveryLimits};
 use crate::context::{Ctx, RequestMeta};
+use crate::crypto::SecretBox;
 use crate::delivery::{outbox, templates};
 use crate::directory::Username;
 use crate::directory::{PasswordChange, Person as DirPerson};
@@ -47,7 +51,8 @@ use crate::error::{Error, ErrorCode, FieldCode, FieldError, Refusal};
 use crate::methods::{self, Proof, authenticator, codes, parse_kind, questions};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
-use crate::store::{self, DbConn, flows::FlowRow, methods::ACTIVE, ts, utc};
+use crate::store::ports::{Accounts, AuditLog, Flows, Limits, Methods, Outbox, Tx};
+use crate::store::{self, flows::FlowRow, methods::ACTIVE, ts, utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -70,6 +75,29 @@ impl Purpose {
         [Self::ResetPassword, Self::UnlockAccount]
             .into_iter()
             .find(|p| p.as_str() == stored)
+    }
+}
+
+/// What a step's rules need besides storage: the limits, the keys, the metrics and who is
+/// asking. Built from the context for each request (a test builds its own), so that a step's
+/// transaction runs on any storage (`store::ports`), the database or memory.
+pub struct Rules<'a> {
+    pub recovery: &'a RecoveryLimits,
+    pub codes: &'a CodeLimits,
+    pub secrets: &'a SecretBox,
+    pub metrics: &'a crate::metrics::Metrics,
+    pub meta: &'a RequestMeta,
+}
+
+impl<'a> Rules<'a> {
+    pub fn of(ctx: &'a Ctx, meta: &'a RequestMeta) -> Self {
+        Self {
+            recovery: &ctx.config.recovery,
+            codes: &ctx.config.codes,
+            secrets: &ctx.secrets,
+            metrics: &ctx.metrics,
+            meta,
+        }
     }
 }
 
@@ -143,8 +171,15 @@ fn state_of(flow: &FlowRow) -> Result<machine::Flow, Error> {
 
 /// The flow row, if `step` is its current step and it still accepts requests (an older token,
 /// or one from before a verification, is worthless).
-fn live(conn: &mut DbConn, flow_id: Uuid, step: i64, now: DateTime<Utc>) -> Result<FlowRow, Error> {
-    let flow = store::flows::find(conn, &flow_id.to_string())?.ok_or(Error::Unauthenticated)?;
+fn live(
+    conn: &mut impl Flows,
+    flow_id: Uuid,
+    step: i64,
+    now: DateTime<Utc>,
+) -> Result<FlowRow, Error> {
+    let flow = conn
+        .flow(&flow_id.to_string())?
+        .ok_or(Error::Unauthenticated)?;
     machine::transition(&state_of(&flow)?, machine::Event::Enter { step }, now)?;
     Ok(flow)
 }
@@ -159,12 +194,11 @@ fn passed_of(flow: &FlowRow) -> Vec<Uuid> {
 
 /// Refuses when the account's self-service is blocked after repeated failures.
 fn not_blocked(
-    ctx: &Ctx,
-    conn: &mut DbConn,
+    cfg: &RecoveryLimits,
+    conn: &mut impl Limits,
     flow: &FlowRow,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let cfg = ctx.config.recovery;
     limits::check(
         conn,
         &failure_bucket(&flow.username_key),
@@ -190,15 +224,15 @@ fn pick(flow: &FlowRow, method_id: Uuid, now: DateTime<Utc>) -> Result<OfferedMe
 /// Counts a failed verification: in the flow (which locks past the limit) and for the account
 /// (which blocks self-service past the daily limit).
 fn record_failure(
-    ctx: &Ctx,
-    conn: &mut DbConn,
+    rules: &Rules<'_>,
+    conn: &mut (impl Flows + Limits + AuditLog),
     flow: &FlowRow,
     kind: MethodKind,
-    meta: &RequestMeta,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let counted = store::flows::count_failure(conn, &flow.id)?;
-    ctx.metrics.recovery(kind.as_str(), "failed");
+    let meta = rules.meta;
+    let counted = conn.count_flow_failure(&flow.id)?;
+    rules.metrics.recovery(kind.as_str(), "failed");
     limits::record(conn, &failure_bucket(&flow.username_key), now)?;
     let party = Party {
         id: flow.user_id.clone(),
@@ -211,12 +245,12 @@ fn record_failure(
     audit::record(conn, now, meta, event)?;
     let failed = machine::Event::Failed {
         counted: u32::try_from(counted).unwrap_or(0),
-        max: u32::try_from(ctx.config.recovery.flow_max_failures).unwrap_or(0),
+        max: u32::try_from(rules.recovery.flow_max_failures).unwrap_or(0),
     };
     let (_, effects) = machine::transition(&state_of(flow)?, failed, now)?;
     for effect in effects {
         if let machine::Effect::Locked { failures } = effect {
-            store::flows::lock(conn, &flow.id)?;
+            conn.lock_flow(&flow.id)?;
             let event = Event::new(EventKind::RecoveryLocked, Party::system())
                 .target(party.clone())
                 .failed()

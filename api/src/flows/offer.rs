@@ -9,7 +9,7 @@ use super::*;
 pub(super) async fn directory_person(ctx: &Ctx, flow_id: Uuid) -> Result<Option<DirPerson>, Error> {
     let id = ctx
         .store
-        .read(move |conn| store::flows::find(conn, &flow_id.to_string()))
+        .read(move |conn| conn.flow(&flow_id.to_string()))
         .await?
         .and_then(|f| f.user_id);
     match id {
@@ -22,7 +22,7 @@ pub(super) async fn directory_person(ctx: &Ctx, flow_id: Uuid) -> Result<Option<
 /// exist). `real` is [`directory_person`]'s answer. A decoy flow's phantom is the one kept in
 /// its row, its methods read with the same queries as a real person's (its id is in no table).
 pub(super) fn person_of(
-    conn: &mut DbConn,
+    conn: &mut impl Methods,
     flow: &FlowRow,
     real: Option<DirPerson>,
     now: DateTime<Utc>,
@@ -35,8 +35,9 @@ pub(super) fn person_of(
     };
     // The flow's person, not whoever the caller read.
     let user = real.filter(|p| p.id == id);
-    let rows = store::methods::for_user(conn, &id)?;
-    let answers = store::methods::answers(conn, &id)?
+    let rows = conn.methods_of(&id)?;
+    let answers = conn
+        .answers_of(&id)?
         .into_iter()
         .map(|a| a.question_id)
         .collect();

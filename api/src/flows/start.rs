@@ -2,11 +2,7 @@
 
 use super::*;
 
-pub async fn start(
-    ctx: &Ctx,
-    meta: &RequestMeta,
-    req: StartRequest,
-) -> Result<StartResponse, Error> {
+pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started, Error> {
     let captcha = crate::captcha::verify(ctx, meta, &req.captcha).await?;
     let (typed, key) = typed_username(&req.username);
     if key.is_empty() {
@@ -27,8 +23,8 @@ pub async fn start(
         .store
         .read(move |conn| {
             let policy_c = crate::policy::service::current_on(conn)?.policy;
-            let rows = store::methods::for_user(conn, &id)?;
-            let answers = store::methods::answers(conn, &id)?.len();
+            let rows = conn.methods_of(&id)?;
+            let answers = conn.answers_of(&id)?.len();
             let found = user.map(|u| {
                 let is_admin = u.is_admin;
                 let offered: Vec<OfferedMethod> = offerable(&policy_c, &u, &rows, answers, now)
@@ -154,8 +150,8 @@ pub async fn start(
             // A new flow makes every older flow of the person worthless. A decoy runs the same
             // statement with an id that matches nothing: skipping it made unknown usernames
             // measurably faster (bench/timing.py).
-            store::flows::supersede_for_user(conn, flow_c.user_id.as_deref().unwrap_or(""), None)?;
-            store::flows::insert(conn, &flow_c)?;
+            conn.supersede_flows(flow_c.user_id.as_deref().unwrap_or(""), None)?;
+            conn.insert_flow(&flow_c)?;
             let target = Party {
                 id: flow_c.user_id.clone(),
                 name: Some(target_name),
@@ -171,7 +167,7 @@ pub async fn start(
         })
         .await?;
     let (flow_token, expires_at) = token::issue(ctx, &flow, now)?;
-    Ok(StartResponse {
+    Ok(Started {
         flow_id: Uuid::parse_str(&flow.id).map_err(|e| Error::internal(e.to_string()))?,
         flow_token,
         expires_at,

@@ -8,8 +8,8 @@ pub async fn verify(
     meta: &RequestMeta,
     flow_token: &str,
     flow_id: Uuid,
-    req: VerifyRequest,
-) -> Result<VerifyResponse, Error> {
+    req: Evidence,
+) -> Result<Verified, Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
     let now = ctx.now();
     // Security answers are checked with argon2 before the transaction (hashing must not hold a
@@ -25,15 +25,9 @@ pub async fn verify(
         .await?;
     let proof = methods::registry(method.kind).proof();
     let answers_ok = match proof {
-        Proof::Answers => Some(
-            check_answers(
-                ctx,
-                &flow,
-                person_id(&flow)?.as_deref(),
-                req.answers.as_deref().unwrap_or(&[]),
-            )
-            .await?,
-        ),
+        Proof::Answers => {
+            Some(check_answers(ctx, &flow, person_id(&flow)?.as_deref(), &req.answers).await?)
+        }
         _ => None,
     };
     let real = match &flow.user_id {
@@ -41,80 +35,134 @@ pub async fn verify(
         None => None,
     };
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
-    let code = req.code.clone().unwrap_or_default();
-    let verdict: Result<(FlowRow, usize), Error> = ctx
+    let attempt = Attempt {
+        flow_id,
+        step,
+        method_id,
+        code: req.code.clone().unwrap_or_default(),
+        answers: answers_ok,
+        person: real,
+    };
+    let verdict = ctx
         .store
-        .write(move |conn| {
-            let flow = live(conn, flow_id, step, now)?;
-            not_blocked(&ctx_c, conn, &flow, now)?;
-            let method = pick(&flow, method_id, now)?;
-            let row = person_of(conn, &flow, real, now)?.and_then(|p| {
-                p.rows
-                    .into_iter()
-                    .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)
-            });
-            let failure: Option<Error> = match (proof, row) {
-                (_, None) => {
-                    return Err(Error::conflict(
-                        ErrorCode::MethodUnavailable,
-                        "this method changed since the reset started; start again",
-                    ));
-                }
-                (Proof::Answers, _) => {
-                    // Reshuffled after every attempt, right or wrong.
-                    store::flows::set_questions(conn, &flow.id, None)?;
-                    answers_ok
-                        .and_then(|verdict| verdict.err())
-                        .map(|r| Error::refused(r, None))
-                }
-                (Proof::Totp, Some(mut row)) => {
-                    authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
-                        .err()
-                        .map(|r| Error::refused(r, None))
-                }
-                (Proof::Code, Some(row)) => codes::check(
-                    conn,
-                    &ctx_c.secrets,
-                    &row.id,
-                    &purpose_key(&flow.id),
-                    &code,
-                    now,
-                )?
-                .into_error(),
-            };
-            if let Some(error) = failure {
-                record_failure(&ctx_c, conn, &flow, method.kind, &meta_c, now)?;
-                return Ok(Err(error));
-            }
-            let pass = machine::Event::Passed { step, method: method.method_id };
-            let (next, _) = machine::transition(&state_of(&flow)?, pass, now)?;
-            let passed = next.passed;
-            let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
-            if !store::flows::advance(conn, &flow.id, step, &json)? {
-                return Err(Error::conflict(ErrorCode::FlowChanged, "this reset moved on in another request"));
-            }
-            let party = Party { id: flow.user_id.clone(), name: Some(flow.username_key.clone()) };
-            let event = Event::new(EventKind::RecoveryVerified, party.clone())
-                .target(party)
-                .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
-            audit::record(conn, now, &meta_c, event)?;
-            // The row as `advance` left it (it won the conditional update, so nothing else
-            // changed it in between); no need to read it back.
-            let mut flow = flow;
-            flow.step = next.step;
-            flow.methods_passed = json;
-            Ok(Ok((flow, passed.len())))
-        })
+        .write(move |conn| decide(conn, &Rules::of(&ctx_c, &meta_c), attempt, now))
         .await?;
     let (flow, passed) = verdict?;
     ctx.metrics.recovery(method.kind.as_str(), "verified");
     let (flow_token, _) = token::issue(ctx, &flow, now)?;
     let required = flow.methods_required.max(0) as usize;
-    Ok(VerifyResponse {
+    Ok(Verified {
         flow_token,
         methods_passed: passed as u32,
         methods_remaining: required.saturating_sub(passed) as u32,
     })
+}
+
+/// One verification, as its transaction sees it.
+pub(super) struct Attempt {
+    pub flow_id: Uuid,
+    /// The step the flow token is for.
+    pub step: i64,
+    pub method_id: Uuid,
+    /// The code typed (codes and apps).
+    pub code: String,
+    /// The answers' verdict, checked before the transaction (security questions).
+    pub answers: Option<Result<(), Refusal>>,
+    /// The person as the directory describes them now (None for a decoy).
+    pub person: Option<DirPerson>,
+}
+
+/// The verification's transaction: re-checks the flow at its step, the account's block and the
+/// method, then proves the method (a code, the app's code, the answers' verdict). A failure is
+/// counted — in the flow, which locks past its limit, and for the account — and answered as
+/// `Ok(Err(refusal))`: the transaction must commit it. A pass moves the flow one step with a
+/// conditional update on the step, so of two racing passes one wins; the other is refused.
+/// Runs on any storage (`store::ports`).
+pub(super) fn decide(
+    tx: &mut impl Tx,
+    rules: &Rules<'_>,
+    attempt: Attempt,
+    now: DateTime<Utc>,
+) -> Result<Result<(FlowRow, usize), Error>, Error> {
+    let Attempt {
+        flow_id,
+        step,
+        method_id,
+        code,
+        answers,
+        person,
+    } = attempt;
+    let flow = live(tx, flow_id, step, now)?;
+    not_blocked(rules.recovery, tx, &flow, now)?;
+    let method = pick(&flow, method_id, now)?;
+    let proof = methods::registry(method.kind).proof();
+    let row = person_of(tx, &flow, person, now)?.and_then(|p| {
+        p.rows
+            .into_iter()
+            .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)
+    });
+    let failure: Option<Error> = match (proof, row) {
+        (_, None) => {
+            return Err(Error::conflict(
+                ErrorCode::MethodUnavailable,
+                "this method changed since the reset started; start again",
+            ));
+        }
+        (Proof::Answers, _) => {
+            // Reshuffled after every attempt, right or wrong.
+            tx.set_flow_questions(&flow.id, None)?;
+            match answers {
+                Some(Ok(())) => None,
+                Some(Err(refusal)) => Some(Error::refused(refusal, None)),
+                None => Some(Error::refused(Refusal::QuestionsNotAsked, None)),
+            }
+        }
+        (Proof::Totp, Some(mut row)) => {
+            authenticator::prove(tx, rules.secrets, &mut row, &code, now)?
+                .err()
+                .map(|r| Error::refused(r, None))
+        }
+        (Proof::Code, Some(row)) => codes::check(
+            tx,
+            rules.secrets,
+            &row.id,
+            &purpose_key(&flow.id),
+            &code,
+            now,
+        )?
+        .into_error(),
+    };
+    if let Some(error) = failure {
+        record_failure(rules, tx, &flow, method.kind, now)?;
+        return Ok(Err(error));
+    }
+    let pass = machine::Event::Passed {
+        step,
+        method: method.method_id,
+    };
+    let (next, _) = machine::transition(&state_of(&flow)?, pass, now)?;
+    let passed = next.passed;
+    let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
+    if !tx.advance_flow(&flow.id, step, &json)? {
+        return Err(Error::conflict(
+            ErrorCode::FlowChanged,
+            "this reset moved on in another request",
+        ));
+    }
+    let party = Party {
+        id: flow.user_id.clone(),
+        name: Some(flow.username_key.clone()),
+    };
+    let event = Event::new(EventKind::RecoveryVerified, party.clone())
+        .target(party)
+        .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
+    audit::record(tx, now, rules.meta, event)?;
+    // The row as `advance_flow` left it (it won the conditional update, so nothing else changed
+    // it in between); no need to read it back.
+    let mut flow = flow;
+    flow.step = next.step;
+    flow.methods_passed = json;
+    Ok(Ok((flow, passed.len())))
 }
 
 /// Whether the answers are exactly for the questions asked and every one matches. A phantom
@@ -124,7 +172,7 @@ async fn check_answers(
     ctx: &Ctx,
     flow: &FlowRow,
     user_id: Option<&str>,
-    given: &[crate::registration::wire::SecurityAnswer],
+    given: &[questions::GivenAnswer],
 ) -> Result<Result<(), Refusal>, Error> {
     let asked: Vec<String> = flow
         .questions_asked
@@ -139,10 +187,7 @@ async fn check_answers(
         return Ok(Err(Refusal::QuestionsNotAsked));
     }
     let id = user_id.unwrap_or_default().to_owned();
-    let stored = ctx
-        .store
-        .read(move |conn| store::methods::answers(conn, &id))
-        .await?;
+    let stored = ctx.store.read(move |conn| conn.answers_of(&id)).await?;
     let mut all = user_id.is_some();
     for answer in given {
         let row = stored.iter().find(|r| r.question_id == answer.question_id);

@@ -10,6 +10,7 @@ pub mod fallback;
 pub mod handlers;
 pub mod problem;
 pub mod schemas;
+pub mod wire;
 
 use actix_web::App;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};

@@ -16,6 +16,7 @@ use crate::crypto::SecretBox;
 use crate::error::{Error, Refusal};
 use crate::policy::MethodKind;
 use crate::store::methods::MethodRow;
+use crate::store::ports::Methods;
 
 pub struct AuthenticatorApp;
 
@@ -115,7 +116,7 @@ pub fn check(
 /// (RFC 6238 §5.2): whoever watched it typed cannot use it again. On success `row` holds the
 /// data as stored after the step was spent.
 pub fn prove(
-    conn: &mut crate::store::DbConn,
+    conn: &mut impl Methods,
     secrets: &SecretBox,
     row: &mut MethodRow,
     typed: &str,
@@ -142,14 +143,14 @@ pub fn prove(
 /// conditional update on the data read, so of two parallel uses of one step exactly one wins;
 /// a parallel use of another step that changed the data in between is read again.
 pub fn spend_step(
-    conn: &mut crate::store::DbConn,
+    conn: &mut impl Methods,
     method_id: &str,
     step: i64,
 ) -> Result<Option<String>, Error> {
     // Each lost race means another use changed the data; a handful of them in one use means
     // something is hammering this method, and refusing is the safe answer.
     for _ in 0..8 {
-        let Some(stored) = crate::store::methods::data(conn, method_id)? else {
+        let Some(stored) = conn.method_data(method_id)? else {
             return Ok(None);
         };
         let MethodData::Totp {
@@ -167,7 +168,7 @@ pub fn spend_step(
             last_step: Some(step),
         }
         .encode();
-        if crate::store::methods::replace_data(conn, method_id, &stored, &spent)? {
+        if conn.replace_method_data(method_id, &stored, &spent)? {
             return Ok(Some(spent));
         }
     }

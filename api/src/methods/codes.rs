@@ -17,6 +17,7 @@ use crate::crypto::SecretBox;
 use crate::delivery::{Delivery, DeliveryError, templates};
 use crate::error::{Error, ErrorCode, Refusal};
 use crate::policy::CustomizationPolicy;
+use crate::store::ports::{Codes, Limits};
 use crate::store::{self, DbConn, codes::CodeRow, ts, utc};
 
 /// How a code reaches the person. A phone offers `sms`, `voice` or both (one factor, a choice of
@@ -99,7 +100,7 @@ const PHONE_SENDS_ALL: &str = "phone-sends-all";
 /// and unknown people alike. Call it after every other limit passed (a refused send spends
 /// nothing).
 pub fn phone_budget(
-    conn: &mut DbConn,
+    conn: &mut impl Limits,
     limits: &CodeLimits,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
@@ -123,7 +124,7 @@ pub fn phone_budget(
 /// Checks every send limit, supersedes earlier codes of the method, and records a new one.
 /// Call inside the write transaction; send after it commits; [`forget`] it if the send fails.
 pub fn issue(
-    conn: &mut DbConn,
+    conn: &mut (impl Codes + Limits),
     limits: &CodeLimits,
     secrets: &SecretBox,
     req: &Issue<'_>,
@@ -143,10 +144,9 @@ pub fn issue(
         format!("code-user:{}", req.user_id),
         format!("code-destination:{}", req.destination),
     ] {
-        store::rate::serialise(conn, &key)?;
+        conn.serialise(&key)?;
     }
-    let sent =
-        store::codes::sent_for_method_since(conn, req.method_id, req.purpose, ts(now - ttl))?;
+    let sent = conn.sent_for_method(req.method_id, req.purpose, ts(now - ttl))?;
     if let Some(newest) = sent.first() {
         let next = utc(*newest) + Duration::seconds(limits.resend_after_secs);
         if next > now {
@@ -173,14 +173,13 @@ pub fn issue(
             (&["sms", "voice"], Duration::hours(1), limits.phone_per_hour)
         }
     };
-    let to_user = store::codes::sent_to_user_since(conn, req.user_id, channels, ts(now - window))?;
+    let to_user = conn.sent_to_user(req.user_id, channels, ts(now - window))?;
     if to_user.len() as i64 >= cap
         && let Some(oldest) = to_user.first()
     {
         return Err(throttled(*oldest, window, now));
     }
-    let to_destination =
-        store::codes::sent_to_destination_since(conn, req.destination, ts(now - window))?;
+    let to_destination = conn.sent_to_destination(req.destination, ts(now - window))?;
     if to_destination.len() as i64 >= cap
         && let Some(oldest) = to_destination.first()
     {
@@ -191,35 +190,34 @@ pub fn issue(
         phone_budget(conn, limits, now)?;
     }
     let spent = match req.keep_tries {
-        true => store::codes::current(conn, req.method_id, req.purpose)?.map_or(0, |c| c.attempts),
+        true => conn
+            .current_code(req.method_id, req.purpose)?
+            .map_or(0, |c| c.attempts),
         false => 0,
     };
-    store::codes::supersede(conn, req.method_id, req.purpose)?;
+    conn.supersede_codes(req.method_id, req.purpose)?;
     let code = generate(req.digits);
     let id = Uuid::now_v7().to_string();
-    store::codes::insert(
-        conn,
-        &CodeRow {
-            id: id.clone(),
-            user_id: req.user_id.to_owned(),
-            method_id: Some(req.method_id.to_owned()),
-            purpose: req.purpose.to_owned(),
-            channel: req.channel.as_str().to_owned(),
-            destination: req.destination.to_owned(),
-            // A typed code is normalised without white space, so a phantom's hash — of a text
-            // with a space in it — is matched by nothing anyone can type.
-            code_hash: match req.phantom {
-                false => secrets.mac(MAC_PURPOSE, &format!("{id}:{code}")),
-                true => secrets.mac(MAC_PURPOSE, &format!("{id}:phantom {code}")),
-            },
-            created_at: ts(now),
-            expires_at: ts(now + ttl),
-            attempts: spent,
-            max_attempts: limits.max_attempts,
-            consumed_at: None,
-            superseded: 0,
+    conn.insert_code(&CodeRow {
+        id: id.clone(),
+        user_id: req.user_id.to_owned(),
+        method_id: Some(req.method_id.to_owned()),
+        purpose: req.purpose.to_owned(),
+        channel: req.channel.as_str().to_owned(),
+        destination: req.destination.to_owned(),
+        // A typed code is normalised without white space, so a phantom's hash — of a text
+        // with a space in it — is matched by nothing anyone can type.
+        code_hash: match req.phantom {
+            false => secrets.mac(MAC_PURPOSE, &format!("{id}:{code}")),
+            true => secrets.mac(MAC_PURPOSE, &format!("{id}:phantom {code}")),
         },
-    )?;
+        created_at: ts(now),
+        expires_at: ts(now + ttl),
+        attempts: spent,
+        max_attempts: limits.max_attempts,
+        consumed_at: None,
+        superseded: 0,
+    })?;
     Ok(Issued {
         id,
         code,
@@ -369,32 +367,32 @@ impl Outcome {
 /// code on success (again conditionally: a code works once). The caller must commit whatever
 /// the outcome: a wrong guess has to stay counted.
 pub fn check(
-    conn: &mut DbConn,
+    conn: &mut impl Codes,
     secrets: &SecretBox,
     method_id: &str,
     purpose: &str,
     typed: &str,
     now: DateTime<Utc>,
 ) -> Result<Outcome, Error> {
-    let Some(row) = store::codes::current(conn, method_id, purpose)? else {
+    let Some(row) = conn.current_code(method_id, purpose)? else {
         return Ok(Outcome::NoCode);
     };
     if utc(row.expires_at) <= now {
         return Ok(Outcome::Expired);
     }
-    if !store::codes::spend_try(conn, &row.id)? {
+    if !conn.spend_code_try(&row.id)? {
         return Ok(Outcome::Exhausted);
     }
     let typed = normalise(typed);
     if typed.len() <= 16
         && secrets.verify_mac(MAC_PURPOSE, &format!("{}:{typed}", row.id), &row.code_hash)
     {
-        if store::codes::consume(conn, &row.id, ts(now))? {
+        if conn.consume_code(&row.id, ts(now))? {
             return Ok(Outcome::Accepted);
         }
         return Ok(Outcome::Exhausted);
     }
-    let used = store::codes::attempts(conn, &row.id)?;
+    let used = conn.code_attempts(&row.id)?;
     Ok(Outcome::Rejected {
         attempts_left: (row.max_attempts - used).max(0) as u32,
     })

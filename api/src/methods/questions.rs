@@ -36,6 +36,13 @@ impl MethodType for SecurityQuestions {
     }
 }
 
+/// An answer given to a question, as typed.
+#[derive(Clone, Debug)]
+pub struct GivenAnswer {
+    pub question_id: String,
+    pub answer: String,
+}
+
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct Question {
     pub question_id: String,

@@ -6,12 +6,13 @@ use uuid::Uuid;
 use crate::captcha::{self, Challenge};
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::flows::{
-    self, ChallengeRequest, FinishResponse, NewPasswordRequest, StartRequest, StartResponse,
-    VerifyRequest, VerifyResponse,
-};
+use crate::flows;
 use crate::http::extract::{ApiJson, Meta};
 use crate::http::problem as p;
+use crate::http::wire::recovery::{
+    ChallengeRequest, ChallengeResponse, FinishResponse, NewPasswordRequest, StartRequest,
+    StartResponse, VerifyRequest, VerifyResponse,
+};
 
 /// The flow token from `Authorization: Bearer` (never from a cookie: a flow is not a session).
 pub struct FlowToken(String);
@@ -74,7 +75,8 @@ pub async fn start(
     Meta(meta): Meta,
     body: ApiJson<StartRequest>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(flows::start(&ctx, &meta, body.into_inner()?).await?))
+    let started = flows::start(&ctx, &meta, body.into_inner()?.into()).await?;
+    Ok(HttpResponse::Created().json(StartResponse::from(started)))
 }
 
 /// Send a challenge
@@ -110,8 +112,9 @@ pub async fn challenge(
     id: web::Path<Uuid>,
     body: ApiJson<ChallengeRequest>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Accepted()
-        .json(flows::challenge(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?))
+    let ask = body.into_inner()?.into();
+    let challenged = flows::challenge(&ctx, &meta, &token, id.into_inner(), ask).await?;
+    Ok(HttpResponse::Accepted().json(ChallengeResponse::from(challenged)))
 }
 
 /// Verify a method
@@ -145,9 +148,9 @@ pub async fn verify(
     id: web::Path<Uuid>,
     body: ApiJson<VerifyRequest>,
 ) -> Result<web::Json<VerifyResponse>, Error> {
-    Ok(web::Json(
-        flows::verify(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?,
-    ))
+    let evidence = body.into_inner()?.into();
+    let verified = flows::verify(&ctx, &meta, &token, id.into_inner(), evidence).await?;
+    Ok(web::Json(verified.into()))
 }
 
 /// Set the new password
@@ -181,9 +184,10 @@ pub async fn password(
     id: web::Path<Uuid>,
     body: ApiJson<NewPasswordRequest>,
 ) -> Result<web::Json<FinishResponse>, Error> {
-    Ok(web::Json(
-        flows::reset_password(&ctx, &meta, &token, id.into_inner(), body.into_inner()?).await?,
-    ))
+    let NewPasswordRequest { new_password } = body.into_inner()?;
+    let finished =
+        flows::reset_password(&ctx, &meta, &token, id.into_inner(), &new_password).await?;
+    Ok(web::Json(finished.into()))
 }
 
 /// Unlock the account
@@ -213,6 +217,8 @@ pub async fn unlock(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<FinishResponse>, Error> {
     Ok(web::Json(
-        flows::unlock(&ctx, &meta, &token, id.into_inner()).await?,
+        flows::unlock(&ctx, &meta, &token, id.into_inner())
+            .await?
+            .into(),
     ))
 }

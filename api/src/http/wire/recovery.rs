@@ -1,6 +1,15 @@
-//! What the recovery endpoints take and answer (the flow's wire types).
+//! What the recovery endpoints take and answer, and how they become the flow's own types
+//! (`flows::model`).
 
-use super::*;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::flows::{self, Purpose};
+use crate::methods::{self, questions};
+use crate::policy::MethodKind;
+use crate::registration::wire::SecurityAnswer;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -13,18 +22,39 @@ pub struct StartRequest {
     pub captcha: String,
 }
 
+impl From<StartRequest> for flows::Start {
+    fn from(req: StartRequest) -> Self {
+        Self {
+            username: req.username,
+            purpose: req.purpose,
+            captcha: req.captcha,
+        }
+    }
+}
+
 /// One method the person can prove themselves with, masked: one independent factor. A phone is
 /// one entry whatever the channels registered on its number (`kind` is `mobile_sms` when it
 /// takes texts), with the channels the policy allows in `channels`.
-#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct OfferedMethod {
     pub method_id: Uuid,
     pub kind: MethodKind,
     pub hint: String,
     /// Code methods: how the code can be sent (`sms`, `voice`, `email`); choose with the
     /// challenge's `channel`, the first is the default.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<methods::Channel>,
+}
+
+impl From<flows::OfferedMethod> for OfferedMethod {
+    fn from(m: flows::OfferedMethod) -> Self {
+        Self {
+            method_id: m.method_id,
+            kind: m.kind,
+            hint: m.hint,
+            channels: m.channels,
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -37,6 +67,18 @@ pub struct StartResponse {
     pub methods: Vec<OfferedMethod>,
 }
 
+impl From<flows::Started> for StartResponse {
+    fn from(s: flows::Started) -> Self {
+        Self {
+            flow_id: s.flow_id,
+            flow_token: s.flow_token,
+            expires_at: s.expires_at,
+            methods_required: s.methods_required,
+            methods: s.methods.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "channel": "sms"}))]
@@ -46,6 +88,16 @@ pub struct ChallengeRequest {
     pub channel: Option<methods::Channel>,
     /// The full address or number, when the policy asks people to type it before a code is sent.
     pub confirm: Option<String>,
+}
+
+impl From<ChallengeRequest> for flows::Ask {
+    fn from(req: ChallengeRequest) -> Self {
+        Self {
+            method_id: req.method_id,
+            channel: req.channel,
+            confirm: req.confirm,
+        }
+    }
 }
 
 /// The answer to a challenge, as the service writes it: the document describes it per kind
@@ -65,6 +117,25 @@ pub struct ChallengeResponse {
     pub questions: Option<Vec<questions::Question>>,
 }
 
+impl From<flows::Challenged> for ChallengeResponse {
+    fn from(c: flows::Challenged) -> Self {
+        let (expires_in, resend_after, questions) = match c.what {
+            flows::Asked::Code {
+                expires_in,
+                resend_after,
+            } => (Some(expires_in), Some(resend_after), None),
+            flows::Asked::AppCode => (None, None, None),
+            flows::Asked::Questions(questions) => (None, None, Some(questions)),
+        };
+        Self {
+            kind: c.kind,
+            expires_in,
+            resend_after,
+            questions,
+        }
+    }
+}
+
 /// A verification, as the service reads it: the document describes it per proof
 /// (`http::schemas::VerifyBody`).
 #[derive(Deserialize)]
@@ -75,7 +146,25 @@ pub struct VerifyRequest {
     pub code: Option<String>,
     /// Security questions: the answers to the questions asked.
     #[serde(default, deserialize_with = "crate::wire::optional_objects")]
-    pub answers: Option<Vec<crate::registration::wire::SecurityAnswer>>,
+    pub answers: Option<Vec<SecurityAnswer>>,
+}
+
+impl From<VerifyRequest> for flows::Evidence {
+    fn from(req: VerifyRequest) -> Self {
+        Self {
+            method_id: req.method_id,
+            code: req.code,
+            answers: req
+                .answers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| questions::GivenAnswer {
+                    question_id: a.question_id,
+                    answer: a.answer,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -84,6 +173,16 @@ pub struct VerifyResponse {
     pub flow_token: String,
     pub methods_passed: u32,
     pub methods_remaining: u32,
+}
+
+impl From<flows::Verified> for VerifyResponse {
+    fn from(v: flows::Verified) -> Self {
+        Self {
+            flow_token: v.flow_token,
+            methods_passed: v.methods_passed,
+            methods_remaining: v.methods_remaining,
+        }
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -106,4 +205,15 @@ pub enum FinishStatus {
     PasswordReset,
     /// The account is unlocked; the password did not change.
     Unlocked,
+}
+
+impl From<flows::Finished> for FinishResponse {
+    fn from(f: flows::Finished) -> Self {
+        Self {
+            status: match f {
+                flows::Finished::PasswordReset => FinishStatus::PasswordReset,
+                flows::Finished::Unlocked => FinishStatus::Unlocked,
+            },
+        }
+    }
 }
