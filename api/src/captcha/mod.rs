@@ -24,7 +24,7 @@ use utoipa::ToSchema;
 use crate::config::CaptchaKind;
 use crate::context::{Ctx, RequestMeta};
 use crate::error::{Error, FieldCode};
-use crate::store::{self, DbConn, ts};
+use crate::store::ts;
 
 /// How long a challenge may be solved and used.
 const CHALLENGE_TTL_SECS: i64 = 600;
@@ -124,13 +124,19 @@ pub struct Accepted {
 }
 
 impl Accepted {
+    /// A solved built-in challenge, as [`verify`] accepts one (for the flow's tests).
+    #[cfg(test)]
+    pub(crate) fn solved(challenge: &str, expires: NaiveDateTime) -> Self {
+        Self {
+            single_use: Some((challenge.to_owned(), expires)),
+        }
+    }
+
     /// Marks the built-in challenge used; refused when it was used before (the primary key lets
     /// one use win, also between replicas).
-    pub fn consume(&self, conn: &mut DbConn) -> Result<(), Error> {
+    pub fn consume(&self, conn: &mut impl crate::store::ports::Limits) -> Result<(), Error> {
         match &self.single_use {
-            Some((challenge, expires)) if !store::rate::use_captcha(conn, challenge, *expires)? => {
-                Err(refused())
-            }
+            Some((challenge, expires)) if !conn.use_once(challenge, *expires)? => Err(refused()),
             _ => Ok(()),
         }
     }

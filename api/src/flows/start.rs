@@ -120,50 +120,17 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
             .transpose()
             .map_err(|e| Error::internal(e.to_string()))?,
     };
-    let (flow_c, meta_c, typed_c) = (flow.clone(), meta.clone(), typed.clone());
-    let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed_c);
+    let (flow_c, ctx_c, meta_c) = (flow.clone(), ctx.clone(), meta.clone());
+    let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed);
     ctx.store
         .write(move |conn| {
-            captcha.consume(conn)?;
-            let ip = limits::address_key(meta_c.ip);
-            limits::hit(
-                conn,
-                &format!("flow-start-ip:{ip}"),
-                Duration::minutes(15),
-                limits_cfg.starts_per_ip,
-                now,
-            )?;
-            limits::hit(
-                conn,
-                &format!("flow-start-user:{}", flow_c.username_key),
-                Duration::hours(24),
-                limits_cfg.starts_per_account,
-                now,
-            )?;
-            limits::check(
-                conn,
-                &failure_bucket(&flow_c.username_key),
-                Duration::hours(limits_cfg.account_block_hours),
-                limits_cfg.account_failures_per_day,
-                now,
-            )?;
-            // A new flow makes every older flow of the person worthless. A decoy runs the same
-            // statement with an id that matches nothing: skipping it made unknown usernames
-            // measurably faster (bench/timing.py).
-            conn.supersede_flows(flow_c.user_id.as_deref().unwrap_or(""), None)?;
-            conn.insert_flow(&flow_c)?;
-            let target = Party {
-                id: flow_c.user_id.clone(),
-                name: Some(target_name),
+            let opening = Opening {
+                flow: &flow_c,
+                captcha: &captcha,
+                target_name,
+                decoy: decoy_reason,
             };
-            let event = Event::new(EventKind::RecoveryStarted, target.clone())
-                .target(target)
-                .details(serde_json::json!({
-                    "flow_id": flow_c.id,
-                    "purpose": flow_c.purpose,
-                    "decoy": decoy_reason,
-                }));
-            audit::record(conn, now, &meta_c, event)
+            open(conn, &Rules::of(&ctx_c, &meta_c), opening, now)
         })
         .await?;
     let (flow_token, expires_at) = token::issue(ctx, &flow, now)?;
@@ -174,4 +141,67 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
         methods_required: required,
         methods: offered,
     })
+}
+
+/// What a start records.
+pub(super) struct Opening<'a> {
+    pub flow: &'a FlowRow,
+    pub captcha: &'a crate::captcha::Accepted,
+    /// Whom the audit row names: the person's username, or the name as typed.
+    pub target_name: String,
+    /// Why a decoy was started, for the audit row (never said to the client).
+    pub decoy: Option<&'static str>,
+}
+
+/// The start's transaction, the same for a person and a phantom: the CAPTCHA spent, the start
+/// limits per client address and per username hit, the account's block checked, every older
+/// flow of the person superseded (a decoy runs the statement too, matching nothing), the flow
+/// written and audited. Runs on any storage (`store::ports`).
+pub(super) fn open(
+    tx: &mut impl Tx,
+    rules: &Rules<'_>,
+    opening: Opening<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let Opening {
+        flow,
+        captcha,
+        target_name,
+        decoy,
+    } = opening;
+    let cfg = rules.recovery;
+    captcha.consume(tx)?;
+    let ip = limits::address_key(rules.meta.ip);
+    limits::hit(
+        tx,
+        &format!("flow-start-ip:{ip}"),
+        Duration::minutes(15),
+        cfg.starts_per_ip,
+        now,
+    )?;
+    limits::hit(
+        tx,
+        &format!("flow-start-user:{}", flow.username_key),
+        Duration::hours(24),
+        cfg.starts_per_account,
+        now,
+    )?;
+    not_blocked(cfg, tx, flow, now)?;
+    // A new flow makes every older flow of the person worthless. A decoy runs the same
+    // statement with an id that matches nothing: skipping it made unknown usernames measurably
+    // faster (bench/timing.py).
+    tx.supersede_flows(flow.user_id.as_deref().unwrap_or(""), None)?;
+    tx.insert_flow(flow)?;
+    let target = Party {
+        id: flow.user_id.clone(),
+        name: Some(target_name),
+    };
+    let event = Event::new(EventKind::RecoveryStarted, target.clone())
+        .target(target)
+        .details(serde_json::json!({
+            "flow_id": flow.id,
+            "purpose": flow.purpose,
+            "decoy": decoy,
+        }));
+    audit::record(tx, now, rules.meta, event)
 }

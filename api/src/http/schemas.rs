@@ -1,7 +1,7 @@
 //! How the API document describes a body per kind where the service reads one struct: adding a
 //! method is a `oneOf` with `kind` as its discriminator, so that generated clients get one type
 //! per kind instead of a bag of optional fields. The service still reads the body as
-//! [`AddMethodRequest`](crate::registration::wire::AddMethodRequest), and answers a field that a
+//! [`AddMethodRequest`](crate::http::wire::registration::AddMethodRequest), and answers a field that a
 //! kind does not take with 422 `not_applicable`, a missing one with `required`: every body the
 //! document allows is one it accepted before.
 
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::registration::wire::MethodStatus;
+use crate::registration::MethodStatus;
 
 /// Adding a method: what each kind carries. Security questions are set with
 /// `PUT /api/v1/me/security-questions`.
@@ -249,5 +249,5 @@ pub struct VerifyWithCode {
 #[allow(dead_code)]
 pub struct VerifyWithAnswers {
     pub method_id: Uuid,
-    pub answers: Vec<crate::registration::wire::SecurityAnswer>,
+    pub answers: Vec<crate::http::wire::registration::SecurityAnswer>,
 }

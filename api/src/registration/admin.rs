@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::enroll::view;
-use super::wire::MethodList;
+use super::model::Method;
 use super::{ActiveMethod, count_registered, in_scope, methods_required};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Actor, Ctx, RequestMeta};
@@ -18,7 +18,7 @@ use crate::methods::{factor, parse_kind};
 use crate::policy::Policy;
 use crate::store;
 
-pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
+pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<Vec<Method>, Error> {
     let id = user_id.to_string();
     ctx.directory
         .get(&id)
@@ -32,9 +32,7 @@ pub async fn methods_of(ctx: &Ctx, user_id: Uuid) -> Result<MethodList, Error> {
         })
         .await?;
     let now = ctx.now();
-    Ok(MethodList {
-        items: rows.iter().filter_map(|r| view(r, &policy, now)).collect(),
-    })
+    Ok(rows.iter().filter_map(|r| view(r, &policy, now)).collect())
 }
 
 /// Removes every method and answer of a person: they must register again at their next

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use uuid::Uuid;
 
 use super::enroll::{Person, check_allowed, confirmed, load, notify_change, view};
-use super::wire::*;
+use super::model::*;
 use super::{RegistrationStatus, status, step_up};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
@@ -25,7 +25,7 @@ pub async fn remove(
     principal: &Principal,
     meta: &RequestMeta,
     method_id: Uuid,
-) -> Result<Removal, Error> {
+) -> Result<RegistrationStatus, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
     let groups = ctx.directory.groups_of(&user.id).await?;
     let now = ctx.now();
@@ -54,9 +54,7 @@ pub async fn remove(
                 let change = format!("{} removed", methods::registry(kind).describe());
                 notify_change(&ctx_c, conn, &policy, &user, &change, None, now)?;
             }
-            Ok(Removal {
-                registration: status(conn, &policy, &user, &groups, now)?,
-            })
+            status(conn, &policy, &user, &groups, now)
         })
         .await
 }
@@ -107,14 +105,14 @@ pub async fn set_answers(
     ctx: &Ctx,
     principal: &Principal,
     meta: &RequestMeta,
-    req: SecurityAnswers,
-) -> Result<MethodView, Error> {
+    answers: Vec<questions::GivenAnswer>,
+) -> Result<Method, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
     check_allowed(&policy, &user, MethodKind::SecurityQuestions)?;
     let catalogue = questions::catalogue(&policy);
     let wanted = policy.security_questions.register_count as usize;
     let mut errors = Vec::new();
-    if req.answers.len() != wanted {
+    if answers.len() != wanted {
         errors.push(FieldError::new(
             "answers",
             FieldCode::Count,
@@ -123,7 +121,7 @@ pub async fn set_answers(
     }
     let (mut ids, mut texts) = (HashSet::new(), HashSet::new());
     let mut normalised = Vec::new();
-    for (i, a) in req.answers.iter().enumerate() {
+    for (i, a) in answers.iter().enumerate() {
         if !catalogue.iter().any(|q| q.question_id == a.question_id) {
             errors.push(FieldError::new(
                 format!("answers[{i}].question_id"),

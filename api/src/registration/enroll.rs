@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::wire::*;
+use super::model::*;
 use super::{allowed_kinds, step_up};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
@@ -16,7 +16,7 @@ use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
 use crate::error::{Error, ErrorCode, FieldCode};
 use crate::methods::data::MethodData;
-use crate::methods::{self, DestinationInput, Proof, authenticator, codes, parse_kind};
+use crate::methods::{self, Proof, authenticator, codes, parse_kind};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
@@ -29,7 +29,7 @@ use crate::store::{
 pub const PURPOSE: &str = "registration";
 
 /// `row` as its owner sees it, `now` under `policy` (for the recovery cool-down).
-pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<MethodView> {
+pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Method> {
     let kind = parse_kind(&row.kind)?;
     let cooldown = chrono::Duration::hours(i64::from(policy.recovery_cooldown_hours));
     let recovery_from = row
@@ -37,7 +37,7 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
         .filter(|_| row.held != 0)
         .map(|at| utc(at) + cooldown)
         .filter(|from| *from > now);
-    Some(MethodView {
+    Some(Method {
         method_id: Uuid::parse_str(&row.id).ok()?,
         kind,
         status: MethodStatus::of(&row.status),
@@ -112,7 +112,7 @@ pub(super) fn notify_change(
     Ok(())
 }
 
-pub async fn list(ctx: &Ctx, principal: &Principal) -> Result<MethodList, Error> {
+pub async fn list(ctx: &Ctx, principal: &Principal) -> Result<Vec<Method>, Error> {
     let id = principal.user_id.to_string();
     let (rows, policy) = ctx
         .store
@@ -122,17 +122,15 @@ pub async fn list(ctx: &Ctx, principal: &Principal) -> Result<MethodList, Error>
         })
         .await?;
     let now = ctx.now();
-    Ok(MethodList {
-        items: rows.iter().filter_map(|r| view(r, &policy, now)).collect(),
-    })
+    Ok(rows.iter().filter_map(|r| view(r, &policy, now)).collect())
 }
 
 pub async fn add(
     ctx: &Ctx,
     principal: &Principal,
     meta: &RequestMeta,
-    req: AddMethodRequest,
-) -> Result<AddedMethod, Error> {
+    req: NewMethod,
+) -> Result<Added, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
     let method = methods::registry(req.kind);
     if method.proof() == Proof::Answers {
@@ -144,12 +142,7 @@ pub async fn add(
         ));
     }
     check_allowed(&policy, &user, req.kind)?;
-    let input = DestinationInput {
-        email: req.email,
-        phone: req.phone,
-        extension: req.extension,
-    };
-    let destination = method.parse_destination(&input)?;
+    let destination = method.parse_destination(&req.destination)?;
     let now = ctx.now();
     let method_id = Uuid::new_v4().to_string();
     let enrolment = match method.proof() {
@@ -227,24 +220,26 @@ pub async fn add(
             Ok(issued)
         })
         .await?;
-    let (mut expires_in, mut resend_after) = (None, None);
-    if let (Some(issued), Some(channel), Some(destination)) =
-        (issued, method.channel(), row.destination())
-    {
-        send_or_forget(ctx, &policy, channel, &destination, &issued, Some(&row.id)).await?;
-        expires_in = Some(issued.expires_in);
-        resend_after = Some(issued.resend_after);
-    }
-    Ok(AddedMethod {
+    let next = match (issued, method.channel(), row.destination(), enrolment) {
+        (Some(issued), Some(channel), Some(destination), _) => {
+            send_or_forget(ctx, &policy, channel, &destination, &issued, Some(&row.id)).await?;
+            Enrolment::CodeSent(CodeSent {
+                expires_in: issued.expires_in,
+                resend_after: issued.resend_after,
+            })
+        }
+        (_, _, _, Some(app)) => Enrolment::App {
+            secret_base32: app.secret_base32,
+            otpauth_uri: app.otpauth_uri,
+            qr_svg: app.qr_svg,
+        },
+        _ => return Err(Error::internal("a method added without a way to prove it")),
+    };
+    Ok(Added {
         method_id: Uuid::parse_str(&row.id).map_err(|e| Error::internal(e.to_string()))?,
         kind: req.kind,
-        status: MethodStatus::Pending,
         hint,
-        expires_in,
-        resend_after,
-        secret: enrolment.as_ref().map(|e| e.secret_base32.clone()),
-        otpauth_uri: enrolment.as_ref().map(|e| e.otpauth_uri.clone()),
-        qr_svg: enrolment.map(|e| e.qr_svg),
+        next,
     })
 }
 
@@ -346,14 +341,14 @@ pub async fn verify(
     principal: &Principal,
     meta: &RequestMeta,
     method_id: Uuid,
-    req: VerifyMethodRequest,
-) -> Result<MethodView, Error> {
+    code: String,
+) -> Result<Method, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
     let now = ctx.now();
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     // The inner result is the verdict; the outer one a failure to reach it. A wrong code is a
     // verdict, so its spent try is committed.
-    let verdict: Result<MethodView, Error> = ctx
+    let verdict: Result<Method, Error> = ctx
         .store
         .write(move |conn| {
             let mut row = store::methods::find(conn, &user.id, &method_id.to_string())?
@@ -367,13 +362,10 @@ pub async fn verify(
             let kind = parse_kind(&row.kind).ok_or(Error::NotFound("method"))?;
             let party = Party::named(&user.id, &user.username);
             let failure = match methods::registry(kind).proof() {
-                Proof::Totp => {
-                    authenticator::prove(conn, &ctx_c.secrets, &mut row, &req.code, now)?
-                        .err()
-                        .map(|refusal| Error::refused(refusal, None))
-                }
-                _ => codes::check(conn, &ctx_c.secrets, &row.id, PURPOSE, &req.code, now)?
-                    .into_error(),
+                Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
+                    .err()
+                    .map(|refusal| Error::refused(refusal, None)),
+                _ => codes::check(conn, &ctx_c.secrets, &row.id, PURPOSE, &code, now)?.into_error(),
             };
             if let Some(error) = failure {
                 let event = Event::new(EventKind::MethodVerificationFailed, party.clone())

@@ -5,8 +5,10 @@
 pub mod admin;
 pub mod changes;
 pub mod enroll;
+mod model;
 pub mod step_up;
-pub mod wire;
+
+pub use model::*;
 
 use std::collections::BTreeSet;
 

@@ -9,11 +9,9 @@
 //! person is told of it at their old contacts ([`super::enroll`]).
 
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{active_methods, count_registered, methods_required};
+use super::{CodeSent, active_methods, count_registered, methods_required};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
 use crate::directory::Person;
@@ -94,39 +92,6 @@ pub fn require(
     Ok(stage)
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StepUpChallengeRequest {
-    /// One of the person's active methods (not security questions).
-    pub method_id: Uuid,
-    /// Phones: `sms` or `voice` (default: the method's own).
-    pub channel: Option<Channel>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct StepUpChallenge {
-    /// Code methods: seconds the code is valid.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expires_in: Option<i64>,
-    /// Code methods: seconds before another code may be sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resend_after: Option<i64>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StepUpRequest {
-    pub method_id: Uuid,
-    /// The code received, or shown by the authenticator app.
-    pub code: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Elevation {
-    /// Until when this session may change security info.
-    pub elevated_until: DateTime<Utc>,
-}
-
 /// The person's active method `method_id`, if it can prove a step-up.
 fn provable(
     conn: &mut DbConn,
@@ -154,17 +119,18 @@ pub async fn challenge(
     ctx: &Ctx,
     principal: &Principal,
     meta: &RequestMeta,
-    req: StepUpChallengeRequest,
-) -> Result<StepUpChallenge, Error> {
+    method_id: Uuid,
+    channel: Option<Channel>,
+) -> Result<Option<CodeSent>, Error> {
     let now = ctx.now();
     let (ctx_c, meta_c, p) = (ctx.clone(), meta.clone(), principal.clone());
     let sent = ctx
         .store
         .write(move |conn| {
             let user_id = p.user_id.to_string();
-            let (row, kind) = provable(conn, &user_id, req.method_id)?;
+            let (row, kind) = provable(conn, &user_id, method_id)?;
             let own = methods::registry(kind).channel();
-            let channel = match (req.channel, own) {
+            let channel = match (channel, own) {
                 (_, None) => return Ok(None),
                 (None, Some(own)) => own,
                 (Some(asked), Some(own)) => {
@@ -212,20 +178,17 @@ pub async fn challenge(
         })
         .await?;
     let Some((channel, destination, issued)) = sent else {
-        return Ok(StepUpChallenge {
-            expires_in: None,
-            resend_after: None,
-        });
+        return Ok(None);
     };
     let policy = ctx
         .store
         .read(|conn| Ok(crate::policy::service::current_on(conn)?.policy))
         .await?;
     codes::send(ctx, &policy.customization, channel, &destination, &issued).await?;
-    Ok(StepUpChallenge {
-        expires_in: Some(issued.expires_in),
-        resend_after: Some(issued.resend_after),
-    })
+    Ok(Some(CodeSent {
+        expires_in: issued.expires_in,
+        resend_after: issued.resend_after,
+    }))
 }
 
 /// Checks the proof and elevates the session for [`ELEVATION_MINUTES`].
@@ -233,29 +196,28 @@ pub async fn prove(
     ctx: &Ctx,
     principal: &Principal,
     meta: &RequestMeta,
-    req: StepUpRequest,
-) -> Result<Elevation, Error> {
+    method_id: Uuid,
+    code: String,
+) -> Result<DateTime<Utc>, Error> {
     let now = ctx.now();
     let (ctx_c, meta_c, p) = (ctx.clone(), meta.clone(), principal.clone());
-    let verdict: Result<Elevation, Error> = ctx
+    let verdict: Result<DateTime<Utc>, Error> = ctx
         .store
         .write(move |conn| {
             let user_id = p.user_id.to_string();
             let bucket = failure_bucket(&user_id);
             limits::check(conn, &bucket, Duration::hours(1), FAILURES_PER_HOUR, now)?;
-            let (mut row, kind) = provable(conn, &user_id, req.method_id)?;
+            let (mut row, kind) = provable(conn, &user_id, method_id)?;
             let refusal: Option<Error> = match methods::registry(kind).proof() {
-                Proof::Totp => {
-                    authenticator::prove(conn, &ctx_c.secrets, &mut row, &req.code, now)?
-                        .err()
-                        .map(|r: Refusal| Error::refused(r, None))
-                }
+                Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
+                    .err()
+                    .map(|r: Refusal| Error::refused(r, None)),
                 _ => codes::check(
                     conn,
                     &ctx_c.secrets,
                     &row.id,
                     &purpose(&p.session_id),
-                    &req.code,
+                    &code,
                     now,
                 )?
                 .into_error(),
@@ -276,9 +238,7 @@ pub async fn prove(
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;
-            Ok(Ok(Elevation {
-                elevated_until: until,
-            }))
+            Ok(Ok(until))
         })
         .await?;
     verdict

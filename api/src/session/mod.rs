@@ -8,9 +8,9 @@
 //! and answer `invalid_credentials`. Only after the right password does the answer say that the
 //! account is locked or disabled.
 
-pub mod wire;
+mod model;
 
-pub use wire::{ChangePasswordRequest, Me, SignInRequest, SignInResponse};
+pub use model::{Profile, SignedIn};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -142,10 +142,10 @@ fn record_spray(conn: &mut store::DbConn, address: &str, now: DateTime<Utc>) -> 
 pub async fn sign_in(
     ctx: &Ctx,
     meta: &RequestMeta,
-    req: SignInRequest,
-) -> Result<(SignInResponse, String), Error> {
-    let password =
-        Password::parse(&req.password, "password").map_err(|_| Error::InvalidCredentials)?;
+    username: &str,
+    password: &str,
+) -> Result<SignedIn, Error> {
+    let password = Password::parse(password, "password").map_err(|_| Error::InvalidCredentials)?;
     // Password spraying: failures from one address (IPv6 by /64) and across the service are
     // budgeted too, well above one account's lockout threshold; past it, nothing is hashed.
     let (lockout, address) = (ctx.config.lockout, limits::address_key(meta.ip));
@@ -165,7 +165,7 @@ pub async fn sign_in(
         })
         .await?;
     // Both an unparseable username and an unknown one still pay for a password check.
-    let outcome = ctx.directory.authenticate(&req.username, &password).await?;
+    let outcome = ctx.directory.authenticate(username, &password).await?;
     let meta_c = meta.clone();
     let failed = |party: Party, reason: &'static str| {
         Event::new(EventKind::SignInFailed, party.clone())
@@ -176,7 +176,7 @@ pub async fn sign_in(
     let person = match outcome {
         Authentication::Accepted(person) => person,
         Authentication::Rejected { person: None, .. } => {
-            let attempted: String = req.username.chars().take(64).collect();
+            let attempted: String = username.chars().take(64).collect();
             ctx.store
                 .write(move |conn| {
                     record_spray(conn, &address, now)?;
@@ -273,15 +273,13 @@ pub async fn sign_in(
         })
         .await?;
     let token = issue(ctx, &account, &session_id, now, ttl)?;
-    let response = SignInResponse {
-        access_token: token.clone(),
-        token_type: "Bearer".to_owned(),
+    Ok(SignedIn {
+        token,
         expires_in: ttl.num_seconds(),
         registration_required: status.registration_required,
         reconfirm_required: status.reconfirm_required,
         password_change_required: account.must_change_password != 0,
-    };
-    Ok((response, token))
+    })
 }
 
 fn issue(
@@ -365,7 +363,7 @@ pub async fn sign_out(ctx: &Ctx, meta: &RequestMeta, principal: &Principal) -> R
         .await
 }
 
-pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Me, Error> {
+pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Profile, Error> {
     let now = ctx.now();
     let user = principal.person.clone();
     let groups = ctx.directory.groups_of(&user.id).await?;
@@ -375,7 +373,7 @@ pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Me, Error> {
         .read(move |conn| {
             let policy = crate::policy::service::current_on(conn)?.policy;
             let registration = registration::status(conn, &policy, &user, &groups, now)?;
-            Ok(Me {
+            Ok(Profile {
                 user_id,
                 username: user.username,
                 display_name: user.display_name,
@@ -393,9 +391,10 @@ pub async fn change_password(
     ctx: &Ctx,
     meta: &RequestMeta,
     principal: &Principal,
-    req: ChangePasswordRequest,
+    current_password: &str,
+    new_password: &str,
 ) -> Result<(), Error> {
-    let current = Password::parse(&req.current_password, "current_password")?;
+    let current = Password::parse(current_password, "current_password")?;
     let rules = crate::policy::service::current(ctx).await?.policy.password;
     let person = ctx
         .directory
@@ -440,7 +439,7 @@ pub async fn change_password(
         }
     }
     let password =
-        crate::directory::passwords::vet(ctx, &rules, &person, &req.new_password, "new_password")
+        crate::directory::passwords::vet(ctx, &rules, &person, new_password, "new_password")
             .await?;
     ctx.directory
         .set_password(&person.id, &password, PasswordChange::ByPerson)

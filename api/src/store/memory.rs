@@ -24,6 +24,8 @@ pub struct Memory {
     pub codes: Vec<CodeRow>,
     /// `(id, bucket, at)`.
     pub rate_events: Vec<(String, String, NaiveDateTime)>,
+    /// Single-use values spent, with how long they are kept.
+    pub used_once: Vec<(String, NaiveDateTime)>,
     pub audit: Vec<AuditRow>,
     pub outbox: Vec<OutboxRow>,
 }
@@ -321,6 +323,13 @@ impl Limits for Memory {
         self.rate_events
             .push((id.to_owned(), bucket.to_owned(), at));
         Ok(())
+    }
+    fn use_once(&mut self, value: &str, until: NaiveDateTime) -> Result<bool, Error> {
+        if self.used_once.iter().any(|(v, _)| v == value) {
+            return Ok(false);
+        }
+        self.used_once.push((value.to_owned(), until));
+        Ok(true)
     }
 }
 

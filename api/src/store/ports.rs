@@ -105,6 +105,9 @@ pub trait Limits {
     /// The times of the events in `bucket` since `since`, oldest first.
     fn events(&mut self, bucket: &str, since: NaiveDateTime) -> Result<Vec<NaiveDateTime>, Error>;
     fn record_event(&mut self, id: &str, bucket: &str, at: NaiveDateTime) -> Result<(), Error>;
+    /// Spends a single-use value (a CAPTCHA challenge) kept until `until`: false when it was
+    /// spent before.
+    fn use_once(&mut self, value: &str, until: NaiveDateTime) -> Result<bool, Error>;
 }
 
 /// The audit log: rows are only ever appended.
@@ -245,6 +248,9 @@ impl Limits for DbConn {
     }
     fn record_event(&mut self, id: &str, bucket: &str, at: NaiveDateTime) -> Result<(), Error> {
         rate::record(self, id, bucket, at)
+    }
+    fn use_once(&mut self, value: &str, until: NaiveDateTime) -> Result<bool, Error> {
+        rate::use_captcha(self, value, until)
     }
 }
 

@@ -102,7 +102,7 @@ fn an_unlock_keeps_the_sessions_and_supersedes_other_flows() {
     other.id = Uuid::now_v7().to_string();
     w.db.flows.push(other);
     let (policy, person, flow) = (Policy::default(), World::person(), w.flow().clone());
-    let rules = w.rules();
+    let rules = w.env.rules();
     let finish = Finish {
         org: "Example",
         policy: &policy,

@@ -5,6 +5,7 @@
 
 mod challenge;
 mod finish;
+mod start;
 mod verify;
 
 use chrono::TimeZone as _;
@@ -53,13 +54,30 @@ pub(super) fn code_limits() -> CodeLimits {
 
 pub(super) struct World {
     pub(super) db: Memory,
+    pub(super) env: Env,
+    pub(super) flow_id: Uuid,
+    pub(super) method_id: Uuid,
+}
+
+/// What the steps' rules are built from.
+pub(super) struct Env {
     pub(super) secrets: SecretBox,
     pub(super) metrics: Metrics,
     pub(super) meta: RequestMeta,
     pub(super) recovery: RecoveryLimits,
     pub(super) codes: CodeLimits,
-    pub(super) flow_id: Uuid,
-    pub(super) method_id: Uuid,
+}
+
+impl Env {
+    pub(super) fn rules(&self) -> Rules<'_> {
+        Rules {
+            recovery: &self.recovery,
+            codes: &self.codes,
+            secrets: &self.secrets,
+            metrics: &self.metrics,
+            meta: &self.meta,
+        }
+    }
 }
 
 impl World {
@@ -104,8 +122,7 @@ impl World {
             is_admin: 0,
             phantom: None,
         });
-        Self {
-            db,
+        let env = Env {
             secrets: SecretBox::new(vec![NamedKey {
                 kid: "k1".into(),
                 secret: vec![7; 32],
@@ -115,6 +132,10 @@ impl World {
             meta: RequestMeta::default(),
             recovery: recovery(),
             codes: code_limits(),
+        };
+        Self {
+            db,
+            env,
             flow_id,
             method_id,
         }
@@ -140,9 +161,15 @@ impl World {
             keep_tries: true,
             phantom: false,
         };
-        codes::issue(&mut self.db, &code_limits(), &self.secrets, &issue, now())
-            .unwrap()
-            .code
+        codes::issue(
+            &mut self.db,
+            &code_limits(),
+            &self.env.secrets,
+            &issue,
+            now(),
+        )
+        .unwrap()
+        .code
     }
 
     pub(super) fn person() -> DirPerson {
@@ -164,13 +191,7 @@ impl World {
         step: i64,
         code: &str,
     ) -> Result<Result<(FlowRow, usize), Error>, Error> {
-        let rules = Rules {
-            recovery: &self.recovery,
-            codes: &self.codes,
-            secrets: &self.secrets,
-            metrics: &self.metrics,
-            meta: &self.meta,
-        };
+        let rules = self.env.rules();
         let attempt = Attempt {
             flow_id: self.flow_id,
             step,
@@ -213,29 +234,13 @@ impl World {
         w
     }
 
-    pub(super) fn rules(&self) -> Rules<'_> {
-        Rules {
-            recovery: &self.recovery,
-            codes: &self.codes,
-            secrets: &self.secrets,
-            metrics: &self.metrics,
-            meta: &self.meta,
-        }
-    }
-
     /// The reset's transaction, with the token of `step`.
     pub(super) fn reset(
         &mut self,
         step: i64,
     ) -> Result<Result<super::finish::Claimed, Error>, Error> {
         let (policy, person, flow) = (Policy::default(), Self::person(), self.flow().clone());
-        let rules = Rules {
-            recovery: &self.recovery,
-            codes: &self.codes,
-            secrets: &self.secrets,
-            metrics: &self.metrics,
-            meta: &self.meta,
-        };
+        let rules = self.env.rules();
         let finish = Finish {
             org: "Example",
             policy: &policy,
@@ -259,13 +264,7 @@ impl World {
         policy: &Policy,
         confirm: Option<&str>,
     ) -> Result<Result<(Challenged, Send), Error>, Error> {
-        let rules = Rules {
-            recovery: &self.recovery,
-            codes: &self.codes,
-            secrets: &self.secrets,
-            metrics: &self.metrics,
-            meta: &self.meta,
-        };
+        let rules = self.env.rules();
         let asking = Asking {
             flow_id: self.flow_id,
             step: 1,

@@ -55,8 +55,8 @@ fn a_wrong_code_is_counted_and_committed_and_the_flow_locks_at_its_limit() {
 #[test]
 fn the_account_is_blocked_after_its_daily_failures_whatever_the_flow() {
     let mut w = World::email();
-    w.recovery.flow_max_failures = 100;
-    w.recovery.account_failures_per_day = 2;
+    w.env.recovery.flow_max_failures = 100;
+    w.env.recovery.account_failures_per_day = 2;
     let code = w.issue_code();
     let wrong = if code == "00000000" {
         "11111111"

@@ -227,7 +227,7 @@ pub async fn unlock(
     security(("bearer" = []), ("session_cookie" = [])),
     params(("user_id" = Uuid, Path)),
     responses(
-        (status = 200, description = "The person's methods, masked", body = crate::registration::wire::MethodList),
+        (status = 200, description = "The person's methods, masked", body = crate::http::wire::registration::MethodList),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
         (status = 404, response = p::NotFound),
@@ -239,9 +239,11 @@ pub async fn methods(
     ctx: web::Data<Ctx>,
     _admin: Admin,
     id: web::Path<Uuid>,
-) -> Result<web::Json<crate::registration::wire::MethodList>, Error> {
+) -> Result<web::Json<crate::http::wire::registration::MethodList>, Error> {
     Ok(web::Json(
-        crate::registration::admin::methods_of(&ctx, id.into_inner()).await?,
+        crate::registration::admin::methods_of(&ctx, id.into_inner())
+            .await?
+            .into(),
     ))
 }
 

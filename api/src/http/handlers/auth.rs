@@ -5,7 +5,8 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta, session_cookie_name};
 use crate::http::problem as p;
-use crate::session::{self, SignInRequest, SignInResponse};
+use crate::http::wire::session::{SignInRequest, SignInResponse};
+use crate::session;
 
 /// The session cookie (or, with an empty value and no age, its removal): `__Host-` prefixed,
 /// Secure, `Path=/` and without `Domain` when the public URL is https.
@@ -47,9 +48,16 @@ pub async fn sign_in(
     Meta(meta): Meta,
     body: ApiJson<SignInRequest>,
 ) -> Result<HttpResponse, Error> {
-    let (response, token) = session::sign_in(&ctx, &meta, body.into_inner()?).await?;
-    let cookie = session_cookie(&ctx, token, Duration::seconds(response.expires_in));
-    Ok(HttpResponse::Ok().cookie(cookie).json(response))
+    let SignInRequest { username, password } = body.into_inner()?;
+    let signed_in = session::sign_in(&ctx, &meta, &username, &password).await?;
+    let cookie = session_cookie(
+        &ctx,
+        signed_in.token.clone(),
+        Duration::seconds(signed_in.expires_in),
+    );
+    Ok(HttpResponse::Ok()
+        .cookie(cookie)
+        .json(SignInResponse::from(signed_in)))
 }
 
 /// Sign out

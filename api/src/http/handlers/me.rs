@@ -4,7 +4,8 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta};
 use crate::http::problem as p;
-use crate::session::{self, ChangePasswordRequest, Me};
+use crate::http::wire::session::{ChangePasswordRequest, Me};
+use crate::session;
 
 /// Get the signed-in person
 ///
@@ -24,7 +25,7 @@ pub async fn me(
     ctx: web::Data<Ctx>,
     AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
 ) -> Result<web::Json<Me>, Error> {
-    Ok(web::Json(session::me(&ctx, &principal).await?))
+    Ok(web::Json(session::me(&ctx, &principal).await?.into()))
 }
 
 /// Change my password
@@ -56,6 +57,10 @@ pub async fn change_password(
     AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
     body: ApiJson<ChangePasswordRequest>,
 ) -> Result<HttpResponse, Error> {
-    session::change_password(&ctx, &meta, &principal, body.into_inner()?).await?;
+    let ChangePasswordRequest {
+        current_password,
+        new_password,
+    } = body.into_inner()?;
+    session::change_password(&ctx, &meta, &principal, &current_password, &new_password).await?;
     Ok(HttpResponse::NoContent().finish())
 }

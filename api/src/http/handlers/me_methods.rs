@@ -5,14 +5,12 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::http::extract::{ApiJson, Authenticated, Meta};
 use crate::http::problem as p;
+use crate::http::wire::registration::{
+    AddMethodRequest, AddedMethod, Catalogue, CodeSent, Elevation, MethodList, MethodView, Removal,
+    SecurityAnswers, StepUpChallenge, StepUpChallengeRequest, StepUpRequest, VerifyMethodRequest,
+};
 use crate::registration::RegistrationStatus;
-use crate::registration::step_up::{
-    self, Elevation, StepUpChallenge, StepUpChallengeRequest, StepUpRequest,
-};
-use crate::registration::wire::{
-    AddMethodRequest, Catalogue, CodeSent, MethodList, MethodView, Removal, SecurityAnswers,
-    VerifyMethodRequest,
-};
+use crate::registration::step_up;
 use crate::registration::{changes, enroll};
 
 /// List my methods
@@ -34,7 +32,7 @@ pub async fn list(
     ctx: web::Data<Ctx>,
     Authenticated(principal): Authenticated,
 ) -> Result<web::Json<MethodList>, Error> {
-    Ok(web::Json(enroll::list(&ctx, &principal).await?))
+    Ok(web::Json(enroll::list(&ctx, &principal).await?.into()))
 }
 
 /// Add a method
@@ -68,8 +66,8 @@ pub async fn add(
     Authenticated(principal): Authenticated,
     body: ApiJson<AddMethodRequest>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created()
-        .json(enroll::add(&ctx, &principal, &meta, body.into_inner()?).await?))
+    let added = enroll::add(&ctx, &principal, &meta, body.into_inner()?.into()).await?;
+    Ok(HttpResponse::Created().json(AddedMethod::from(added)))
 }
 
 /// Verify a method
@@ -103,8 +101,11 @@ pub async fn verify(
     id: web::Path<Uuid>,
     body: ApiJson<VerifyMethodRequest>,
 ) -> Result<web::Json<MethodView>, Error> {
+    let VerifyMethodRequest { code } = body.into_inner()?;
     Ok(web::Json(
-        enroll::verify(&ctx, &principal, &meta, id.into_inner(), body.into_inner()?).await?,
+        enroll::verify(&ctx, &principal, &meta, id.into_inner(), code)
+            .await?
+            .into(),
     ))
 }
 
@@ -135,8 +136,8 @@ pub async fn resend(
     Authenticated(principal): Authenticated,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Accepted()
-        .json(enroll::resend(&ctx, &principal, &meta, id.into_inner()).await?))
+    let sent = enroll::resend(&ctx, &principal, &meta, id.into_inner()).await?;
+    Ok(HttpResponse::Accepted().json(CodeSent::from(sent)))
 }
 
 /// Remove a method
@@ -164,7 +165,9 @@ pub async fn remove(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Removal>, Error> {
     Ok(web::Json(
-        changes::remove(&ctx, &principal, &meta, id.into_inner()).await?,
+        changes::remove(&ctx, &principal, &meta, id.into_inner())
+            .await?
+            .into(),
     ))
 }
 
@@ -211,7 +214,7 @@ pub async fn catalogue(
     ctx: web::Data<Ctx>,
     _user: Authenticated,
 ) -> Result<web::Json<Catalogue>, Error> {
-    Ok(web::Json(changes::catalogue(&ctx).await?))
+    Ok(web::Json(changes::catalogue(&ctx).await?.into()))
 }
 
 /// Set my security answers
@@ -241,8 +244,11 @@ pub async fn set_answers(
     Authenticated(principal): Authenticated,
     body: ApiJson<SecurityAnswers>,
 ) -> Result<web::Json<MethodView>, Error> {
+    let answers = body.into_inner()?.into();
     Ok(web::Json(
-        changes::set_answers(&ctx, &principal, &meta, body.into_inner()?).await?,
+        changes::set_answers(&ctx, &principal, &meta, answers)
+            .await?
+            .into(),
     ))
 }
 
@@ -276,8 +282,9 @@ pub async fn step_up_challenge(
     Authenticated(principal): Authenticated,
     body: ApiJson<StepUpChallengeRequest>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Accepted()
-        .json(step_up::challenge(&ctx, &principal, &meta, body.into_inner()?).await?))
+    let StepUpChallengeRequest { method_id, channel } = body.into_inner()?;
+    let sent = step_up::challenge(&ctx, &principal, &meta, method_id, channel).await?;
+    Ok(HttpResponse::Accepted().json(StepUpChallenge::from(sent)))
 }
 
 /// Prove a step-up
@@ -309,7 +316,7 @@ pub async fn prove_step_up(
     Authenticated(principal): Authenticated,
     body: ApiJson<StepUpRequest>,
 ) -> Result<web::Json<Elevation>, Error> {
-    Ok(web::Json(
-        step_up::prove(&ctx, &principal, &meta, body.into_inner()?).await?,
-    ))
+    let StepUpRequest { method_id, code } = body.into_inner()?;
+    let elevated_until = step_up::prove(&ctx, &principal, &meta, method_id, code).await?;
+    Ok(web::Json(Elevation { elevated_until }))
 }

@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::registration::SecurityAnswer;
 use crate::flows::{self, Purpose};
 use crate::methods::{self, questions};
 use crate::policy::MethodKind;
-use crate::registration::wire::SecurityAnswer;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

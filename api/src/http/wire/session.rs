@@ -1,10 +1,12 @@
-//! What the sign-in and own-account endpoints take and answer.
+//! What the sign-in and own-account endpoints take and answer, and how the session's own types
+//! (`session::model`) become them.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::registration::RegistrationStatus;
+use crate::session::{Profile, SignedIn};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -47,4 +49,31 @@ pub struct Me {
 pub struct ChangePasswordRequest {
     pub current_password: String,
     pub new_password: String,
+}
+
+impl From<SignedIn> for SignInResponse {
+    fn from(s: SignedIn) -> Self {
+        Self {
+            access_token: s.token,
+            token_type: "Bearer".to_owned(),
+            expires_in: s.expires_in,
+            registration_required: s.registration_required,
+            reconfirm_required: s.reconfirm_required,
+            password_change_required: s.password_change_required,
+        }
+    }
+}
+
+impl From<Profile> for Me {
+    fn from(p: Profile) -> Self {
+        Self {
+            user_id: p.user_id,
+            username: p.username,
+            display_name: p.display_name,
+            email: p.email,
+            is_admin: p.is_admin,
+            password_change_required: p.password_change_required,
+            registration: p.registration,
+        }
+    }
 }
