@@ -6,8 +6,8 @@
 //! usernames) is stored as data and must be escaped by whoever displays it.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::context::{Ctx, RequestMeta};
@@ -133,15 +133,13 @@ impl Outcome {
 }
 
 /// One row as administrators read it.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct AuditEntry {
+#[derive(Clone, Debug)]
+pub struct Entry {
     pub id: String,
     pub at: DateTime<Utc>,
-    /// What happened, for example `sign_in.failed` or `policy.updated`.
-    #[serde(rename = "type")]
-    #[schema(value_type = EventKind)]
+    /// What happened (`area.what`, an [`EventKind`]'s text).
     pub event_type: String,
-    #[schema(value_type = Outcome)]
+    /// `success` or `failure` ([`Outcome`]).
     pub outcome: String,
     pub actor_id: Option<String>,
     pub actor_name: Option<String>,
@@ -149,91 +147,101 @@ pub struct AuditEntry {
     pub target_name: Option<String>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
-    #[schema(value_type = Object)]
     pub details: serde_json::Value,
 }
 
-/// A page of entries, newest first.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct AuditPage {
-    pub items: Vec<AuditEntry>,
-    /// Pass as `cursor` to get the next (older) page; absent on the last page.
+/// A page of entries, newest first, and where the next (older) page starts.
+pub struct Page {
+    pub items: Vec<Entry>,
     pub next_cursor: Option<String>,
 }
 
-/// Filters of `GET /api/v1/admin/audit`.
-#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    /// An exact type (`sign_in.failed`) or a family (`sign_in`).
-    #[serde(rename = "type")]
-    #[param(rename = "type", pattern = r"^[a-z_.]{1,64}$")]
+/// Which entries to list, checked: a type or a family of types, a person (actor or target), a
+/// period, where a previous page ended, how many (1–200).
+pub struct Search {
     pub event_type: Option<String>,
-    /// Rows where this user is the actor or the target.
     pub user_id: Option<Uuid>,
-    /// Only rows at or after this time (RFC 3339).
     pub since: Option<DateTime<Utc>>,
-    /// Only rows before this time (RFC 3339).
     pub until: Option<DateTime<Utc>>,
-    /// From a previous page's `next_cursor`.
+    before: Option<(chrono::NaiveDateTime, String)>,
+    pub limit: u32,
+}
+
+/// The filters as the API reads them, before they are checked.
+pub struct SearchFields {
+    pub event_type: Option<String>,
+    pub user_id: Option<Uuid>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
     pub cursor: Option<String>,
-    /// 1–200, default 50.
-    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
-pub async fn list(ctx: &Ctx, query: AuditQuery) -> Result<AuditPage, Error> {
-    let limit = query.limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        return Err(Error::validation(
-            "limit",
-            FieldCode::OutOfRange,
-            "must be between 1 and 200",
-        ));
+impl Search {
+    pub fn parse(query: SearchFields) -> Result<Self, Error> {
+        let limit = query.limit.unwrap_or(50);
+        if !(1..=200).contains(&limit) {
+            return Err(Error::validation(
+                "limit",
+                FieldCode::OutOfRange,
+                "must be between 1 and 200",
+            ));
+        }
+        let before = match &query.cursor {
+            Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+                Error::validation("cursor", FieldCode::Invalid, "not a cursor from this API")
+            })?),
+            None => None,
+        };
+        if let Some(t) = &query.event_type
+            && (t.is_empty()
+                || t.len() > 64
+                || !t
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'))
+        {
+            return Err(Error::validation(
+                "type",
+                FieldCode::Invalid,
+                "an event type such as sign_in.failed or sign_in",
+            ));
+        }
+        Ok(Self {
+            event_type: query.event_type,
+            user_id: query.user_id,
+            since: query.since,
+            until: query.until,
+            before,
+            limit,
+        })
     }
-    let cursor = match &query.cursor {
-        Some(c) => Some(decode_cursor(c).ok_or_else(|| {
-            Error::validation("cursor", FieldCode::Invalid, "not a cursor from this API")
-        })?),
-        None => None,
-    };
-    if let Some(t) = &query.event_type
-        && (t.is_empty()
-            || t.len() > 64
-            || !t
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'))
-    {
-        return Err(Error::validation(
-            "type",
-            FieldCode::Invalid,
-            "an event type such as sign_in.failed or sign_in",
-        ));
-    }
+}
+
+pub async fn list(ctx: &Ctx, query: Search) -> Result<Page, Error> {
+    let limit = query.limit;
     let filter = store::audit::Filter {
         event_type: query.event_type,
         user_id: query.user_id.map(|u| u.to_string()),
         since: query.since.map(store::ts),
         until: query.until.map(store::ts),
-        before: cursor,
+        before: query.before,
     };
     let rows = ctx
         .store
         .read(move |conn| store::audit::list(conn, &filter, i64::from(limit) + 1))
         .await?;
     let has_more = rows.len() > limit as usize;
-    let items: Vec<AuditEntry> = rows.into_iter().take(limit as usize).map(entry).collect();
+    let items: Vec<Entry> = rows.into_iter().take(limit as usize).map(entry).collect();
     let next_cursor = if has_more {
         items.last().map(|e| encode_cursor(e.at, &e.id))
     } else {
         None
     };
-    Ok(AuditPage { items, next_cursor })
+    Ok(Page { items, next_cursor })
 }
 
-fn entry(row: store::audit::AuditRow) -> AuditEntry {
-    AuditEntry {
+fn entry(row: store::audit::AuditRow) -> Entry {
+    Entry {
         at: store::utc(row.at),
         details: serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null),
         id: row.id,

@@ -8,8 +8,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
-use super::groups::{self, CreateGroup, GroupDetail, SetMembers, UpdateGroup};
-use super::users::{self, CreateUser, UpdateUser, User};
+use super::groups::{self, GroupChanges, GroupDetail, NewGroup};
+use super::users::{self, NewUser, User, UserChanges};
 use super::{
     Authentication, Capabilities, Directory, DirectoryAdmin, Lockout, PasswordChange, PeoplePage,
     PeopleQuery, Person,
@@ -346,7 +346,7 @@ impl DirectoryAdmin for Builtin {
         ctx: &Ctx,
         actor: &Actor,
         meta: &RequestMeta,
-        req: CreateUser,
+        req: NewUser,
     ) -> Result<User, Error> {
         users::create(ctx, actor, meta, req).await
     }
@@ -357,7 +357,7 @@ impl DirectoryAdmin for Builtin {
         actor: &Actor,
         meta: &RequestMeta,
         id: Uuid,
-        req: UpdateUser,
+        req: UserChanges,
     ) -> Result<User, Error> {
         users::update(ctx, actor, meta, id, req).await
     }
@@ -377,7 +377,7 @@ impl DirectoryAdmin for Builtin {
         ctx: &Ctx,
         actor: &Actor,
         meta: &RequestMeta,
-        req: CreateGroup,
+        req: NewGroup,
     ) -> Result<GroupDetail, Error> {
         groups::create(ctx, actor, meta, req).await
     }
@@ -388,7 +388,7 @@ impl DirectoryAdmin for Builtin {
         actor: &Actor,
         meta: &RequestMeta,
         id: Uuid,
-        req: UpdateGroup,
+        req: GroupChanges,
     ) -> Result<GroupDetail, Error> {
         groups::update(ctx, actor, meta, id, req).await
     }
@@ -409,8 +409,8 @@ impl DirectoryAdmin for Builtin {
         actor: &Actor,
         meta: &RequestMeta,
         id: Uuid,
-        req: SetMembers,
+        user_ids: Vec<Uuid>,
     ) -> Result<GroupDetail, Error> {
-        groups::set_members(ctx, actor, meta, id, req).await
+        groups::set_members(ctx, actor, meta, id, user_ids).await
     }
 }

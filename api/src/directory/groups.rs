@@ -4,8 +4,6 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::{self, Event, EventKind, Party};
@@ -13,7 +11,7 @@ use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::store::{self, groups::GroupRow, ts, utc};
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct Group {
     pub group_id: Uuid,
     pub name: String,
@@ -23,7 +21,7 @@ pub struct Group {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct Member {
     pub user_id: Uuid,
     pub username: String,
@@ -31,7 +29,7 @@ pub struct Member {
 }
 
 /// A group with its members.
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct GroupDetail {
     pub group_id: Uuid,
     pub name: String,
@@ -42,38 +40,65 @@ pub struct GroupDetail {
     pub members: Vec<Member>,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct GroupList {
-    pub items: Vec<Group>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateGroup {
-    #[schema(min_length = 1, max_length = 128)]
-    pub name: String,
-    #[serde(default)]
+/// A group to create, parsed.
+pub struct NewGroup {
+    pub name: GroupName,
     pub description: Option<String>,
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateGroup {
-    #[schema(min_length = 1, max_length = 128)]
-    pub name: Option<String>,
-    /// `null` removes the description.
-    #[serde(default, deserialize_with = "super::nullable")]
-    #[schema(value_type = Option<String>)]
+impl NewGroup {
+    /// Parses the name (1–128 characters) and the description (at most 500), answering both
+    /// when both are wrong.
+    pub fn parse(name: &str, description: Option<&str>) -> Result<Self, Error> {
+        let mut errors = Vec::new();
+        let name = GroupName::parse(name).map_err(|e| errors.push(e)).ok();
+        let description = match description {
+            Some(d) => parse_description(d)
+                .map_err(|e| errors.push(e))
+                .ok()
+                .flatten(),
+            None => None,
+        };
+        match name.filter(|_| errors.is_empty()) {
+            Some(name) => Ok(Self { name, description }),
+            None => Err(Error::Validation(errors)),
+        }
+    }
+}
+
+/// Changes to a group, parsed: only the fields present change (`description: Some(None)`
+/// removes it).
+pub struct GroupChanges {
+    pub name: Option<GroupName>,
     pub description: Option<Option<String>>,
 }
 
-/// `PUT /api/v1/admin/groups/{group_id}/members`: the complete new member list.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SetMembers {
-    /// At most 1,000.
-    #[schema(max_items = 1000)]
-    pub user_ids: Vec<Uuid>,
+impl GroupChanges {
+    pub fn parse(name: Option<&str>, description: Option<Option<&str>>) -> Result<Self, Error> {
+        let mut errors = Vec::new();
+        let name = name.and_then(|n| GroupName::parse(n).map_err(|e| errors.push(e)).ok());
+        let description = match description {
+            Some(Some(d)) => parse_description(d).map_err(|e| errors.push(e)).ok(),
+            Some(None) => Some(None),
+            None => None,
+        };
+        if !errors.is_empty() {
+            return Err(Error::Validation(errors));
+        }
+        Ok(Self { name, description })
+    }
+}
+
+/// A group's name as shown, and the key two names are compared by (any case).
+pub struct GroupName {
+    pub name: String,
+    pub key: String,
+}
+
+impl GroupName {
+    fn parse(raw: &str) -> Result<Self, FieldError> {
+        parse_name(raw).map(|(name, key)| Self { name, key })
+    }
 }
 
 pub const MAX_MEMBERS_PER_REQUEST: usize = 1000;
@@ -121,11 +146,9 @@ fn name_taken() -> Error {
     )
 }
 
-pub async fn list(ctx: &Ctx) -> Result<GroupList, Error> {
+pub async fn list(ctx: &Ctx) -> Result<Vec<Group>, Error> {
     let rows = ctx.store.read(store::groups::list).await?;
-    Ok(GroupList {
-        items: rows.iter().map(|(g, n)| group(g, *n)).collect(),
-    })
+    Ok(rows.iter().map(|(g, n)| group(g, *n)).collect())
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> Result<GroupDetail, Error> {
@@ -173,20 +196,15 @@ pub async fn create(
     ctx: &Ctx,
     actor: &Actor,
     meta: &RequestMeta,
-    req: CreateGroup,
+    req: NewGroup,
 ) -> Result<GroupDetail, Error> {
-    let mut errors = Vec::new();
-    let name = parse_name(&req.name).map_err(|e| errors.push(e)).ok();
-    let description = match &req.description {
-        Some(d) => parse_description(d)
-            .map_err(|e| errors.push(e))
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    let Some((name, name_key)) = name.filter(|_| errors.is_empty()) else {
-        return Err(Error::Validation(errors));
-    };
+    let NewGroup {
+        name: GroupName {
+            name,
+            key: name_key,
+        },
+        description,
+    } = req;
     let now = ctx.now();
     let row = GroupRow {
         id: Uuid::new_v4().to_string(),
@@ -216,21 +234,9 @@ pub async fn update(
     actor: &Actor,
     meta: &RequestMeta,
     id: Uuid,
-    req: UpdateGroup,
+    req: GroupChanges,
 ) -> Result<GroupDetail, Error> {
-    let mut errors = Vec::new();
-    let name = req
-        .name
-        .as_deref()
-        .and_then(|n| parse_name(n).map_err(|e| errors.push(e)).ok());
-    let description = match &req.description {
-        Some(Some(d)) => parse_description(d).map_err(|e| errors.push(e)).ok(),
-        Some(None) => Some(None),
-        None => None,
-    };
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
+    let GroupChanges { name, description } = req;
     let now = ctx.now();
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
@@ -238,7 +244,7 @@ pub async fn update(
             let mut row =
                 store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
             let mut changed = Vec::new();
-            if let Some((name, key)) = name
+            if let Some(GroupName { name, key }) = name
                 && name != row.name
             {
                 if same_name_exists(conn, &key, Some(&row.id))? {
@@ -297,16 +303,16 @@ pub async fn set_members(
     actor: &Actor,
     meta: &RequestMeta,
     id: Uuid,
-    req: SetMembers,
+    user_ids: Vec<Uuid>,
 ) -> Result<GroupDetail, Error> {
-    if req.user_ids.len() > MAX_MEMBERS_PER_REQUEST {
+    if user_ids.len() > MAX_MEMBERS_PER_REQUEST {
         return Err(Error::validation(
             "user_ids",
             FieldCode::TooMany,
             format!("at most {MAX_MEMBERS_PER_REQUEST} members"),
         ));
     }
-    let wanted: BTreeSet<String> = req.user_ids.iter().map(Uuid::to_string).collect();
+    let wanted: BTreeSet<String> = user_ids.iter().map(Uuid::to_string).collect();
     let now = ctx.now();
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store
@@ -315,8 +321,7 @@ pub async fn set_members(
                 store::groups::find(conn, &id.to_string())?.ok_or(Error::NotFound("group"))?;
             let ids: Vec<String> = wanted.into_iter().collect();
             let found = store::users::by_ids(conn, &ids)?;
-            let unknown: Vec<FieldError> = req
-                .user_ids
+            let unknown: Vec<FieldError> = user_ids
                 .iter()
                 .enumerate()
                 .filter(|(_, u)| !found.iter().any(|f| f.id == u.to_string()))

@@ -25,8 +25,8 @@ pub use names::{DisplayName, EmailAddress, PhoneNumber, Username};
 use crate::context::{Actor, Ctx, RequestMeta};
 use crate::error::{Error, ErrorCode};
 use crate::password::Password;
-use groups::{CreateGroup, GroupDetail, SetMembers, UpdateGroup};
-use users::{CreateUser, UpdateUser, User};
+use groups::{GroupChanges, GroupDetail, NewGroup};
+use users::{NewUser, User, UserChanges};
 
 /// A person as the directory describes them now.
 #[derive(Clone, Debug)]
@@ -163,7 +163,7 @@ pub trait DirectoryAdmin: Send + Sync {
         ctx: &Ctx,
         actor: &Actor,
         meta: &RequestMeta,
-        req: CreateUser,
+        req: NewUser,
     ) -> Result<User, Error>;
 
     async fn update_user(
@@ -172,7 +172,7 @@ pub trait DirectoryAdmin: Send + Sync {
         actor: &Actor,
         meta: &RequestMeta,
         id: uuid::Uuid,
-        req: UpdateUser,
+        req: UserChanges,
     ) -> Result<User, Error>;
 
     async fn delete_user(
@@ -188,7 +188,7 @@ pub trait DirectoryAdmin: Send + Sync {
         ctx: &Ctx,
         actor: &Actor,
         meta: &RequestMeta,
-        req: CreateGroup,
+        req: NewGroup,
     ) -> Result<GroupDetail, Error>;
 
     async fn update_group(
@@ -197,7 +197,7 @@ pub trait DirectoryAdmin: Send + Sync {
         actor: &Actor,
         meta: &RequestMeta,
         id: uuid::Uuid,
-        req: UpdateGroup,
+        req: GroupChanges,
     ) -> Result<GroupDetail, Error>;
 
     async fn delete_group(
@@ -214,7 +214,7 @@ pub trait DirectoryAdmin: Send + Sync {
         actor: &Actor,
         meta: &RequestMeta,
         id: uuid::Uuid,
-        req: SetMembers,
+        user_ids: Vec<uuid::Uuid>,
     ) -> Result<GroupDetail, Error>;
 }
 
@@ -229,19 +229,9 @@ pub fn admin(ctx: &Ctx) -> Result<&dyn DirectoryAdmin, Error> {
     })
 }
 
-/// What the administration shows about the directory: which one, and what it does itself.
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct DirectoryInfo {
-    /// `builtin` (people kept in this service's database), `ldap` or `active_directory`.
-    pub kind: String,
-    pub capabilities: Capabilities,
-}
-
-pub fn info(ctx: &Ctx) -> DirectoryInfo {
-    DirectoryInfo {
-        kind: ctx.directory.kind().to_owned(),
-        capabilities: ctx.directory.capabilities(),
-    }
+/// Which directory the service reads people from, and what it does itself.
+pub fn info(ctx: &Ctx) -> (&'static str, Capabilities) {
+    (ctx.directory.kind(), ctx.directory.capabilities())
 }
 
 /// Which people a search asks for: those whose login, name or address contains `text` (any

@@ -3,8 +3,6 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::names::{DisplayName, EmailAddress, PhoneNumber, Username};
@@ -14,7 +12,7 @@ use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::store::{self, DbConn, flag, ts, users::UserRow, utc};
 
 /// A user as administrators see it. Never holds the password hash.
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct User {
     pub user_id: Uuid,
     pub username: String,
@@ -56,66 +54,165 @@ impl User {
     }
 }
 
-/// `POST /api/v1/admin/users`.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateUser {
-    #[schema(min_length = 1, max_length = 64)]
-    pub username: String,
-    #[schema(min_length = 1, max_length = 128)]
-    pub display_name: String,
-    #[schema(format = Email)]
-    pub email: String,
-    /// International form, stored as E.164.
-    #[serde(default)]
-    pub mobile_phone: Option<String>,
-    /// An initial password; the person must change it at their first sign-in. Without one the
-    /// person cannot sign in until they reset it.
-    #[serde(default)]
+/// A user to create, parsed: the API's body becomes this at the edge ([`NewUser::parse`]).
+pub struct NewUser {
+    pub username: Username,
+    pub display_name: DisplayName,
+    pub email: EmailAddress,
+    pub mobile_phone: Option<PhoneNumber>,
+    /// An initial password, checked against the policy when the user is created.
     pub password: Option<String>,
-    #[serde(default)]
     pub is_admin: bool,
-    #[serde(default)]
     pub disabled: bool,
 }
 
-/// `PATCH /api/v1/admin/users/{user_id}`: only the fields present change.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateUser {
-    #[schema(min_length = 1, max_length = 64)]
-    pub username: Option<String>,
-    #[schema(min_length = 1, max_length = 128)]
-    pub display_name: Option<String>,
-    #[schema(format = Email)]
-    pub email: Option<String>,
-    /// `null` removes the number.
-    #[serde(default, deserialize_with = "super::nullable")]
-    #[schema(value_type = Option<String>)]
-    pub mobile_phone: Option<Option<String>>,
-    /// A new password, which the person must change at their next sign-in; all their sessions end.
+/// A user's fields as typed (what `POST /api/v1/admin/users` carries).
+pub struct UserFields<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub email: &'a str,
+    pub mobile_phone: Option<&'a str>,
+}
+
+impl NewUser {
+    /// Parses every field, answering every field that is wrong at once.
+    pub fn parse(
+        fields: UserFields<'_>,
+        password: Option<String>,
+        is_admin: bool,
+        disabled: bool,
+    ) -> Result<Self, Error> {
+        let mut errors = Vec::new();
+        let username = collect(&mut errors, Username::parse(fields.username, "username"));
+        let display_name = collect(
+            &mut errors,
+            DisplayName::parse(fields.display_name, "display_name"),
+        );
+        let email = collect(&mut errors, EmailAddress::parse(fields.email, "email"));
+        let phone = match fields.mobile_phone {
+            Some(p) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone").map(Some)),
+            None => Some(None),
+        };
+        let (Some(username), Some(display_name), Some(email), Some(mobile_phone)) =
+            (username, display_name, email, phone)
+        else {
+            return Err(Error::Validation(errors));
+        };
+        Ok(Self {
+            username,
+            display_name,
+            email,
+            mobile_phone,
+            password,
+            is_admin,
+            disabled,
+        })
+    }
+}
+
+/// Changes to a user, parsed: only the fields present change (`mobile_phone: Some(None)`
+/// removes the number).
+#[derive(Default)]
+pub struct UserChanges {
+    pub username: Option<Username>,
+    pub display_name: Option<DisplayName>,
+    pub email: Option<EmailAddress>,
+    pub mobile_phone: Option<Option<PhoneNumber>>,
+    /// A new password, which the person must change at their next sign-in.
     pub password: Option<String>,
     pub is_admin: Option<bool>,
     pub disabled: Option<bool>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct UserQuery {
-    /// Matched case-insensitively against username, display name and email.
-    #[param(max_length = 128)]
-    pub search: Option<String>,
-    /// 1-based page number (default 1).
-    #[param(minimum = 1)]
-    pub page: Option<u32>,
-    /// 1–200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    pub per_page: Option<u32>,
+impl UserChanges {
+    /// Parses the fields present, answering every field that is wrong at once.
+    pub fn parse(
+        username: Option<&str>,
+        display_name: Option<&str>,
+        email: Option<&str>,
+        mobile_phone: Option<Option<&str>>,
+    ) -> Result<Self, Error> {
+        let mut errors = Vec::new();
+        let username = username.and_then(|u| collect(&mut errors, Username::parse(u, "username")));
+        let display_name =
+            display_name.and_then(|d| collect(&mut errors, DisplayName::parse(d, "display_name")));
+        let email = email.and_then(|e| collect(&mut errors, EmailAddress::parse(e, "email")));
+        let mobile_phone = match mobile_phone {
+            Some(Some(p)) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone")).map(Some),
+            Some(None) => Some(None),
+            None => None,
+        };
+        if !errors.is_empty() {
+            return Err(Error::Validation(errors));
+        }
+        Ok(Self {
+            username,
+            display_name,
+            email,
+            mobile_phone,
+            ..Self::default()
+        })
+    }
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct UserList {
+/// Which users to list: matching `search` (login, name or address, any case), one page.
+pub struct UserSearch {
+    pub search: Option<String>,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl UserSearch {
+    /// Checks the page (1 or more), its size (1–200) and the text (at most 128 characters).
+    pub fn parse(
+        search: Option<String>,
+        page: Option<u32>,
+        per_page: Option<u32>,
+    ) -> Result<Self, Error> {
+        let page = page.unwrap_or(1);
+        let per_page = per_page.unwrap_or(50);
+        if page == 0 || page > 1_000_000 {
+            return Err(Error::validation(
+                "page",
+                FieldCode::OutOfRange,
+                "must be 1 or more",
+            ));
+        }
+        if !(1..=200).contains(&per_page) {
+            return Err(Error::validation(
+                "per_page",
+                FieldCode::OutOfRange,
+                "must be between 1 and 200",
+            ));
+        }
+        let search = search
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        if search.as_ref().is_some_and(|s| s.chars().count() > 128) {
+            return Err(Error::validation(
+                "search",
+                FieldCode::TooLong,
+                "at most 128 characters",
+            ));
+        }
+        // PostgreSQL cannot hold U+0000 in text, not even in a query parameter.
+        if search.as_ref().is_some_and(|s| s.contains('\0')) {
+            return Err(Error::validation(
+                "search",
+                FieldCode::InvalidCharacter,
+                "text must not contain the NUL character (U+0000)",
+            ));
+        }
+        Ok(Self {
+            search,
+            page,
+            per_page,
+        })
+    }
+}
+
+/// One page of users, and how many match in all.
+pub struct UserPage {
     pub items: Vec<User>,
     pub total: i64,
     pub page: u32,
@@ -135,42 +232,12 @@ async fn admin_password(ctx: &Ctx, user: &UserRow, raw: &str) -> Result<String, 
     ctx.hasher.hash(&password).await
 }
 
-pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(50);
-    if page == 0 || page > 1_000_000 {
-        return Err(Error::validation(
-            "page",
-            FieldCode::OutOfRange,
-            "must be 1 or more",
-        ));
-    }
-    if !(1..=200).contains(&per_page) {
-        return Err(Error::validation(
-            "per_page",
-            FieldCode::OutOfRange,
-            "must be between 1 and 200",
-        ));
-    }
-    let search = query
-        .search
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
-    if search.as_ref().is_some_and(|s| s.chars().count() > 128) {
-        return Err(Error::validation(
-            "search",
-            FieldCode::TooLong,
-            "at most 128 characters",
-        ));
-    }
-    // PostgreSQL cannot hold U+0000 in text, not even in a query parameter.
-    if search.as_ref().is_some_and(|s| s.contains('\0')) {
-        return Err(Error::validation(
-            "search",
-            FieldCode::InvalidCharacter,
-            "text must not contain the NUL character (U+0000)",
-        ));
-    }
+pub async fn list(ctx: &Ctx, query: UserSearch) -> Result<UserPage, Error> {
+    let UserSearch {
+        search,
+        page,
+        per_page,
+    } = query;
     let offset = i64::from(page - 1) * i64::from(per_page);
     let (rows, total, must_change) = ctx
         .store
@@ -187,7 +254,7 @@ pub async fn list(ctx: &Ctx, query: UserQuery) -> Result<UserList, Error> {
         })
         .await?;
     let now = ctx.now();
-    Ok(UserList {
+    Ok(UserPage {
         items: rows
             .iter()
             .map(|r| User::from_row(r, must_change.contains(&r.id), now))
@@ -212,24 +279,15 @@ pub async fn create(
     ctx: &Ctx,
     actor: &Actor,
     meta: &RequestMeta,
-    req: CreateUser,
+    req: NewUser,
 ) -> Result<User, Error> {
-    let mut errors = Vec::new();
-    let username = collect(&mut errors, Username::parse(&req.username, "username"));
-    let display_name = collect(
-        &mut errors,
-        DisplayName::parse(&req.display_name, "display_name"),
-    );
-    let email = collect(&mut errors, EmailAddress::parse(&req.email, "email"));
-    let phone = match &req.mobile_phone {
-        Some(p) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone").map(Some)),
-        None => Some(None),
-    };
-    let (Some(username), Some(display_name), Some(email), Some(phone)) =
-        (username, display_name, email, phone)
-    else {
-        return Err(Error::Validation(errors));
-    };
+    let NewUser {
+        username,
+        display_name,
+        email,
+        mobile_phone: phone,
+        ..
+    } = &req;
     let now = ctx.now();
     let mut row = UserRow {
         id: Uuid::new_v4().to_string(),
@@ -237,7 +295,7 @@ pub async fn create(
         username_key: username.key().to_owned(),
         display_name: display_name.as_str().to_owned(),
         email: email.as_str().to_owned(),
-        mobile_phone: phone.map(|p| p.as_str().to_owned()),
+        mobile_phone: phone.as_ref().map(|p| p.as_str().to_owned()),
         is_admin: flag(req.is_admin),
         disabled: flag(req.disabled),
         password_changed_at: None,
@@ -317,29 +375,15 @@ pub async fn update(
     actor: &Actor,
     meta: &RequestMeta,
     id: Uuid,
-    req: UpdateUser,
+    req: UserChanges,
 ) -> Result<User, Error> {
-    let mut errors = Vec::new();
-    let username = req
-        .username
-        .as_deref()
-        .and_then(|u| collect(&mut errors, Username::parse(u, "username")));
-    let display_name = req
-        .display_name
-        .as_deref()
-        .and_then(|d| collect(&mut errors, DisplayName::parse(d, "display_name")));
-    let email = req
-        .email
-        .as_deref()
-        .and_then(|e| collect(&mut errors, EmailAddress::parse(e, "email")));
-    let phone = match &req.mobile_phone {
-        Some(Some(p)) => collect(&mut errors, PhoneNumber::parse(p, "mobile_phone")).map(Some),
-        Some(None) => Some(None),
-        None => None,
-    };
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
+    let UserChanges {
+        username,
+        display_name,
+        email,
+        mobile_phone: phone,
+        ..
+    } = req;
     if actor.user_id == id && (req.disabled == Some(true) || req.is_admin == Some(false)) {
         return Err(Error::conflict(
             ErrorCode::CannotModifySelf,

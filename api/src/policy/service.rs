@@ -135,7 +135,7 @@ fn changed_sections(a: &Policy, b: &Policy) -> Vec<String> {
 }
 
 /// What a client needs to know before anyone signs in (`GET /api/v1/config/public`).
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug)]
 pub struct PublicConfig {
     pub captcha: PublicCaptcha,
     pub helpdesk: crate::policy::CustomizationPolicy,
@@ -143,20 +143,18 @@ pub struct PublicConfig {
     pub methods_enabled: Vec<crate::policy::MethodKind>,
 }
 
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug)]
 pub struct PublicCaptcha {
     /// `builtin` (proof of work), `turnstile`, `hcaptcha` or `recaptcha`.
     pub kind: crate::config::CaptchaKind,
     /// Built-in: where to get a challenge (ALTCHA's `challengeurl`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub challenge_url: Option<String>,
     /// Providers: the site key for the widget.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub site_key: Option<String>,
 }
 
 /// The rules a new password must meet, for showing them as the person types.
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug)]
 pub struct PasswordRules {
     pub min_length: u32,
     pub max_length: u32,

@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::enroll::view;
@@ -63,7 +61,6 @@ pub async fn require_reregistration(
 }
 
 /// What a policy would mean for the directory as it is now.
-#[derive(Serialize, ToSchema)]
 pub struct PolicyImpact {
     /// Enabled users (disabled accounts cannot reset under any policy).
     pub users_total: u64,

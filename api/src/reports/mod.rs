@@ -4,8 +4,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 
 use crate::audit::EventKind;
 use crate::context::Ctx;
@@ -14,16 +12,28 @@ use crate::methods::parse_kind;
 use crate::policy::MethodKind;
 use crate::store::{self, ts};
 
-#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ReportQuery {
-    /// How many days back, 1–365 (default 30).
-    #[param(minimum = 1, maximum = 365)]
-    pub days: Option<u32>,
+/// The period a report covers: the last `days` days, 1–365.
+#[derive(Clone, Copy, Debug)]
+pub struct Period {
+    pub days: u32,
 }
 
-#[derive(Clone, Debug, Default, Serialize, ToSchema)]
+impl Period {
+    /// `days` checked (default 30).
+    pub fn parse(days: Option<u32>) -> Result<Self, Error> {
+        let days = days.unwrap_or(30);
+        if !(1..=365).contains(&days) {
+            return Err(Error::validation(
+                "days",
+                FieldCode::OutOfRange,
+                "must be between 1 and 365",
+            ));
+        }
+        Ok(Self { days })
+    }
+}
+
+#[derive(Clone, Debug, Default)]
 pub struct ResetDay {
     /// `YYYY-MM-DD` (UTC).
     pub date: String,
@@ -33,7 +43,7 @@ pub struct ResetDay {
     pub failed_verifications: u64,
 }
 
-#[derive(Clone, Debug, Default, Serialize, ToSchema)]
+#[derive(Clone, Debug, Default)]
 pub struct ResetMethod {
     pub kind: String,
     /// Successful verifications with this method.
@@ -45,24 +55,12 @@ pub struct ResetMethod {
     pub unlocks: u64,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct ResetReport {
     pub days: u32,
     /// Every day of the period, oldest first (days without activity have zeros).
     pub by_day: Vec<ResetDay>,
     pub by_method: Vec<ResetMethod>,
-}
-
-fn days(query: &ReportQuery) -> Result<u32, Error> {
-    let days = query.days.unwrap_or(30);
-    if !(1..=365).contains(&days) {
-        return Err(Error::validation(
-            "days",
-            FieldCode::OutOfRange,
-            "must be between 1 and 365",
-        ));
-    }
-    Ok(days)
 }
 
 fn day_keys(today: NaiveDate, days: u32) -> Vec<String> {
@@ -76,8 +74,8 @@ fn day_keys(today: NaiveDate, days: u32) -> Vec<String> {
         .collect()
 }
 
-pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error> {
-    let days = days(&query)?;
+pub async fn resets(ctx: &Ctx, period: Period) -> Result<ResetReport, Error> {
+    let days = period.days;
     let now = ctx.now();
     let today = now.date_naive();
     let since = (today - Duration::days(i64::from(days) - 1))
@@ -171,21 +169,21 @@ pub async fn resets(ctx: &Ctx, query: ReportQuery) -> Result<ResetReport, Error>
     })
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct RegistrationMethod {
     pub kind: MethodKind,
     /// People with an active method of this kind.
     pub users: u64,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct RegistrationDay {
     pub date: String,
     /// Methods registered (verified) that day.
     pub registrations: u64,
 }
 
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug)]
 pub struct RegistrationReport {
     /// Enabled accounts.
     pub users_total: u64,
@@ -195,8 +193,8 @@ pub struct RegistrationReport {
     pub by_day: Vec<RegistrationDay>,
 }
 
-pub async fn registration(ctx: &Ctx, query: ReportQuery) -> Result<RegistrationReport, Error> {
-    let days = days(&query)?;
+pub async fn registration(ctx: &Ctx, period: Period) -> Result<RegistrationReport, Error> {
+    let days = period.days;
     let now = ctx.now();
     let today = now.date_naive();
     let since = (today - Duration::days(i64::from(days) - 1))

@@ -1,10 +1,11 @@
 use actix_web::{get, web};
 
-use crate::audit::{self, AuditPage, AuditQuery};
+use crate::audit;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::http::extract::Admin;
 use crate::http::problem as p;
+use crate::http::wire::admin::{AuditPage, AuditQuery};
 
 /// List audit events
 ///
@@ -30,5 +31,6 @@ pub async fn list(
     _admin: Admin,
     query: web::Query<AuditQuery>,
 ) -> Result<web::Json<AuditPage>, Error> {
-    Ok(web::Json(audit::list(&ctx, query.into_inner()).await?))
+    let search = query.into_inner().try_into()?;
+    Ok(web::Json(audit::list(&ctx, search).await?.into()))
 }

@@ -3,12 +3,11 @@ use uuid::Uuid;
 
 use crate::context::Ctx;
 use crate::directory;
-use crate::directory::groups::{
-    self, CreateGroup, GroupDetail, GroupList, SetMembers, UpdateGroup,
-};
+use crate::directory::groups;
 use crate::error::Error;
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
+use crate::http::wire::admin::{CreateGroup, GroupDetail, GroupList, SetMembers, UpdateGroup};
 
 /// List groups
 ///
@@ -26,7 +25,7 @@ use crate::http::problem as p;
 )]
 #[get("/admin/groups")]
 pub async fn list(ctx: web::Data<Ctx>, _admin: Admin) -> Result<web::Json<GroupList>, Error> {
-    Ok(web::Json(groups::list(&ctx).await?))
+    Ok(web::Json(groups::list(&ctx).await?.into()))
 }
 
 /// Create a group
@@ -56,11 +55,12 @@ pub async fn create(
     Admin(admin): Admin,
     body: ApiJson<CreateGroup>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(
-        directory::admin(&ctx)?
-            .create_group(&ctx, &admin.actor(), &meta, body.into_inner()?)
-            .await?,
-    ))
+    let directory = directory::admin(&ctx)?;
+    let new = body.into_inner()?.try_into()?;
+    let created = directory
+        .create_group(&ctx, &admin.actor(), &meta, new)
+        .await?;
+    Ok(HttpResponse::Created().json(GroupDetail::from(created)))
 }
 
 /// Get a group
@@ -85,7 +85,7 @@ pub async fn get(
     _admin: Admin,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(groups::get(&ctx, id.into_inner()).await?))
+    Ok(web::Json(groups::get(&ctx, id.into_inner()).await?.into()))
 }
 
 /// Update a group
@@ -118,17 +118,12 @@ pub async fn update(
     id: web::Path<Uuid>,
     body: ApiJson<UpdateGroup>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(
-        directory::admin(&ctx)?
-            .update_group(
-                &ctx,
-                &admin.actor(),
-                &meta,
-                id.into_inner(),
-                body.into_inner()?,
-            )
-            .await?,
-    ))
+    let directory = directory::admin(&ctx)?;
+    let changes = body.into_inner()?.try_into()?;
+    let updated = directory
+        .update_group(&ctx, &admin.actor(), &meta, id.into_inner(), changes)
+        .await?;
+    Ok(web::Json(updated.into()))
 }
 
 /// Delete a group
@@ -191,15 +186,10 @@ pub async fn set_members(
     id: web::Path<Uuid>,
     body: ApiJson<SetMembers>,
 ) -> Result<web::Json<GroupDetail>, Error> {
-    Ok(web::Json(
-        directory::admin(&ctx)?
-            .set_members(
-                &ctx,
-                &admin.actor(),
-                &meta,
-                id.into_inner(),
-                body.into_inner()?,
-            )
-            .await?,
-    ))
+    let directory = directory::admin(&ctx)?;
+    let SetMembers { user_ids } = body.into_inner()?;
+    let updated = directory
+        .set_members(&ctx, &admin.actor(), &meta, id.into_inner(), user_ids)
+        .await?;
+    Ok(web::Json(updated.into()))
 }

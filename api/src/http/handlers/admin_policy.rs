@@ -96,7 +96,7 @@ pub async fn put_policy(
     security(("bearer" = []), ("session_cookie" = [])),
     request_body = Policy,
     responses(
-        (status = 200, description = "Who the proposed policy would leave short of methods", body = crate::registration::admin::PolicyImpact),
+        (status = 200, description = "Who the proposed policy would leave short of methods", body = crate::http::wire::admin::PolicyImpact),
         (status = 400, response = p::BadRequest),
         (status = 401, response = p::Unauthorized),
         (status = 403, response = p::Forbidden),
@@ -111,8 +111,10 @@ pub async fn impact(
     ctx: web::Data<Ctx>,
     _admin: Admin,
     body: ApiJson<Policy>,
-) -> Result<web::Json<crate::registration::admin::PolicyImpact>, Error> {
+) -> Result<web::Json<crate::http::wire::admin::PolicyImpact>, Error> {
     Ok(web::Json(
-        crate::registration::admin::impact(&ctx, body.into_inner()?).await?,
+        crate::registration::admin::impact(&ctx, body.into_inner()?)
+            .await?
+            .into(),
     ))
 }

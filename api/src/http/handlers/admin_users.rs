@@ -2,11 +2,12 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use crate::context::Ctx;
-use crate::directory::users::{self, CreateUser, UpdateUser, User, UserList, UserQuery};
-use crate::directory::{self, DirectoryInfo};
+use crate::directory;
+use crate::directory::users;
 use crate::error::Error;
 use crate::http::extract::{Admin, ApiJson, Meta};
 use crate::http::problem as p;
+use crate::http::wire::admin::{CreateUser, DirectoryInfo, UpdateUser, User, UserList, UserQuery};
 
 /// Describe the directory
 ///
@@ -26,7 +27,11 @@ use crate::http::problem as p;
 )]
 #[get("/admin/directory")]
 pub async fn directory_info(ctx: web::Data<Ctx>, _admin: Admin) -> web::Json<DirectoryInfo> {
-    web::Json(directory::info(&ctx))
+    let (kind, capabilities) = directory::info(&ctx);
+    web::Json(DirectoryInfo {
+        kind: kind.to_owned(),
+        capabilities,
+    })
 }
 
 /// List users
@@ -52,7 +57,8 @@ pub async fn list(
     _admin: Admin,
     query: web::Query<UserQuery>,
 ) -> Result<web::Json<UserList>, Error> {
-    Ok(web::Json(users::list(&ctx, query.into_inner()).await?))
+    let search = query.into_inner().try_into()?;
+    Ok(web::Json(users::list(&ctx, search).await?.into()))
 }
 
 /// Create a user
@@ -83,11 +89,12 @@ pub async fn create(
     Admin(admin): Admin,
     body: ApiJson<CreateUser>,
 ) -> Result<HttpResponse, Error> {
-    Ok(HttpResponse::Created().json(
-        directory::admin(&ctx)?
-            .create_user(&ctx, &admin.actor(), &meta, body.into_inner()?)
-            .await?,
-    ))
+    let directory = directory::admin(&ctx)?;
+    let new = body.into_inner()?.try_into()?;
+    let created = directory
+        .create_user(&ctx, &admin.actor(), &meta, new)
+        .await?;
+    Ok(HttpResponse::Created().json(User::from(created)))
 }
 
 /// Get a user
@@ -112,7 +119,7 @@ pub async fn get(
     _admin: Admin,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<User>, Error> {
-    Ok(web::Json(users::get(&ctx, id.into_inner()).await?))
+    Ok(web::Json(users::get(&ctx, id.into_inner()).await?.into()))
 }
 
 /// Update a user
@@ -146,17 +153,12 @@ pub async fn update(
     id: web::Path<Uuid>,
     body: ApiJson<UpdateUser>,
 ) -> Result<web::Json<User>, Error> {
-    Ok(web::Json(
-        directory::admin(&ctx)?
-            .update_user(
-                &ctx,
-                &admin.actor(),
-                &meta,
-                id.into_inner(),
-                body.into_inner()?,
-            )
-            .await?,
-    ))
+    let directory = directory::admin(&ctx)?;
+    let changes = body.into_inner()?.try_into()?;
+    let updated = directory
+        .update_user(&ctx, &admin.actor(), &meta, id.into_inner(), changes)
+        .await?;
+    Ok(web::Json(updated.into()))
 }
 
 /// Delete a user
@@ -214,7 +216,9 @@ pub async fn unlock(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<User>, Error> {
     Ok(web::Json(
-        users::unlock(&ctx, &admin.actor(), &meta, id.into_inner()).await?,
+        users::unlock(&ctx, &admin.actor(), &meta, id.into_inner())
+            .await?
+            .into(),
     ))
 }
 

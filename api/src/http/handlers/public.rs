@@ -2,7 +2,8 @@ use actix_web::{get, web};
 
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::policy::service::{self, PublicConfig};
+use crate::http::wire::public::PublicConfig;
+use crate::policy::service;
 
 /// Get the public configuration
 ///
@@ -18,5 +19,5 @@ use crate::policy::service::{self, PublicConfig};
 )]
 #[get("/config/public")]
 pub async fn public_config(ctx: web::Data<Ctx>) -> Result<web::Json<PublicConfig>, Error> {
-    Ok(web::Json(service::public(&ctx).await?))
+    Ok(web::Json(service::public(&ctx).await?.into()))
 }

@@ -4,7 +4,8 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::http::extract::Admin;
 use crate::http::problem as p;
-use crate::reports::{self, RegistrationReport, ReportQuery, ResetReport};
+use crate::http::wire::admin::{RegistrationReport, ReportQuery, ResetReport};
+use crate::reports;
 
 /// Reset report
 ///
@@ -30,7 +31,8 @@ pub async fn resets(
     _admin: Admin,
     query: web::Query<ReportQuery>,
 ) -> Result<web::Json<ResetReport>, Error> {
-    Ok(web::Json(reports::resets(&ctx, query.into_inner()).await?))
+    let period = query.into_inner().try_into()?;
+    Ok(web::Json(reports::resets(&ctx, period).await?.into()))
 }
 
 /// Registration report
@@ -56,7 +58,6 @@ pub async fn registration(
     _admin: Admin,
     query: web::Query<ReportQuery>,
 ) -> Result<web::Json<RegistrationReport>, Error> {
-    Ok(web::Json(
-        reports::registration(&ctx, query.into_inner()).await?,
-    ))
+    let period = query.into_inner().try_into()?;
+    Ok(web::Json(reports::registration(&ctx, period).await?.into()))
 }
