@@ -5,7 +5,7 @@ SSPR_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 export SSPR_TEST_DATABASE_URL
 NPM ?= npm --no-audit --no-fund
 
-.PHONY: run web test test-rust test-contract test-web test-e2e lint openapi client fmt clean
+.PHONY: run web setup test test-rust test-contract test-web test-e2e lint openapi client fmt clean
 
 run: web
 	cargo run --release -p sspr-api --bin sspr
@@ -14,7 +14,13 @@ run: web
 web:
 	cd web-ui && $(NPM) ci && $(NPM) run build
 
-test: test-rust test-contract test-web test-e2e
+# What a fresh Debian machine lacks for the tests (packages, PostgreSQL started, its `test`
+# database), installed when missing and nothing otherwise; as another user than root it stops at
+# once and prints the one command to run.
+setup:
+	bash scripts/setup
+
+test: setup test-rust test-contract test-web test-e2e
 
 test-rust:
 	cargo clippy --locked --all-targets -- -D warnings
