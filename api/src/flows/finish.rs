@@ -196,6 +196,7 @@ fn kinds_json(kinds: &[MethodKind]) -> serde_json::Value {
 pub(super) struct Finish<'a> {
     pub(super) org: &'a str,
     pub(super) policy: &'a Policy,
+    pub(super) purpose: Purpose,
     /// The flow and the step its token is for.
     pub(super) flow: (&'a FlowRow, i64),
     pub(super) person: &'a DirPerson,
@@ -203,11 +204,12 @@ pub(super) struct Finish<'a> {
     pub(super) kinds: &'a [MethodKind],
 }
 
-/// A reset's transaction, before the directory is asked: the claim (or, when the account
-/// changed since the start, `Ok(Err(flow_ended))`, audited, to be committed), every session
-/// ended, every other flow superseded, the audit row, and the notices held (to the person,
-/// and to the other administrators when an administrator reset).
-pub(super) fn record_reset(
+/// A finish's transaction, before the directory is asked: the claim (or, when the account
+/// changed since the start, `Ok(Err(flow_ended))`, audited, to be committed), every other flow
+/// superseded, the audit row, and the notices held. A reset also ends every session issued
+/// before it and tells `others` (the other administrators, when an administrator reset); an
+/// unlock leaves the password and the sessions as they are.
+pub(super) fn record(
     tx: &mut impl Tx,
     rules: &Rules<'_>,
     finish: &Finish<'_>,
@@ -217,37 +219,52 @@ pub(super) fn record_reset(
     let Finish {
         org,
         policy,
+        purpose,
         flow: (flow, step),
         person,
         kinds,
     } = *finish;
-    let over = "this reset is over; start again if you need to";
+    let reset = purpose == Purpose::ResetPassword;
+    let over = match reset {
+        true => "this reset is over; start again if you need to",
+        false => "this flow is over; start again if you need to",
+    };
     if let Some(ended) = claim(tx, now, rules.meta, (flow, step), person, over)? {
         return Ok(Err(ended));
     }
-    // Every session issued before the reset ends; the reset itself signs nobody in.
-    tx.end_sessions(&person.id, ts(now))?;
+    if reset {
+        // Every session issued before the reset ends; the reset itself signs nobody in.
+        tx.end_sessions(&person.id, ts(now))?;
+    }
     tx.supersede_flows(&person.id, None)?;
+    let (kind, what, text, outcome) = match reset {
+        true => (
+            EventKind::RecoveryPasswordReset,
+            "password was reset",
+            format!(
+                "The password of your account was reset on {} using self-service password reset.",
+                stamp(now)
+            ),
+            "password_reset",
+        ),
+        false => (
+            EventKind::RecoveryAccountUnlocked,
+            "account was unlocked",
+            format!(
+                "Your account was unlocked on {} using self-service password reset. Your password did not change.",
+                stamp(now)
+            ),
+            "unlocked",
+        ),
+    };
     let party = Party::named(&person.id, &person.username);
-    let event = Event::new(EventKind::RecoveryPasswordReset, party.clone())
+    let event = Event::new(kind, party.clone())
         .target(party)
         .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(kinds) }));
     audit::record(tx, now, rules.meta, event)?;
     let mut held = Vec::new();
     if policy.notifications.notify_user_on_reset {
-        let text = format!(
-            "The password of your account was reset on {} using self-service password reset.",
-            stamp(now)
-        );
-        held.push(tell(
-            org,
-            tx,
-            policy,
-            person,
-            "password was reset",
-            &text,
-            now,
-        )?);
+        held.push(tell(org, tx, policy, person, what, &text, now)?);
     }
     for other in others.iter().filter(|a| a.id != person.id) {
         let text = format!(
@@ -255,69 +272,11 @@ pub(super) fn record_reset(
             person.username,
             stamp(now)
         );
-        held.push(tell(
-            org,
-            tx,
-            policy,
-            other,
-            "administrator reset their password",
-            &text,
-            now,
-        )?);
+        let what = "administrator reset their password";
+        held.push(tell(org, tx, policy, other, what, &text, now)?);
     }
     for kind in kinds {
-        rules.metrics.recovery(kind.as_str(), "password_reset");
-    }
-    Ok(Ok(Claimed {
-        flow_id: flow.id.clone(),
-        step,
-        held,
-    }))
-}
-
-/// An unlock's transaction, before the directory is asked: as [`record_reset`], without ending
-/// sessions (the password stays) and with the person's notice only.
-pub(super) fn record_unlock(
-    tx: &mut impl Tx,
-    rules: &Rules<'_>,
-    finish: &Finish<'_>,
-    now: DateTime<Utc>,
-) -> Result<Result<Claimed, Error>, Error> {
-    let Finish {
-        org,
-        policy,
-        flow: (flow, step),
-        person,
-        kinds,
-    } = *finish;
-    let over = "this flow is over; start again if you need to";
-    if let Some(ended) = claim(tx, now, rules.meta, (flow, step), person, over)? {
-        return Ok(Err(ended));
-    }
-    tx.supersede_flows(&person.id, None)?;
-    let party = Party::named(&person.id, &person.username);
-    let event = Event::new(EventKind::RecoveryAccountUnlocked, party.clone())
-        .target(party)
-        .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(kinds) }));
-    audit::record(tx, now, rules.meta, event)?;
-    let mut held = Vec::new();
-    if policy.notifications.notify_user_on_reset {
-        let text = format!(
-            "Your account was unlocked on {} using self-service password reset. Your password did not change.",
-            stamp(now)
-        );
-        held.push(tell(
-            org,
-            tx,
-            policy,
-            person,
-            "account was unlocked",
-            &text,
-            now,
-        )?);
-    }
-    for kind in kinds {
-        rules.metrics.recovery(kind.as_str(), "unlocked");
+        rules.metrics.recovery(kind.as_str(), outcome);
     }
     Ok(Ok(Claimed {
         flow_id: flow.id.clone(),
@@ -361,11 +320,12 @@ pub async fn reset_password(
             let finish = Finish {
                 org: &ctx_c.config.organization_name,
                 policy: &policy,
+                purpose: Purpose::ResetPassword,
                 flow: (&flow, step),
                 person: &person_c,
                 kinds: &kinds,
             };
-            record_reset(conn, &Rules::of(&ctx_c, &meta_c), &finish, &others, now)
+            record(conn, &Rules::of(&ctx_c, &meta_c), &finish, &others, now)
         })
         .await?;
     let claimed = claimed?;
@@ -413,11 +373,12 @@ pub async fn unlock(
             let finish = Finish {
                 org: &ctx_c.config.organization_name,
                 policy: &policy,
+                purpose: Purpose::UnlockAccount,
                 flow: (&flow, step),
                 person: &person_c,
                 kinds: &kinds,
             };
-            record_unlock(conn, &Rules::of(&ctx_c, &meta_c), &finish, now)
+            record(conn, &Rules::of(&ctx_c, &meta_c), &finish, &[], now)
         })
         .await?;
     let claimed = claimed?;

@@ -1,7 +1,6 @@
 //! Finishing: the claim, what it records, and its undoing when the directory fails.
 
 use super::*;
-use crate::flows::finish::{Finish, record_unlock, release};
 
 #[test]
 fn a_reset_claims_the_flow_once_ends_sessions_and_holds_its_notice() {
@@ -22,7 +21,7 @@ fn a_reset_claims_the_flow_once_ends_sessions_and_holds_its_notice() {
         ts(now() + Duration::seconds(outbox::HOLD_SECS))
     );
     // A second finish with the same token loses: nothing more is written.
-    assert_eq!(code_of_claim(w.reset(2)), ErrorCode::FlowFinished);
+    assert_eq!(code_of(w.reset(2)), ErrorCode::FlowFinished);
     assert_eq!((w.epoch(), w.db.audit.len(), w.db.outbox.len()), (1, 1, 1));
 }
 
@@ -30,19 +29,7 @@ fn a_reset_claims_the_flow_once_ends_sessions_and_holds_its_notice() {
 fn a_directory_failure_releases_the_claim_and_drops_the_notice_and_the_same_token_finishes_later() {
     let mut w = World::verified();
     let claimed = w.reset(2).unwrap().unwrap();
-    let party = crate::audit::Party::named(PERSON, "ann");
-    let meta = RequestMeta::default();
-    w.db.transaction(|tx| {
-        release(
-            tx,
-            &meta,
-            &claimed,
-            party,
-            ErrorCode::DirectoryUnavailable,
-            now(),
-        )
-    })
-    .unwrap();
+    w.undo(&claimed);
     assert_eq!(
         (w.flow().status.as_str(), w.flow().step),
         (store::flows::ACTIVE, 2)
@@ -65,19 +52,7 @@ fn undoing_after_the_flow_moved_on_leaves_it_where_it_is() {
     let claimed = w.reset(2).unwrap().unwrap();
     // Someone else moved the flow on (say, a newer flow superseded it) before the undo.
     w.db.flows[0].status = store::flows::SUPERSEDED.to_owned();
-    let party = crate::audit::Party::named(PERSON, "ann");
-    let meta = RequestMeta::default();
-    w.db.transaction(|tx| {
-        release(
-            tx,
-            &meta,
-            &claimed,
-            party,
-            ErrorCode::DirectoryUnavailable,
-            now(),
-        )
-    })
-    .unwrap();
+    w.undo(&claimed);
     assert_eq!(w.flow().status, store::flows::SUPERSEDED);
 }
 
@@ -86,7 +61,7 @@ fn an_account_changed_since_the_start_ends_the_flow_and_records_why() {
     let mut w = World::verified();
     // The passed method was removed after it was verified.
     w.db.methods.clear();
-    assert_eq!(code_of_claim(w.reset(2)), ErrorCode::FlowEnded);
+    assert_eq!(code_of(w.reset(2)), ErrorCode::FlowEnded);
     // Committed: the flow is over, the audit says why, nothing else happened.
     assert_eq!(w.flow().status, store::flows::FINISHED);
     assert_eq!(w.audited(), ["recovery.ended"]);
@@ -101,24 +76,12 @@ fn an_unlock_keeps_the_sessions_and_supersedes_other_flows() {
     let mut other = w.db.flows[0].clone();
     other.id = Uuid::now_v7().to_string();
     w.db.flows.push(other);
-    let (policy, person, flow) = (Policy::default(), World::person(), w.flow().clone());
-    let rules = w.env.rules();
-    let finish = Finish {
-        org: "Example",
-        policy: &policy,
-        flow: (&flow, 2),
-        person: &person,
-        kinds: &[MethodKind::Email],
-    };
-    let mut db = w.db.clone();
-    let claimed = db
-        .transaction(|tx| record_unlock(tx, &rules, &finish, now()))
-        .unwrap();
+    let claimed = w.finish(2, Purpose::UnlockAccount).unwrap();
     assert!(claimed.is_ok());
     assert_eq!(
-        db.accounts[0].session_epoch, 0,
+        w.db.accounts[0].session_epoch, 0,
         "the password stays: sessions too"
     );
-    assert_eq!(db.flows[1].status, store::flows::SUPERSEDED);
-    assert_eq!(db.audit[0].event_type, "recovery.account_unlocked");
+    assert_eq!(w.db.flows[1].status, store::flows::SUPERSEDED);
+    assert_eq!(w.db.audit[0].event_type, "recovery.account_unlocked");
 }

@@ -11,7 +11,7 @@ mod verify;
 use chrono::TimeZone as _;
 
 use super::challenge::{Asking, Send, ask};
-use super::finish::{Finish, record_reset};
+use super::finish::{Claimed, Finish, record, release};
 use super::verify::{Attempt, decide};
 use super::*;
 use crate::config::{CodeLimits, NamedKey, PhoneCountries, RecoveryLimits};
@@ -216,7 +216,8 @@ impl World {
     }
 }
 
-pub(super) fn code_of(result: Result<Result<(FlowRow, usize), Error>, Error>) -> ErrorCode {
+/// The problem code of a refusal, whether the step answered it (committed) or failed with it.
+pub(super) fn code_of<T>(result: Result<Result<T, Error>, Error>) -> ErrorCode {
     match result {
         Ok(Ok(_)) => panic!("expected a refusal"),
         Ok(Err(e)) | Err(e) => e.problem_code(),
@@ -235,21 +236,38 @@ impl World {
     }
 
     /// The reset's transaction, with the token of `step`.
-    pub(super) fn reset(
+    pub(super) fn reset(&mut self, step: i64) -> Result<Result<Claimed, Error>, Error> {
+        self.finish(step, Purpose::ResetPassword)
+    }
+
+    /// A finish's transaction for `purpose`, with the token of `step`.
+    pub(super) fn finish(
         &mut self,
         step: i64,
-    ) -> Result<Result<super::finish::Claimed, Error>, Error> {
+        purpose: Purpose,
+    ) -> Result<Result<Claimed, Error>, Error> {
         let (policy, person, flow) = (Policy::default(), Self::person(), self.flow().clone());
         let rules = self.env.rules();
         let finish = Finish {
             org: "Example",
             policy: &policy,
+            purpose,
             flow: (&flow, step),
             person: &person,
             kinds: &[MethodKind::Email],
         };
         self.db
-            .transaction(|tx| record_reset(tx, &rules, &finish, &[], now()))
+            .transaction(|tx| record(tx, &rules, &finish, &[], now()))
+    }
+
+    /// Undoes a claim after the directory failed, as the finish does.
+    pub(super) fn undo(&mut self, claimed: &Claimed) {
+        let party = crate::audit::Party::named(PERSON, "ann");
+        let meta = RequestMeta::default();
+        let reason = ErrorCode::DirectoryUnavailable;
+        self.db
+            .transaction(|tx| release(tx, &meta, claimed, party, reason, now()))
+            .unwrap();
     }
 
     pub(super) fn epoch(&self) -> i64 {
@@ -277,14 +295,5 @@ impl World {
         };
         self.db
             .transaction(|tx| ask(tx, &rules, policy, asking, now()))
-    }
-}
-
-pub(super) fn code_of_claim(
-    result: Result<Result<super::finish::Claimed, Error>, Error>,
-) -> ErrorCode {
-    match result {
-        Ok(Ok(_)) => panic!("expected a refusal"),
-        Ok(Err(e)) | Err(e) => e.problem_code(),
     }
 }
