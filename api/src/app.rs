@@ -16,10 +16,12 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::config::DirectoryKind;
 use crate::context::Ctx;
 use crate::crypto::SecretBox;
 use crate::delivery::Delivery;
 use crate::directory::bootstrap::{self, Bootstrap};
+use crate::directory::ldap::{Flavour, LdapDirectory};
 use crate::directory::{Directory, builtin::Builtin};
 use crate::error::{Error, ErrorCode};
 use crate::http;
@@ -35,6 +37,8 @@ pub enum StartError {
     Keys(String),
     #[error("delivery: {0}")]
     Delivery(String),
+    #[error("directory: {0}")]
+    Directory(String),
     #[error("password hashing: {0}")]
     Hasher(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -52,13 +56,32 @@ fn directory_of(
     store: &Store,
     hasher: &Hasher,
     clock: &Arc<dyn Clock>,
-) -> Arc<dyn Directory> {
-    Arc::new(Builtin::new(
+) -> Result<Arc<dyn Directory>, StartError> {
+    let flavour = match config.directory {
+        DirectoryKind::Builtin => {
+            return Ok(Arc::new(Builtin::new(
+                store.clone(),
+                hasher.clone(),
+                Arc::clone(clock),
+                config.lockout,
+            )));
+        }
+        DirectoryKind::Ldap => Flavour::OpenLdap,
+        DirectoryKind::ActiveDirectory => Flavour::ActiveDirectory,
+    };
+    let settings = config
+        .ldap
+        .clone()
+        .ok_or_else(|| StartError::Directory("the LDAP settings are missing".into()))?;
+    let directory = LdapDirectory::new(
+        settings,
+        flavour,
         store.clone(),
         hasher.clone(),
         Arc::clone(clock),
-        config.lockout,
-    ))
+    )
+    .map_err(StartError::Directory)?;
+    Ok(Arc::new(directory))
 }
 
 pub struct Application {
@@ -110,7 +133,7 @@ impl Application {
         let secrets = SecretBox::load_or_generate(&config.encryption_keys, &config.data_dir)
             .map_err(StartError::Keys)?;
         let delivery = Delivery::from_config(&config).map_err(StartError::Delivery)?;
-        let directory = wrap(directory_of(&config, &store, &hasher, &clock));
+        let directory = wrap(directory_of(&config, &store, &hasher, &clock)?);
         let ctx = Ctx {
             config: Arc::clone(&config),
             store,

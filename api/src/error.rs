@@ -97,6 +97,7 @@ error_codes! {
     Overloaded = "overloaded": "The service is busy (`Retry-After`).",
     DirectoryReadOnly = "directory_read_only": "The directory's people and groups are managed with its own tools; this service only reads them.",
     DirectoryUnavailable = "directory_unavailable": "The directory could not be reached or refused the change; nothing was changed, try again.",
+    PasswordRejectedByDirectory = "password_rejected_by_directory": "The directory refused the new password by its own rules (the detail gives its reason when it says one); choose another.",
     PasswordChangeRequired = "password_change_required": "The password was set by an administrator: change it first.",
     PayloadTooLarge = "payload_too_large": "The request body is too large.",
     QuestionsNotAsked = "questions_not_asked": "The answers are not for the questions asked.",
@@ -244,6 +245,10 @@ pub enum Error {
     /// log only).
     #[error("directory unavailable: {0}")]
     DirectoryUnavailable(String),
+    /// The directory refused the new password by its own rules, with its reason when it gave
+    /// one; nothing was changed.
+    #[error("password rejected by the directory")]
+    PasswordRejectedByDirectory(Option<String>),
     /// A message could not be delivered; nothing was counted as sent and the person may retry.
     #[error("delivery failed: {0}")]
     DeliveryFailed(String),

@@ -31,7 +31,7 @@ use ipnet::IpNet;
 use serde::de::value::MapDeserializer;
 
 pub use captcha::CaptchaKind;
-pub use directory::DirectoryKind;
+pub use directory::{DirectoryKind, LdapSettings};
 pub use keys::{MIN_JWT_KEY_BYTES, NamedKey, Secret, parse_named_keys};
 pub use limits::{CodeLimits, LockoutSettings, PhoneCountries, RecoveryLimits};
 pub use server::{Argon2Settings, Environment, LogFormat, origin_of};
@@ -56,6 +56,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Which directory holds the accounts (`SSPR_DIRECTORY`).
     pub directory: DirectoryKind,
+    /// How to reach the LDAP or Active Directory server, when the directory is one.
+    pub ldap: Option<LdapSettings>,
     /// From `SSPR_JWT_KEYS`; empty means "generate one and keep it in the data dir".
     pub jwt_keys: Vec<NamedKey>,
     pub session_ttl_minutes: i64,
@@ -238,6 +240,7 @@ impl Config {
         let argon2 = server.argon2();
         let database = database.checked()?;
         let database_target = database.target(&server.data_dir)?;
+        let (directory, ldap) = directory.checked()?;
         let delivery = delivery.checked()?;
         let captcha = captcha.checked()?;
         let captcha_verify_url = captcha.verify_url();
@@ -256,7 +259,8 @@ impl Config {
             database: database_target,
             database_pool_size: database.pool_size,
             data_dir: server.data_dir,
-            directory: directory.kind,
+            directory,
+            ldap,
             jwt_keys,
             session_ttl_minutes: server.session_ttl_minutes,
             bootstrap_admin_username: server.bootstrap_admin_username,
@@ -313,6 +317,13 @@ impl Config {
         {
             return unsafe_(
                 "SSPR_SMS_ACCOUNT_SID, SSPR_SMS_AUTH_TOKEN and SSPR_SMS_FROM must be set with SSPR_SMS_BASE_URL",
+            );
+        }
+        if let Some(ldap) = &self.ldap
+            && !ldap.encrypted()
+        {
+            return unsafe_(
+                "SSPR_LDAP_STARTTLS=false on an ldap:// URL sends passwords in the clear; use StartTLS or ldaps://",
             );
         }
         if self.jwt_keys.is_empty() {

@@ -6,7 +6,8 @@
 //! `[server] bind`), except in the sections whose variables all begin with the section's name
 //! ([`Section::PREFIXED`]), where the key leaves that name out (`SSPR_DATABASE_URL` is
 //! `[database] url`) and the variable that is the name alone is `kind` (`SSPR_CAPTCHA` is
-//! `[captcha] kind`).
+//! `[captcha] kind`). `[directory]` is not prefixed but has that `kind` too (`SSPR_DIRECTORY`;
+//! [`Section::KIND_IS_NAME`]): its LDAP settings keep their whole name (`ldap_url`).
 
 use std::sync::LazyLock;
 
@@ -30,6 +31,9 @@ pub(super) trait Section: DeserializeOwned + Default {
     const NAME: &'static str;
     /// Whether the section's variables all start with its name, which their keys then leave out.
     const PREFIXED: bool = false;
+    /// Whether the variable that is the section's name alone is its `kind` (true wherever the
+    /// section is [`Self::PREFIXED`]; `[directory]` has it without the prefix).
+    const KIND_IS_NAME: bool = Self::PREFIXED;
 }
 
 /// What loading must know about a setting's value, as its field's type says.
@@ -81,8 +85,8 @@ pub(super) fn all() -> &'static [Setting] {
 fn add<S: Section>(all: &mut Vec<Setting>) {
     for (key, kind) in fields::<S>() {
         let name = match (S::PREFIXED, key) {
+            (_, "kind") if S::KIND_IS_NAME => S::NAME.to_owned(),
             (false, _) => key.to_owned(),
-            (true, "kind") => S::NAME.to_owned(),
             (true, _) => format!("{}_{key}", S::NAME),
         };
         all.push(Setting {

@@ -194,6 +194,23 @@ fn production_refuses_unsafe_settings() {
     );
     ok.push(("encryption_keys", &keys));
     assert!(Config::from_settings(&settings(&ok)).is_ok());
+    // Passwords to a directory in the clear: never in production.
+    let mut ldap = ok.clone();
+    ldap.extend([
+        ("directory", "ldap"),
+        ("ldap_url", "ldap://ldap.example.org"),
+        ("ldap_bind_dn", "cn=sspr"),
+        ("ldap_bind_password", "secret"),
+        ("ldap_user_base", "dc=example,dc=org"),
+    ]);
+    assert!(Config::from_settings(&settings(&ldap)).is_ok(), "StartTLS");
+    ldap.push(("ldap_starttls", "false"));
+    assert!(
+        Config::from_settings(&settings(&ldap))
+            .unwrap_err()
+            .to_string()
+            .contains("SSPR_LDAP_STARTTLS")
+    );
     ok.push(("argon2_memory_kib", "1024"));
     assert!(
         Config::from_settings(&settings(&ok))

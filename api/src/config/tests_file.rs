@@ -234,36 +234,64 @@ fn a_setting_at_the_top_of_the_file_is_told_its_section() {
 }
 
 #[test]
-fn the_directory_is_builtin_and_others_are_refused_by_name() {
-    let directory = |value: &str| Config::from_settings(&env(&[("SSPR_DIRECTORY", value)])?);
+fn ldap_and_active_directory_need_their_server_and_take_flavour_defaults() {
+    let directory = |pairs: &[(&str, &str)]| Config::from_settings(&env(pairs)?);
     assert_eq!(
         Config::from_settings(&Settings::default())
             .unwrap()
             .directory,
         DirectoryKind::Builtin
     );
-    assert_eq!(
-        directory("builtin").unwrap().directory,
-        DirectoryKind::Builtin
-    );
-    let err = directory("not-a-directory").unwrap_err().to_string();
-    assert_eq!(
-        err,
-        "invalid setting SSPR_DIRECTORY: unknown directory `not-a-directory` (builtin is the only directory for now)"
-    );
-    for later in ["ldap", "active_directory"] {
-        let err = directory(later).unwrap_err().to_string();
-        assert!(
-            err.starts_with("invalid setting SSPR_DIRECTORY:")
-                && err.contains(&format!("`{later}` is not available in this version")),
-            "{err}"
-        );
-    }
-    let file = TomlFile::new("[directory]\nkind = \"ldap\"\n");
-    let err = Config::from_settings(&file.read().unwrap())
+    let err = directory(&[("SSPR_DIRECTORY", "not-a-directory")])
         .unwrap_err()
         .to_string();
-    assert!(err.contains("SSPR_DIRECTORY"), "{err}");
+    assert_eq!(
+        err,
+        "invalid setting SSPR_DIRECTORY: unknown directory `not-a-directory` (builtin, ldap or active_directory)"
+    );
+    let err = directory(&[("SSPR_DIRECTORY", "ldap")])
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("invalid setting SSPR_LDAP_URL:"), "{err}");
+    let server = [
+        ("SSPR_LDAP_URL", "ldap://ldap.example.org"),
+        ("SSPR_LDAP_BIND_DN", "cn=sspr,dc=example,dc=org"),
+        ("SSPR_LDAP_BIND_PASSWORD", "secret"),
+        ("SSPR_LDAP_USER_BASE", "ou=people,dc=example,dc=org"),
+    ];
+    let with = |kind: &str| {
+        let mut pairs = vec![("SSPR_DIRECTORY", kind)];
+        pairs.extend_from_slice(&server);
+        directory(&pairs).unwrap()
+    };
+    let ldap = with("ldap");
+    assert_eq!(ldap.directory, DirectoryKind::Ldap);
+    let settings = ldap.ldap.unwrap();
+    assert_eq!(settings.username_attribute, "uid");
+    assert_eq!(settings.user_filter, "(objectClass=inetOrgPerson)");
+    assert!(settings.starttls && settings.encrypted());
+    let ad = with("active_directory").ldap.unwrap();
+    assert_eq!(ad.username_attribute, "sAMAccountName");
+    assert_eq!(
+        ad.group_base, "ou=people,dc=example,dc=org",
+        "the user base by default"
+    );
+    // The TOML file's keys keep the variable's whole name.
+    let file = TomlFile::new(
+        "[directory]\nkind = \"ldap\"\nldap_url = \"ldaps://ldap.example.org\"\nldap_bind_dn = \"cn=s\"\nldap_bind_password = \"p\"\nldap_user_base = \"dc=x\"\nldap_username_attribute = \"mail\"\n",
+    );
+    let config = Config::from_settings(&file.read().unwrap()).unwrap();
+    assert_eq!(config.ldap.unwrap().username_attribute, "mail");
+    let mut plain = server.to_vec();
+    plain.extend([
+        ("SSPR_DIRECTORY", "ldap"),
+        ("SSPR_LDAP_USER_FILTER", "objectClass=person"),
+    ]);
+    let err = directory(&plain).unwrap_err().to_string();
+    assert!(
+        err.starts_with("invalid setting SSPR_LDAP_USER_FILTER:"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -296,6 +324,10 @@ fn every_variable_maps_onto_one_key_by_the_rule() {
         place("SSPR_SIGNIN_LOCKOUT_THRESHOLD").as_deref(),
         Some("[limits] signin_lockout_threshold")
     );
+    assert_eq!(
+        place("SSPR_LDAP_URL").as_deref(),
+        Some("[directory] ldap_url")
+    );
     // One place per variable, one variable per place, and a prefixed section's variables all
     // carry its name.
     let all = names::all();
@@ -304,7 +336,7 @@ fn every_variable_maps_onto_one_key_by_the_rule() {
     assert_eq!(variables.len(), all.len());
     assert_eq!(places.len(), all.len());
     for s in all {
-        if ["database", "directory", "captcha"].contains(&s.section) {
+        if ["database", "captcha"].contains(&s.section) {
             assert!(s.name.starts_with(s.section), "{s:?}");
         }
     }
@@ -325,6 +357,7 @@ fn the_secrets_are_the_settings_of_type_secret_and_each_may_come_from_a_file() {
         "SSPR_SMTP_URL",
         "SSPR_SMS_AUTH_TOKEN",
         "SSPR_CAPTCHA_SECRET",
+        "SSPR_LDAP_BIND_PASSWORD",
     ]
     .map(str::to_owned)
     .into();

@@ -23,6 +23,10 @@ pub enum Bootstrap {
 /// Creates the first administrator when there is none. A generated password must be changed at
 /// the first sign-in; a configured one is the operator's own choice and need not be.
 pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
+    // A directory with its own tools names its administrators (SSPR_LDAP_ADMIN_GROUP).
+    if ctx.directory.admin().is_none() {
+        return Ok(Bootstrap::NotNeeded);
+    }
     if ctx.store.read(store::users::count_admins).await? > 0 {
         return Ok(Bootstrap::NotNeeded);
     }

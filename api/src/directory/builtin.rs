@@ -89,9 +89,11 @@ pub fn person_of(row: &UserRow, now: DateTime<Utc>) -> Person {
         display_name: row.display_name.clone(),
         email: row.email.clone(),
         mobile_phone: row.mobile_phone.clone(),
+        office_phone: None,
         is_admin: row.is_admin != 0,
         disabled: row.disabled != 0,
         locked_until: row.locked_until.map(utc).filter(|t| *t > now),
+        must_change_password: false,
     }
 }
 
@@ -251,7 +253,7 @@ impl Directory for Builtin {
         &self,
         id: &str,
         password: &Password,
-        _change: PasswordChange,
+        _change: PasswordChange<'_>,
     ) -> Result<(), Error> {
         let hash = self.hasher.hash(password).await?;
         let (id, now) = (id.to_owned(), self.clock.now());

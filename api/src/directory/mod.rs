@@ -13,6 +13,7 @@
 pub mod bootstrap;
 pub mod builtin;
 pub mod groups;
+pub mod ldap;
 pub mod names;
 pub mod passwords;
 pub mod users;
@@ -37,10 +38,16 @@ pub struct Person {
     pub display_name: String,
     pub email: String,
     pub mobile_phone: Option<String>,
+    /// A desk phone, where the directory keeps one (offered as a suggestion only).
+    pub office_phone: Option<String>,
     pub is_admin: bool,
     pub disabled: bool,
     /// Locked after repeated wrong passwords, until then (past values are not reported).
     pub locked_until: Option<DateTime<Utc>>,
+    /// The directory asks for a new password at the next sign-in (reset by an administrator
+    /// in the directory's own tools, or expired). The built-in directory keeps this flag on
+    /// the account instead.
+    pub must_change_password: bool,
 }
 
 /// A lockout that the failure just reported started.
@@ -78,9 +85,12 @@ pub enum Authentication {
 
 /// Who sets a password, which directories may treat differently (an administrator's reset of a
 /// user account, the person's own change knowing the current one, a self-service reset).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PasswordChange {
-    ByPerson,
+#[derive(Clone, Copy, Debug)]
+pub enum PasswordChange<'a> {
+    /// The person's own change, proving `current` (which directories check themselves).
+    ByPerson {
+        current: &'a Password,
+    },
     ByReset,
     ByAdministrator,
 }
@@ -98,13 +108,19 @@ pub struct Capabilities {
     pub enforces_history: bool,
 }
 
-/// The seam between the service and the people it serves. Implementations: [`builtin`].
+/// The seam between the service and the people it serves. Implementations: [`builtin`],
+/// [`ldap`] (OpenLDAP and Active Directory).
 #[async_trait]
 pub trait Directory: Send + Sync + 'static {
     /// The name kept with each account (`builtin`, `ldap`, `active_directory`).
     fn kind(&self) -> &'static str;
 
     fn capabilities(&self) -> Capabilities;
+
+    /// Whether the directory answers (readiness); the built-in one lives in the database.
+    async fn ping(&self) -> Result<(), Error> {
+        Ok(())
+    }
 
     /// The person a login names (case as the directory compares it).
     async fn find_by_login(&self, login: &str) -> Result<Option<Person>, Error>;
@@ -122,7 +138,7 @@ pub trait Directory: Send + Sync + 'static {
         &self,
         id: &str,
         password: &Password,
-        change: PasswordChange,
+        change: PasswordChange<'_>,
     ) -> Result<(), Error>;
 
     /// Ends a lockout. True when the person was locked.

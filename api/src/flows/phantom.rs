@@ -342,9 +342,11 @@ impl Phantom {
             display_name: typed.to_owned(),
             email: String::new(),
             mobile_phone: None,
+            office_phone: None,
             is_admin: self.is_admin,
             disabled: false,
             locked_until: None,
+            must_change_password: false,
         };
         let rows = self
             .methods

@@ -45,7 +45,10 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
             DirectoryUnavailable,
         ],
     ),
-    ("change_password", &[Throttled, DirectoryUnavailable]),
+    (
+        "change_password",
+        &[Throttled, DirectoryUnavailable, PasswordRejectedByDirectory],
+    ),
     (
         "add_method",
         &[
@@ -139,6 +142,7 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
             VerificationIncomplete,
             FlowEnded,
             DirectoryUnavailable,
+            PasswordRejectedByDirectory,
         ],
     ),
     (

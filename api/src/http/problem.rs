@@ -167,6 +167,14 @@ impl Error {
                 ErrorCode::DirectoryUnavailable,
                 "the directory could not be reached; nothing was changed, please try again".into(),
             ),
+            Error::PasswordRejectedByDirectory(reason) => (
+                S::UNPROCESSABLE_ENTITY,
+                ErrorCode::PasswordRejectedByDirectory,
+                match reason {
+                    Some(reason) => format!("the directory refused this password: {reason}"),
+                    None => "the directory refused this password; choose another".into(),
+                },
+            ),
             Error::Internal(_) => (
                 S::INTERNAL_SERVER_ERROR,
                 ErrorCode::InternalError,

@@ -256,11 +256,12 @@ pub async fn sign_in(
     };
     let session_id = session.id.clone();
     let groups = ctx.directory.groups_of(&person.id).await?;
+    let directory = ctx.directory.kind();
+    let directory_must_change = person.must_change_password;
     let (account, status) = ctx
         .store
         .write(move |conn| {
-            let account =
-                store::accounts::find(conn, &person.id)?.ok_or(Error::InvalidCredentials)?;
+            let account = store::accounts::ensure(conn, directory, &person.id, ts(now))?;
             let methods = store::methods::for_user(conn, &account.id)?;
             session.began_without_methods =
                 i32::from(registration::active_methods(&methods).is_empty());
@@ -278,7 +279,7 @@ pub async fn sign_in(
         expires_in: ttl.num_seconds(),
         registration_required: status.registration_required,
         reconfirm_required: status.reconfirm_required,
-        password_change_required: account.must_change_password != 0,
+        password_change_required: account.must_change_password != 0 || directory_must_change,
     })
 }
 
@@ -442,7 +443,11 @@ pub async fn change_password(
         crate::directory::passwords::vet(ctx, &rules, &person, new_password, "new_password")
             .await?;
     ctx.directory
-        .set_password(&person.id, &password, PasswordChange::ByPerson)
+        .set_password(
+            &person.id,
+            &password,
+            PasswordChange::ByPerson { current: &current },
+        )
         .await?;
     let now = ctx.now();
     let (sid, party, meta) = (

@@ -45,6 +45,36 @@ pub fn insert(conn: &mut DbConn, row: &AccountRow) -> Result<(), Error> {
     Ok(())
 }
 
+/// The account of a directory's person, made now when they have none (a person of an LDAP
+/// directory gets one at their first sign-in). Our id is the directory's id: both are UUIDs
+/// (`entryUUID`, `objectGUID`, the built-in user's id).
+pub fn ensure(
+    conn: &mut DbConn,
+    directory: &str,
+    directory_ref: &str,
+    now: NaiveDateTime,
+) -> Result<AccountRow, Error> {
+    if let Some(account) = of(conn, directory, directory_ref)? {
+        return Ok(account);
+    }
+    let row = AccountRow::new(directory_ref, directory, directory_ref, now);
+    // In a savepoint: the same person's other first sign-in may insert it meanwhile.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(accounts::table)
+            .values(&row)
+            .execute(conn)
+    });
+    match inserted {
+        Ok(_)
+        | Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => {}
+        Err(e) => return Err(e.into()),
+    }
+    of(conn, directory, directory_ref)?.ok_or(Error::NotFound("account"))
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<AccountRow>, Error> {
     Ok(accounts::table
         .filter(accounts::id.eq(id))

@@ -59,6 +59,10 @@ impl Directory for Faulty {
     fn kind(&self) -> &'static str {
         self.inner.kind()
     }
+    async fn ping(&self) -> Result<(), Error> {
+        self.inner.ping().await
+    }
+
     fn capabilities(&self) -> Capabilities {
         let managed_here = !self.faults.read_only.load(Ordering::SeqCst);
         Capabilities {
@@ -89,7 +93,7 @@ impl Directory for Faulty {
         &self,
         id: &str,
         password: &Password,
-        change: PasswordChange,
+        change: PasswordChange<'_>,
     ) -> Result<(), Error> {
         self.write()?;
         self.inner.set_password(id, password, change).await

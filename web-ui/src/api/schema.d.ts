@@ -479,8 +479,8 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description For load balancers: 200 only while the database answers, so traffic goes elsewhere while it does
-         *     not.
+         * @description For load balancers: 200 only while the database and the directory answer, so traffic goes
+         *     elsewhere while one does not.
          */
         get: operations["ready"];
         put?: never;
@@ -645,7 +645,7 @@ export interface paths {
          * @description Changes one's own password, given the current one. Every other session ends. Wrong current
          *     passwords count like failed sign-ins.
          *
-         *     Problem codes of this operation: `throttled`, `directory_unavailable` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `throttled`, `directory_unavailable`, `password_rejected_by_directory` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["change_password"];
         delete?: never;
@@ -803,7 +803,7 @@ export interface paths {
          * Set the new password
          * @description Once enough methods passed. Every session of the person ends; the reset signs nobody in.
          *
-         *     Problem codes of this operation: `wrong_purpose`, `verification_incomplete`, `flow_ended`, `directory_unavailable` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `wrong_purpose`, `verification_incomplete`, `flow_ended`, `directory_unavailable`, `password_rejected_by_directory` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["reset_password"];
         delete?: never;
@@ -1134,7 +1134,7 @@ export interface components {
             helpdesk_url?: string | null;
         };
         /**
-         * @description The database.
+         * @description The database, or the directory.
          * @enum {string}
          */
         DatabaseStatus: "ok" | "unavailable";
@@ -1193,6 +1193,7 @@ export interface components {
          *     - `overloaded`: The service is busy (`Retry-After`).
          *     - `directory_read_only`: The directory's people and groups are managed with its own tools; this service only reads them.
          *     - `directory_unavailable`: The directory could not be reached or refused the change; nothing was changed, try again.
+         *     - `password_rejected_by_directory`: The directory refused the new password by its own rules (the detail gives its reason when it says one); choose another.
          *     - `password_change_required`: The password was set by an administrator: change it first.
          *     - `payload_too_large`: The request body is too large.
          *     - `questions_not_asked`: The answers are not for the questions asked.
@@ -1214,7 +1215,7 @@ export interface components {
          *     - `wrong_purpose`: The flow was started for the other purpose.
          * @enum {string}
          */
-        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
          * @description Every kind of audit event: stable and machine-readable.
          *
@@ -1346,6 +1347,10 @@ export interface components {
         Health: {
             backend: components["schemas"]["Backend"];
             database: components["schemas"]["DatabaseStatus"];
+            /** @description Where people are kept: `builtin`, `ldap` or `active_directory`. */
+            directory: string;
+            /** @description Whether the directory answers (the built-in one is the database). */
+            directory_status: components["schemas"]["DatabaseStatus"];
             status: components["schemas"]["ServiceStatus"];
         };
         Me: {
@@ -2810,7 +2815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The database does not answer */
+            /** @description The database or the directory does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -179,9 +179,11 @@ impl World {
             display_name: "Ann".to_owned(),
             email: "ann@example.org".to_owned(),
             mobile_phone: None,
+            office_phone: None,
             is_admin: false,
             disabled: false,
             locked_until: None,
+            must_change_password: false,
         }
     }
 

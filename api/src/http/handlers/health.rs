@@ -9,6 +9,10 @@ pub struct Health {
     pub status: ServiceStatus,
     pub database: DatabaseStatus,
     pub backend: Backend,
+    /// Where people are kept: `builtin`, `ldap` or `active_directory`.
+    pub directory: &'static str,
+    /// Whether the directory answers (the built-in one is the database).
+    pub directory_status: DatabaseStatus,
 }
 
 /// The service as a whole.
@@ -16,11 +20,11 @@ pub struct Health {
 #[serde(rename_all = "snake_case")]
 pub enum ServiceStatus {
     Ok,
-    /// The database does not answer.
+    /// The database or the directory does not answer.
     Degraded,
 }
 
-/// The database.
+/// The database, or the directory.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DatabaseStatus {
@@ -52,14 +56,14 @@ pub async fn live() -> HttpResponse {
 
 /// Readiness
 ///
-/// For load balancers: 200 only while the database answers, so traffic goes elsewhere while it does
-/// not.
+/// For load balancers: 200 only while the database and the directory answer, so traffic goes
+/// elsewhere while one does not.
 #[utoipa::path(
     tag = "health",
     operation_id = "ready",
     responses(
         (status = 200, description = "Ready to serve", body = Health),
-        (status = 503, description = "The database does not answer", body = Health),
+        (status = 503, description = "The database or the directory does not answer", body = Health),
     )
 )]
 #[get("/health/ready")]
@@ -84,22 +88,35 @@ pub async fn health(ctx: web::Data<Ctx>) -> HttpResponse {
 }
 
 async fn health_answer(ctx: &Ctx) -> HttpResponse {
-    let up = ctx.store.ping().await;
+    let database = ctx.store.ping().await;
+    let directory = match ctx.directory.ping().await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "the directory does not answer");
+            false
+        }
+    };
+    let status = |up| {
+        if up {
+            DatabaseStatus::Ok
+        } else {
+            DatabaseStatus::Unavailable
+        }
+    };
+    let up = database && directory;
     let body = Health {
         status: if up {
             ServiceStatus::Ok
         } else {
             ServiceStatus::Degraded
         },
-        database: if up {
-            DatabaseStatus::Ok
-        } else {
-            DatabaseStatus::Unavailable
-        },
+        database: status(database),
         backend: match ctx.store.backend() {
             "postgres" => Backend::Postgres,
             _ => Backend::Sqlite,
         },
+        directory: ctx.directory.kind(),
+        directory_status: status(directory),
     };
     if up {
         HttpResponse::Ok().json(body)
