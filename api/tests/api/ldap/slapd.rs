@@ -5,6 +5,8 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+
+use super::{path, run};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -100,7 +102,7 @@ impl Slapd {
             std::env::temp_dir().join(format!("sspr-slapd-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(dir.join("conf")).unwrap();
         std::fs::create_dir_all(dir.join("db")).unwrap();
-        make_certificates(&dir);
+        super::make_certificates(&dir, "DNS:localhost,IP:127.0.0.1");
         std::fs::write(dir.join("config.ldif"), config_ldif(&dir)).unwrap();
         std::fs::write(dir.join("data.ldif"), data_ldif()).unwrap();
         run(
@@ -317,85 +319,6 @@ impl Drop for Slapd {
         self.stop();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
-}
-
-fn path(p: &Path) -> String {
-    p.display().to_string()
-}
-
-fn run(program: &str, args: &[&str]) {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// A CA and a server certificate for 127.0.0.1, valid for two days.
-fn make_certificates(dir: &Path) {
-    let p = |name: &str| path(&dir.join(name));
-    run(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            &p("ca.key"),
-            "-out",
-            &p("ca.pem"),
-            "-days",
-            "2",
-            "-subj",
-            "/CN=sspr test CA",
-        ],
-    );
-    run(
-        "openssl",
-        &[
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            &p("server.key"),
-            "-out",
-            &p("server.csr"),
-            "-subj",
-            "/CN=localhost",
-        ],
-    );
-    std::fs::write(dir.join("ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n").unwrap();
-    run(
-        "openssl",
-        &[
-            "x509",
-            "-req",
-            "-in",
-            &p("server.csr"),
-            "-CA",
-            &p("ca.pem"),
-            "-CAkey",
-            &p("ca.key"),
-            "-CAcreateserial",
-            "-out",
-            &p("server.pem"),
-            "-days",
-            "2",
-            "-extfile",
-            &p("ext"),
-        ],
-    );
 }
 
 fn config_ldif(dir: &Path) -> String {
