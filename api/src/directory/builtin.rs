@@ -11,8 +11,8 @@ use uuid::Uuid;
 use super::groups::{self, GroupChanges, GroupDetail, NewGroup};
 use super::users::{self, NewUser, User, UserChanges};
 use super::{
-    Authentication, Capabilities, Directory, DirectoryAdmin, Lockout, PasswordChange, PeoplePage,
-    PeopleQuery, Person,
+    Authentication, Capabilities, Directory, DirectoryAdmin, GroupEntry, Lockout, PasswordChange,
+    PeoplePage, PeopleQuery, Person,
 };
 use crate::clock::Clock;
 use crate::config::LockoutSettings;
@@ -94,6 +94,8 @@ pub fn person_of(row: &UserRow, now: DateTime<Utc>) -> Person {
         disabled: row.disabled != 0,
         locked_until: row.locked_until.map(utc).filter(|t| *t > now),
         must_change_password: false,
+        created_at: Some(utc(row.created_at)),
+        updated_at: Some(utc(row.updated_at)),
     }
 }
 
@@ -333,6 +335,20 @@ impl Directory for Builtin {
 
     async fn memberships(&self) -> Result<Vec<(String, String)>, Error> {
         self.store.read(store::groups::all_memberships).await
+    }
+
+    async fn groups(&self) -> Result<Vec<GroupEntry>, Error> {
+        let rows = self.store.read(store::groups::list).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(g, _)| GroupEntry {
+                id: g.id,
+                name: g.name,
+                description: g.description,
+                created_at: Some(utc(g.created_at)),
+                updated_at: Some(utc(g.updated_at)),
+            })
+            .collect())
     }
 
     fn admin(&self) -> Option<&dyn DirectoryAdmin> {

@@ -147,11 +147,17 @@ fn name_taken() -> Error {
 }
 
 pub async fn list(ctx: &Ctx) -> Result<Vec<Group>, Error> {
+    if super::view::applies(ctx) {
+        return super::view::groups(ctx).await;
+    }
     let rows = ctx.store.read(store::groups::list).await?;
     Ok(rows.iter().map(|(g, n)| group(g, *n)).collect())
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> Result<GroupDetail, Error> {
+    if super::view::applies(ctx) {
+        return super::view::group(ctx, id).await;
+    }
     ctx.store
         .read(move |conn| {
             let row =

@@ -17,6 +17,7 @@ pub mod ldap;
 pub mod names;
 pub mod passwords;
 pub mod users;
+pub mod view;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -48,6 +49,19 @@ pub struct Person {
     /// in the directory's own tools, or expired). The built-in directory keeps this flag on
     /// the account instead.
     pub must_change_password: bool,
+    /// When the directory made and last changed the entry, where it says.
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// A group as the directory describes it (membership comes from [`Directory::memberships`]).
+#[derive(Clone, Debug)]
+pub struct GroupEntry {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 /// A lockout that the failure just reported started.
@@ -159,6 +173,9 @@ pub trait Directory: Send + Sync + 'static {
 
     /// The ids of every group: what a policy's scope may name.
     async fn group_ids(&self) -> Result<Vec<String>, Error>;
+
+    /// Every group with its name, in name order (what administrators see).
+    async fn groups(&self) -> Result<Vec<GroupEntry>, Error>;
 
     /// Every membership as (group id, person id): the scope of the whole directory at once.
     async fn memberships(&self) -> Result<Vec<(String, String)>, Error>;

@@ -233,6 +233,9 @@ async fn admin_password(ctx: &Ctx, user: &UserRow, raw: &str) -> Result<String, 
 }
 
 pub async fn list(ctx: &Ctx, query: UserSearch) -> Result<UserPage, Error> {
+    if super::view::applies(ctx) {
+        return super::view::users(ctx, query).await;
+    }
     let UserSearch {
         search,
         page,
@@ -266,6 +269,9 @@ pub async fn list(ctx: &Ctx, query: UserSearch) -> Result<UserPage, Error> {
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> Result<User, Error> {
+    if super::view::applies(ctx) {
+        return super::view::user(ctx, id).await;
+    }
     let now = ctx.now();
     ctx.store
         .read(move |conn| {
@@ -502,6 +508,9 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> R
 
 /// Clears a sign-in lockout and the failure counters.
 pub async fn unlock(ctx: &Ctx, actor: &Actor, meta: &RequestMeta, id: Uuid) -> Result<User, Error> {
+    if super::view::applies(ctx) {
+        return super::view::unlock(ctx, actor, meta, id).await;
+    }
     let now = ctx.now();
     let (actor_party, meta) = (actor.party(), meta.clone());
     ctx.store

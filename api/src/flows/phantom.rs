@@ -347,6 +347,8 @@ impl Phantom {
             disabled: false,
             locked_until: None,
             must_change_password: false,
+            created_at: None,
+            updated_at: None,
         };
         let rows = self
             .methods

@@ -10,7 +10,7 @@
 
 mod model;
 
-pub use model::{Profile, SignedIn};
+pub use model::{Contacts, Profile, SignedIn};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -339,7 +339,9 @@ pub async fn authenticate(ctx: &Ctx, token: &str) -> Result<Principal, Error> {
         username: person.username.clone(),
         is_admin: person.is_admin,
         session_id: session.id,
-        password_change_required: account.must_change_password != 0,
+        // Ours (an administrator of this service set it) or the directory's (reset there, or
+        // expired).
+        password_change_required: account.must_change_password != 0 || person.must_change_password,
         person,
     })
 }
@@ -374,11 +376,17 @@ pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Profile, Error> {
         .read(move |conn| {
             let policy = crate::policy::service::current_on(conn)?.policy;
             let registration = registration::status(conn, &policy, &user, &groups, now)?;
+            let contacts = Contacts {
+                email: Some(user.email.clone()).filter(|e| !e.is_empty()),
+                mobile_phone: user.mobile_phone.clone(),
+                office_phone: user.office_phone.clone(),
+            };
             Ok(Profile {
                 user_id,
                 username: user.username,
                 display_name: user.display_name,
                 email: user.email,
+                contacts,
                 is_admin: user.is_admin,
                 password_change_required,
                 registration,

@@ -25,4 +25,13 @@ pub struct Profile {
     pub is_admin: bool,
     pub password_change_required: bool,
     pub registration: RegistrationStatus,
+    pub contacts: Contacts,
+}
+
+/// The contact details the directory (or an administrator) keeps for the person: offered as
+/// suggestions when they register a method, and counted only once proved with a code.
+pub struct Contacts {
+    pub email: Option<String>,
+    pub mobile_phone: Option<String>,
+    pub office_phone: Option<String>,
 }

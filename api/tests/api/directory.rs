@@ -120,6 +120,9 @@ impl Directory for Faulty {
         self.inner.group_ids().await
     }
 
+    async fn groups(&self) -> Result<Vec<sspr::directory::GroupEntry>, Error> {
+        self.inner.groups().await
+    }
     async fn memberships(&self) -> Result<Vec<(String, String)>, Error> {
         self.inner.memberships().await
     }

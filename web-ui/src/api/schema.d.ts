@@ -1107,6 +1107,15 @@ export interface components {
             /** Format: int64 */
             resend_after: number;
         };
+        /**
+         * @description The contact details the directory (or an administrator) keeps for the person, offered as
+         *     suggestions when they register a method. None of them counts until it is proved with a code.
+         */
+        Contacts: {
+            email?: string | null;
+            mobile_phone?: string | null;
+            office_phone?: string | null;
+        };
         CreateGroup: {
             description?: string | null;
             name: string;
@@ -1354,6 +1363,7 @@ export interface components {
             status: components["schemas"]["ServiceStatus"];
         };
         Me: {
+            contacts: components["schemas"]["Contacts"];
             display_name: string;
             email: string;
             is_admin: boolean;

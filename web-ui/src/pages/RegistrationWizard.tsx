@@ -57,6 +57,7 @@ export function RegistrationWizard() {
       {!enough ? (
         kinds.length > 0 ? (
           <AddMethodPanel
+            contacts={me.contacts}
             kinds={kinds}
             onAdded={(kind) => {
               setStatus(t('security.added', { method: t(`method.${kind}`) }));

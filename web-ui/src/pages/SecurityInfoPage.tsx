@@ -94,6 +94,7 @@ export function SecurityInfoPage() {
       </section>
       {methods && config ? (
         <AddMethodPanel
+          contacts={me?.contacts}
           kinds={addableKinds(config.methods_enabled, methods)}
           onAdded={(kind) => {
             setWarning('');

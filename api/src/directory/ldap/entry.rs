@@ -22,6 +22,7 @@ pub fn attributes(settings: &LdapSettings, flavour: Flavour) -> Vec<String> {
         "cn".to_owned(),
     ];
     attrs.extend(flavour.state_attributes().iter().map(|a| (*a).to_owned()));
+    attrs.extend(DATES.iter().map(|a| (*a).to_owned()));
     attrs
 }
 
@@ -131,8 +132,32 @@ pub fn person_of(
         disabled: state.disabled,
         locked_until: state.locked_until,
         must_change_password: state.must_change_password,
+        created_at: created_at(entry),
+        updated_at: updated_at(entry),
     })
 }
+
+/// When the entry was made (`createTimestamp`; AD: `whenCreated`).
+pub fn created_at(entry: &SearchEntry) -> Option<DateTime<Utc>> {
+    first(entry, "createTimestamp")
+        .or_else(|| first(entry, "whenCreated"))
+        .and_then(generalized_time)
+}
+
+/// When the entry last changed (`modifyTimestamp`; AD: `whenChanged`).
+pub fn updated_at(entry: &SearchEntry) -> Option<DateTime<Utc>> {
+    first(entry, "modifyTimestamp")
+        .or_else(|| first(entry, "whenChanged"))
+        .and_then(generalized_time)
+}
+
+/// The attributes of an entry's dates, in both flavours.
+pub const DATES: &[&str] = &[
+    "createTimestamp",
+    "modifyTimestamp",
+    "whenCreated",
+    "whenChanged",
+];
 
 /// What the directory says of an account besides who it is.
 #[derive(Clone, Copy, Debug, Default)]

@@ -25,7 +25,8 @@ use self::conn::{LdapPool, unavailable};
 use self::entry::State;
 use self::reads::{search_scoped, search_with};
 use super::{
-    Authentication, Capabilities, Directory, PasswordChange, PeoplePage, PeopleQuery, Person,
+    Authentication, Capabilities, Directory, GroupEntry, PasswordChange, PeoplePage, PeopleQuery,
+    Person,
 };
 use crate::clock::Clock;
 use crate::config::LdapSettings;
@@ -432,6 +433,10 @@ impl Directory for LdapDirectory {
 
     async fn memberships(&self) -> Result<Vec<(String, String)>, Error> {
         self.all_memberships().await
+    }
+
+    async fn groups(&self) -> Result<Vec<GroupEntry>, Error> {
+        self.all_groups().await
     }
 }
 

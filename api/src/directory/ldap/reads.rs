@@ -8,7 +8,7 @@ use ldap3::{Ldap, Scope, SearchEntry, ldap_escape};
 
 use super::conn::{check, unavailable};
 use super::{Flavour, LdapDirectory, MAX_ENTRIES, conn, entry};
-use crate::directory::Person;
+use crate::directory::{GroupEntry, Person};
 use crate::error::Error;
 
 impl LdapDirectory {
@@ -79,6 +79,33 @@ impl LdapDirectory {
                 entry::person_of(&self.settings, self.flavour, e, is_admin, now)
             })
             .collect())
+    }
+
+    /// Every group, by name.
+    pub(super) async fn all_groups(&self) -> Result<Vec<GroupEntry>, Error> {
+        let mut attrs = vec![self.id_attribute(), "cn".into(), "description".into()];
+        attrs.extend(entry::DATES.iter().map(|a| (*a).to_owned()));
+        let found = self
+            .search(
+                &self.settings.group_base,
+                &self.settings.group_filter,
+                attrs,
+            )
+            .await?;
+        let mut groups: Vec<GroupEntry> = found
+            .iter()
+            .filter_map(|g| {
+                Some(GroupEntry {
+                    id: entry::id_of(g, self.flavour)?,
+                    name: entry::first(g, "cn").unwrap_or(&g.dn).to_owned(),
+                    description: entry::first(g, "description").map(str::to_owned),
+                    created_at: entry::created_at(g),
+                    updated_at: entry::updated_at(g),
+                })
+            })
+            .collect();
+        groups.sort_by_key(|g| g.name.to_lowercase());
+        Ok(groups)
     }
 
     /// Every membership as (group id, person id).

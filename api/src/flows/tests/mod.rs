@@ -184,6 +184,8 @@ impl World {
             disabled: false,
             locked_until: None,
             must_change_password: false,
+            created_at: None,
+            updated_at: None,
         }
     }
 

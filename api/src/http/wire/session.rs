@@ -42,6 +42,16 @@ pub struct Me {
     pub is_admin: bool,
     pub password_change_required: bool,
     pub registration: RegistrationStatus,
+    pub contacts: Contacts,
+}
+
+/// The contact details the directory (or an administrator) keeps for the person, offered as
+/// suggestions when they register a method. None of them counts until it is proved with a code.
+#[derive(Serialize, ToSchema)]
+pub struct Contacts {
+    pub email: Option<String>,
+    pub mobile_phone: Option<String>,
+    pub office_phone: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -74,6 +84,11 @@ impl From<Profile> for Me {
             is_admin: p.is_admin,
             password_change_required: p.password_change_required,
             registration: p.registration,
+            contacts: Contacts {
+                email: p.contacts.email,
+                mobile_phone: p.contacts.mobile_phone,
+                office_phone: p.contacts.office_phone,
+            },
         }
     }
 }

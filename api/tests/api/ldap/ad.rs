@@ -165,6 +165,10 @@ async fn disabled_and_must_change_accounts_are_read_from_the_dc(
     assert_eq!(signed_in.status, 200, "{:#}", signed_in.body);
     assert_eq!(signed_in.body["password_change_required"], true);
     let session = signed_in.body["access_token"].as_str().unwrap();
+    // Until it is changed, the session may do nothing else.
+    app.get("/api/v1/me/methods", session)
+        .await
+        .assert_problem(403, "password_change_required");
     let changed = app
         .post(
             "/api/v1/me/password",

@@ -1,14 +1,14 @@
-//! The product on real directories: OpenLDAP ([`slapd`]) now, Active Directory next. Each test
-//! starts its own directory server and the service on it, on SQLite and on PostgreSQL.
+//! The product on real directories: OpenLDAP ([`slapd`], one server per test) and Active
+//! Directory ([`samba`], one DC per test process), each with the service on SQLite and PostgreSQL.
 
 pub mod samba;
 pub mod slapd;
 
 mod ad;
 mod openldap;
+mod tools;
 
-use std::path::Path;
-use std::process::Command;
+pub(crate) use tools::{make_certificates, path, run};
 
 use crate::helpers::{Backend, TestApp, spawn_app_with};
 
@@ -47,83 +47,6 @@ macro_rules! on_slapd {
             )*
         }
     };
-}
-
-pub(crate) fn path(p: &Path) -> String {
-    p.display().to_string()
-}
-
-pub(crate) fn run(program: &str, args: &[&str]) {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// A CA (`ca.pem`) and a server certificate (`server.pem`, `server.key`) for `san`
-/// (`DNS:…,IP:…`), valid for two days, made with openssl in `dir`.
-pub(crate) fn make_certificates(dir: &Path, san: &str) {
-    let p = |name: &str| path(&dir.join(name));
-    let ec = [
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-    ];
-    let mut ca = vec!["req", "-x509"];
-    ca.extend(ec);
-    let (ca_key, ca_pem) = (p("ca.key"), p("ca.pem"));
-    ca.extend([
-        "-keyout",
-        &ca_key,
-        "-out",
-        &ca_pem,
-        "-days",
-        "2",
-        "-subj",
-        "/CN=sspr test CA",
-    ]);
-    run("openssl", &ca);
-    let mut req = vec!["req"];
-    req.extend(ec);
-    let (key, csr) = (p("server.key"), p("server.csr"));
-    req.extend(["-keyout", &key, "-out", &csr, "-subj", "/CN=localhost"]);
-    run("openssl", &req);
-    std::fs::write(
-        dir.join("ext"),
-        format!("subjectAltName={san}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n"),
-    )
-    .unwrap();
-    let (pem, ext) = (p("server.pem"), p("ext"));
-    run(
-        "openssl",
-        &[
-            "x509",
-            "-req",
-            "-in",
-            &csr,
-            "-CA",
-            &ca_pem,
-            "-CAkey",
-            &ca_key,
-            "-CAcreateserial",
-            "-out",
-            &pem,
-            "-days",
-            "2",
-            "-extfile",
-            &ext,
-        ],
-    );
-    // Samba refuses a key that others may read.
-    run("chmod", &["600", &key]);
 }
 
 /// The service on an OU of its own in the process's Samba DC; `None` when the DC cannot run

@@ -28,6 +28,12 @@ async fn registered(app: &TestApp, uid: &str, phone: &str, two: bool) -> String 
     assert_eq!(signed_in.status, 200, "{:#}", signed_in.body);
     assert_eq!(signed_in.body["password_change_required"], false);
     let token = signed_in.body["access_token"].as_str().unwrap().to_owned();
+    // The directory's contacts are offered as suggestions; none is a method until proved.
+    let me = app.get("/api/v1/me", &token).await;
+    assert_eq!(me.body["contacts"]["mobile_phone"], phone, "{:#}", me.body);
+    assert_eq!(me.body["contacts"]["email"], format!("{uid}@example.org"));
+    assert_eq!(me.body["contacts"]["office_phone"], "+14155559999");
+    assert_eq!(me.body["registration"]["methods_registered"], 0);
     app.register_sms(&token, phone).await;
     if two {
         app.register_email(&token, &format!("{uid}@home.example"))
@@ -300,7 +306,101 @@ async fn injection_in_logins_finds_nobody_and_dn_metacharacters_are_a_login_like
     assert_eq!(start.status, 201, "{:#}", start.body);
 }
 
+async fn administrators_see_people_and_groups_read_from_slapd_and_edit_nothing(
+    app: TestApp,
+    slapd: Slapd,
+) {
+    let admin = app.token("dana", SEED_PASSWORD).await;
+    let described = app.get("/api/v1/admin/directory", &admin).await;
+    assert_eq!(described.body["kind"], "ldap");
+    assert_eq!(described.body["capabilities"]["manages_users"], false);
+
+    let everyone = app.get("/api/v1/admin/users?per_page=2", &admin).await;
+    assert_eq!(everyone.status, 200, "{:#}", everyone.body);
+    assert_eq!(everyone.body["total"], super::slapd::PEOPLE.len());
+    assert_eq!(everyone.body["items"].as_array().unwrap().len(), 2, "paged");
+    let found = app.get("/api/v1/admin/users?search=lee", &admin).await;
+    let lee = &found.body["items"][0];
+    assert_eq!(found.body["total"], 1, "{:#}", found.body);
+    assert_eq!(
+        (lee["username"].as_str(), lee["email"].as_str()),
+        (Some("lee"), Some("lee@example.org"))
+    );
+    assert_eq!(lee["mobile_phone"], "+14155550301");
+    assert_eq!(lee["is_admin"], false);
+    let dana = &app
+        .get("/api/v1/admin/users?search=dana", &admin)
+        .await
+        .body["items"][0];
+    assert_eq!(dana["is_admin"], true);
+
+    let groups = app.get("/api/v1/admin/groups", &admin).await;
+    let staff = groups.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "staff")
+        .unwrap_or_else(|| panic!("{:#}", groups.body))
+        .clone();
+    assert_eq!(staff["group_id"], slapd.group_uuid("staff"));
+    assert_eq!(staff["member_count"], 4);
+    let detail = app
+        .get(
+            &format!(
+                "/api/v1/admin/groups/{}",
+                staff["group_id"].as_str().unwrap()
+            ),
+            &admin,
+        )
+        .await;
+    let members: Vec<&str> = detail.body["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["username"].as_str().unwrap())
+        .collect();
+    assert!(
+        members.contains(&"lee") && members.contains(&"o'neil,+x"),
+        "{members:?}"
+    );
+
+    // The directory's tools edit people and groups, not this service.
+    app.post(
+        "/api/v1/admin/users",
+        &admin,
+        json!({"username": "new", "display_name": "New", "email": "new@example.org"}),
+    )
+    .await
+    .assert_problem(409, "directory_read_only");
+    app.post("/api/v1/admin/groups", &admin, json!({"name": "Pilot"}))
+        .await
+        .assert_problem(409, "directory_read_only");
+
+    // An administrator's unlock is carried out in the directory.
+    for _ in 0..MAX_FAILURES {
+        app.sign_in("kim", "not the password at all").await;
+    }
+    assert_eq!(slapd.attribute("kim", "pwdAccountLockedTime").len(), 1);
+    let kim = app.get("/api/v1/admin/users?search=kim", &admin).await.body["items"][0].clone();
+    assert_eq!(kim["locked"], true, "{kim:#}");
+    let unlocked = app
+        .post(
+            &format!(
+                "/api/v1/admin/users/{}/unlock",
+                kim["user_id"].as_str().unwrap()
+            ),
+            &admin,
+            json!({}),
+        )
+        .await;
+    assert_eq!(unlocked.status, 200, "{:#}", unlocked.body);
+    assert_eq!(unlocked.body["locked"], false);
+    assert!(slapd.attribute("kim", "pwdAccountLockedTime").is_empty());
+    assert!(slapd.binds("kim", SEED_PASSWORD));
+}
+
 crate::on_slapd!(
+    administrators_see_people_and_groups_read_from_slapd_and_edit_nothing,
     a_person_in_openldap_resets_with_one_method_and_the_password_binds_in_slapd,
     two_methods_are_two_factors_on_openldap_too,
     wrong_binds_lock_the_account_in_slapd_and_an_unlock_ends_it,

@@ -22,12 +22,15 @@ export function AddContactMethodForm({
   kind,
   onDone,
   onCancel,
+  suggestion,
 }: {
   kind: ContactKind;
   onDone: () => void;
   onCancel?: () => void;
+  /** Pre-filled from what the directory keeps; the code still proves it. */
+  suggestion?: string;
 }) {
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(suggestion ?? '');
   const [extension, setExtension] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);

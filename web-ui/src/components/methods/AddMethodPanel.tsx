@@ -1,16 +1,19 @@
 // "Add a method": choose one of the kinds the policy enables, then its form.
 import { useState } from 'react';
-import type { MethodKind } from '../../api/client';
+import type { MethodKind, Schemas } from '../../api/client';
 import { t } from '../../i18n';
-import { METHOD_KINDS } from './kinds';
+import { METHOD_KINDS, suggestionFor } from './kinds';
 
 export function AddMethodPanel({
   kinds,
   onAdded,
+  contacts,
   headingLevel = 2,
 }: {
   /** The kinds the person may still add. */
   kinds: readonly MethodKind[];
+  /** What the directory keeps for the person: the forms start from it. */
+  contacts?: Schemas['Contacts'];
   onAdded: (kind: MethodKind) => void;
   headingLevel?: 2 | 3;
 }) {
@@ -56,7 +59,7 @@ export function AddMethodPanel({
       ) : (
         <>
           <Heading className="subheading">{t(`method.${open}`)}</Heading>
-          {AddForm && <AddForm onDone={() => done(open)} onCancel={cancel} />}
+          {AddForm && <AddForm onDone={() => done(open)} onCancel={cancel} suggestion={suggestionFor(open, contacts)} />}
         </>
       )}
     </section>

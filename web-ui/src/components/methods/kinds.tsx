@@ -2,7 +2,7 @@
 // screen asks this map rather than naming kinds, so a new kind is its line here (TypeScript
 // refuses the map until the API's new kind has one), its messages and its form.
 import type { ComponentType } from 'react';
-import type { MethodKind } from '../../api/client';
+import type { MethodKind, Schemas } from '../../api/client';
 import { AddAuthenticatorForm } from './AddAuthenticatorForm';
 import { AddContactMethodForm } from './AddContactMethodForm';
 import { SecurityQuestionsForm } from './SecurityQuestionsForm';
@@ -13,6 +13,8 @@ export type Proof = 'code' | 'totp' | 'answers';
 export interface AddFormProps {
   onDone: () => void;
   onCancel?: () => void;
+  /** A value to start from (an address or number the directory keeps; still proved). */
+  suggestion?: string;
 }
 
 export interface KindInfo {
@@ -36,6 +38,15 @@ export const METHOD_KINDS: Record<MethodKind, KindInfo> = {
   authenticator_app: { proof: 'totp', showsHint: false, AddForm: AddAuthenticatorForm },
   security_questions: { proof: 'answers', showsHint: false, AddForm: SecurityQuestionsForm },
 };
+
+/** What the directory keeps that a form of `kind` may start from. */
+export function suggestionFor(kind: MethodKind, contacts: Schemas['Contacts'] | undefined): string | undefined {
+  if (!contacts) return undefined;
+  if (kind === 'email') return contacts.email ?? undefined;
+  if (kind === 'mobile_sms' || kind === 'mobile_voice') return contacts.mobile_phone ?? undefined;
+  if (kind === 'office_voice') return contacts.office_phone ?? undefined;
+  return undefined;
+}
 
 /** The entry for `kind` (an unknown kind, from a newer server, reads as a code method). */
 export function kindInfo(kind: string): KindInfo {
