@@ -890,3 +890,59 @@ async fn a_flood_of_sign_ins_is_shed_and_recovery_keeps_answering() {
         cluster.log(0)
     );
 }
+
+/// The same on OpenLDAP: three replicas on one PostgreSQL and one slapd; the reset started on
+/// the first, verified on the second and finished on the third is written to slapd once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_on_openldap_moves_across_three_replicas() {
+    use crate::ldap::slapd::{SEED_PASSWORD, Slapd};
+    let Some(slapd) = Slapd::start() else {
+        return;
+    };
+    let settings = slapd.settings();
+    let overrides: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let Some(cluster) = Cluster::start(3, &overrides).await else {
+        return;
+    };
+    let admin = cluster.api(0).token("dana", SEED_PASSWORD).await;
+    open_policy(cluster.api(1), &admin).await;
+    let session = cluster.api(2).token("lee", SEED_PASSWORD).await;
+    let address = "lee@home.example";
+    cluster
+        .api(2)
+        .register_email(&cluster.smtp, &session, address)
+        .await;
+
+    let (flow, token) = start_and_challenge(cluster.api(0), "lee").await;
+    let code = cluster.smtp.nth_code(address, 2).await;
+    let verified = cluster
+        .api(1)
+        .step(
+            &flow,
+            &token,
+            "verify",
+            json!({"method_id": email_method(&flow), "code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+    let new_password = "three replicas share one directory";
+    let done = cluster
+        .api(2)
+        .step(
+            &flow,
+            &token_of(&verified),
+            "password",
+            json!({"new_password": new_password}),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{:#}", done.body);
+    assert!(slapd.binds("lee", new_password), "written to slapd");
+    assert!(!slapd.binds("lee", SEED_PASSWORD));
+    for i in 0..3 {
+        assert_eq!(
+            cluster.api(i).sign_in("lee", new_password).await.status,
+            200,
+            "replica {i}"
+        );
+    }
+}
