@@ -39,7 +39,7 @@ except ImportError:
     sys.exit("bench/run.py needs its venv: run `bash bench/setup.sh` (or `make bench`) first")
 
 sys.path.insert(0, str(HERE))
-from benchlib import floor, peer, procs, report, sspr  # noqa: E402
+from benchlib import directories, floor, peer, procs, report, sspr  # noqa: E402
 from benchlib.smtp_sink import SmtpSink  # noqa: E402
 
 FULL = dict(users=100_000, wrk_seconds=20, reset_seconds=30, overload_seconds=20, floor_seconds=10)
@@ -73,6 +73,9 @@ def parse_args() -> argparse.Namespace:
     what.add_argument("--backends", default="sqlite,postgres", help="sspr backends (%(default)s)")
     what.add_argument("--peer-backends", help="Django backends (default: --backends)")
     what.add_argument("--skip-peer", action="store_true", help="no Django peer")
+    what.add_argument("--directories", default="ldap,active_directory",
+                      help="complete resets with people in these directories, started by the test fixtures (%(default)s; '' for none)")
+    what.add_argument("--directory-people", type=int, default=64, help="people added to each directory (%(default)s)")
     what.add_argument("--peer-workers", type=int, default=os.cpu_count() or 2, help="gunicorn sync workers (cores: %(default)s)")
     where = p.add_argument_group("binaries and places")
     where.add_argument("--binary", type=Path, default=os.environ.get("SSPR_BENCH_BINARY"),
@@ -96,6 +99,10 @@ def parse_args() -> argparse.Namespace:
     for b in args.backends + args.peer_backends:
         if b not in ("sqlite", "postgres"):
             p.error(f"unknown backend {b}")
+    args.directories = [d for d in args.directories.split(",") if d]
+    for d in args.directories:
+        if d not in ("ldap", "active_directory"):
+            p.error(f"unknown directory {d}")
     if args.users < 100:
         p.error("--users must be at least 100")
     return args
@@ -106,7 +113,8 @@ def log(message: str) -> None:
 
 
 def build(args) -> None:
-    argv = ["cargo", "build", "--release", "--locked", "-p", "sspr-api", "--bin", "sspr", "--example", "argon2_floor"]
+    argv = ["cargo", "build", "--release", "--locked", "-p", "sspr-api", "--bin", "sspr", "--example", "argon2_floor",
+            "--example", "slapd_fixture", "--example", "samba_fixture"]
     log(f"building: CARGO_TARGET_DIR={args.target_dir} {' '.join(argv)}")
     subprocess.run(argv, cwd=ROOT, check=True, env={**os.environ, "CARGO_TARGET_DIR": str(args.target_dir)})
 
@@ -176,6 +184,12 @@ async def main() -> int:
             log(f"sspr on {backend}")
             run["sspr"][backend] = await failing_soft(
                 backend, sspr.run_backend(args, backend, workdir / f"sspr-{backend}", sink, binary, log)
+            )
+        run["directories"] = {}
+        for kind in args.directories:
+            log(f"sspr on {kind} (SQLite beside it)")
+            run["directories"][kind] = await failing_soft(
+                kind, directories.run_directory(args, kind, workdir / f"sspr-{kind}", sink, binary, log)
             )
         run["peer"] = {}
         if args.peer_backends:

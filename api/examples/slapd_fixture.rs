@@ -32,6 +32,10 @@ fn main() {
             "url": server.url(),
             "ca_file": server.ca_file(),
             "seed_password": slapd::SEED_PASSWORD,
+            "admin": "dana",
+            "bind_dn": slapd::SERVICE_DN,
+            "bind_password": slapd::SERVICE_PASSWORD,
+            "people_base": format!("ou=people,{}", slapd::SUFFIX),
             "people": people,
         })
     );

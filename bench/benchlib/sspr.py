@@ -108,6 +108,8 @@ class Server:
     single_ip: bool
     port: int = field(default_factory=procs.free_port)
     process: procs.Process | None = None
+    # Settings beyond the bench's own (a directory's).
+    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -130,6 +132,7 @@ class Server:
             "SSPR_CAPTCHA_DIFFICULTY": str(CAPTCHA_DIFFICULTY),
         }
         env.update(changed_settings(self.single_ip))
+        env.update(self.extra)
         return env
 
     async def start(self) -> None:
@@ -192,13 +195,14 @@ class Api:
             raise RuntimeError(f"admin sign-in: {status} {body}")
         return body["access_token"]
 
-    async def open_policy(self) -> None:
-        """Everyone in scope, email enabled, one method required (the rest as shipped)."""
-        token = await self.admin_token()
+    async def open_policy(self, token: str | None = None, **changes) -> None:
+        """Everyone in scope, email enabled, one method required (the rest as shipped), as the
+        bootstrap administrator or the holder of `token`."""
+        token = token or await self.admin_token()
         status, policy, headers = await self.call("GET", "/api/v1/admin/policy", token=token)
         if status != 200:
             raise RuntimeError(f"policy: {status} {policy}")
-        policy.update({"scope": "all", "group_ids": [], "methods_enabled": ["email"], "methods_required": 1})
+        policy.update({"scope": "all", "group_ids": [], "methods_enabled": ["email"], "methods_required": 1, **changes})
         status, body, _ = await self.call(
             "PUT", "/api/v1/admin/policy", policy, token=token, headers={"If-Match": headers["ETag"]}
         )
@@ -367,8 +371,9 @@ async def wrk_phase(c: Context, name: str, lines: list[str], seconds: float, con
     return result
 
 
-async def reset_phase(c: Context, seconds: float, concurrency: int) -> dict:
-    """Complete resets by `concurrency` people at a time, for `seconds`."""
+async def reset_phase(c: Context, seconds: float, concurrency: int, password=new_password) -> dict:
+    """Complete resets by `concurrency` people at a time, for `seconds`; `password(rng)` makes
+    each new password."""
     durations, errors = [], {}
     started = time.monotonic()
     deadline = started + seconds
@@ -380,7 +385,7 @@ async def reset_phase(c: Context, seconds: float, concurrency: int) -> dict:
             (i,) = c.users.take(1)
             t0 = time.monotonic()
             try:
-                await reset_once(c.api, c.sink, i, c.clients.next(), new_password(c.rng))
+                await reset_once(c.api, c.sink, i, c.clients.next(), password(c.rng))
                 durations.append(time.monotonic() - t0)
             except Failed as e:
                 errors[f"{e.stage}:{e.status}"] = errors.get(f"{e.stage}:{e.status}", 0) + 1

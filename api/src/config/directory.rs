@@ -159,6 +159,13 @@ impl Directory {
         if !(url.starts_with("ldap://") || url.starts_with("ldaps://")) {
             return Err(invalid("ldap_url", "must be an ldap:// or ldaps:// URL"));
         }
+        if ad && url.starts_with("ldap://") && !self.ldap_starttls {
+            // Samba would take a password on plain LDAP; Windows would not, and neither do we.
+            return Err(invalid(
+                "ldap_starttls",
+                "Active Directory takes passwords only over TLS: use ldaps:// or StartTLS",
+            ));
+        }
         let bind_password = self.ldap_bind_password.ok_or_else(|| {
             invalid(
                 "ldap_bind_password",

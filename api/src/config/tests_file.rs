@@ -270,6 +270,17 @@ fn ldap_and_active_directory_need_their_server_and_take_flavour_defaults() {
     assert_eq!(settings.username_attribute, "uid");
     assert_eq!(settings.user_filter, "(objectClass=inetOrgPerson)");
     assert!(settings.starttls && settings.encrypted());
+    // Active Directory: never a password in the clear, even in development.
+    let mut plain_ad = vec![
+        ("SSPR_DIRECTORY", "active_directory"),
+        ("SSPR_LDAP_STARTTLS", "false"),
+    ];
+    plain_ad.extend_from_slice(&server);
+    let err = directory(&plain_ad).unwrap_err().to_string();
+    assert!(
+        err.starts_with("invalid setting SSPR_LDAP_STARTTLS:"),
+        "{err}"
+    );
     let ad = with("active_directory").ldap.unwrap();
     assert_eq!(ad.username_attribute, "sAMAccountName");
     assert_eq!(

@@ -97,11 +97,6 @@ impl LdapDirectory {
         hasher: Hasher,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, String> {
-        if flavour == Flavour::ActiveDirectory && !settings.encrypted() {
-            return Err(
-                "Active Directory takes passwords only over TLS: use ldaps:// or StartTLS".into(),
-            );
-        }
         let pool = conn::pool(&settings)?;
         let tls = conn::tls_config(&settings)?;
         Ok(Self {

@@ -82,8 +82,16 @@ impl Dc {
         super::make_certificates(&dir, &format!("IP:{address},DNS:localhost"));
 
         // The namespace and its link first: provisioning names the interface.
-        let _ = Command::new("ip").args(["netns", "del", &ns]).status();
-        let _ = Command::new("ip").args(["link", "del", &host_if]).status();
+        // What an earlier run of this pid left, if anything (usually nothing: quietly).
+        for stale in [
+            ["netns", "del", ns.as_str()],
+            ["link", "del", host_if.as_str()],
+        ] {
+            let _ = Command::new("ip")
+                .args(stale)
+                .stderr(Stdio::null())
+                .status();
+        }
         run("ip", &["netns", "add", &ns]);
         run(
             "ip",
