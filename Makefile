@@ -40,10 +40,10 @@ test-web:
 	cd web-ui && $(NPM) ci && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test && $(NPM) run build
 
 # Browser journeys: the real API (debug build) serving the app built by test-web, in Debian's
-# Chromium, on SQLite and PostgreSQL; one on OpenLDAP, whose slapd the slapd_fixture example
-# (the integration tests' own fixture) starts.
+# Chromium, on SQLite and PostgreSQL; one on OpenLDAP and one on Active Directory, whose servers
+# the slapd_fixture and samba_fixture examples (the integration tests' own fixtures) start.
 test-e2e:
-	cargo build --locked -p sspr-api --bin sspr --example slapd_fixture
+	cargo build --locked -p sspr-api --bin sspr --example slapd_fixture --example samba_fixture
 	# Bounded: a stuck journey fails the run in minutes instead of holding CI to its limit.
 	cd e2e && $(NPM) ci && timeout -k 10 1200 $(NPM) test
 

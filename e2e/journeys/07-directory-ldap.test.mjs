@@ -5,56 +5,19 @@
 // passwords on the sign-in page and unlocks it through /recover.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import {
   journey, apiAs, setPilotPolicy, signIn, signInRefused, signOut, startRecovery, passCodeStep,
   fillNewPassword, sentCount, codeSince, enterCode,
 } from '../lib/journey.mjs';
-import { root } from '../lib/stack.mjs';
+import { binds, startFixture } from '../lib/directory.mjs';
 
 const PERSON = 'lee';
 const PHONE = '+14155550301';
 const NEW_PASSWORD = 'granite meadow kestrel sings 58';
 
-/** Starts `examples/slapd_fixture` (built by `make test-e2e`); its settings come on one line. */
-async function startSlapd() {
-  const target = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
-  const child = spawn(path.join(target, 'debug', 'examples', 'slapd_fixture'), [], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const first = await Promise.race([
-    new Promise((resolve) => lines.once('line', resolve)),
-    new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`slapd_fixture exited with ${code}`)))),
-  ]);
-  const fixture = JSON.parse(first);
-  const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-  return {
-    ...fixture,
-    stop: async () => {
-      child.stdin.end();
-      await Promise.race([exited, new Promise((r) => setTimeout(() => { child.kill('SIGKILL'); r(); }, 10000).unref())]);
-    },
-  };
-}
-
-/** Whether `password` binds as `username` in slapd itself. */
-function binds(slapd, username, password) {
-  const dn = slapd.people.find((p) => p.username === username).dn;
-  try {
-    execFileSync('ldapwhoami', ['-x', '-ZZ', '-H', slapd.url, '-D', dn, '-w', password], {
-      env: { ...process.env, LDAPTLS_CACERT: slapd.ca_file },
-      stdio: 'ignore',
-      timeout: 10000,
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 test('7. a person kept in OpenLDAP registers, resets and unlocks through the app (sqlite)', async () => {
-  const slapd = await startSlapd();
+  const slapd = await startFixture('slapd_fixture');
+  const dn = slapd.people.find((p) => p.username === PERSON).dn;
   try {
     await journey('07-ldap', { backend: 'sqlite', env: slapd.env }, async ({ stack, page, shot }) => {
       // Dana administers through the directory's sspr-admins group; staff are in scope.
@@ -86,21 +49,21 @@ test('7. a person kept in OpenLDAP registers, resets and unlocks through the app
       await page.getByRole('button', { name: 'Reset password' }).click();
       await page.getByRole('heading', { level: 1, name: 'Your password was reset' }).waitFor();
       await shot('reset-in-the-directory');
-      assert.equal(binds(slapd, PERSON, NEW_PASSWORD), true, 'the new password binds in slapd');
-      assert.equal(binds(slapd, PERSON, slapd.seed_password), false, 'the old one does not');
+      assert.equal(binds(slapd, dn, NEW_PASSWORD), true, 'the new password binds in slapd');
+      assert.equal(binds(slapd, dn, slapd.seed_password), false, 'the old one does not');
 
       // Wrong passwords lock the account in slapd (its password policy); the app unlocks it.
       for (let i = 1; i <= 3; i += 1) {
         await signInRefused(page, stack, PERSON, `wrong password number ${i}`);
       }
-      assert.equal(binds(slapd, PERSON, NEW_PASSWORD), false, 'locked in slapd');
+      assert.equal(binds(slapd, dn, NEW_PASSWORD), false, 'locked in slapd');
       await page.goto(`${stack.url}/recover?purpose=unlock_account`);
       await startRecovery(page, PERSON, "I know my password but still can't sign in");
       await passCodeStep(page, stack, 'Mobile phone (text message)', PHONE);
       await page.getByRole('button', { name: 'Unlock my account' }).click();
       await page.getByRole('heading', { level: 1, name: 'Your account is unlocked' }).waitFor();
       await shot('unlocked-in-the-directory');
-      assert.equal(binds(slapd, PERSON, NEW_PASSWORD), true, 'unlocked in slapd');
+      assert.equal(binds(slapd, dn, NEW_PASSWORD), true, 'unlocked in slapd');
       await signIn(page, stack, PERSON, NEW_PASSWORD);
       await page.getByRole('heading', { level: 1, name: 'My security info' }).waitFor();
     });
