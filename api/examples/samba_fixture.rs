@@ -7,7 +7,7 @@
 
 #[path = "../tests/api/ldap/tools.rs"]
 mod tools;
-use tools::{make_certificates, path, run};
+use tools::{make_certificates, path, run, values};
 
 #[path = "../tests/api/ldap/samba.rs"]
 mod samba;

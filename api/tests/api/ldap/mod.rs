@@ -8,7 +8,7 @@ mod ad;
 mod openldap;
 mod tools;
 
-pub(crate) use tools::{make_certificates, path, run};
+pub(crate) use tools::{make_certificates, path, run, values};
 
 use crate::helpers::{Backend, TestApp, spawn_app_with};
 

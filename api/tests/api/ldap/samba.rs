@@ -307,11 +307,7 @@ impl Dc {
             .env("LDAPTLS_CACERT", self.ca_file())
             .output()
             .unwrap();
-        let prefix = format!("{attribute}: ");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| l.strip_prefix(&prefix).map(str::to_owned))
-            .collect()
+        super::values(&out.stdout, attribute)
     }
 
     /// An OU of this test's own, with an administrators' group holding `admin` and the people

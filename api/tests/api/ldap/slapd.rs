@@ -141,21 +141,7 @@ impl Slapd {
                 .local_addr()
                 .unwrap()
                 .port();
-            let child = Command::new("/usr/sbin/slapd")
-                .args([
-                    "-d",
-                    "0",
-                    "-h",
-                    &format!("ldap://127.0.0.1:{port}/"),
-                    "-F",
-                    &path(&self.dir.join("conf")),
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("slapd starts");
-            self.port = port;
-            self.child = Some(child);
+            self.spawn(port);
             if self.wait_until_up() {
                 return;
             }
@@ -189,7 +175,12 @@ impl Slapd {
     }
 
     pub fn resume(&mut self) {
-        let port = self.port;
+        self.spawn(self.port);
+        assert!(self.wait_until_up(), "slapd came back");
+    }
+
+    /// slapd on `port`, in the foreground, from this server's configuration.
+    fn spawn(&mut self, port: u16) {
         let child = Command::new("/usr/sbin/slapd")
             .args([
                 "-d",
@@ -203,8 +194,8 @@ impl Slapd {
             .stderr(Stdio::null())
             .spawn()
             .expect("slapd starts");
+        self.port = port;
         self.child = Some(child);
-        assert!(self.wait_until_up(), "slapd came back");
     }
 
     pub fn url(&self) -> String {
@@ -277,11 +268,7 @@ impl Slapd {
             .env("LDAPTLS_CACERT", self.ca_file())
             .output()
             .unwrap();
-        let prefix = format!("{attribute}: ");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| l.strip_prefix(&prefix).map(str::to_owned))
-            .collect()
+        super::values(&out.stdout, attribute)
     }
 
     /// The `entryUUID` of the group `cn` (what a policy's scope names).
@@ -307,9 +294,9 @@ impl Slapd {
             .env("LDAPTLS_CACERT", self.ca_file())
             .output()
             .unwrap();
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .find_map(|l| l.strip_prefix("entryUUID: ").map(str::to_owned))
+        super::values(&out.stdout, "entryUUID")
+            .into_iter()
+            .next()
             .expect("the group's entryUUID")
     }
 }

@@ -80,3 +80,12 @@ pub(crate) fn make_certificates(dir: &Path, san: &str) {
     // Samba refuses a key that others may read.
     run("chmod", &["600", &key]);
 }
+
+/// The values of `attribute` in `ldapsearch -LLL -o ldif-wrap=no` output.
+pub(crate) fn values(ldif: &[u8], attribute: &str) -> Vec<String> {
+    let prefix = format!("{attribute}: ");
+    String::from_utf8_lossy(ldif)
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix).map(str::to_owned))
+        .collect()
+}
