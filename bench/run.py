@@ -75,7 +75,8 @@ def parse_args() -> argparse.Namespace:
     what.add_argument("--skip-peer", action="store_true", help="no Django peer")
     what.add_argument("--directories", default="ldap,active_directory",
                       help="complete resets with people in these directories, started by the test fixtures (%(default)s; '' for none)")
-    what.add_argument("--directory-people", type=int, default=64, help="people added to each directory (%(default)s)")
+    what.add_argument("--directory-people", type=int, default=256,
+                      help="people added to each directory (%(default)s: at most 10 flow starts per account and hour)")
     what.add_argument("--peer-workers", type=int, default=os.cpu_count() or 2, help="gunicorn sync workers (cores: %(default)s)")
     where = p.add_argument_group("binaries and places")
     where.add_argument("--binary", type=Path, default=os.environ.get("SSPR_BENCH_BINARY"),
