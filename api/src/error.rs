@@ -101,6 +101,7 @@ error_codes! {
     PasswordChangeRequired = "password_change_required": "The password was set by an administrator: change it first.",
     PayloadTooLarge = "payload_too_large": "The request body is too large.",
     QuestionsNotAsked = "questions_not_asked": "The answers are not for the questions asked.",
+    RecoveryCodeInvalid = "recovery_code_invalid": "The recovery code is not one of the person's unused codes.",
     StepUpRequired = "step_up_required": "Changing security info needs a recent step-up (`POST /api/v1/me/step-up`).",
     StorageUnavailable = "storage_unavailable": "The database does not answer (`Retry-After`).",
     Throttled = "throttled": "A limit was reached (`Retry-After`).",
@@ -276,6 +277,8 @@ pub enum Refusal {
     WrongAnswers,
     /// Security answers sent before the questions were asked, or for other questions.
     QuestionsNotAsked,
+    /// A recovery code that is not one of the unused codes (wrong, or used before).
+    RecoveryCodeInvalid,
 }
 
 impl Refusal {
@@ -289,6 +292,7 @@ impl Refusal {
             Self::TotpReplayed => ErrorCode::TotpReplayed,
             Self::WrongAnswers => ErrorCode::WrongAnswers,
             Self::QuestionsNotAsked => ErrorCode::QuestionsNotAsked,
+            Self::RecoveryCodeInvalid => ErrorCode::RecoveryCodeInvalid,
         }
     }
 
@@ -310,6 +314,9 @@ impl Refusal {
             }
             (Self::QuestionsNotAsked, _) => {
                 "answer the questions asked for this reset (ask for them first)".into()
+            }
+            (Self::RecoveryCodeInvalid, _) => {
+                "this is not one of your unused recovery codes (each works once)".into()
             }
         }
     }

@@ -1,5 +1,5 @@
 //! Housekeeping: deletes rows that no rule will read again, so that the tables that grow with
-//! every request (`rate_events`, `captcha_uses`, `verification_codes`, `sessions`) stay the size
+//! every request (`rate_events`, `captcha_uses`, `verification_codes`, `sessions`, `ceremonies`) stay the size
 //! of their windows instead of growing for ever. Every replica runs it; the deletes are
 //! idempotent, so replicas running it together do no harm.
 
@@ -19,13 +19,14 @@ pub struct Purged {
     pub captcha_uses: usize,
     pub codes: usize,
     pub sessions: usize,
+    pub ceremonies: usize,
 }
 
 /// Deletes what is past every window that reads it, with a margin: limit events twice the
 /// longest limit window (the self-service block, 24 hours by default), codes after two days
 /// (their send and try limits look back an hour at most), used CAPTCHA challenges an hour after
 /// they expired (an expired challenge is refused by its own signed expiry), sessions a day after
-/// they ended.
+/// they ended, passkey ceremonies once they expired (an expired one is refused when taken).
 pub async fn purge(ctx: &Ctx, now: DateTime<Utc>) -> Result<Purged, Error> {
     let longest = Duration::hours(ctx.config.recovery.account_block_hours.max(24));
     ctx.store
@@ -38,6 +39,7 @@ pub async fn purge(ctx: &Ctx, now: DateTime<Utc>) -> Result<Purged, Error> {
                 )?,
                 codes: store::codes::purge_before(conn, ts(now - Duration::days(2)))?,
                 sessions: store::sessions::purge_expired(conn, ts(now - Duration::days(1)))?,
+                ceremonies: store::ceremonies::purge_before(conn, ts(now))?,
             })
         })
         .await

@@ -179,6 +179,13 @@ pub(super) fn ask(
             },
             Send::Nothing,
         ),
+        Proof::RecoveryCode => (
+            Challenged {
+                kind: method.kind,
+                what: Asked::RecoveryCode,
+            },
+            Send::Nothing,
+        ),
         Proof::Code => {
             let m = parse_kind(&row.kind).map(methods::registry);
             let (Some(m), Some((channel, _))) = (m, route) else {

@@ -48,7 +48,7 @@ use crate::delivery::{outbox, templates};
 use crate::directory::Username;
 use crate::directory::{PasswordChange, Person as DirPerson};
 use crate::error::{Error, ErrorCode, FieldCode, FieldError, Refusal};
-use crate::methods::{self, Proof, authenticator, codes, parse_kind, questions};
+use crate::methods::{self, Proof, authenticator, codes, parse_kind, questions, recovery_codes};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
 use crate::store::ports::{Accounts, AuditLog, Flows, Limits, Methods, Outbox, Tx};
@@ -82,6 +82,8 @@ impl Purpose {
 /// asking. Built from the context for each request (a test builds its own), so that a step's
 /// transaction runs on any storage (`store::ports`), the database or memory.
 pub struct Rules<'a> {
+    /// The organisation's name, for notices.
+    pub org: &'a str,
     pub recovery: &'a RecoveryLimits,
     pub codes: &'a CodeLimits,
     pub secrets: &'a SecretBox,
@@ -92,6 +94,7 @@ pub struct Rules<'a> {
 impl<'a> Rules<'a> {
     pub fn of(ctx: &'a Ctx, meta: &'a RequestMeta) -> Self {
         Self {
+            org: &ctx.config.organization_name,
             recovery: &ctx.config.recovery,
             codes: &ctx.config.codes,
             secrets: &ctx.secrets,

@@ -53,6 +53,8 @@ pub enum Asked {
     Code { expires_in: i64, resend_after: i64 },
     /// The code the app shows now.
     AppCode,
+    /// One of the recovery codes not used yet.
+    RecoveryCode,
     /// These questions.
     Questions(Vec<questions::Question>),
 }

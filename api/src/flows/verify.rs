@@ -45,7 +45,11 @@ pub async fn verify(
     };
     let verdict = ctx
         .store
-        .write(move |conn| decide(conn, &Rules::of(&ctx_c, &meta_c), attempt, now))
+        .write(move |conn| {
+            // Read in the same trip to the database as the flow (for a notice's helpdesk).
+            let policy = crate::policy::service::current_on(conn)?.policy;
+            decide(conn, &Rules::of(&ctx_c, &meta_c), &policy, attempt, now)
+        })
         .await?;
     let (flow, passed) = verdict?;
     ctx.metrics.recovery(method.kind.as_str(), "verified");
@@ -81,6 +85,7 @@ pub(super) struct Attempt {
 pub(super) fn decide(
     tx: &mut impl Tx,
     rules: &Rules<'_>,
+    policy: &Policy,
     attempt: Attempt,
     now: DateTime<Utc>,
 ) -> Result<Result<(FlowRow, usize), Error>, Error> {
@@ -96,11 +101,15 @@ pub(super) fn decide(
     not_blocked(rules.recovery, tx, &flow, now)?;
     let method = pick(&flow, method_id, now)?;
     let proof = methods::registry(method.kind).proof();
-    let row = person_of(tx, &flow, person, now)?.and_then(|p| {
+    let person = person_of(tx, &flow, person, now)?;
+    let row = person.as_ref().and_then(|p| {
         p.rows
-            .into_iter()
+            .iter()
             .find(|m| m.id == method_id.to_string() && m.status == ACTIVE)
+            .cloned()
     });
+    // Recovery codes left after the one used here.
+    let mut codes_left = None;
     let failure: Option<Error> = match (proof, row) {
         (_, None) => {
             return Err(Error::conflict(
@@ -121,6 +130,15 @@ pub(super) fn decide(
             authenticator::prove(tx, rules.secrets, &mut row, &code, now)?
                 .err()
                 .map(|r| Error::refused(r, None))
+        }
+        (Proof::RecoveryCode, Some(mut row)) => {
+            match recovery_codes::prove(tx, rules.secrets, &mut row, &code)? {
+                Ok(left) => {
+                    codes_left = Some(left);
+                    None
+                }
+                Err(refusal) => Some(Error::refused(refusal, None)),
+            }
         }
         (Proof::Code, Some(row)) => codes::check(
             tx,
@@ -157,6 +175,15 @@ pub(super) fn decide(
         .target(party)
         .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
     audit::record(tx, now, rules.meta, event)?;
+    if let (Some(left), Some(person)) = (codes_left, person.filter(|p| !p.phantom)) {
+        let what_for = match Purpose::of(&flow.purpose) {
+            Some(Purpose::UnlockAccount) => "unlock your account",
+            _ => "reset your password",
+        };
+        let notice =
+            recovery_codes::used_notice(rules.org, &person.user, what_for, left, now, policy);
+        outbox::enqueue(tx, now, &notice)?;
+    }
     // The row as `advance_flow` left it (it won the conditional update, so nothing else changed
     // it in between); no need to read it back.
     let mut flow = flow;

@@ -23,6 +23,7 @@ use crate::registration::MethodStatus;
         ("mobile_voice" = "#/components/schemas/AddMobilePhoneMethod"),
         ("office_voice" = "#/components/schemas/AddOfficePhoneMethod"),
         ("authenticator_app" = "#/components/schemas/AddAuthenticatorAppMethod"),
+        ("recovery_codes" = "#/components/schemas/AddRecoveryCodesMethod"),
     )),
     example = json!({"kind": "mobile_sms", "phone": "+1 415 555 2671"})
 )]
@@ -32,6 +33,22 @@ pub enum AddMethodBody {
     MobilePhone(AddMobilePhoneMethod),
     OfficePhone(AddOfficePhoneMethod),
     AuthenticatorApp(AddAuthenticatorAppMethod),
+    RecoveryCodes(AddRecoveryCodesMethod),
+}
+
+/// A new set of ten recovery codes, active at once: the answer carries them this once. A new
+/// set replaces the old one, whose codes stop working.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct AddRecoveryCodesMethod {
+    pub kind: RecoveryCodesKind,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecoveryCodesKind {
+    RecoveryCodes,
 }
 
 /// An email address, proven with an 8-digit code sent to it.
@@ -109,6 +126,7 @@ pub enum AuthenticatorAppKind {
         ("mobile_voice" = "#/components/schemas/AddedCodeMethod"),
         ("office_voice" = "#/components/schemas/AddedCodeMethod"),
         ("authenticator_app" = "#/components/schemas/AddedAuthenticatorApp"),
+        ("recovery_codes" = "#/components/schemas/AddedRecoveryCodes"),
     )),
     example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "kind": "mobile_sms",
         "status": "pending", "hint": "+1 ••• ••• ••71", "expires_in": 600, "resend_after": 60})
@@ -117,6 +135,22 @@ pub enum AuthenticatorAppKind {
 pub enum AddedMethodBody {
     Code(AddedCodeMethod),
     AuthenticatorApp(AddedAuthenticatorApp),
+    RecoveryCodes(AddedRecoveryCodes),
+}
+
+/// A new set of recovery codes, active at once (`status` is `active`): the codes, shown this
+/// once. Each works once, in a reset or a step-up.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct AddedRecoveryCodes {
+    pub method_id: Uuid,
+    pub kind: RecoveryCodesKind,
+    pub status: MethodStatus,
+    /// What the person is shown of the method.
+    pub hint: String,
+    /// The ten codes (`xxxx-xxxx-xx`); they are stored only as MACs.
+    #[schema(min_items = 10, max_items = 10)]
+    pub codes: Vec<String>,
 }
 
 /// A method proven with a code: the code is on its way to the address or number.
@@ -163,8 +197,8 @@ pub enum CodeKind {
 }
 
 /// The answer to a challenge in a reset: what each kind carries. A code kind says when the code
-/// expires; security questions carry the questions to answer now; an authenticator app carries
-/// nothing more (its code is on the person's device).
+/// expires; security questions carry the questions to answer now; an authenticator app and
+/// recovery codes carry nothing more (the code is on the person's device or paper).
 #[derive(Serialize, ToSchema)]
 #[serde(untagged)]
 #[schema(
@@ -176,6 +210,7 @@ pub enum CodeKind {
         ("office_voice" = "#/components/schemas/CodeChallenge"),
         ("authenticator_app" = "#/components/schemas/AuthenticatorAppChallenge"),
         ("security_questions" = "#/components/schemas/SecurityQuestionsChallenge"),
+        ("recovery_codes" = "#/components/schemas/RecoveryCodeChallenge"),
     )),
     example = json!({"kind": "email", "expires_in": 600, "resend_after": 60})
 )]
@@ -184,6 +219,14 @@ pub enum ChallengeBody {
     Code(CodeChallenge),
     AuthenticatorApp(AuthenticatorAppChallenge),
     SecurityQuestions(SecurityQuestionsChallenge),
+    RecoveryCode(RecoveryCodeChallenge),
+}
+
+/// Type one of the recovery codes not used yet.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct RecoveryCodeChallenge {
+    pub kind: RecoveryCodesKind,
 }
 
 /// A code is on its way.
@@ -233,7 +276,7 @@ pub enum VerifyBody {
     Answers(VerifyWithAnswers),
 }
 
-/// A code received, or shown by the authenticator app.
+/// A code received, shown by the authenticator app, or one of the recovery codes.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]

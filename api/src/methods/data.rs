@@ -28,6 +28,9 @@ pub enum MethodData {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         last_step: Option<i64>,
     },
+    /// Recovery codes: the MACs of the codes not used yet (bound to the method's id); a code
+    /// used leaves the list.
+    RecoveryCodes { unused: Vec<String> },
     /// Nothing of its own (security questions keep their answers in their own table; a
     /// phantom's app has no seed).
     #[default]
@@ -103,6 +106,12 @@ mod tests {
                     last_step: Some(7),
                 },
                 r#"{"type":"totp","sealed_seed":"v1.abc","last_step":7}"#,
+            ),
+            (
+                MethodData::RecoveryCodes {
+                    unused: vec!["k1$a".into(), "k1$b".into()],
+                },
+                r#"{"type":"recovery_codes","unused":["k1$a","k1$b"]}"#,
             ),
             (MethodData::None, r#"{"type":"none"}"#),
         ];

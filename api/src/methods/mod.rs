@@ -11,9 +11,10 @@ pub mod data;
 pub mod email;
 pub mod phone;
 pub mod questions;
+pub mod recovery_codes;
 
 use crate::error::{Error, FieldCode, FieldError};
-use crate::policy::MethodKind;
+use crate::policy::{MethodKind, Policy};
 
 pub use codes::Channel;
 
@@ -43,6 +44,8 @@ pub enum Proof {
     Totp,
     /// Answers to security questions (`questions`).
     Answers,
+    /// One of a set of single-use codes the person printed or saved (`recovery_codes`).
+    RecoveryCode,
 }
 
 /// What the destination of a kind is: what makes two methods one factor, what a typed
@@ -67,8 +70,9 @@ pub trait MethodType: Sync {
     fn destination(&self) -> DestinationKind {
         DestinationKind::None
     }
-    /// Whether administrators may register and use it (SECURITY.md: not security questions).
-    fn for_administrators(&self) -> bool {
+    /// Whether administrators may register and use it under `policy` (SECURITY.md: never
+    /// security questions).
+    fn for_administrators(&self, _policy: &Policy) -> bool {
         true
     }
     /// How a one-time code reaches the person; `None` for kinds without codes.
@@ -93,13 +97,14 @@ pub fn registry(kind: MethodKind) -> &'static dyn MethodType {
         MethodKind::OfficeVoice => &phone::OFFICE_VOICE,
         MethodKind::AuthenticatorApp => &authenticator::AuthenticatorApp,
         MethodKind::SecurityQuestions => &questions::SecurityQuestions,
+        MethodKind::RecoveryCodes => &recovery_codes::RecoveryCodes,
     }
 }
 
 /// What makes two methods two independent factors. Every phone kind on one number is one
 /// factor — a text and a call to one mobile (or an office line on the same number) fall to one
-/// SIM swap — and one address is one factor; an authenticator app or the set of security
-/// answers is a factor of its own. Two methods count twice only when their factors differ.
+/// SIM swap — and one address is one factor; an authenticator app, the set of security
+/// answers or the set of recovery codes is a factor of its own. Two methods count twice only when their factors differ.
 pub fn factor(kind: MethodKind, destination: Option<&str>, method_id: &str) -> String {
     let method = registry(kind);
     match (method.destination(), destination) {
@@ -108,6 +113,7 @@ pub fn factor(kind: MethodKind, destination: Option<&str>, method_id: &str) -> S
         }
         (DestinationKind::Address, Some(address)) => format!("email:{}", address.to_lowercase()),
         _ if method.proof() == Proof::Answers => "security_questions".to_owned(),
+        _ if method.proof() == Proof::RecoveryCode => "recovery_codes".to_owned(),
         _ => format!("{}:{method_id}", kind.as_str()),
     }
 }
@@ -187,14 +193,19 @@ mod tests {
     }
 
     #[test]
-    fn administrators_may_use_every_kind_but_answers() {
-        for kind in MethodKind::ALL {
-            let method = registry(kind);
-            assert_eq!(
-                method.for_administrators(),
-                method.proof() != Proof::Answers,
-                "{kind:?}"
-            );
+    fn administrators_may_use_every_kind_but_answers_and_codes_only_when_the_policy_says() {
+        let mut policy = Policy::default();
+        for allow in [false, true] {
+            policy.recovery_codes.allow_administrators = allow;
+            for kind in MethodKind::ALL {
+                let method = registry(kind);
+                let expected = match method.proof() {
+                    Proof::Answers => false,
+                    Proof::RecoveryCode => allow,
+                    _ => true,
+                };
+                assert_eq!(method.for_administrators(&policy), expected, "{kind:?}");
+            }
         }
     }
 

@@ -15,7 +15,7 @@ impl MethodType for SecurityQuestions {
     fn proof(&self) -> Proof {
         Proof::Answers
     }
-    fn for_administrators(&self) -> bool {
+    fn for_administrators(&self, _: &Policy) -> bool {
         false
     }
     fn kind(&self) -> MethodKind {

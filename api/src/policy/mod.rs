@@ -36,16 +36,19 @@ pub enum MethodKind {
     OfficeVoice,
     AuthenticatorApp,
     SecurityQuestions,
+    /// Ten single-use codes printed or saved at generation.
+    RecoveryCodes,
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 6] = [
+    pub const ALL: [MethodKind; 7] = [
         Self::Email,
         Self::MobileSms,
         Self::MobileVoice,
         Self::OfficeVoice,
         Self::AuthenticatorApp,
         Self::SecurityQuestions,
+        Self::RecoveryCodes,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +59,7 @@ impl MethodKind {
             Self::OfficeVoice => "office_voice",
             Self::AuthenticatorApp => "authenticator_app",
             Self::SecurityQuestions => "security_questions",
+            Self::RecoveryCodes => "recovery_codes",
         }
     }
 }
@@ -72,6 +76,15 @@ pub struct SecurityQuestionsPolicy {
     /// Up to 20 questions of the organisation's own, 3–200 characters each.
     #[schema(max_items = 20)]
     pub custom_questions: Vec<String>,
+}
+
+/// Recovery codes (`recovery_codes` in `methods_enabled` turns them on for people in scope).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryCodesPolicy {
+    /// Administrators may register and use recovery codes too (they are a printed secret that
+    /// can be copied unnoticed, so administrators may not unless this says so).
+    pub allow_administrators: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -138,6 +151,9 @@ pub struct Policy {
     pub methods_enabled: Vec<MethodKind>,
     #[serde(deserialize_with = "crate::wire::object")]
     pub security_questions: SecurityQuestionsPolicy,
+    /// Absent in a document written before recovery codes existed: the defaults.
+    #[serde(default, deserialize_with = "crate::wire::object")]
+    pub recovery_codes: RecoveryCodesPolicy,
     #[serde(deserialize_with = "crate::wire::object")]
     pub registration: RegistrationPolicy,
     #[serde(deserialize_with = "crate::wire::object")]
@@ -176,6 +192,7 @@ impl Default for Policy {
                 reset_count: 3,
                 custom_questions: Vec::new(),
             },
+            recovery_codes: RecoveryCodesPolicy::default(),
             registration: RegistrationPolicy {
                 require_on_sign_in: true,
                 reconfirm_days: 180,

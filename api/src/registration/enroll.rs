@@ -16,7 +16,7 @@ use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
 use crate::error::{Error, ErrorCode, FieldCode};
 use crate::methods::data::MethodData;
-use crate::methods::{self, Proof, authenticator, codes, parse_kind};
+use crate::methods::{self, Proof, authenticator, codes, parse_kind, recovery_codes};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
@@ -45,6 +45,7 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
         created_at: utc(row.created_at),
         activated_at: row.activated_at.map(utc),
         recovery_from,
+        codes_left: recovery_codes::left(&row.data()).and_then(|n| u32::try_from(n).ok()),
     })
 }
 
@@ -67,7 +68,7 @@ pub(super) fn check_allowed(
     kind: MethodKind,
 ) -> Result<(), Error> {
     let method = methods::registry(kind);
-    if user.is_admin && !method.for_administrators() {
+    if user.is_admin && !method.for_administrators(policy) {
         return Err(Error::NotAllowed {
             code: ErrorCode::NotAllowedForAdministrators,
             detail: format!("administrators cannot use {}", method.describe()).into(),
@@ -143,6 +144,9 @@ pub async fn add(
     }
     check_allowed(&policy, &user, req.kind)?;
     let destination = method.parse_destination(&req.destination)?;
+    if method.proof() == Proof::RecoveryCode {
+        return super::codes_set::generate(ctx, principal, meta, user, policy).await;
+    }
     let now = ctx.now();
     let method_id = Uuid::new_v4().to_string();
     let enrolment = match method.proof() {
@@ -238,6 +242,7 @@ pub async fn add(
     Ok(Added {
         method_id: Uuid::parse_str(&row.id).map_err(|e| Error::internal(e.to_string()))?,
         kind: req.kind,
+        status: MethodStatus::Pending,
         hint,
         next,
     })

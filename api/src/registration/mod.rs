@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod changes;
+mod codes_set;
 pub mod enroll;
 mod model;
 pub mod step_up;
@@ -65,13 +66,13 @@ pub fn methods_required(policy: &Policy, is_admin: bool) -> u32 {
 }
 
 /// The kinds this person may register and use. Administrators may use every kind but
-/// security questions, whatever the policy enables for everyone else (as in Entra, their
-/// policy is fixed).
+/// security questions (and recovery codes unless the policy allows them), whatever the policy
+/// enables for everyone else (as in Entra, their policy is fixed).
 pub fn allowed_kinds(policy: &Policy, is_admin: bool) -> Vec<MethodKind> {
     if is_admin {
         MethodKind::ALL
             .into_iter()
-            .filter(|k| methods::registry(*k).for_administrators())
+            .filter(|k| methods::registry(*k).for_administrators(policy))
             .collect()
     } else {
         policy.methods_enabled.clone()

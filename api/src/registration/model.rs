@@ -28,6 +28,8 @@ pub struct Method {
     pub activated_at: Option<DateTime<Utc>>,
     /// While a method added or changed after the first set waits out the recovery cool-down.
     pub recovery_from: Option<DateTime<Utc>>,
+    /// Recovery codes: how many are not used yet.
+    pub codes_left: Option<u32>,
 }
 
 /// Where a method stands.
@@ -50,10 +52,11 @@ impl MethodStatus {
     }
 }
 
-/// A method added, waiting to be proven.
+/// A method added: waiting to be proven, or (recovery codes) active at once.
 pub struct Added {
     pub method_id: Uuid,
     pub kind: MethodKind,
+    pub status: MethodStatus,
     pub hint: String,
     pub next: Enrolment,
 }
@@ -68,6 +71,8 @@ pub enum Enrolment {
         otpauth_uri: String,
         qr_svg: String,
     },
+    /// Nothing more: the set is active; its codes are shown this once.
+    RecoveryCodes(Vec<String>),
 }
 
 /// A code on its way: valid for, and resendable after, this many seconds.

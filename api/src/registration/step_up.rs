@@ -17,7 +17,7 @@ use crate::context::{Ctx, RequestMeta};
 use crate::directory::Person;
 use crate::error::{Error, ErrorCode, FieldCode, Refusal};
 use crate::flows::limits;
-use crate::methods::{self, Channel, Proof, authenticator, codes, parse_kind};
+use crate::methods::{self, Channel, Proof, authenticator, codes, parse_kind, recovery_codes};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
@@ -208,10 +208,21 @@ pub async fn prove(
             let bucket = failure_bucket(&user_id);
             limits::check(conn, &bucket, Duration::hours(1), FAILURES_PER_HOUR, now)?;
             let (mut row, kind) = provable(conn, &user_id, method_id)?;
+            // Recovery codes left after the one used here.
+            let mut codes_left = None;
             let refusal: Option<Error> = match methods::registry(kind).proof() {
                 Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
                     .err()
                     .map(|r: Refusal| Error::refused(r, None)),
+                Proof::RecoveryCode => {
+                    match recovery_codes::prove(conn, &ctx_c.secrets, &mut row, &code)? {
+                        Ok(left) => {
+                            codes_left = Some(left);
+                            None
+                        }
+                        Err(r) => Some(Error::refused(r, None)),
+                    }
+                }
                 _ => codes::check(
                     conn,
                     &ctx_c.secrets,
@@ -238,6 +249,18 @@ pub async fn prove(
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;
+            if let Some(left) = codes_left {
+                let policy = crate::policy::service::current_on(conn)?.policy;
+                let notice = recovery_codes::used_notice(
+                    &ctx_c.config.organization_name,
+                    &p.person,
+                    "confirm a change of your security info",
+                    left,
+                    now,
+                    &policy,
+                );
+                crate::delivery::outbox::enqueue(conn, now, &notice)?;
+            }
             Ok(Ok(until))
         })
         .await?;

@@ -7,11 +7,12 @@ use chrono::NaiveDateTime;
 
 use super::accounts::AccountRow;
 use super::audit::AuditRow;
+use super::ceremonies::Ceremony;
 use super::codes::CodeRow;
 use super::flows::{self, FlowRow};
 use super::methods::{AnswerRow, MethodRow};
 use super::outbox::OutboxRow;
-use super::ports::{Accounts, AuditLog, Codes, Flows, Limits, Methods, Outbox};
+use super::ports::{Accounts, AuditLog, Ceremonies, Codes, Flows, Limits, Methods, Outbox};
 use crate::error::Error;
 
 /// Every table the interfaces reach, as plain rows.
@@ -28,6 +29,8 @@ pub struct Memory {
     pub used_once: Vec<(String, NaiveDateTime)>,
     pub audit: Vec<AuditRow>,
     pub outbox: Vec<OutboxRow>,
+    /// `(owner, method_id, state, expires_at)`.
+    pub ceremonies: Vec<(String, String, String, NaiveDateTime)>,
 }
 
 impl Memory {
@@ -359,5 +362,36 @@ impl Outbox for Memory {
         self.outbox
             .retain(|m| !(ids.contains(&m.id) && m.sent_at.is_none()));
         Ok(())
+    }
+}
+
+impl Ceremonies for Memory {
+    fn put_ceremony(
+        &mut self,
+        owner: &str,
+        method_id: &str,
+        state: &str,
+        expires_at: NaiveDateTime,
+    ) -> Result<(), Error> {
+        self.ceremonies
+            .retain(|(o, m, _, _)| !(o == owner && m == method_id));
+        self.ceremonies.push((
+            owner.to_owned(),
+            method_id.to_owned(),
+            state.to_owned(),
+            expires_at,
+        ));
+        Ok(())
+    }
+    fn take_ceremony(&mut self, owner: &str, method_id: &str) -> Result<Option<Ceremony>, Error> {
+        let Some(i) = self
+            .ceremonies
+            .iter()
+            .position(|(o, m, _, _)| o == owner && m == method_id)
+        else {
+            return Ok(None);
+        };
+        let (_, _, state, expires_at) = self.ceremonies.remove(i);
+        Ok(Some(Ceremony { state, expires_at }))
     }
 }

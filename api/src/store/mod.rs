@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod ceremonies;
 pub mod codes;
 pub mod flows;
 pub mod groups;

@@ -13,11 +13,12 @@ use chrono::NaiveDateTime;
 
 use super::accounts::AccountRow;
 use super::audit::AuditRow;
+use super::ceremonies::Ceremony;
 use super::codes::CodeRow;
 use super::flows::FlowRow;
 use super::methods::{AnswerRow, MethodRow};
 use super::outbox::OutboxRow;
-use super::{DbConn, accounts, audit, codes, flows, methods, outbox, rate};
+use super::{DbConn, accounts, audit, ceremonies, codes, flows, methods, outbox, rate};
 use crate::error::Error;
 
 /// Our accounts: the session epoch, the must-change flag.
@@ -124,9 +125,41 @@ pub trait Outbox {
     fn delete_unsent(&mut self, ids: &[String]) -> Result<(), Error>;
 }
 
+/// Passkey ceremonies: kept between the options and the answer, taken once.
+pub trait Ceremonies {
+    /// Keeps `state` for `owner` and `method_id` until `expires_at` (replacing an earlier one).
+    fn put_ceremony(
+        &mut self,
+        owner: &str,
+        method_id: &str,
+        state: &str,
+        expires_at: NaiveDateTime,
+    ) -> Result<(), Error>;
+    /// Removes the ceremony and returns it, to one request only.
+    fn take_ceremony(&mut self, owner: &str, method_id: &str) -> Result<Option<Ceremony>, Error>;
+}
+
 /// Everything a step may write in one transaction.
-pub trait Tx: Accounts + Flows + Methods + Codes + Limits + AuditLog + Outbox {}
-impl<T: Accounts + Flows + Methods + Codes + Limits + AuditLog + Outbox + ?Sized> Tx for T {}
+pub trait Tx: Accounts + Flows + Methods + Codes + Limits + AuditLog + Outbox + Ceremonies {}
+impl<T: Accounts + Flows + Methods + Codes + Limits + AuditLog + Outbox + Ceremonies + ?Sized> Tx
+    for T
+{
+}
+
+impl Ceremonies for DbConn {
+    fn put_ceremony(
+        &mut self,
+        owner: &str,
+        method_id: &str,
+        state: &str,
+        expires_at: NaiveDateTime,
+    ) -> Result<(), Error> {
+        ceremonies::put(self, owner, method_id, state, expires_at)
+    }
+    fn take_ceremony(&mut self, owner: &str, method_id: &str) -> Result<Option<Ceremony>, Error> {
+        ceremonies::take(self, owner, method_id)
+    }
+}
 
 impl Accounts for DbConn {
     fn account(&mut self, id: &str) -> Result<Option<AccountRow>, Error> {

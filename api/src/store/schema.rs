@@ -96,6 +96,7 @@ diesel::joinable!(group_members -> users (user_id));
 diesel::joinable!(sessions -> accounts (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    ceremonies,
     users,
     accounts,
     groups,
@@ -209,5 +210,14 @@ diesel::table! {
         user_id -> Text,
         password_hash -> Text,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ceremonies (owner, method_id) {
+        owner -> Text,
+        method_id -> Text,
+        state -> Text,
+        expires_at -> Timestamp,
     }
 }

@@ -20,6 +20,7 @@ mod migrations;
 mod openapi;
 mod policy;
 mod recovery;
+mod recovery_codes;
 mod replicas;
 mod security;
 mod startup;

@@ -54,6 +54,7 @@ export function isCodeProblem(problem: Problem): boolean {
     'no_code_pending',
     'totp_invalid',
     'totp_replayed',
+    'recovery_code_invalid',
     'wrong_answers',
     'questions_not_asked',
   ].includes(problem.code);

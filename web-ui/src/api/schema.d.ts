@@ -711,7 +711,7 @@ export interface paths {
          * @description Proves a step-up with the code received (or shown by the app): for the next ten minutes this
          *     session may add, replace and remove methods. Five failures an hour, then 429.
          *
-         *     Problem codes of this operation: `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `recovery_code_invalid`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["step_up"];
         delete?: never;
@@ -849,7 +849,7 @@ export interface paths {
          * @description Checks a code, an authenticator code or security answers. Success answers a new flow token (the
          *     old one stops working); a failure says why and counts against the flow and the account.
          *
-         *     Problem codes of this operation: `method_already_passed`, `method_unavailable`, `flow_changed`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `questions_not_asked`, `wrong_answers`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `method_already_passed`, `method_unavailable`, `flow_changed`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `questions_not_asked`, `wrong_answers`, `recovery_code_invalid`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["verify_recovery_method"];
         delete?: never;
@@ -890,7 +890,7 @@ export interface components {
          *       "phone": "+1 415 555 2671"
          *     }
          */
-        AddMethodRequest: components["schemas"]["AddEmailMethod"] | components["schemas"]["AddMobilePhoneMethod"] | components["schemas"]["AddOfficePhoneMethod"] | components["schemas"]["AddAuthenticatorAppMethod"];
+        AddMethodRequest: components["schemas"]["AddEmailMethod"] | components["schemas"]["AddMobilePhoneMethod"] | components["schemas"]["AddOfficePhoneMethod"] | components["schemas"]["AddAuthenticatorAppMethod"] | components["schemas"]["AddRecoveryCodesMethod"];
         /** @description A mobile number for text messages or calls, in international form, proven with a code. */
         AddMobilePhoneMethod: {
             /**
@@ -910,6 +910,17 @@ export interface components {
              */
             kind: "office_voice";
             phone: string;
+        };
+        /**
+         * @description A new set of ten recovery codes, active at once: the answer carries them this once. A new
+         *     set replaces the old one, whose codes stop working.
+         */
+        AddRecoveryCodesMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "recovery_codes";
         };
         /** @description An authenticator app: its seed, shown this once; the first code from the app verifies it. */
         AddedAuthenticatorApp: {
@@ -965,7 +976,25 @@ export interface components {
          *       "status": "pending"
          *     }
          */
-        AddedMethod: components["schemas"]["AddedCodeMethod"] | components["schemas"]["AddedAuthenticatorApp"];
+        AddedMethod: components["schemas"]["AddedCodeMethod"] | components["schemas"]["AddedAuthenticatorApp"] | components["schemas"]["AddedRecoveryCodes"];
+        /**
+         * @description A new set of recovery codes, active at once (`status` is `active`): the codes, shown this
+         *     once. Each works once, in a reset or a step-up.
+         */
+        AddedRecoveryCodes: {
+            /** @description The ten codes (`xxxx-xxxx-xx`); they are stored only as MACs. */
+            codes: string[];
+            /** @description What the person is shown of the method. */
+            hint: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "recovery_codes";
+            /** Format: uuid */
+            method_id: string;
+            status: components["schemas"]["MethodStatus"];
+        };
         /** @description One row as administrators read it. */
         AuditEntry: {
             actor_id?: string | null;
@@ -1059,15 +1088,15 @@ export interface components {
         };
         /**
          * @description The answer to a challenge in a reset: what each kind carries. A code kind says when the code
-         *     expires; security questions carry the questions to answer now; an authenticator app carries
-         *     nothing more (its code is on the person's device).
+         *     expires; security questions carry the questions to answer now; an authenticator app and
+         *     recovery codes carry nothing more (the code is on the person's device or paper).
          * @example {
          *       "expires_in": 600,
          *       "kind": "email",
          *       "resend_after": 60
          *     }
          */
-        ChallengeResponse: components["schemas"]["CodeChallenge"] | components["schemas"]["AuthenticatorAppChallenge"] | components["schemas"]["SecurityQuestionsChallenge"];
+        ChallengeResponse: components["schemas"]["CodeChallenge"] | components["schemas"]["AuthenticatorAppChallenge"] | components["schemas"]["SecurityQuestionsChallenge"] | components["schemas"]["RecoveryCodeChallenge"];
         ChangePasswordRequest: {
             current_password: string;
             new_password: string;
@@ -1206,6 +1235,7 @@ export interface components {
          *     - `password_change_required`: The password was set by an administrator: change it first.
          *     - `payload_too_large`: The request body is too large.
          *     - `questions_not_asked`: The answers are not for the questions asked.
+         *     - `recovery_code_invalid`: The recovery code is not one of the person's unused codes.
          *     - `step_up_required`: Changing security info needs a recent step-up (`POST /api/v1/me/step-up`).
          *     - `storage_unavailable`: The database does not answer (`Retry-After`).
          *     - `throttled`: A limit was reached (`Retry-After`).
@@ -1224,7 +1254,7 @@ export interface components {
          *     - `wrong_purpose`: The flow was started for the other purpose.
          * @enum {string}
          */
-        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "recovery_code_invalid" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
          * @description Every kind of audit event: stable and machine-readable.
          *
@@ -1383,7 +1413,7 @@ export interface components {
          * @description A way to prove who one is.
          * @enum {string}
          */
-        MethodKind: "email" | "mobile_sms" | "mobile_voice" | "office_voice" | "authenticator_app" | "security_questions";
+        MethodKind: "email" | "mobile_sms" | "mobile_voice" | "office_voice" | "authenticator_app" | "security_questions" | "recovery_codes";
         MethodList: {
             items: components["schemas"]["MethodView"][];
         };
@@ -1396,6 +1426,11 @@ export interface components {
         MethodView: {
             /** Format: date-time */
             activated_at?: string | null;
+            /**
+             * Format: int32
+             * @description Recovery codes: how many of the set are not used yet.
+             */
+            codes_left?: number | null;
             /** Format: date-time */
             created_at: string;
             /** @description Masked destination (`j***@e***.com`, `+1 ••• ••• ••67`) or the kind's name. */
@@ -1499,6 +1534,8 @@ export interface components {
             methods_required: number;
             notifications: components["schemas"]["NotificationsPolicy"];
             password: components["schemas"]["PasswordPolicy"];
+            /** @description Absent in a document written before recovery codes existed: the defaults. */
+            recovery_codes?: components["schemas"]["RecoveryCodesPolicy"];
             /**
              * Format: int32
              * @description A method added or replaced after the first set (a change of security info) cannot be used
@@ -1587,6 +1624,24 @@ export interface components {
         Question: {
             question_id: string;
             text: string;
+        };
+        /** @description Type one of the recovery codes not used yet. */
+        RecoveryCodeChallenge: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "recovery_codes";
+        };
+        /** @enum {string} */
+        RecoveryCodesKind: "recovery_codes";
+        /** @description Recovery codes (`recovery_codes` in `methods_enabled` turns them on for people in scope). */
+        RecoveryCodesPolicy: {
+            /**
+             * @description Administrators may register and use recovery codes too (they are a printed secret that
+             *     can be copied unnoticed, so administrators may not unless this says so).
+             */
+            allow_administrators: boolean;
         };
         RegistrationDay: {
             date: string;
@@ -1822,7 +1877,7 @@ export interface components {
             method_id: string;
         };
         StepUpRequest: {
-            /** @description The code received, or shown by the authenticator app. */
+            /** @description The code received, shown by the authenticator app, or one of the recovery codes. */
             code: string;
             /** Format: uuid */
             method_id: string;
@@ -1905,7 +1960,7 @@ export interface components {
             /** Format: uuid */
             method_id: string;
         };
-        /** @description A code received, or shown by the authenticator app. */
+        /** @description A code received, shown by the authenticator app, or one of the recovery codes. */
         VerifyWithCode: {
             /** @description The code, as received (spaces and dashes are ignored). */
             code: string;

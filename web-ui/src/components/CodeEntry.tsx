@@ -21,6 +21,7 @@ export function CodeEntry({
   intro,
   scope,
   digits,
+  text = false,
   initialResendAfter = 0,
   onVerify,
   onResend,
@@ -33,6 +34,8 @@ export function CodeEntry({
   scope?: string;
   /** Expected length, for the keyboard hint; codes may be 6 or 8 digits. */
   digits?: number;
+  /** Letters and digits (a recovery code), not digits only. */
+  text?: boolean;
   initialResendAfter?: number;
   onVerify: (code: string) => Promise<Problem | null>;
   onResend?: () => Promise<ResendResult>;
@@ -90,9 +93,9 @@ export function CodeEntry({
         help={help}
         value={code}
         onChange={setCode}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={digits ? digits + 4 : 12}
+        inputMode={text ? 'text' : 'numeric'}
+        autoComplete={text ? 'off' : 'one-time-code'}
+        maxLength={text ? 16 : digits ? digits + 4 : 12}
         errors={codeError}
         required
       />

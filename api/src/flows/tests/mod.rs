@@ -71,6 +71,7 @@ pub(super) struct Env {
 impl Env {
     pub(super) fn rules(&self) -> Rules<'_> {
         Rules {
+            org: "Example",
             recovery: &self.recovery,
             codes: &self.codes,
             secrets: &self.secrets,
@@ -204,7 +205,9 @@ impl World {
             answers: None,
             person: Some(Self::person()),
         };
-        self.db.transaction(|tx| decide(tx, &rules, attempt, now()))
+        let policy = Policy::default();
+        self.db
+            .transaction(|tx| decide(tx, &rules, &policy, attempt, now()))
     }
 
     pub(super) fn flow(&self) -> &FlowRow {

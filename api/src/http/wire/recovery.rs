@@ -124,7 +124,7 @@ impl From<flows::Challenged> for ChallengeResponse {
                 expires_in,
                 resend_after,
             } => (Some(expires_in), Some(resend_after), None),
-            flows::Asked::AppCode => (None, None, None),
+            flows::Asked::AppCode | flows::Asked::RecoveryCode => (None, None, None),
             flows::Asked::Questions(questions) => (None, None, Some(questions)),
         };
         Self {
@@ -142,7 +142,7 @@ impl From<flows::Challenged> for ChallengeResponse {
 #[serde(deny_unknown_fields)]
 pub struct VerifyRequest {
     pub method_id: Uuid,
-    /// The code received, or shown by the authenticator app.
+    /// The code received, shown by the authenticator app, or one of the recovery codes.
     pub code: Option<String>,
     /// Security questions: the answers to the questions asked.
     #[serde(default, deserialize_with = "crate::wire::optional_objects")]

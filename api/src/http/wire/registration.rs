@@ -37,6 +37,9 @@ pub struct MethodView {
     /// Set while a method added or changed after the first set waits out the policy's recovery
     /// cool-down: a reset offers it from then on (it works for everything else at once).
     pub recovery_from: Option<DateTime<Utc>>,
+    /// Recovery codes: how many of the set are not used yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codes_left: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -67,6 +70,9 @@ pub struct AddedMethod {
     /// Authenticator apps: the URI as a QR code (SVG), shown this once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qr_svg: Option<String>,
+    /// Recovery codes: the ten codes, shown this once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codes: Option<Vec<String>>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -134,6 +140,7 @@ impl From<reg::Method> for MethodView {
             created_at: m.created_at,
             activated_at: m.activated_at,
             recovery_from: m.recovery_from,
+            codes_left: m.codes_left,
         }
     }
 }
@@ -151,13 +158,14 @@ impl From<reg::Added> for AddedMethod {
         let mut added = Self {
             method_id: a.method_id,
             kind: a.kind,
-            status: MethodStatus::Pending,
+            status: a.status,
             hint: a.hint,
             expires_in: None,
             resend_after: None,
             secret: None,
             otpauth_uri: None,
             qr_svg: None,
+            codes: None,
         };
         match a.next {
             reg::Enrolment::CodeSent(sent) => {
@@ -173,6 +181,7 @@ impl From<reg::Added> for AddedMethod {
                 added.otpauth_uri = Some(otpauth_uri);
                 added.qr_svg = Some(qr_svg);
             }
+            reg::Enrolment::RecoveryCodes(codes) => added.codes = Some(codes),
         }
         added
     }
@@ -237,7 +246,7 @@ pub struct StepUpChallenge {
 #[serde(deny_unknown_fields)]
 pub struct StepUpRequest {
     pub method_id: Uuid,
-    /// The code received, or shown by the authenticator app.
+    /// The code received, shown by the authenticator app, or one of the recovery codes.
     pub code: String,
 }
 

@@ -28,4 +28,5 @@ export const METHOD_KINDS: readonly MethodKind[] = [
   'office_voice',
   'authenticator_app',
   'security_questions',
+  'recovery_codes',
 ];

@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 import { customQuestionInputId } from '../common/fieldErrors';
-import { FieldsetField, NumberField, SelectField, TextField } from '../common/fields';
+import { CheckboxField, FieldsetField, NumberField, SelectField, TextField } from '../common/fields';
 import { methodName } from '../common/format';
 import { METHOD_KINDS, type MethodKind } from '../common/types';
 import type { PolicyTabProps } from './tabProps';
@@ -43,6 +43,15 @@ export default function PolicyMethodsTab({ policy, update }: PolicyTabProps) {
           </div>
         ))}
       </FieldsetField>
+      <CheckboxField
+        id="policy-recovery_codes-allow_administrators"
+        label={t('admin.policy.recoveryCodesForAdmins')}
+        hint={t('admin.policy.recoveryCodesForAdminsHint')}
+        checked={policy.recovery_codes?.allow_administrators ?? false}
+        onChange={(checked) =>
+          update((p) => ({ ...p, recovery_codes: { ...p.recovery_codes, allow_administrators: checked } }))
+        }
+      />
       <SelectField
         id="policy-methods_required"
         label={t('admin.policy.methodsRequired')}

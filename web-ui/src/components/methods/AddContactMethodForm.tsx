@@ -55,7 +55,7 @@ export function AddContactMethodForm({
       return;
     }
     // A contact kind's answer is a code kind's (`AddedMethod` per kind).
-    if (outcome.data.kind !== 'authenticator_app') {
+    if ('expires_in' in outcome.data) {
       setProblem(null);
       setAdded(outcome.data);
     }

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../Messages';
 import { resendCode, verifyMethod } from './methodCalls';
 
 import { kindInfo, sendsCodes } from './kinds';
+import { RecoveryCodesForm } from './RecoveryCodesForm';
 
 function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -26,6 +27,7 @@ export function MethodList({
 }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [entering, setEntering] = useState<string | null>(null);
+  const [renewing, setRenewing] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
 
   if (methods.length === 0) return <p>{t('security.none')}</p>;
@@ -50,6 +52,9 @@ export function MethodList({
                 <span className="method__date">
                   {t('security.added_on', { date: formatDate(m.activated_at ?? m.created_at) })}
                 </span>
+                {m.codes_left != null ? (
+                  <span className="method__note">{t('method.codes_left', { n: m.codes_left })}</span>
+                ) : null}
                 {m.recovery_from ? (
                   <span className="method__note">{t('security.recovery_from', { date: formatDate(m.recovery_from) })}</span>
                 ) : null}
@@ -74,6 +79,15 @@ export function MethodList({
                     </button>
                   </div>
                 </div>
+              ) : renewing === m.method_id ? (
+                <RecoveryCodesForm
+                  replacing
+                  onDone={() => {
+                    setRenewing(null);
+                    onChanged?.();
+                  }}
+                  onCancel={() => setRenewing(null)}
+                />
               ) : entering === m.method_id ? (
                 <CodeEntry
                   id={`pending-${m.method_id}`}
@@ -94,6 +108,11 @@ export function MethodList({
                   {m.status === 'pending' && sendsCodes(m.kind) ? (
                     <button type="button" className="button" onClick={() => setEntering(m.method_id)}>
                       {t('security.enter_code_for', { method: name })}
+                    </button>
+                  ) : null}
+                  {m.status === 'active' && kindInfo(m.kind).proof === 'recovery_code' && onChanged ? (
+                    <button type="button" className="button" onClick={() => setRenewing(m.method_id)}>
+                      {t('add.codes.regenerate')}
                     </button>
                   ) : null}
                   {onRemove ? (

@@ -29,7 +29,8 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
   const choose = async (m: MethodView) => {
     setChosen(m);
     setProblem(null);
-    if (kindInfo(m.kind).proof === 'totp') {
+    // Nothing is sent for an app or a recovery code: the person has it.
+    if (!sendsCodes(m.kind)) {
       setSent(0);
       return;
     }
@@ -54,8 +55,9 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
       {chosen && sent !== null ? (
         <CodeEntry
           id="step-up-code"
-          intro={<p>{t(kindInfo(chosen.kind).proof === 'totp' ? 'recover.app_code' : 'stepup.code_sent', { hint: chosen.hint })}</p>}
+          intro={<p>{t(stepUpWords(chosen.kind), { hint: chosen.hint })}</p>}
           scope="security"
+          text={kindInfo(chosen.kind).proof === 'recovery_code'}
           initialResendAfter={sent}
           onVerify={prove}
           onResend={sendsCodes(chosen.kind) ? () => challenge(chosen) : undefined}
@@ -78,4 +80,12 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
       )}
     </section>
   );
+}
+
+/** What the person is told to enter: the app's code, a recovery code, or the code sent. */
+function stepUpWords(kind: string): string {
+  const proof = kindInfo(kind).proof;
+  if (proof === 'totp') return 'recover.app_code';
+  if (proof === 'recovery_code') return 'recover.recovery_code';
+  return 'stepup.code_sent';
 }

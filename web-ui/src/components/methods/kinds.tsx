@@ -5,10 +5,11 @@ import type { ComponentType } from 'react';
 import type { MethodKind, Schemas } from '../../api/client';
 import { AddAuthenticatorForm } from './AddAuthenticatorForm';
 import { AddContactMethodForm } from './AddContactMethodForm';
+import { RecoveryCodesForm } from './RecoveryCodesForm';
 import { SecurityQuestionsForm } from './SecurityQuestionsForm';
 
 /** How a kind proves the person (the API's `methods::Proof`). */
-export type Proof = 'code' | 'totp' | 'answers';
+export type Proof = 'code' | 'totp' | 'answers' | 'recovery_code';
 
 export interface AddFormProps {
   onDone: () => void;
@@ -37,6 +38,7 @@ export const METHOD_KINDS: Record<MethodKind, KindInfo> = {
   office_voice: contact('office_voice'),
   authenticator_app: { proof: 'totp', showsHint: false, AddForm: AddAuthenticatorForm },
   security_questions: { proof: 'answers', showsHint: false, AddForm: SecurityQuestionsForm },
+  recovery_codes: { proof: 'recovery_code', showsHint: false, AddForm: RecoveryCodesForm },
 };
 
 /** What the directory keeps that a form of `kind` may start from. */

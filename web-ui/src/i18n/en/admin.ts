@@ -29,6 +29,7 @@ const admin: Record<string, string> = {
   'admin.method.office_voice': 'Office phone (voice call)',
   'admin.method.authenticator_app': 'Authenticator app',
   'admin.method.security_questions': 'Security questions',
+  'admin.method.recovery_codes': 'Recovery codes',
 
   // Problems, by the API's stable `code`, then by status.
   'admin.problem.version_conflict':
@@ -83,6 +84,9 @@ const admin: Record<string, string> = {
   'admin.policy.noGroups': 'There are no groups yet. Create one on the Groups page.',
 
   'admin.policy.methodsEnabled': 'Methods people may use',
+  'admin.policy.recoveryCodesForAdmins': 'Administrators may use recovery codes',
+  'admin.policy.recoveryCodesForAdminsHint':
+    'Recovery codes are a printed or saved secret that can be copied unnoticed; administrators cannot use them unless this is on.',
   'admin.policy.methodsRequired': 'Number of methods required to reset',
   'admin.policy.methodsRequiredHint': 'Never more than the number of methods enabled.',
   'admin.policy.methodsRequired.1': 'One',

@@ -182,6 +182,24 @@ function MethodChallenge({
     );
   }
 
+  if (method.kind === 'recovery_codes') {
+    return (
+      <div className="stack">
+        {heading}
+        <CodeEntry
+          id="recover-recovery-code"
+          intro={<p>{t('recover.recovery_code')}</p>}
+          label={t('recover.recovery_code_label')}
+          help={t('recover.recovery_code_help')}
+          scope="recover"
+          text
+          onVerify={(code) => verify({ code })}
+        />
+        {back}
+      </div>
+    );
+  }
+
   if (method.kind === 'security_questions') {
     if (questions === null) {
       return (
