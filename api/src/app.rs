@@ -41,6 +41,8 @@ pub enum StartError {
     Directory(String),
     #[error("password hashing: {0}")]
     Hasher(String),
+    #[error("passkeys: {0}")]
+    Passkeys(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: String,
@@ -82,6 +84,37 @@ fn directory_of(
     )
     .map_err(StartError::Directory)?;
     Ok(Arc::new(directory))
+}
+
+/// The passkeys' relying party, when the public URL names a domain. Refuses to start when
+/// passkeys were registered under another relying party id (they would all stop working)
+/// unless `SSPR_PASSKEY_RP_ID_CHANGED` says that is intended.
+async fn relying_party(
+    config: &Config,
+    store: &Store,
+) -> Result<Option<Arc<crate::methods::passkey::RelyingParty>>, StartError> {
+    let registered = store.read(crate::store::methods::passkey_rp_ids).await?;
+    let current = config.passkey_rp_id.as_deref();
+    if let Some(old) = registered.iter().find(|id| Some(id.as_str()) != current)
+        && !config.passkey_rp_id_changed
+    {
+        return Err(StartError::Passkeys(format!(
+            "passkeys were registered for `{old}`, and the relying party id is now {}: every one \
+             of them would stop working. Set SSPR_PASSKEY_RP_ID={old} (with a public URL on that \
+             domain) to keep them, or SSPR_PASSKEY_RP_ID_CHANGED=true to start anyway",
+            current.map_or_else(
+                || "none (the public URL's host is an IP address)".to_owned(),
+                |c| format!("`{c}`")
+            )
+        )));
+    }
+    let Some(id) = current else {
+        tracing::info!("passkeys are off: the public URL's host is an IP address, not a domain");
+        return Ok(None);
+    };
+    crate::methods::passkey::RelyingParty::new(id, &config.public_url, &config.organization_name)
+        .map(|rp| Some(Arc::new(rp)))
+        .map_err(StartError::Passkeys)
 }
 
 pub struct Application {
@@ -134,6 +167,7 @@ impl Application {
             .map_err(StartError::Keys)?;
         let delivery = Delivery::from_config(&config).map_err(StartError::Delivery)?;
         let directory = wrap(directory_of(&config, &store, &hasher, &clock)?);
+        let passkeys = relying_party(&config, &store).await?;
         let ctx = Ctx {
             config: Arc::clone(&config),
             store,
@@ -146,6 +180,7 @@ impl Application {
                 .map_err(|e| StartError::Startup(Error::internal(e.to_string())))?,
             census: Default::default(),
             directory,
+            passkeys,
         };
 
         let now = ctx.now();

@@ -31,6 +31,8 @@ pub struct Ctx {
     pub census: crate::flows::phantom::CensusCache,
     /// Where people live: the built-in directory, or (later) LDAP / Active Directory.
     pub directory: Arc<dyn crate::directory::Directory>,
+    /// The passkeys' relying party; `None` when the public URL's host is an IP address.
+    pub passkeys: Option<Arc<crate::methods::passkey::RelyingParty>>,
 }
 
 impl Ctx {

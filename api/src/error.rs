@@ -102,6 +102,9 @@ error_codes! {
     PayloadTooLarge = "payload_too_large": "The request body is too large.",
     QuestionsNotAsked = "questions_not_asked": "The answers are not for the questions asked.",
     RecoveryCodeInvalid = "recovery_code_invalid": "The recovery code is not one of the person's unused codes.",
+    PasskeyRejected = "passkey_rejected": "The passkey's answer was not accepted (another passkey or site, no user verification, or an answer to an older request).",
+    PasskeyNotRequested = "passkey_not_requested": "No passkey request waits for this answer (none was made, it was answered already, or it expired): ask again.",
+    PasskeysUnavailable = "passkeys_unavailable": "Passkeys need the service's public URL to name a domain (not an IP address).",
     StepUpRequired = "step_up_required": "Changing security info needs a recent step-up (`POST /api/v1/me/step-up`).",
     StorageUnavailable = "storage_unavailable": "The database does not answer (`Retry-After`).",
     Throttled = "throttled": "A limit was reached (`Retry-After`).",
@@ -279,6 +282,10 @@ pub enum Refusal {
     QuestionsNotAsked,
     /// A recovery code that is not one of the unused codes (wrong, or used before).
     RecoveryCodeInvalid,
+    /// A passkey answer that does not verify against the ceremony.
+    PasskeyRejected,
+    /// A passkey answer with no ceremony to answer (none, used, or expired).
+    PasskeyNotRequested,
 }
 
 impl Refusal {
@@ -293,6 +300,8 @@ impl Refusal {
             Self::WrongAnswers => ErrorCode::WrongAnswers,
             Self::QuestionsNotAsked => ErrorCode::QuestionsNotAsked,
             Self::RecoveryCodeInvalid => ErrorCode::RecoveryCodeInvalid,
+            Self::PasskeyRejected => ErrorCode::PasskeyRejected,
+            Self::PasskeyNotRequested => ErrorCode::PasskeyNotRequested,
         }
     }
 
@@ -317,6 +326,12 @@ impl Refusal {
             }
             (Self::RecoveryCodeInvalid, _) => {
                 "this is not one of your unused recovery codes (each works once)".into()
+            }
+            (Self::PasskeyRejected, _) => {
+                "the passkey was not accepted; use one registered here, on this site, and unlock it".into()
+            }
+            (Self::PasskeyNotRequested, _) => {
+                "no passkey request waits for this answer; ask again".into()
             }
         }
     }

@@ -110,6 +110,21 @@ pub fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<V
         .collect())
 }
 
+/// An optional JSON object kept as a value (with `#[serde(default)]`: absent or null is
+/// `None`); anything but an object is refused (a passkey's credential).
+pub fn optional_object<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(value @ serde_json::Value::Object(_)) => Ok(Some(value)),
+        Some(_) => Err(serde::de::Error::invalid_type(
+            serde::de::Unexpected::Other("a value that is not an object"),
+            &"an object",
+        )),
+    }
+}
+
 /// An optional list of structs (with `#[serde(default)]`: absent is `None`).
 pub fn optional_objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,

@@ -26,8 +26,8 @@ export const JOURNEY_TIMEOUT = 180000;
  * case and keeps the trace only when the journey failed. A journey that fails or runs past
  * JOURNEY_TIMEOUT reports the page it was on and the end of the service's log.
  */
-export async function journey(name, { backend = 'sqlite', env = {} } = {}, body) {
-  const stack = await startStack({ backend, env });
+export async function journey(name, { backend = 'sqlite', env = {}, host } = {}, body) {
+  const stack = await startStack({ backend, env, host });
   let browser;
   let p;
   let ok = false;

@@ -41,13 +41,19 @@ function database(backend, dataDir) {
   return { url: admin.replace(/\/[^/?]+(\?|$)/, `/${name}$1`), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-export async function startStack({ backend = 'sqlite', env = {} } = {}) {
+/**
+ * Starts the service with its own SMTP server and gateway stub. `host` is the name people use
+ * (`SSPR_PUBLIC_URL`, and `pageUrl` for the browser): `localhost` for passkeys, which need a
+ * domain; the harness itself always talks to 127.0.0.1 (`url`).
+ */
+export async function startStack({ backend = 'sqlite', env = {}, host = '127.0.0.1' } = {}) {
   const smtp = await startSmtp();
   const gateway = await startGateway();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sspr-e2e-'));
   const db = database(backend, dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const pageUrl = `http://${host}:${port}`;
   const log = fs.openSync(path.join(dataDir, 'api.log'), 'w');
   const child = spawn(binary(), [], {
     cwd: root,
@@ -56,7 +62,7 @@ export async function startStack({ backend = 'sqlite', env = {} } = {}) {
       // developer's shell settings) stay out of its environment.
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SSPR_'))),
       SSPR_BIND: `127.0.0.1:${port}`,
-      SSPR_PUBLIC_URL: url,
+      SSPR_PUBLIC_URL: pageUrl,
       SSPR_DATA_DIR: dataDir,
       SSPR_DATABASE_URL: typeof db === 'string' ? db : db.url,
       SSPR_WEB_DIR: path.join(root, 'web-ui', 'dist'),
@@ -106,7 +112,7 @@ export async function startStack({ backend = 'sqlite', env = {} } = {}) {
     await gateway.close();
     if (typeof db !== 'string') db.drop();
   }
-  return { url, smtp, gateway, dataDir, stop, logTail };
+  return { url, pageUrl, smtp, gateway, dataDir, stop, logTail };
 }
 
 /** No set-up request takes this long unless the service is stuck. */

@@ -82,6 +82,11 @@ pub struct Config {
     pub body_limit_bytes: usize,
     /// HTTP worker threads; `None` lets actix use one per core.
     pub http_workers: Option<usize>,
+    /// The WebAuthn relying party id of passkeys; `None` when the public URL's host is an IP
+    /// address (passkeys cannot be used then).
+    pub passkey_rp_id: Option<String>,
+    /// Start although passkeys exist under another relying party id (`SSPR_PASSKEY_RP_ID_CHANGED`).
+    pub passkey_rp_id_changed: bool,
     /// Shown in messages ("Your Example Corp verification code …").
     pub organization_name: String,
     /// From `SSPR_ENCRYPTION_KEYS`: key codes are MAC'd with and TOTP secrets encrypted with.
@@ -238,6 +243,7 @@ impl Config {
         let public_origin = server.public_origin()?;
         let trusted_proxies = server.trusted_proxies()?;
         let argon2 = server.argon2();
+        let passkey_rp_id = server.passkey_rp_id();
         let database = database.checked()?;
         let database_target = database.target(&server.data_dir)?;
         let (directory, ldap) = directory.checked()?;
@@ -282,6 +288,8 @@ impl Config {
             lockout,
             body_limit_bytes: server.body_limit_bytes,
             http_workers: server.http_workers,
+            passkey_rp_id,
+            passkey_rp_id_changed: server.passkey_rp_id_changed,
             organization_name: server.organization_name,
             encryption_keys,
             codes,

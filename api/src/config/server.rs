@@ -62,6 +62,12 @@ pub(super) struct Server {
     pub argon2_parallelism: u32,
     pub hash_workers: usize,
     pub hash_queue: usize,
+    /// The WebAuthn relying party id passkeys are bound to: the public URL's host by default
+    /// (or a parent domain of it).
+    pub passkey_rp_id: Option<String>,
+    /// Start although passkeys were registered under another relying party id (they stop
+    /// working; people register new ones).
+    pub passkey_rp_id_changed: bool,
 }
 
 impl Default for Server {
@@ -89,6 +95,8 @@ impl Default for Server {
                 .map(|n| n.get())
                 .unwrap_or(2),
             hash_queue: 64,
+            passkey_rp_id: None,
+            passkey_rp_id_changed: false,
         }
     }
 }
@@ -161,7 +169,25 @@ impl Server {
                 "at most 100 characters, no control characters",
             ));
         }
+        if let Some(id) = &self.passkey_rp_id {
+            let host = host_of(&self.public_url).unwrap_or_default();
+            if !(host == *id || host.ends_with(&format!(".{id}"))) || id.parse::<IpAddr>().is_ok() {
+                return Err(invalid(
+                    "passkey_rp_id",
+                    "must be the public URL's host or a parent domain of it",
+                ));
+            }
+        }
         Ok(self)
+    }
+
+    /// The relying party id passkeys are bound to: the setting, else the public URL's host;
+    /// `None` when that host is an IP address (WebAuthn needs a domain name).
+    pub fn passkey_rp_id(&self) -> Option<String> {
+        self.passkey_rp_id.clone().or_else(|| {
+            host_of(&self.public_url)
+                .filter(|h| h.parse::<IpAddr>().is_err() && !h.starts_with('['))
+        })
     }
 
     pub fn public_origin(&self) -> Result<String, ConfigError> {
@@ -246,4 +272,10 @@ pub fn origin_of(url: &str) -> Option<String> {
         _ => authority,
     };
     Some(format!("{scheme}://{authority}"))
+}
+
+/// The host of an http(s) URL, in lower case, without the port.
+fn host_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    parsed.host_str().map(str::to_lowercase)
 }

@@ -186,6 +186,38 @@ pub(super) fn ask(
             },
             Send::Nothing,
         ),
+        Proof::Passkey => {
+            let rp = rules.passkeys.ok_or_else(unavailable)?;
+            // Every usable passkey of the person may answer (they are one factor); a phantom's
+            // stand for ids no authenticator holds.
+            let begun = if person.phantom {
+                passkey::begin_phantom(rp, &phantom_credential_ids(&offer.members), now)
+            } else {
+                let credentials: Vec<_> = person
+                    .rows
+                    .iter()
+                    .filter(|r| offer.members.contains(&r.id))
+                    .filter_map(|r| passkey::credential(r, rp))
+                    .collect();
+                if credentials.is_empty() {
+                    return Err(unavailable());
+                }
+                passkey::begin_authentication(rp, &credentials, now)?
+            };
+            passkey::keep(
+                tx,
+                &purpose_key(&flow.id),
+                &method.method_id.to_string(),
+                &begun,
+            )?;
+            (
+                Challenged {
+                    kind: method.kind,
+                    what: Asked::Passkey(begun.options),
+                },
+                Send::Nothing,
+            )
+        }
         Proof::Code => {
             let m = parse_kind(&row.kind).map(methods::registry);
             let (Some(m), Some((channel, _))) = (m, route) else {
@@ -265,4 +297,18 @@ fn mismatch() -> Error {
         FieldCode::DestinationMismatch,
         "that is not the address or number on file",
     )])
+}
+
+/// The credential ids a phantom's passkeys show: stable for the phantom (its method ids are
+/// derived from the server's secret) and as long as real ones (16 to 64 bytes).
+fn phantom_credential_ids(members: &[String]) -> Vec<Vec<u8>> {
+    use sha2::{Digest as _, Sha512};
+    members
+        .iter()
+        .map(|id| {
+            let digest = Sha512::digest(id.as_bytes());
+            let len = [16, 20, 32, 64][usize::from(digest[0] % 4)];
+            digest[..len].to_vec()
+        })
+        .collect()
 }

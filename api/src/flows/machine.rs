@@ -62,6 +62,8 @@ pub struct Flow {
     pub purpose: Purpose,
     pub required: usize,
     pub offered: Vec<Uuid>,
+    /// The offered methods that count twice (a passkey, when the policy says so).
+    pub doubles: Vec<Uuid>,
     /// In the order they were passed.
     pub passed: Vec<Uuid>,
     pub expires_at: DateTime<Utc>,
@@ -146,6 +148,16 @@ impl From<Refusal> for Error {
     }
 }
 
+impl Flow {
+    /// How many of the methods required the methods passed count for.
+    pub fn worth(&self) -> usize {
+        self.passed
+            .iter()
+            .map(|m| if self.doubles.contains(m) { 2 } else { 1 })
+            .sum()
+    }
+}
+
 /// The next flow and what to do about it, or why `event` cannot happen to `flow` at `now`.
 pub fn transition(
     flow: &Flow,
@@ -181,7 +193,7 @@ pub fn transition(
             if flow.purpose != purpose {
                 return Err(Refusal::WrongPurpose);
             }
-            let remaining = flow.required.saturating_sub(flow.passed.len());
+            let remaining = flow.required.saturating_sub(flow.worth());
             if remaining > 0 {
                 return Err(Refusal::Incomplete { remaining });
             }
@@ -249,6 +261,7 @@ mod tests {
             purpose: Purpose::ResetPassword,
             required: 2,
             offered: vec![id(1), id(2)],
+            doubles: Vec::new(),
             passed: Vec::new(),
             expires_at: at(15),
         }
@@ -467,6 +480,44 @@ mod tests {
         assert_eq!(
             transition(&verified, Event::Release { step: 2 }, at(3)),
             Err(Refusal::Over)
+        );
+    }
+
+    #[test]
+    fn a_method_that_counts_twice_completes_two_required_alone() {
+        let mut flow = fresh();
+        flow.doubles = vec![id(2)];
+        let (one, _) = transition(
+            &flow,
+            Event::Passed {
+                step: 0,
+                method: id(2),
+            },
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(one.worth(), 2);
+        let claim = Event::Claim {
+            step: 1,
+            purpose: Purpose::ResetPassword,
+        };
+        assert_eq!(
+            transition(&one, claim, at(2)).unwrap().0.status,
+            Status::Finished
+        );
+        // The other method alone is not enough.
+        let (other, _) = transition(
+            &flow,
+            Event::Passed {
+                step: 0,
+                method: id(1),
+            },
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(
+            transition(&other, claim, at(2)).unwrap_err(),
+            Refusal::Incomplete { remaining: 1 }
         );
     }
 }

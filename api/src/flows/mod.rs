@@ -28,9 +28,9 @@ mod verify;
 pub use challenge::challenge;
 pub use finish::{reset_password, unlock};
 pub use model::*;
-use offer::{directory_person, offerable, person_of};
+use offer::{directory_person, offerable, person_of, worth};
 pub use start::start;
-pub use verify::verify;
+pub use verify::{prove_passkey, verify};
 
 use std::collections::HashSet;
 
@@ -48,6 +48,7 @@ use crate::delivery::{outbox, templates};
 use crate::directory::Username;
 use crate::directory::{PasswordChange, Person as DirPerson};
 use crate::error::{Error, ErrorCode, FieldCode, FieldError, Refusal};
+use crate::methods::passkey::{self, RelyingParty};
 use crate::methods::{self, Proof, authenticator, codes, parse_kind, questions, recovery_codes};
 use crate::policy::{MethodKind, Policy};
 use crate::registration::{allowed_kinds, in_scope, methods_required};
@@ -89,6 +90,8 @@ pub struct Rules<'a> {
     pub secrets: &'a SecretBox,
     pub metrics: &'a crate::metrics::Metrics,
     pub meta: &'a RequestMeta,
+    /// The passkeys' relying party, when passkeys can be used.
+    pub passkeys: Option<&'a RelyingParty>,
 }
 
 impl<'a> Rules<'a> {
@@ -100,6 +103,7 @@ impl<'a> Rules<'a> {
             secrets: &ctx.secrets,
             metrics: &ctx.metrics,
             meta,
+            passkeys: ctx.passkeys.as_deref(),
         }
     }
 }
@@ -167,6 +171,11 @@ fn state_of(flow: &FlowRow) -> Result<machine::Flow, Error> {
         purpose: Purpose::of(&flow.purpose).ok_or_else(unreadable)?,
         required: usize::try_from(flow.methods_required).unwrap_or(0),
         offered: offered_of(flow).iter().map(|m| m.method_id).collect(),
+        doubles: offered_of(flow)
+            .iter()
+            .filter(|m| m.counts >= 2)
+            .map(|m| m.method_id)
+            .collect(),
         passed: passed_of(flow),
         expires_at: utc(flow.expires_at),
     })

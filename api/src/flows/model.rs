@@ -22,6 +22,18 @@ pub struct OfferedMethod {
     pub hint: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<methods::Channel>,
+    /// How many of the methods required it counts for: 2 for a passkey when the policy says
+    /// so, else 1 (absent in rows written before: 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub counts: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 /// A flow started (for a person or a phantom: the same shape).
@@ -55,6 +67,8 @@ pub enum Asked {
     AppCode,
     /// One of the recovery codes not used yet.
     RecoveryCode,
+    /// The passkey's answer to these request options (`PublicKeyCredentialRequestOptions`).
+    Passkey(serde_json::Value),
     /// These questions.
     Questions(Vec<questions::Question>),
 }
@@ -63,6 +77,8 @@ pub enum Asked {
 pub struct Evidence {
     pub method_id: Uuid,
     pub code: Option<String>,
+    /// A passkey's assertion (`PublicKeyCredential.toJSON()`).
+    pub credential: Option<serde_json::Value>,
     pub answers: Vec<questions::GivenAnswer>,
 }
 

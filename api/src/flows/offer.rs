@@ -53,10 +53,17 @@ pub(super) fn person_of(
     })
 }
 
+/// How many of the methods required `offers` count for.
+pub(super) fn worth(offers: &[OfferedMethod]) -> usize {
+    offers.iter().map(|o| o.counts as usize).sum()
+}
+
 /// One offered factor and the stored method behind each of its channels.
 pub(super) struct Offer {
     pub(super) method: OfferedMethod,
     factor: String,
+    /// Every method row of the factor (a person's passkeys are one factor).
+    pub(super) members: Vec<String>,
     /// (channel, method row id); the offered `method_id` is the row the codes are kept under.
     pub(super) routes: Vec<(methods::Channel, String)>,
 }
@@ -97,16 +104,19 @@ pub(super) fn offerable(
             kind,
             hint: methods::registry(kind).mask(destination.as_deref()),
             channels: channel.into_iter().collect(),
+            counts: crate::registration::counts(policy, kind),
         };
         let Some(offer) = offers.iter_mut().find(|o| o.factor == factor) else {
             let routes = channel.map(|c| (c, m.id.clone())).into_iter().collect();
             offers.push(Offer {
                 method,
                 factor,
+                members: vec![m.id.clone()],
                 routes,
             });
             continue;
         };
+        offer.members.push(m.id.clone());
         // The same number again: one more channel, at most one row per channel. Text before
         // call: the entry is `mobile_sms`, its codes kept under the text method, when it has one.
         if let Some(c) = channel

@@ -322,14 +322,17 @@ impl Phantom {
     /// How many factors a reset would offer this phantom now.
     fn offers(&self, policy: &Policy, now: DateTime<Utc>) -> usize {
         let person = self.person("", now);
-        super::offerable(
+        let offers: Vec<super::OfferedMethod> = super::offerable(
             policy,
             &person.user,
             &person.rows,
             person.answers.len(),
             now,
         )
-        .len()
+        .into_iter()
+        .map(|o| o.method)
+        .collect();
+        super::worth(&offers)
     }
 
     /// The phantom as the flow code sees a person: a user row, method rows and answers.

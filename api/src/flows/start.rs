@@ -45,7 +45,7 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
         Some((user, offered, true)) => {
             let required = methods_required(&policy, user.is_admin);
             // Every entry is an independent factor (`offerable`).
-            if (offered.len() as u32) < required {
+            if (worth(&offered) as u32) < required {
                 Err("not_registered")
             } else {
                 Ok((user, offered, required))

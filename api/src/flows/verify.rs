@@ -40,6 +40,7 @@ pub async fn verify(
         step,
         method_id,
         code: req.code.clone().unwrap_or_default(),
+        credential: req.credential.clone(),
         answers: answers_ok,
         person: real,
     };
@@ -70,6 +71,8 @@ pub(super) struct Attempt {
     pub method_id: Uuid,
     /// The code typed (codes and apps).
     pub code: String,
+    /// A passkey's assertion.
+    pub credential: Option<serde_json::Value>,
     /// The answers' verdict, checked before the transaction (security questions).
     pub answers: Option<Result<(), Refusal>>,
     /// The person as the directory describes them now (None for a decoy).
@@ -94,6 +97,7 @@ pub(super) fn decide(
         step,
         method_id,
         code,
+        credential,
         answers,
         person,
     } = attempt;
@@ -140,6 +144,19 @@ pub(super) fn decide(
                 Err(refusal) => Some(Error::refused(refusal, None)),
             }
         }
+        (Proof::Passkey, Some(_)) => {
+            let owner = purpose_key(&flow.id);
+            let rows = person
+                .as_ref()
+                .map(|p| p.rows.as_slice())
+                .unwrap_or_default();
+            match rules.passkeys {
+                None => Some(Error::refused(Refusal::PasskeyRejected, None)),
+                Some(rp) => prove_passkey(tx, rp, &owner, method_id, rows, credential, now)?
+                    .err()
+                    .map(|r| Error::refused(r, None)),
+            }
+        }
         (Proof::Code, Some(row)) => codes::check(
             tx,
             rules.secrets,
@@ -159,8 +176,8 @@ pub(super) fn decide(
         method: method.method_id,
     };
     let (next, _) = machine::transition(&state_of(&flow)?, pass, now)?;
-    let passed = next.passed;
-    let json = serde_json::to_string(&passed).map_err(|e| Error::internal(e.to_string()))?;
+    let worth = next.worth();
+    let json = serde_json::to_string(&next.passed).map_err(|e| Error::internal(e.to_string()))?;
     if !tx.advance_flow(&flow.id, step, &json)? {
         return Err(Error::conflict(
             ErrorCode::FlowChanged,
@@ -189,7 +206,7 @@ pub(super) fn decide(
     let mut flow = flow;
     flow.step = next.step;
     flow.methods_passed = json;
-    Ok(Ok((flow, passed.len())))
+    Ok(Ok((flow, worth)))
 }
 
 /// Whether the answers are exactly for the questions asked and every one matches. A phantom
@@ -233,4 +250,35 @@ async fn check_answers(
     } else {
         Err(Refusal::WrongAnswers)
     })
+}
+
+/// Takes `owner`'s ceremony for `method_id` (a flow's, a step-up's) and checks the assertion
+/// against it; the answering
+/// passkey (one of `rows`) records what it reported. Without an assertion the ceremony is still
+/// taken: an answer is checked once.
+pub fn prove_passkey(
+    tx: &mut impl Tx,
+    rp: &RelyingParty,
+    owner: &str,
+    method_id: Uuid,
+    rows: &[store::methods::MethodRow],
+    credential: Option<serde_json::Value>,
+    now: DateTime<Utc>,
+) -> Result<Result<(), Refusal>, Error> {
+    let state = match passkey::take(tx, owner, &method_id.to_string(), now)? {
+        Ok(state) => state,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let Some(answer) = credential else {
+        return Ok(Err(Refusal::PasskeyRejected));
+    };
+    let result = match passkey::finish_authentication(rp, &answer, &state)? {
+        Ok(result) => result,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let Some(row) = passkey::answered(rows, rp, &result) else {
+        return Ok(Err(Refusal::PasskeyRejected));
+    };
+    passkey::record_use(tx, &row.id, &result)?;
+    Ok(Ok(()))
 }

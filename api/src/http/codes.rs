@@ -54,6 +54,7 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
         &[
             MethodNotEnabled,
             NotAllowedForAdministrators,
+            PasskeysUnavailable,
             StepUpRequired,
             CountryNotAllowed,
             DeliveryFailed,
@@ -70,6 +71,9 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
             TooManyAttempts,
             TotpInvalid,
             TotpReplayed,
+            PasskeyRejected,
+            PasskeyNotRequested,
+            PasskeysUnavailable,
         ],
     ),
     (
@@ -94,7 +98,13 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
     ),
     (
         "step_up_challenge",
-        &[NoMethods, CountryNotAllowed, DeliveryFailed, Throttled],
+        &[
+            NoMethods,
+            PasskeysUnavailable,
+            CountryNotAllowed,
+            DeliveryFailed,
+            Throttled,
+        ],
     ),
     (
         "step_up",
@@ -106,6 +116,8 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
             TotpInvalid,
             TotpReplayed,
             RecoveryCodeInvalid,
+            PasskeyRejected,
+            PasskeyNotRequested,
             Throttled,
         ],
     ),
@@ -134,6 +146,8 @@ pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
             QuestionsNotAsked,
             WrongAnswers,
             RecoveryCodeInvalid,
+            PasskeyRejected,
+            PasskeyNotRequested,
             Throttled,
         ],
     ),

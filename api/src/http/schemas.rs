@@ -24,6 +24,7 @@ use crate::registration::MethodStatus;
         ("office_voice" = "#/components/schemas/AddOfficePhoneMethod"),
         ("authenticator_app" = "#/components/schemas/AddAuthenticatorAppMethod"),
         ("recovery_codes" = "#/components/schemas/AddRecoveryCodesMethod"),
+        ("passkey" = "#/components/schemas/AddPasskeyMethod"),
     )),
     example = json!({"kind": "mobile_sms", "phone": "+1 415 555 2671"})
 )]
@@ -34,6 +35,26 @@ pub enum AddMethodBody {
     OfficePhone(AddOfficePhoneMethod),
     AuthenticatorApp(AddAuthenticatorAppMethod),
     RecoveryCodes(AddRecoveryCodesMethod),
+    Passkey(AddPasskeyMethod),
+}
+
+/// A passkey, named by the person: the answer carries the creation options for
+/// `navigator.credentials.create`, and `POST …/{method_id}/verify {"credential"}` with the
+/// browser's credential finishes it.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct AddPasskeyMethod {
+    pub kind: PasskeyKind,
+    /// 1–64 characters ("Work laptop").
+    #[schema(min_length = 1, max_length = 64)]
+    pub name: String,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PasskeyKind {
+    Passkey,
 }
 
 /// A new set of ten recovery codes, active at once: the answer carries them this once. A new
@@ -127,6 +148,7 @@ pub enum AuthenticatorAppKind {
         ("office_voice" = "#/components/schemas/AddedCodeMethod"),
         ("authenticator_app" = "#/components/schemas/AddedAuthenticatorApp"),
         ("recovery_codes" = "#/components/schemas/AddedRecoveryCodes"),
+        ("passkey" = "#/components/schemas/AddedPasskey"),
     )),
     example = json!({"method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b", "kind": "mobile_sms",
         "status": "pending", "hint": "+1 ••• ••• ••71", "expires_in": 600, "resend_after": 60})
@@ -136,6 +158,23 @@ pub enum AddedMethodBody {
     Code(AddedCodeMethod),
     AuthenticatorApp(AddedAuthenticatorApp),
     RecoveryCodes(AddedRecoveryCodes),
+    Passkey(AddedPasskey),
+}
+
+/// A passkey waiting for the browser's credential.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct AddedPasskey {
+    pub method_id: Uuid,
+    pub kind: PasskeyKind,
+    pub status: MethodStatus,
+    /// What the person is shown of the method.
+    pub hint: String,
+    /// `PublicKeyCredentialCreationOptions` as JSON, what
+    /// `PublicKeyCredential.parseCreationOptionsFromJSON` takes (with `excludeCredentials`
+    /// listing the person's passkeys). Valid for five minutes.
+    #[schema(value_type = Object)]
+    pub creation_options: serde_json::Value,
 }
 
 /// A new set of recovery codes, active at once (`status` is `active`): the codes, shown this
@@ -211,6 +250,7 @@ pub enum CodeKind {
         ("authenticator_app" = "#/components/schemas/AuthenticatorAppChallenge"),
         ("security_questions" = "#/components/schemas/SecurityQuestionsChallenge"),
         ("recovery_codes" = "#/components/schemas/RecoveryCodeChallenge"),
+        ("passkey" = "#/components/schemas/PasskeyChallenge"),
     )),
     example = json!({"kind": "email", "expires_in": 600, "resend_after": 60})
 )]
@@ -220,6 +260,19 @@ pub enum ChallengeBody {
     AuthenticatorApp(AuthenticatorAppChallenge),
     SecurityQuestions(SecurityQuestionsChallenge),
     RecoveryCode(RecoveryCodeChallenge),
+    Passkey(PasskeyChallenge),
+}
+
+/// Answer with a passkey: the request options for `navigator.credentials.get`.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct PasskeyChallenge {
+    pub kind: PasskeyKind,
+    /// `PublicKeyCredentialRequestOptions` as JSON, what
+    /// `PublicKeyCredential.parseRequestOptionsFromJSON` takes. Valid for five minutes, for one
+    /// answer.
+    #[schema(value_type = Object)]
+    pub request_options: serde_json::Value,
 }
 
 /// Type one of the recovery codes not used yet.
@@ -274,6 +327,18 @@ pub enum SecurityQuestionsKind {
 pub enum VerifyBody {
     Code(VerifyWithCode),
     Answers(VerifyWithAnswers),
+    Passkey(VerifyWithPasskey),
+}
+
+/// A passkey's answer to the challenge's request options.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct VerifyWithPasskey {
+    pub method_id: Uuid,
+    /// The browser's assertion (`PublicKeyCredential.toJSON()`).
+    #[schema(value_type = Object)]
+    pub credential: serde_json::Value,
 }
 
 /// A code received, shown by the authenticator app, or one of the recovery codes.

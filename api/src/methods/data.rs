@@ -31,6 +31,15 @@ pub enum MethodData {
     /// Recovery codes: the MACs of the codes not used yet (bound to the method's id); a code
     /// used leaves the list.
     RecoveryCodes { unused: Vec<String> },
+    /// A passkey being registered: its name (the ceremony's state is in `ceremonies`).
+    PasskeyPending { name: String },
+    /// A registered passkey: its name, the relying party id it is bound to, and the
+    /// credential (webauthn-rs's `Passkey`: the id, the public key, the counter).
+    Passkey {
+        name: String,
+        rp_id: String,
+        credential: serde_json::Value,
+    },
     /// Nothing of its own (security questions keep their answers in their own table; a
     /// phantom's app has no seed).
     #[default]
@@ -45,6 +54,14 @@ impl MethodData {
 
     pub fn decode(text: &str) -> Result<Self, Error> {
         serde_json::from_str(text).map_err(|e| Error::internal(format!("method data: {e}")))
+    }
+
+    /// The name the person gave the method (a passkey's), if it has one.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Self::Passkey { name, .. } | Self::PasskeyPending { name } => Some(name),
+            _ => None,
+        }
     }
 
     /// The address or number a code goes to, if the method has one.

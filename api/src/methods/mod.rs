@@ -9,6 +9,7 @@ pub mod authenticator;
 pub mod codes;
 pub mod data;
 pub mod email;
+pub mod passkey;
 pub mod phone;
 pub mod questions;
 pub mod recovery_codes;
@@ -24,6 +25,8 @@ pub struct DestinationInput {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub extension: Option<String>,
+    /// A passkey's name.
+    pub name: Option<String>,
 }
 
 /// A parsed destination: the normalised address or E.164 number, and an office extension.
@@ -46,6 +49,8 @@ pub enum Proof {
     Answers,
     /// One of a set of single-use codes the person printed or saved (`recovery_codes`).
     RecoveryCode,
+    /// A WebAuthn assertion with user verification (`passkey`).
+    Passkey,
 }
 
 /// What the destination of a kind is: what makes two methods one factor, what a typed
@@ -75,6 +80,11 @@ pub trait MethodType: Sync {
     fn for_administrators(&self, _policy: &Policy) -> bool {
         true
     }
+    /// Whether a person has at most one of it (a verified one replaces the earlier); a person
+    /// keeps several passkeys.
+    fn one_per_person(&self) -> bool {
+        true
+    }
     /// How a one-time code reaches the person; `None` for kinds without codes.
     fn channel(&self) -> Option<Channel>;
     /// Digits in a one-time code of this kind.
@@ -98,13 +108,14 @@ pub fn registry(kind: MethodKind) -> &'static dyn MethodType {
         MethodKind::AuthenticatorApp => &authenticator::AuthenticatorApp,
         MethodKind::SecurityQuestions => &questions::SecurityQuestions,
         MethodKind::RecoveryCodes => &recovery_codes::RecoveryCodes,
+        MethodKind::Passkey => &passkey::PasskeyMethod,
     }
 }
 
 /// What makes two methods two independent factors. Every phone kind on one number is one
 /// factor — a text and a call to one mobile (or an office line on the same number) fall to one
 /// SIM swap — and one address is one factor; an authenticator app, the set of security
-/// answers or the set of recovery codes is a factor of its own. Two methods count twice only when their factors differ.
+/// answers, the set of recovery codes or the person's passkeys is a factor of its own. Two methods count twice only when their factors differ.
 pub fn factor(kind: MethodKind, destination: Option<&str>, method_id: &str) -> String {
     let method = registry(kind);
     match (method.destination(), destination) {
@@ -114,6 +125,9 @@ pub fn factor(kind: MethodKind, destination: Option<&str>, method_id: &str) -> S
         (DestinationKind::Address, Some(address)) => format!("email:{}", address.to_lowercase()),
         _ if method.proof() == Proof::Answers => "security_questions".to_owned(),
         _ if method.proof() == Proof::RecoveryCode => "recovery_codes".to_owned(),
+        // Passkeys may sync through one account (a password manager, a platform's keychain):
+        // a person's passkeys are one factor, however many.
+        _ if method.proof() == Proof::Passkey => "passkey".to_owned(),
         _ => format!("{}:{method_id}", kind.as_str()),
     }
 }
@@ -150,6 +164,7 @@ fn unexpected(input: &DestinationInput, allowed: &[&str]) -> Result<(), Error> {
         ("email", input.email.is_some()),
         ("phone", input.phone.is_some()),
         ("extension", input.extension.is_some()),
+        ("name", input.name.is_some()),
     ] {
         if present && !allowed.contains(&name) {
             errors.push(FieldError::new(

@@ -141,6 +141,7 @@ mod tests {
             phone: Some("+1 415 555 2671".into()),
             extension: Some("123".into()),
             email: None,
+            name: None,
         };
         assert_eq!(
             OFFICE_VOICE

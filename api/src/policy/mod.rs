@@ -38,10 +38,12 @@ pub enum MethodKind {
     SecurityQuestions,
     /// Ten single-use codes printed or saved at generation.
     RecoveryCodes,
+    /// A WebAuthn passkey (a device key with the person's verification on it).
+    Passkey,
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 7] = [
+    pub const ALL: [MethodKind; 8] = [
         Self::Email,
         Self::MobileSms,
         Self::MobileVoice,
@@ -49,6 +51,7 @@ impl MethodKind {
         Self::AuthenticatorApp,
         Self::SecurityQuestions,
         Self::RecoveryCodes,
+        Self::Passkey,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +63,7 @@ impl MethodKind {
             Self::AuthenticatorApp => "authenticator_app",
             Self::SecurityQuestions => "security_questions",
             Self::RecoveryCodes => "recovery_codes",
+            Self::Passkey => "passkey",
         }
     }
 }
@@ -85,6 +89,15 @@ pub struct RecoveryCodesPolicy {
     /// Administrators may register and use recovery codes too (they are a printed secret that
     /// can be copied unnoticed, so administrators may not unless this says so).
     pub allow_administrators: bool,
+}
+
+/// Passkeys (`passkey` in `methods_enabled` turns them on for people in scope).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasskeysPolicy {
+    /// A passkey counts as two methods on its own (possession of the device plus the person's
+    /// PIN or biometric on it), in a reset and for registration.
+    pub counts_as_two: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -154,6 +167,9 @@ pub struct Policy {
     /// Absent in a document written before recovery codes existed: the defaults.
     #[serde(default, deserialize_with = "crate::wire::object")]
     pub recovery_codes: RecoveryCodesPolicy,
+    /// Absent in a document written before passkeys existed: the defaults.
+    #[serde(default, deserialize_with = "crate::wire::object")]
+    pub passkeys: PasskeysPolicy,
     #[serde(deserialize_with = "crate::wire::object")]
     pub registration: RegistrationPolicy,
     #[serde(deserialize_with = "crate::wire::object")]
@@ -193,6 +209,7 @@ impl Default for Policy {
                 custom_questions: Vec::new(),
             },
             recovery_codes: RecoveryCodesPolicy::default(),
+            passkeys: PasskeysPolicy::default(),
             registration: RegistrationPolicy {
                 require_on_sign_in: true,
                 reconfirm_days: 180,

@@ -41,7 +41,10 @@ pub fn view(row: &MethodRow, policy: &Policy, now: DateTime<Utc>) -> Option<Meth
         method_id: Uuid::parse_str(&row.id).ok()?,
         kind,
         status: MethodStatus::of(&row.status),
-        hint: methods::registry(kind).mask(row.destination().as_deref()),
+        hint: row.data().name().map_or_else(
+            || methods::registry(kind).mask(row.destination().as_deref()),
+            str::to_owned,
+        ),
         created_at: utc(row.created_at),
         activated_at: row.activated_at.map(utc),
         recovery_from,
@@ -146,6 +149,10 @@ pub async fn add(
     let destination = method.parse_destination(&req.destination)?;
     if method.proof() == Proof::RecoveryCode {
         return super::codes_set::generate(ctx, principal, meta, user, policy).await;
+    }
+    if method.proof() == Proof::Passkey {
+        let name = methods::passkey::name(&req.destination)?;
+        return super::passkeys::begin(ctx, principal, meta, user, policy, name).await;
     }
     let now = ctx.now();
     let method_id = Uuid::new_v4().to_string();
@@ -346,11 +353,13 @@ pub async fn verify(
     principal: &Principal,
     meta: &RequestMeta,
     method_id: Uuid,
-    code: String,
+    proof: MethodProof,
 ) -> Result<Method, Error> {
     let Person { user, policy } = load(ctx, principal).await?;
     let now = ctx.now();
-    let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
+    let (ctx_c, meta_c, session_id) = (ctx.clone(), meta.clone(), principal.session_id.clone());
+    let MethodProof { code, credential } = proof;
+    let code = code.unwrap_or_default();
     // The inner result is the verdict; the outer one a failure to reach it. A wrong code is a
     // verdict, so its spent try is committed.
     let verdict: Result<Method, Error> = ctx
@@ -370,6 +379,16 @@ pub async fn verify(
                 Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
                     .err()
                     .map(|refusal| Error::refused(refusal, None)),
+                Proof::Passkey => super::passkeys::finish(
+                    conn,
+                    &ctx_c,
+                    &session_id,
+                    &mut row,
+                    credential.as_ref(),
+                    now,
+                )?
+                .err()
+                .map(|refusal| Error::refused(refusal, None)),
                 _ => codes::check(conn, &ctx_c.secrets, &row.id, PURPOSE, &code, now)?.into_error(),
             };
             if let Some(error) = failure {
@@ -380,29 +399,41 @@ pub async fn verify(
                 audit::record(conn, now, &meta_c, event)?;
                 return Ok(Err(error));
             }
-            // Verified: it replaces any earlier method of the same kind.
-            let replaced: Vec<MethodRow> = store::methods::for_user(conn, &user.id)?
-                .into_iter()
-                .filter(|m| m.kind == row.kind && m.id != row.id && m.status == ACTIVE)
-                .collect();
-            store::methods::delete_kind_except(conn, &user.id, &row.kind, &row.id)?;
+            // Verified: it replaces any earlier method of the same kind (a person keeps
+            // several passkeys).
+            let method = methods::registry(kind);
+            let replaced: Vec<MethodRow> = if method.one_per_person() {
+                let replaced = store::methods::for_user(conn, &user.id)?
+                    .into_iter()
+                    .filter(|m| m.kind == row.kind && m.id != row.id && m.status == ACTIVE)
+                    .collect();
+                store::methods::delete_kind_except(conn, &user.id, &row.kind, &row.id)?;
+                replaced
+            } else {
+                Vec::new()
+            };
             row.status = ACTIVE.to_owned();
             row.activated_at = Some(ts(now));
             row.updated_at = ts(now);
             store::methods::save(conn, &row)?;
             confirmed(conn, &user, now)?;
-            let method = methods::registry(kind);
+            let hint = row.data().name().map_or_else(
+                || method.mask(row.destination().as_deref()),
+                |name| format!("\"{name}\""),
+            );
             let event = Event::new(EventKind::MethodRegistered, party.clone())
                 .target(party)
                 .details(serde_json::json!({
                     "method_id": row.id,
                     "kind": row.kind,
-                    "hint": method.mask(row.destination().as_deref()),
+                    "hint": hint,
                     "replaced": replaced.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
                 }));
             audit::record(conn, now, &meta_c, event)?;
-            let change = if replaced.is_empty() {
+            let change = if replaced.is_empty() && method.one_per_person() {
                 format!("{} added", method.describe())
+            } else if replaced.is_empty() {
+                format!("{} {hint} added", method.describe())
             } else {
                 format!("{} changed", method.describe())
             };

@@ -7,6 +7,7 @@ pub mod changes;
 mod codes_set;
 pub mod enroll;
 mod model;
+mod passkeys;
 pub mod step_up;
 
 pub use model::*;
@@ -94,8 +95,8 @@ pub fn active_methods(rows: &[store::methods::MethodRow]) -> Vec<ActiveMethod> {
         .collect()
 }
 
-/// How many independent factors a person has active among the allowed kinds: methods that
-/// reach the same number or address count once. Security questions count only with at least
+/// How many independent factors a person has active among the allowed kinds (a passkey twice
+/// when the policy says so): methods that reach the same number or address count once. Security questions count only with at least
 /// as many answers as the policy asks to register.
 pub fn count_registered(
     policy: &Policy,
@@ -104,16 +105,26 @@ pub fn count_registered(
     answers: usize,
 ) -> u32 {
     let allowed = allowed_kinds(policy, is_admin);
-    let factors: BTreeSet<&str> = active
+    let factors: BTreeSet<(&str, u32)> = active
         .iter()
         .filter(|(k, _)| allowed.contains(k))
         .filter(|(k, _)| {
             methods::registry(*k).proof() != Proof::Answers
                 || answers >= policy.security_questions.register_count as usize
         })
-        .map(|(_, f)| f.as_str())
+        .map(|(k, f)| (f.as_str(), counts(policy, *k)))
         .collect();
-    factors.len() as u32
+    factors.iter().map(|(_, n)| n).sum()
+}
+
+/// How many of the methods required one method of `kind` counts for: a passkey two when the
+/// policy lets it stand for two (possession and the person's verification on the device).
+pub fn counts(policy: &Policy, kind: MethodKind) -> u32 {
+    if kind == MethodKind::Passkey && policy.passkeys.counts_as_two {
+        2
+    } else {
+        1
+    }
 }
 
 /// The status of one person.

@@ -73,6 +73,15 @@ pub enum Enrolment {
     },
     /// Nothing more: the set is active; its codes are shown this once.
     RecoveryCodes(Vec<String>),
+    /// The browser's credential for these creation options
+    /// (`PublicKeyCredentialCreationOptions`).
+    Passkey(serde_json::Value),
+}
+
+/// What proves a method just added: a code (code kinds, apps), or a passkey's credential.
+pub struct MethodProof {
+    pub code: Option<String>,
+    pub credential: Option<serde_json::Value>,
 }
 
 /// A code on its way: valid for, and resendable after, this many seconds.

@@ -17,7 +17,9 @@ use crate::context::{Ctx, RequestMeta};
 use crate::directory::Person;
 use crate::error::{Error, ErrorCode, FieldCode, Refusal};
 use crate::flows::limits;
-use crate::methods::{self, Channel, Proof, authenticator, codes, parse_kind, recovery_codes};
+use crate::methods::{
+    self, Channel, Proof, authenticator, codes, parse_kind, passkey, recovery_codes,
+};
 use crate::policy::{MethodKind, Policy};
 use crate::session::Principal;
 use crate::store::{
@@ -107,21 +109,38 @@ fn provable(
         return Err(Error::validation(
             "method_id",
             FieldCode::NotForStepUp,
-            "use a code or an authenticator app to confirm a change",
+            "use a code, an authenticator app, a recovery code or a passkey to confirm a change",
         ));
     }
     Ok((row, kind))
 }
 
-/// Sends a code to one of the person's methods, for a step-up (nothing to send for an
-/// authenticator app).
+/// What a step-up challenge asked for.
+pub enum Asked {
+    /// Nothing to send: the app's code or a recovery code.
+    Nothing,
+    /// A code is on its way.
+    Code(CodeSent),
+    /// The passkey's answer to these request options.
+    Passkey(serde_json::Value),
+}
+
+/// What the challenge's transaction leaves to do.
+enum Challenged {
+    Nothing,
+    Send(Channel, String, codes::Issued),
+    Passkey(serde_json::Value),
+}
+
+/// Sends a code to one of the person's methods, for a step-up, or asks the passkey (nothing
+/// to send for an authenticator app or recovery codes).
 pub async fn challenge(
     ctx: &Ctx,
     principal: &Principal,
     meta: &RequestMeta,
     method_id: Uuid,
     channel: Option<Channel>,
-) -> Result<Option<CodeSent>, Error> {
+) -> Result<Asked, Error> {
     let now = ctx.now();
     let (ctx_c, meta_c, p) = (ctx.clone(), meta.clone(), principal.clone());
     let sent = ctx
@@ -129,9 +148,16 @@ pub async fn challenge(
         .write(move |conn| {
             let user_id = p.user_id.to_string();
             let (row, kind) = provable(conn, &user_id, method_id)?;
+            if methods::registry(kind).proof() == Proof::Passkey {
+                let rp = super::passkeys::relying_party(&ctx_c)?;
+                let credential = passkey::credential(&row, rp).ok_or(Error::NotFound("method"))?;
+                let begun = passkey::begin_authentication(rp, &[credential], now)?;
+                passkey::keep(conn, &purpose(&p.session_id), &row.id, &begun)?;
+                return Ok(Challenged::Passkey(begun.options));
+            }
             let own = methods::registry(kind).channel();
             let channel = match (channel, own) {
-                (_, None) => return Ok(None),
+                (_, None) => return Ok(Challenged::Nothing),
                 (None, Some(own)) => own,
                 (Some(asked), Some(own)) => {
                     // A phone takes the channels registered on its number.
@@ -174,18 +200,20 @@ pub async fn challenge(
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind }));
             audit::record(conn, now, &meta_c, event)?;
-            Ok(Some((channel, destination, issued)))
+            Ok(Challenged::Send(channel, destination, issued))
         })
         .await?;
-    let Some((channel, destination, issued)) = sent else {
-        return Ok(None);
+    let (channel, destination, issued) = match sent {
+        Challenged::Nothing => return Ok(Asked::Nothing),
+        Challenged::Passkey(options) => return Ok(Asked::Passkey(options)),
+        Challenged::Send(channel, destination, issued) => (channel, destination, issued),
     };
     let policy = ctx
         .store
         .read(|conn| Ok(crate::policy::service::current_on(conn)?.policy))
         .await?;
     codes::send(ctx, &policy.customization, channel, &destination, &issued).await?;
-    Ok(Some(CodeSent {
+    Ok(Asked::Code(CodeSent {
         expires_in: issued.expires_in,
         resend_after: issued.resend_after,
     }))
@@ -197,8 +225,10 @@ pub async fn prove(
     principal: &Principal,
     meta: &RequestMeta,
     method_id: Uuid,
-    code: String,
+    proof: super::MethodProof,
 ) -> Result<DateTime<Utc>, Error> {
+    let super::MethodProof { code, credential } = proof;
+    let code = code.unwrap_or_default();
     let now = ctx.now();
     let (ctx_c, meta_c, p) = (ctx.clone(), meta.clone(), principal.clone());
     let verdict: Result<DateTime<Utc>, Error> = ctx
@@ -214,6 +244,21 @@ pub async fn prove(
                 Proof::Totp => authenticator::prove(conn, &ctx_c.secrets, &mut row, &code, now)?
                     .err()
                     .map(|r: Refusal| Error::refused(r, None)),
+                Proof::Passkey => {
+                    let rp = super::passkeys::relying_party(&ctx_c)?;
+                    let rows = [row.clone()];
+                    crate::flows::prove_passkey(
+                        conn,
+                        rp,
+                        &purpose(&p.session_id),
+                        method_id,
+                        &rows,
+                        credential,
+                        now,
+                    )?
+                    .err()
+                    .map(|r| Error::refused(r, None))
+                }
                 Proof::RecoveryCode => {
                     match recovery_codes::prove(conn, &ctx_c.secrets, &mut row, &code)? {
                         Ok(left) => {

@@ -131,6 +131,25 @@ pub fn data(conn: &mut DbConn, id: &str) -> Result<Option<String>, Error> {
         .optional()?)
 }
 
+/// The relying party ids the registered passkeys are bound to.
+pub fn passkey_rp_ids(conn: &mut DbConn) -> Result<Vec<String>, Error> {
+    let rows: Vec<String> = methods::table
+        .filter(methods::kind.eq("passkey"))
+        .filter(methods::status.eq(ACTIVE))
+        .select(methods::data)
+        .load(conn)?;
+    let mut ids: Vec<String> = rows
+        .iter()
+        .filter_map(|d| match crate::methods::data::MethodData::decode(d) {
+            Ok(crate::methods::data::MethodData::Passkey { rp_id, .. }) => Some(rp_id),
+            _ => None,
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}
+
 /// One active method, briefly: (user id, method id, kind, data), for the policy impact report.
 pub type ActiveBrief = (String, String, String, String);
 

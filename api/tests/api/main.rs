@@ -18,6 +18,7 @@ mod ldap;
 mod methods;
 mod migrations;
 mod openapi;
+mod passkeys;
 mod policy;
 mod recovery;
 mod recovery_codes;

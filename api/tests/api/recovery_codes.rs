@@ -9,7 +9,12 @@ use crate::support::Mail;
 
 /// Waits (up to 10 s) until `count` messages to `address` say `words` (in the subject or the
 /// text), and returns them.
-async fn mails_saying(app: &TestApp, address: &str, words: &str, count: usize) -> Vec<Mail> {
+pub(crate) async fn mails_saying(
+    app: &TestApp,
+    address: &str,
+    words: &str,
+    count: usize,
+) -> Vec<Mail> {
     for _ in 0..500 {
         let mails: Vec<Mail> = app
             .smtp

@@ -55,6 +55,8 @@ export function isCodeProblem(problem: Problem): boolean {
     'totp_invalid',
     'totp_replayed',
     'recovery_code_invalid',
+    'passkey_rejected',
+    'passkey_not_requested',
     'wrong_answers',
     'questions_not_asked',
   ].includes(problem.code);

@@ -531,7 +531,7 @@ export interface paths {
          *     code, this once. The method is `pending` until verified. Once a person has active methods, a
          *     change needs a recent step-up (403 `step_up_required`).
          *
-         *     Problem codes of this operation: `method_not_enabled`, `not_allowed_for_administrators`, `step_up_required`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `method_not_enabled`, `not_allowed_for_administrators`, `passkeys_unavailable`, `step_up_required`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["add_method"];
         delete?: never;
@@ -622,7 +622,7 @@ export interface paths {
          * @description Verifies a pending method with the code received (or shown by the app); it becomes active and
          *     replaces any earlier method of the same kind.
          *
-         *     Problem codes of this operation: `already_active`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `already_active`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `passkey_rejected`, `passkey_not_requested`, `passkeys_unavailable` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["verify_method"];
         delete?: never;
@@ -711,7 +711,7 @@ export interface paths {
          * @description Proves a step-up with the code received (or shown by the app): for the next ten minutes this
          *     session may add, replace and remove methods. Five failures an hour, then 429.
          *
-         *     Problem codes of this operation: `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `recovery_code_invalid`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `recovery_code_invalid`, `passkey_rejected`, `passkey_not_requested`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["step_up"];
         delete?: never;
@@ -734,7 +734,7 @@ export interface paths {
          * @description Sends a code to one of one's active methods (nothing for an authenticator app), to prove a
          *     step-up before changing security info. Security questions cannot be used.
          *
-         *     Problem codes of this operation: `no_methods`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `no_methods`, `passkeys_unavailable`, `country_not_allowed`, `delivery_failed`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["step_up_challenge"];
         delete?: never;
@@ -849,7 +849,7 @@ export interface paths {
          * @description Checks a code, an authenticator code or security answers. Success answers a new flow token (the
          *     old one stops working); a failure says why and counts against the flow and the account.
          *
-         *     Problem codes of this operation: `method_already_passed`, `method_unavailable`, `flow_changed`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `questions_not_asked`, `wrong_answers`, `recovery_code_invalid`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         *     Problem codes of this operation: `method_already_passed`, `method_unavailable`, `flow_changed`, `no_code_pending`, `invalid_code`, `code_expired`, `too_many_attempts`, `totp_invalid`, `totp_replayed`, `questions_not_asked`, `wrong_answers`, `recovery_code_invalid`, `passkey_rejected`, `passkey_not_requested`, `throttled` (and those every operation answers; all are in `x-problem-codes`).
          */
         post: operations["verify_recovery_method"];
         delete?: never;
@@ -890,7 +890,7 @@ export interface components {
          *       "phone": "+1 415 555 2671"
          *     }
          */
-        AddMethodRequest: components["schemas"]["AddEmailMethod"] | components["schemas"]["AddMobilePhoneMethod"] | components["schemas"]["AddOfficePhoneMethod"] | components["schemas"]["AddAuthenticatorAppMethod"] | components["schemas"]["AddRecoveryCodesMethod"];
+        AddMethodRequest: components["schemas"]["AddEmailMethod"] | components["schemas"]["AddMobilePhoneMethod"] | components["schemas"]["AddOfficePhoneMethod"] | components["schemas"]["AddAuthenticatorAppMethod"] | components["schemas"]["AddRecoveryCodesMethod"] | components["schemas"]["AddPasskeyMethod"];
         /** @description A mobile number for text messages or calls, in international form, proven with a code. */
         AddMobilePhoneMethod: {
             /**
@@ -910,6 +910,20 @@ export interface components {
              */
             kind: "office_voice";
             phone: string;
+        };
+        /**
+         * @description A passkey, named by the person: the answer carries the creation options for
+         *     `navigator.credentials.create`, and `POST …/{method_id}/verify {"credential"}` with the
+         *     browser's credential finishes it.
+         */
+        AddPasskeyMethod: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "passkey";
+            /** @description 1–64 characters ("Work laptop"). */
+            name: string;
         };
         /**
          * @description A new set of ten recovery codes, active at once: the answer carries them this once. A new
@@ -968,15 +982,34 @@ export interface components {
          * @description The answer to adding a method: what each kind carries. A code kind says when its code
          *     expires; an authenticator app carries its seed, shown this once.
          * @example {
-         *       "expires_in": 600,
-         *       "hint": "+1 ••• ••• ••71",
-         *       "kind": "mobile_sms",
          *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b",
-         *       "resend_after": 60,
-         *       "status": "pending"
+         *       "kind": "mobile_sms",
+         *       "status": "pending",
+         *       "hint": "+1 ••• ••• ••71",
+         *       "expires_in": 600,
+         *       "resend_after": 60
          *     }
          */
-        AddedMethod: components["schemas"]["AddedCodeMethod"] | components["schemas"]["AddedAuthenticatorApp"] | components["schemas"]["AddedRecoveryCodes"];
+        AddedMethod: components["schemas"]["AddedCodeMethod"] | components["schemas"]["AddedAuthenticatorApp"] | components["schemas"]["AddedRecoveryCodes"] | components["schemas"]["AddedPasskey"];
+        /** @description A passkey waiting for the browser's credential. */
+        AddedPasskey: {
+            /**
+             * @description `PublicKeyCredentialCreationOptions` as JSON, what
+             *     `PublicKeyCredential.parseCreationOptionsFromJSON` takes (with `excludeCredentials`
+             *     listing the person's passkeys). Valid for five minutes.
+             */
+            creation_options: Record<string, never>;
+            /** @description What the person is shown of the method. */
+            hint: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "passkey";
+            /** Format: uuid */
+            method_id: string;
+            status: components["schemas"]["MethodStatus"];
+        };
         /**
          * @description A new set of recovery codes, active at once (`status` is `active`): the codes, shown this
          *     once. Each works once, in a reset or a step-up.
@@ -1075,8 +1108,8 @@ export interface components {
         };
         /**
          * @example {
-         *       "channel": "sms",
-         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b"
+         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b",
+         *       "channel": "sms"
          *     }
          */
         ChallengeRequest: {
@@ -1091,12 +1124,12 @@ export interface components {
          *     expires; security questions carry the questions to answer now; an authenticator app and
          *     recovery codes carry nothing more (the code is on the person's device or paper).
          * @example {
-         *       "expires_in": 600,
          *       "kind": "email",
+         *       "expires_in": 600,
          *       "resend_after": 60
          *     }
          */
-        ChallengeResponse: components["schemas"]["CodeChallenge"] | components["schemas"]["AuthenticatorAppChallenge"] | components["schemas"]["SecurityQuestionsChallenge"] | components["schemas"]["RecoveryCodeChallenge"];
+        ChallengeResponse: components["schemas"]["CodeChallenge"] | components["schemas"]["AuthenticatorAppChallenge"] | components["schemas"]["SecurityQuestionsChallenge"] | components["schemas"]["RecoveryCodeChallenge"] | components["schemas"]["PasskeyChallenge"];
         ChangePasswordRequest: {
             current_password: string;
             new_password: string;
@@ -1236,6 +1269,9 @@ export interface components {
          *     - `payload_too_large`: The request body is too large.
          *     - `questions_not_asked`: The answers are not for the questions asked.
          *     - `recovery_code_invalid`: The recovery code is not one of the person's unused codes.
+         *     - `passkey_rejected`: The passkey's answer was not accepted (another passkey or site, no user verification, or an answer to an older request).
+         *     - `passkey_not_requested`: No passkey request waits for this answer (none was made, it was answered already, or it expired): ask again.
+         *     - `passkeys_unavailable`: Passkeys need the service's public URL to name a domain (not an IP address).
          *     - `step_up_required`: Changing security info needs a recent step-up (`POST /api/v1/me/step-up`).
          *     - `storage_unavailable`: The database does not answer (`Retry-After`).
          *     - `throttled`: A limit was reached (`Retry-After`).
@@ -1254,7 +1290,7 @@ export interface components {
          *     - `wrong_purpose`: The flow was started for the other purpose.
          * @enum {string}
          */
-        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "recovery_code_invalid" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "recovery_code_invalid" | "passkey_rejected" | "passkey_not_requested" | "passkeys_unavailable" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
          * @description Every kind of audit event: stable and machine-readable.
          *
@@ -1413,7 +1449,7 @@ export interface components {
          * @description A way to prove who one is.
          * @enum {string}
          */
-        MethodKind: "email" | "mobile_sms" | "mobile_voice" | "office_voice" | "authenticator_app" | "security_questions" | "recovery_codes";
+        MethodKind: "email" | "mobile_sms" | "mobile_voice" | "office_voice" | "authenticator_app" | "security_questions" | "recovery_codes" | "passkey";
         MethodList: {
             items: components["schemas"]["MethodView"][];
         };
@@ -1473,6 +1509,12 @@ export interface components {
              *     challenge's `channel`, the first is the default.
              */
             channels?: components["schemas"]["Channel"][];
+            /**
+             * Format: int32
+             * @description How many of `methods_required` this method counts for: 2 for a passkey when the policy
+             *     lets one stand for two, else 1.
+             */
+            counts: number;
             hint: string;
             kind: components["schemas"]["MethodKind"];
             /** Format: uuid */
@@ -1485,6 +1527,30 @@ export interface components {
          * @enum {string}
          */
         Outcome: "success" | "failure";
+        /** @description Answer with a passkey: the request options for `navigator.credentials.get`. */
+        PasskeyChallenge: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "passkey";
+            /**
+             * @description `PublicKeyCredentialRequestOptions` as JSON, what
+             *     `PublicKeyCredential.parseRequestOptionsFromJSON` takes. Valid for five minutes, for one
+             *     answer.
+             */
+            request_options: Record<string, never>;
+        };
+        /** @enum {string} */
+        PasskeyKind: "passkey";
+        /** @description Passkeys (`passkey` in `methods_enabled` turns them on for people in scope). */
+        PasskeysPolicy: {
+            /**
+             * @description A passkey counts as two methods on its own (possession of the device plus the person's
+             *     PIN or biometric on it), in a reset and for registration.
+             */
+            counts_as_two: boolean;
+        };
         PasswordPolicy: {
             /** @description Up to 1,000 words of the organisation's own that passwords may not contain. */
             banned_words: string[];
@@ -1533,6 +1599,8 @@ export interface components {
              */
             methods_required: number;
             notifications: components["schemas"]["NotificationsPolicy"];
+            /** @description Absent in a document written before passkeys existed: the defaults. */
+            passkeys?: components["schemas"]["PasskeysPolicy"];
             password: components["schemas"]["PasswordPolicy"];
             /** @description Absent in a document written before recovery codes existed: the defaults. */
             recovery_codes?: components["schemas"]["RecoveryCodesPolicy"];
@@ -1576,12 +1644,12 @@ export interface components {
         /**
          * @description An RFC 9457 problem document.
          * @example {
-         *       "attempts_left": 4,
-         *       "code": "invalid_code",
-         *       "detail": "that code is not correct; 4 tries left",
-         *       "status": 422,
+         *       "type": "urn:sspr:problem:invalid_code",
          *       "title": "Unprocessable Entity",
-         *       "type": "urn:sspr:problem:invalid_code"
+         *       "status": 422,
+         *       "detail": "that code is not correct; 4 tries left",
+         *       "code": "invalid_code",
+         *       "attempts_left": 4
          *     }
          */
         Problem: {
@@ -1801,8 +1869,8 @@ export interface components {
         };
         /**
          * @example {
-         *       "password": "copper kettles hum beside quiet rivers",
-         *       "username": "jane"
+         *       "username": "jane",
+         *       "password": "copper kettles hum beside quiet rivers"
          *     }
          */
         SignInRequest: {
@@ -1831,9 +1899,9 @@ export interface components {
         };
         /**
          * @example {
-         *       "captcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjo0Miwic2FsdCI6Ii4uLiIsInNpZ25hdHVyZSI6Ii4uLiJ9",
+         *       "username": "jane",
          *       "purpose": "reset_password",
-         *       "username": "jane"
+         *       "captcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2IiwiY2hhbGxlbmdlIjoiLi4uIiwibnVtYmVyIjo0Miwic2FsdCI6Ii4uLiIsInNpZ25hdHVyZSI6Ii4uLiJ9"
          *     }
          */
         StartRequest: {
@@ -1862,6 +1930,8 @@ export interface components {
              * @description Code methods: seconds the code is valid.
              */
             expires_in?: number | null;
+            /** @description Passkeys: the `PublicKeyCredentialRequestOptions` for the browser. */
+            request_options?: Record<string, never> | null;
             /**
              * Format: int64
              * @description Code methods: seconds before another code may be sent.
@@ -1878,7 +1948,9 @@ export interface components {
         };
         StepUpRequest: {
             /** @description The code received, shown by the authenticator app, or one of the recovery codes. */
-            code: string;
+            code?: string | null;
+            /** @description A passkey's assertion (`PublicKeyCredential.toJSON()`). */
+            credential?: Record<string, never> | null;
             /** Format: uuid */
             method_id: string;
         };
@@ -1933,19 +2005,25 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /**
+         * @description Proving a method just added: the code (code kinds, authenticator apps), or the browser's
+         *     credential for a passkey (`PublicKeyCredential.toJSON()` of `navigator.credentials.create`).
+         */
         VerifyMethodRequest: {
             /** @description The code received, or shown by the authenticator app. */
-            code: string;
+            code?: string | null;
+            /** @description A passkey's new credential. */
+            credential?: Record<string, never> | null;
         };
         /**
          * @description Verifying a method in a reset: a code for the kinds that send or show one, answers for
          *     security questions.
          * @example {
-         *       "code": "123456",
-         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b"
+         *       "method_id": "0193a5f0-7c1e-7d2a-9b1f-3c4d5e6f7a8b",
+         *       "code": "123456"
          *     }
          */
-        VerifyRequest: components["schemas"]["VerifyWithCode"] | components["schemas"]["VerifyWithAnswers"];
+        VerifyRequest: components["schemas"]["VerifyWithCode"] | components["schemas"]["VerifyWithAnswers"] | components["schemas"]["VerifyWithPasskey"];
         VerifyResponse: {
             /** @description The token for the next step (the previous one no longer works). */
             flow_token: string;
@@ -1964,6 +2042,13 @@ export interface components {
         VerifyWithCode: {
             /** @description The code, as received (spaces and dashes are ignored). */
             code: string;
+            /** Format: uuid */
+            method_id: string;
+        };
+        /** @description A passkey's answer to the challenge's request options. */
+        VerifyWithPasskey: {
+            /** @description The browser's assertion (`PublicKeyCredential.toJSON()`). */
+            credential: Record<string, never>;
             /** Format: uuid */
             method_id: string;
         };

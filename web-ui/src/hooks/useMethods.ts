@@ -35,5 +35,6 @@ export function useMethods(): {
 
 /** Kinds the policy enables that the person has not set up yet (security questions: once). */
 export function addableKinds<K extends string>(enabled: readonly K[], methods: readonly { kind: string; status: string }[]): K[] {
-  return enabled.filter((k) => !methods.some((m) => m.kind === k && m.status === 'active'));
+  // A person keeps several passkeys.
+  return enabled.filter((k) => k === 'passkey' || !methods.some((m) => m.kind === k && m.status === 'active'));
 }

@@ -77,6 +77,7 @@ impl Env {
             secrets: &self.secrets,
             metrics: &self.metrics,
             meta: &self.meta,
+            passkeys: None,
         }
     }
 }
@@ -104,6 +105,7 @@ impl World {
             kind,
             hint: "hint".to_owned(),
             channels: Vec::new(),
+            counts: 1,
         }];
         db.flows.push(FlowRow {
             id: flow_id.to_string(),
@@ -202,6 +204,7 @@ impl World {
             step,
             method_id: self.method_id,
             code: code.to_owned(),
+            credential: None,
             answers: None,
             person: Some(Self::person()),
         };

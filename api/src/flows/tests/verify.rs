@@ -96,6 +96,7 @@ fn an_app_code_proves_once_and_its_replay_is_refused() {
         kind: MethodKind::AuthenticatorApp,
         hint: "app".into(),
         channels: Vec::new(),
+        counts: 1,
     }];
     w.db.flows[0].methods_offered = serde_json::to_string(&offered).unwrap();
     w.db.flows[0].methods_required = 2;

@@ -101,9 +101,10 @@ pub async fn verify(
     id: web::Path<Uuid>,
     body: ApiJson<VerifyMethodRequest>,
 ) -> Result<web::Json<MethodView>, Error> {
-    let VerifyMethodRequest { code } = body.into_inner()?;
+    let VerifyMethodRequest { code, credential } = body.into_inner()?;
+    let proof = crate::registration::MethodProof { code, credential };
     Ok(web::Json(
-        enroll::verify(&ctx, &principal, &meta, id.into_inner(), code)
+        enroll::verify(&ctx, &principal, &meta, id.into_inner(), proof)
             .await?
             .into(),
     ))
@@ -316,7 +317,12 @@ pub async fn prove_step_up(
     Authenticated(principal): Authenticated,
     body: ApiJson<StepUpRequest>,
 ) -> Result<web::Json<Elevation>, Error> {
-    let StepUpRequest { method_id, code } = body.into_inner()?;
-    let elevated_until = step_up::prove(&ctx, &principal, &meta, method_id, code).await?;
+    let StepUpRequest {
+        method_id,
+        code,
+        credential,
+    } = body.into_inner()?;
+    let proof = crate::registration::MethodProof { code, credential };
+    let elevated_until = step_up::prove(&ctx, &principal, &meta, method_id, proof).await?;
     Ok(web::Json(Elevation { elevated_until }))
 }

@@ -44,6 +44,10 @@ pub struct OfferedMethod {
     /// challenge's `channel`, the first is the default.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<methods::Channel>,
+    /// How many of `methods_required` this method counts for: 2 for a passkey when the policy
+    /// lets one stand for two, else 1.
+    #[schema(minimum = 1, maximum = 2)]
+    pub counts: u32,
 }
 
 impl From<flows::OfferedMethod> for OfferedMethod {
@@ -53,6 +57,7 @@ impl From<flows::OfferedMethod> for OfferedMethod {
             kind: m.kind,
             hint: m.hint,
             channels: m.channels,
+            counts: m.counts,
         }
     }
 }
@@ -115,23 +120,28 @@ pub struct ChallengeResponse {
     /// Security questions: the ones to answer now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub questions: Option<Vec<questions::Question>>,
+    /// Passkeys: the `PublicKeyCredentialRequestOptions` for the browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_options: Option<serde_json::Value>,
 }
 
 impl From<flows::Challenged> for ChallengeResponse {
     fn from(c: flows::Challenged) -> Self {
-        let (expires_in, resend_after, questions) = match c.what {
+        let (expires_in, resend_after, questions, request_options) = match c.what {
             flows::Asked::Code {
                 expires_in,
                 resend_after,
-            } => (Some(expires_in), Some(resend_after), None),
-            flows::Asked::AppCode | flows::Asked::RecoveryCode => (None, None, None),
-            flows::Asked::Questions(questions) => (None, None, Some(questions)),
+            } => (Some(expires_in), Some(resend_after), None, None),
+            flows::Asked::AppCode | flows::Asked::RecoveryCode => (None, None, None, None),
+            flows::Asked::Questions(questions) => (None, None, Some(questions), None),
+            flows::Asked::Passkey(options) => (None, None, None, Some(options)),
         };
         Self {
             kind: c.kind,
             expires_in,
             resend_after,
             questions,
+            request_options,
         }
     }
 }
@@ -147,6 +157,9 @@ pub struct VerifyRequest {
     /// Security questions: the answers to the questions asked.
     #[serde(default, deserialize_with = "crate::wire::optional_objects")]
     pub answers: Option<Vec<SecurityAnswer>>,
+    /// Passkeys: the browser's assertion (`PublicKeyCredential.toJSON()`).
+    #[serde(default, deserialize_with = "crate::wire::optional_object")]
+    pub credential: Option<serde_json::Value>,
 }
 
 impl From<VerifyRequest> for flows::Evidence {
@@ -154,6 +167,7 @@ impl From<VerifyRequest> for flows::Evidence {
         Self {
             method_id: req.method_id,
             code: req.code,
+            credential: req.credential,
             answers: req
                 .answers
                 .unwrap_or_default()

@@ -22,6 +22,8 @@ pub struct AddMethodRequest {
     pub phone: Option<String>,
     /// For `office_voice`, digits only.
     pub extension: Option<String>,
+    /// For `passkey`: what the person calls it ("Work laptop").
+    pub name: Option<String>,
 }
 
 /// A method, as its owner (or an administrator) sees it: never the full destination.
@@ -73,13 +75,22 @@ pub struct AddedMethod {
     /// Recovery codes: the ten codes, shown this once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub codes: Option<Vec<String>>,
+    /// Passkeys: the `PublicKeyCredentialCreationOptions` for the browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_options: Option<serde_json::Value>,
 }
 
+/// Proving a method just added: the code (code kinds, authenticator apps), or the browser's
+/// credential for a passkey (`PublicKeyCredential.toJSON()` of `navigator.credentials.create`).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VerifyMethodRequest {
     /// The code received, or shown by the authenticator app.
-    pub code: String,
+    pub code: Option<String>,
+    /// A passkey's new credential.
+    #[serde(default, deserialize_with = "crate::wire::optional_object")]
+    #[schema(value_type = Option<Object>)]
+    pub credential: Option<serde_json::Value>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -125,6 +136,7 @@ impl From<AddMethodRequest> for reg::NewMethod {
                 email: req.email,
                 phone: req.phone,
                 extension: req.extension,
+                name: req.name,
             },
         }
     }
@@ -166,6 +178,7 @@ impl From<reg::Added> for AddedMethod {
             otpauth_uri: None,
             qr_svg: None,
             codes: None,
+            creation_options: None,
         };
         match a.next {
             reg::Enrolment::CodeSent(sent) => {
@@ -182,6 +195,7 @@ impl From<reg::Added> for AddedMethod {
                 added.qr_svg = Some(qr_svg);
             }
             reg::Enrolment::RecoveryCodes(codes) => added.codes = Some(codes),
+            reg::Enrolment::Passkey(options) => added.creation_options = Some(options),
         }
         added
     }
@@ -240,6 +254,10 @@ pub struct StepUpChallenge {
     /// Code methods: seconds before another code may be sent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resend_after: Option<i64>,
+    /// Passkeys: the `PublicKeyCredentialRequestOptions` for the browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub request_options: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -247,7 +265,11 @@ pub struct StepUpChallenge {
 pub struct StepUpRequest {
     pub method_id: Uuid,
     /// The code received, shown by the authenticator app, or one of the recovery codes.
-    pub code: String,
+    pub code: Option<String>,
+    /// A passkey's assertion (`PublicKeyCredential.toJSON()`).
+    #[serde(default, deserialize_with = "crate::wire::optional_object")]
+    #[schema(value_type = Option<Object>)]
+    pub credential: Option<serde_json::Value>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -256,11 +278,17 @@ pub struct Elevation {
     pub elevated_until: DateTime<Utc>,
 }
 
-impl From<Option<reg::CodeSent>> for StepUpChallenge {
-    fn from(sent: Option<reg::CodeSent>) -> Self {
+impl From<reg::step_up::Asked> for StepUpChallenge {
+    fn from(asked: reg::step_up::Asked) -> Self {
+        let (sent, request_options) = match asked {
+            reg::step_up::Asked::Nothing => (None, None),
+            reg::step_up::Asked::Code(sent) => (Some(sent), None),
+            reg::step_up::Asked::Passkey(options) => (None, Some(options)),
+        };
         Self {
             expires_in: sent.as_ref().map(|s| s.expires_in),
             resend_after: sent.map(|s| s.resend_after),
+            request_options,
         }
     }
 }

@@ -29,4 +29,5 @@ export const METHOD_KINDS: readonly MethodKind[] = [
   'authenticator_app',
   'security_questions',
   'recovery_codes',
+  'passkey',
 ];

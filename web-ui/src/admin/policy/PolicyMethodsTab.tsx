@@ -52,6 +52,13 @@ export default function PolicyMethodsTab({ policy, update }: PolicyTabProps) {
           update((p) => ({ ...p, recovery_codes: { ...p.recovery_codes, allow_administrators: checked } }))
         }
       />
+      <CheckboxField
+        id="policy-passkeys-counts_as_two"
+        label={t('admin.policy.passkeyCountsAsTwo')}
+        hint={t('admin.policy.passkeyCountsAsTwoHint')}
+        checked={policy.passkeys?.counts_as_two ?? false}
+        onChange={(checked) => update((p) => ({ ...p, passkeys: { ...p.passkeys, counts_as_two: checked } }))}
+      />
       <SelectField
         id="policy-methods_required"
         label={t('admin.policy.methodsRequired')}

@@ -10,6 +10,7 @@ import { CodeEntry } from '../CodeEntry';
 import type { ResendResult } from '../CodeEntry';
 import { ErrorMessage } from '../Messages';
 import { kindInfo, sendsCodes } from './kinds';
+import { PasskeyPrompt } from './PasskeyPrompt';
 
 /** Raised by `call()` when the API answers `step_up_required`. */
 export const STEP_UP_EVENT = 'sspr:step-up-required';
@@ -29,6 +30,8 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
   const choose = async (m: MethodView) => {
     setChosen(m);
     setProblem(null);
+    // A passkey is asked when the person says so (the browser needs the click).
+    if (kindInfo(m.kind).proof === 'passkey') return;
     // Nothing is sent for an app or a recovery code: the person has it.
     if (!sendsCodes(m.kind)) {
       setSent(0);
@@ -52,7 +55,34 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
       <h2 id="step-up-heading">{t('stepup.title')}</h2>
       <p>{t('stepup.intro')}</p>
       <ErrorMessage>{problem ? problemMessage(problem, 'security') : null}</ErrorMessage>
-      {chosen && sent !== null ? (
+      {chosen && kindInfo(chosen.kind).proof === 'passkey' ? (
+        <PasskeyPrompt
+          intro={t('passkey.recover_intro')}
+          scope="security"
+          ask={async () => {
+            const outcome = await call(
+              api.POST('/api/v1/me/step-up/challenges', { body: { method_id: chosen.method_id } }),
+            );
+            if (!outcome.ok) return { problem: outcome.problem };
+            return { options: outcome.data.request_options };
+          }}
+          answer={async (credential) => {
+            const outcome = await call(
+              api.POST('/api/v1/me/step-up', {
+                body: { method_id: chosen.method_id, credential: credential as Record<string, never> },
+              }),
+            );
+            if (!outcome.ok) return outcome.problem;
+            onDone();
+            return null;
+          }}
+          extra={
+            <button type="button" className="button button--link" onClick={() => setChosen(null)}>
+              {t('action.cancel')}
+            </button>
+          }
+        />
+      ) : chosen && sent !== null ? (
         <CodeEntry
           id="step-up-code"
           intro={<p>{t(stepUpWords(chosen.kind), { hint: chosen.hint })}</p>}

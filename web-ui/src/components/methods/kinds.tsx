@@ -5,11 +5,12 @@ import type { ComponentType } from 'react';
 import type { MethodKind, Schemas } from '../../api/client';
 import { AddAuthenticatorForm } from './AddAuthenticatorForm';
 import { AddContactMethodForm } from './AddContactMethodForm';
+import { AddPasskeyForm } from './AddPasskeyForm';
 import { RecoveryCodesForm } from './RecoveryCodesForm';
 import { SecurityQuestionsForm } from './SecurityQuestionsForm';
 
 /** How a kind proves the person (the API's `methods::Proof`). */
-export type Proof = 'code' | 'totp' | 'answers' | 'recovery_code';
+export type Proof = 'code' | 'totp' | 'answers' | 'recovery_code' | 'passkey';
 
 export interface AddFormProps {
   onDone: () => void;
@@ -39,6 +40,8 @@ export const METHOD_KINDS: Record<MethodKind, KindInfo> = {
   authenticator_app: { proof: 'totp', showsHint: false, AddForm: AddAuthenticatorForm },
   security_questions: { proof: 'answers', showsHint: false, AddForm: SecurityQuestionsForm },
   recovery_codes: { proof: 'recovery_code', showsHint: false, AddForm: RecoveryCodesForm },
+  // Its hint is the name the person gave it.
+  passkey: { proof: 'passkey', showsHint: true, AddForm: AddPasskeyForm },
 };
 
 /** What the directory keeps that a form of `kind` may start from. */

@@ -23,3 +23,13 @@ export async function resendCode(methodId: string): Promise<ResendResult> {
     ? { problem: null, resendAfter: outcome.data.resend_after }
     : { problem: outcome.problem, resendAfter: outcome.problem.retryAfter };
 }
+
+export async function verifyPasskey(methodId: string, credential: object): Promise<Problem | null> {
+  const outcome = await call(
+    api.POST('/api/v1/me/methods/{method_id}/verify', {
+      params: { path: { method_id: methodId } },
+      body: { credential: credential as Record<string, never> },
+    }),
+  );
+  return outcome.ok ? null : outcome.problem;
+}

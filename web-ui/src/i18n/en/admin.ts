@@ -30,6 +30,7 @@ const admin: Record<string, string> = {
   'admin.method.authenticator_app': 'Authenticator app',
   'admin.method.security_questions': 'Security questions',
   'admin.method.recovery_codes': 'Recovery codes',
+  'admin.method.passkey': 'Passkey',
 
   // Problems, by the API's stable `code`, then by status.
   'admin.problem.version_conflict':
@@ -87,6 +88,9 @@ const admin: Record<string, string> = {
   'admin.policy.recoveryCodesForAdmins': 'Administrators may use recovery codes',
   'admin.policy.recoveryCodesForAdminsHint':
     'Recovery codes are a printed or saved secret that can be copied unnoticed; administrators cannot use them unless this is on.',
+  'admin.policy.passkeyCountsAsTwo': 'A passkey counts as two methods',
+  'admin.policy.passkeyCountsAsTwoHint':
+    'A passkey is something people have (the device) and something they are or know (the fingerprint, face or PIN that unlocks it).',
   'admin.policy.methodsRequired': 'Number of methods required to reset',
   'admin.policy.methodsRequiredHint': 'Never more than the number of methods enabled.',
   'admin.policy.methodsRequired.1': 'One',

@@ -10,13 +10,18 @@ import { Field } from '../../components/Field';
 import { ErrorMessage } from '../../components/Messages';
 import { t } from '../../i18n';
 import { sendsCodes } from '../../components/methods/kinds';
+import { PasskeyPrompt } from '../../components/methods/PasskeyPrompt';
 import { endsFlow } from './flow';
 import type { Flow, OfferedMethod } from './flow';
 
 type Question = Schemas['Question'];
 type Channel = Schemas['Channel'];
-/** What proves a method, per kind: a code, or the answers (`VerifyRequest` without the method). */
-type Proof = Omit<Schemas['VerifyWithCode'], 'method_id'> | Omit<Schemas['VerifyWithAnswers'], 'method_id'>;
+/** What proves a method, per kind: a code, the answers or a passkey's answer (`VerifyRequest`
+ * without the method). */
+type Proof =
+  | Omit<Schemas['VerifyWithCode'], 'method_id'>
+  | Omit<Schemas['VerifyWithAnswers'], 'method_id'>
+  | Omit<Schemas['VerifyWithPasskey'], 'method_id'>;
 
 interface Props {
   flow: Flow;
@@ -178,6 +183,34 @@ function MethodChallenge({
           onVerify={(code) => verify({ code })}
         />
         {back}
+      </div>
+    );
+  }
+
+  if (method.kind === 'passkey') {
+    return (
+      <div className="stack">
+        {heading}
+        <PasskeyPrompt
+          intro={t('passkey.recover_intro')}
+          scope="recover"
+          ask={async () => {
+            const outcome = await call(
+              api.POST('/api/v1/recovery/flows/{flow_id}/challenges', {
+                ...path,
+                body: { method_id: method.method_id, confirm: null, channel: null },
+              }),
+            );
+            if (!outcome.ok) {
+              if (endsFlow(outcome.problem)) onDead(outcome.problem);
+              return { problem: outcome.problem };
+            }
+            const asked = outcome.data;
+            return 'request_options' in asked ? { options: asked.request_options } : { problem: unexpected() };
+          }}
+          answer={(credential) => verify({ credential: credential as Record<string, never> })}
+          extra={back}
+        />
       </div>
     );
   }
@@ -349,4 +382,18 @@ function QuestionsForm({
       </div>
     </form>
   );
+}
+
+/** A problem for an answer the client cannot use (a newer server's). */
+function unexpected(): Problem {
+  return {
+    status: 0,
+    code: 'internal_error',
+    detail: '',
+    fieldErrors: [],
+    attemptsLeft: null,
+    retryAfter: null,
+    reason: null,
+    helpdesk: null,
+  };
 }
