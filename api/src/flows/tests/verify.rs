@@ -132,3 +132,37 @@ fn a_method_removed_since_the_start_is_unavailable_and_nothing_is_counted() {
     assert_eq!(code_of(w.verify(1, &code)), ErrorCode::MethodUnavailable);
     assert_eq!((w.flow().failures, w.db.audit.len()), (0, 0));
 }
+
+/// A flow offering recovery codes, with a set generated for the person: (world, codes).
+fn with_recovery_codes() -> (World, Vec<String>) {
+    let mut w = World::new(MethodKind::RecoveryCodes, MethodData::None);
+    let set = recovery_codes::generate(&w.env.secrets, &w.method_id.to_string());
+    w.db.methods[0].data = set.data.encode();
+    (w, set.codes)
+}
+
+#[test]
+fn a_recovery_code_passes_once_and_the_person_is_told() {
+    let (mut w, codes) = with_recovery_codes();
+    let (flow, passed) = w.verify(1, &codes[3]).unwrap().unwrap();
+    assert_eq!((flow.step, passed), (2, 1));
+    let left = recovery_codes::left(&w.db.methods[0].data());
+    assert_eq!(left, Some(9));
+    assert_eq!(w.db.outbox.len(), 1, "a notice that a code was used");
+    // The code is spent: checked again on the method, it no longer matches.
+    let mut row = w.db.methods[0].clone();
+    let again = recovery_codes::prove(&mut w.db, &w.env.secrets, &mut row, &codes[3]).unwrap();
+    assert_eq!(again, Err(Refusal::RecoveryCodeInvalid));
+}
+
+#[test]
+fn a_wrong_recovery_code_is_counted_and_spends_nothing() {
+    let (mut w, _) = with_recovery_codes();
+    assert_eq!(
+        code_of(w.verify(1, "2222-2222-22")),
+        ErrorCode::RecoveryCodeInvalid
+    );
+    assert_eq!(w.flow().failures, 1);
+    assert_eq!(recovery_codes::left(&w.db.methods[0].data()), Some(10));
+    assert!(w.db.outbox.is_empty());
+}
