@@ -1,9 +1,10 @@
 // The shell: header, navigation, skip link, main landmark, and the routes. The API serves
 // index.html for unknown non-API paths, so every route here works as a deep link.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { BrowserRouter, Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { t } from './i18n';
+import { chooseLanguage, language, LANGUAGES, onLanguageChange, t } from './i18n';
+import type { Language } from './i18n';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RecoverPage } from './pages/RecoverPage';
@@ -56,6 +57,7 @@ function Header() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
+        <LanguageSwitcher />
         {me ? (
           <nav aria-label={t('nav.label')} className="nav">
             <ul>
@@ -87,6 +89,25 @@ function Header() {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** The language switcher, on every page (each language named in itself). */
+function LanguageSwitcher() {
+  const current = useSyncExternalStore(onLanguageChange, language);
+  return (
+    <select
+      className="language"
+      aria-label={t('app.language')}
+      value={current}
+      onChange={(e) => void chooseLanguage(e.target.value as Language)}
+    >
+      {LANGUAGES.map((l) => (
+        <option key={l.code} value={l.code} lang={l.code}>
+          {l.name}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -166,6 +187,8 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Every page re-renders in the language chosen (without losing what was typed).
+  useSyncExternalStore(onLanguageChange, language);
   return (
     <BrowserRouter>
       <SessionProvider>

@@ -2,8 +2,8 @@
 // (algorithm, challenge, maxnumber, salt, signature), solves it in a worker, and hands back the
 // payload: base64 of {algorithm, challenge, number, salt, signature, took}. That string is what
 // the API takes as `captcha`.
-import { useEffect, useRef, useState } from 'react';
-import { t } from '../i18n';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { language, onLanguageChange, t } from '../i18n';
 
 interface StateDetail {
   state?: string;
@@ -23,6 +23,7 @@ export function AltchaWidget({
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const ref = useRef<HTMLElement | null>(null);
+  const lang = useSyncExternalStore(onLanguageChange, language);
   const onChangeRef = useRef(onChange);
 
   useEffect(() => {
@@ -59,7 +60,7 @@ export function AltchaWidget({
       ref={ref}
       challenge={challengeUrl}
       name="captcha"
-      language="en"
+      language={lang}
       auto="off"
       aria-describedby={describedBy}
       configuration={JSON.stringify({ hideFooter: true, hideLogo: true })}

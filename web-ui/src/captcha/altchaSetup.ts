@@ -5,22 +5,25 @@
 import 'altcha/external';
 import 'altcha/altcha.css';
 import ShaWorker from 'altcha/workers/sha?worker';
-import { t } from '../i18n';
+import { LANGUAGES, loadLanguage, tIn } from '../i18n';
 
 globalThis.$altcha.algorithms.set('SHA-256', () => new ShaWorker());
 
-// The widget's own words, from our catalogue.
-globalThis.$altcha.i18n.set('en', {
-  ...globalThis.$altcha.i18n.get('en'),
-  label: t('captcha.label'),
-  verifying: t('captcha.verifying'),
-  verified: t('captcha.verified'),
-  error: t('captcha.error'),
-  expired: t('captcha.expired'),
-  verificationRequired: t('captcha.required'),
-  waitAlert: t('captcha.wait'),
-  loading: t('app.loading'),
-  reload: t('captcha.reload'),
-  verify: t('action.verify'),
-  footer: '',
-});
+// The widget's own words, from our catalogue, in each of our languages.
+await Promise.all(LANGUAGES.map((l) => loadLanguage(l.code)));
+for (const { code } of LANGUAGES) {
+  globalThis.$altcha.i18n.set(code, {
+    ...globalThis.$altcha.i18n.get('en'),
+    label: tIn(code, 'captcha.label'),
+    verifying: tIn(code, 'captcha.verifying'),
+    verified: tIn(code, 'captcha.verified'),
+    error: tIn(code, 'captcha.error'),
+    expired: tIn(code, 'captcha.expired'),
+    verificationRequired: tIn(code, 'captcha.required'),
+    waitAlert: tIn(code, 'captcha.wait'),
+    loading: tIn(code, 'app.loading'),
+    reload: tIn(code, 'captcha.reload'),
+    verify: tIn(code, 'action.verify'),
+    footer: '',
+  });
+}

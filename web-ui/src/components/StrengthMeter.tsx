@@ -40,7 +40,7 @@ export function usePasswordScore(password: string, userInputs: readonly string[]
 }
 
 export function StrengthMeter({ id, score, empty }: { id: string; score: number | null; empty: boolean }) {
-  const label = empty || score === null ? t('password.strength.empty') : t(`password.strength.${score}`);
+  const label = empty || score === null ? t('password.strength.empty') : t(`password.strength.${score as 0 | 1 | 2 | 3 | 4}`);
   const value = empty || score === null ? 0 : score + 1;
   return (
     <div className="strength" id={id}>

@@ -1,6 +1,6 @@
 // Failures of admin API calls, put into words.
 import { networkProblem, toProblem, type FieldError, type Problem } from '../../api/client';
-import { has, t } from '../../i18n';
+import { has, t, tAny } from '../../i18n';
 
 export type FieldErrorItem = FieldError;
 export type AdminProblem = Problem;
@@ -33,7 +33,7 @@ export async function settle<R extends { data?: unknown; error?: unknown; respon
  */
 export function problemMessage(problem: AdminProblem): string {
   const key = `admin.problem.${problem.code}`;
-  if (has(key)) return t(key);
+  if (has(key)) return tAny(key);
   if (problem.status === 0) return t('admin.problem.network');
   if (problem.status === 401) return t('admin.problem.unauthorized');
   if (problem.status === 403) return t('admin.problem.forbidden');

@@ -5,7 +5,7 @@ import type { FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import type { Problem } from '../../api/client';
 import { fieldMessages, problemMessage } from '../../api/messages';
-import { t } from '../../i18n';
+import { t, tAny } from '../../i18n';
 import { createPasskey, passkeysSupported, PasskeyError } from '../../webauthn';
 import { Field } from '../Field';
 import { ErrorMessage } from '../Messages';
@@ -44,7 +44,7 @@ export function AddPasskeyForm({ onDone, onCancel }: { onDone: () => void; onCan
       else onDone();
     } catch (err) {
       setBusy(false);
-      setRefused(t(err instanceof PasskeyError ? `passkey.device.${err.reason}` : 'passkey.device.NotAllowedError'));
+      setRefused(tAny(err instanceof PasskeyError ? `passkey.device.${err.reason}` : 'passkey.device.NotAllowedError'));
     }
   };
 

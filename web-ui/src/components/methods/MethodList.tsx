@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { MethodView, Problem } from '../../api/client';
 import { problemMessage } from '../../api/messages';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 import { CodeEntry } from '../CodeEntry';
 import { ErrorMessage } from '../Messages';
 import { resendCode, verifyMethod } from './methodCalls';
@@ -13,7 +13,7 @@ import { RecoveryCodesForm } from './RecoveryCodesForm';
 function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString();
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(language());
 }
 
 export function MethodList({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../api/client';
 import { problemMessage } from '../../api/messages';
-import { t } from '../../i18n';
+import { t, tAny } from '../../i18n';
 import { getPasskey, passkeysSupported, PasskeyError } from '../../webauthn';
 import { ErrorMessage } from '../Messages';
 
@@ -45,7 +45,7 @@ export function PasskeyPrompt({
       if (p) setMessage(problemMessage(p, scope));
     } catch (e) {
       setBusy(false);
-      setMessage(t(e instanceof PasskeyError ? `passkey.device.${e.reason}` : 'passkey.device.NotAllowedError'));
+      setMessage(tAny(e instanceof PasskeyError ? `passkey.device.${e.reason}` : 'passkey.device.NotAllowedError'));
     }
   };
 

@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import type { MethodView, Problem } from '../../api/client';
 import { problemMessage } from '../../api/messages';
 import { t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { CodeEntry } from '../CodeEntry';
 import type { ResendResult } from '../CodeEntry';
 import { ErrorMessage } from '../Messages';
@@ -113,7 +114,7 @@ export function StepUpCard({ methods, onDone }: { methods: readonly MethodView[]
 }
 
 /** What the person is told to enter: the app's code, a recovery code, or the code sent. */
-function stepUpWords(kind: string): string {
+function stepUpWords(kind: string): MessageKey {
   const proof = kindInfo(kind).proof;
   if (proof === 'totp') return 'recover.app_code';
   if (proof === 'recovery_code') return 'recover.recovery_code';

@@ -9,6 +9,7 @@ import type { ResendResult } from '../../components/CodeEntry';
 import { Field } from '../../components/Field';
 import { ErrorMessage } from '../../components/Messages';
 import { t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { sendsCodes } from '../../components/methods/kinds';
 import { PasskeyPrompt } from '../../components/methods/PasskeyPrompt';
 import { endsFlow } from './flow';
@@ -328,7 +329,7 @@ function MethodChallenge({
 }
 
 /** What the person is told after a send: by email, by text or by a call. */
-function sentWords(method: OfferedMethod, channel: Channel | null): string {
+function sentWords(method: OfferedMethod, channel: Channel | null): MessageKey {
   if (method.kind === 'email') return 'add.code_sent_email';
   const via = channel ?? method.channels?.[0] ?? (method.kind === 'mobile_sms' ? 'sms' : 'voice');
   return via === 'sms' ? 'add.code_sent_phone_sms' : 'add.code_sent_phone_voice';
