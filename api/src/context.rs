@@ -47,6 +47,8 @@ impl Ctx {
 pub struct RequestMeta {
     pub ip: Option<IpAddr>,
     pub user_agent: Option<String>,
+    /// The language the request asks for (`Accept-Language`), negotiated with ours.
+    pub lang: crate::i18n::Lang,
 }
 
 /// The signed-in person on whose behalf a change is made.

@@ -18,6 +18,7 @@ pub mod error;
 pub mod flows;
 pub mod housekeeping;
 pub mod http;
+pub mod i18n;
 pub mod methods;
 pub mod metrics;
 pub mod password;

@@ -239,6 +239,7 @@ pub(super) fn ask(
                     digits: m.code_length(),
                     keep_tries: true,
                     phantom: person.phantom,
+                    lang: crate::i18n::Lang::of(&flow.language),
                 },
                 now,
             )?;

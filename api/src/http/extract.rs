@@ -353,9 +353,15 @@ impl FromRequest for Meta {
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|s| s.chars().take(256).collect());
+        let lang = crate::i18n::Lang::negotiate(
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         std::future::ready(Ok(Meta(RequestMeta {
             ip: client_ip(peer, &forwarded, &trusted),
             user_agent,
+            lang,
         })))
     }
 }

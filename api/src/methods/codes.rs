@@ -76,6 +76,8 @@ pub struct Issue<'a> {
     /// For a decoy's phantom person (`flows::phantom`): recorded and limited like any code, but
     /// its hash is of no code anyone can type, and [`send`] sends nothing.
     pub phantom: bool,
+    /// The language the message is written in.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A recorded code: its row id and the code itself (to be sent, then forgotten).
@@ -85,6 +87,7 @@ pub struct Issued {
     pub expires_in: i64,
     pub resend_after: i64,
     pub phantom: bool,
+    pub lang: crate::i18n::Lang,
 }
 
 fn throttled(oldest: chrono::NaiveDateTime, window: Duration, now: DateTime<Utc>) -> Error {
@@ -224,6 +227,7 @@ pub fn issue(
         expires_in: limits.ttl_secs,
         resend_after: limits.resend_after_secs,
         phantom: req.phantom,
+        lang: req.lang,
     })
 }
 
@@ -239,15 +243,16 @@ pub async fn deliver(
     helpdesk: &CustomizationPolicy,
     channel: Channel,
     destination: &str,
-    code: &str,
-    ttl_secs: i64,
+    issued: &Issued,
 ) -> Result<(), DeliveryError> {
-    let minutes = (ttl_secs + 59) / 60;
+    let (code, lang) = (issued.code.as_str(), issued.lang);
+    let minutes = (issued.expires_in + 59) / 60;
     match channel {
         Channel::Email => {
             delivery
                 .mailer
                 .send(&templates::code_email(
+                    lang,
                     org,
                     destination,
                     code,
@@ -259,13 +264,13 @@ pub async fn deliver(
         Channel::Sms => {
             delivery
                 .phone
-                .send_sms(destination, &templates::code_sms(org, code, minutes))
+                .send_sms(destination, &templates::code_sms(lang, org, code, minutes))
                 .await
         }
         Channel::Voice => {
             delivery
                 .phone
-                .call(destination, &templates::code_twiml(org, code))
+                .call(destination, &templates::code_twiml(lang, org, code))
                 .await
         }
     }
@@ -292,8 +297,7 @@ pub async fn send(
                 helpdesk,
                 channel,
                 destination,
-                &issued.code,
-                issued.expires_in,
+                issued,
             )
             .await;
             ctx.delivery

@@ -218,6 +218,7 @@ pub async fn add(
                         digits: method.code_length(),
                     keep_tries: false,
                         phantom: false,
+                        lang: meta_c.lang,
                     },
                     now,
                 )?),
@@ -318,6 +319,7 @@ pub async fn resend(
                     digits: method.code_length(),
                     keep_tries: false,
                     phantom: false,
+                    lang: meta_c.lang,
                 },
                 now,
             )?;

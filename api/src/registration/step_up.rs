@@ -192,6 +192,7 @@ pub async fn challenge(
                     digits: methods::registry(kind).code_length(),
                     keep_tries: true,
                     phantom: false,
+                    lang: meta_c.lang,
                 },
                 now,
             )?;

@@ -37,6 +37,8 @@ pub struct FlowRow {
     pub is_admin: i32,
     /// A decoy flow: the phantom person it runs on (JSON, `flows::phantom::Phantom`).
     pub phantom: Option<String>,
+    /// The language the flow started in (`i18n::Lang`): its codes are written in it.
+    pub language: String,
 }
 
 pub fn insert(conn: &mut DbConn, row: &FlowRow) -> Result<(), Error> {

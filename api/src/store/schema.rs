@@ -186,6 +186,7 @@ diesel::table! {
         finished_at -> Nullable<Timestamp>,
         is_admin -> Integer,
         phantom -> Nullable<Text>,
+        language -> Text,
     }
 }
 

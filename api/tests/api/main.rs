@@ -14,6 +14,7 @@ mod groups;
 mod health;
 mod housekeeping;
 mod http;
+mod languages;
 mod ldap;
 mod methods;
 mod migrations;

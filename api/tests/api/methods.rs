@@ -195,7 +195,9 @@ async fn mobile_phones_get_codes_by_text_and_by_call(first: TestApp) {
     assert_eq!(calls.len(), 1);
     let twiml = field(&calls[0], "Twiml");
     assert!(
-        twiml.starts_with("<Response><Say>Your Example Corp verification code is "),
+        twiml.starts_with(
+            "<Response><Say language=\"en-US\">Your Example Corp verification code is "
+        ),
         "{twiml}"
     );
     let code = app.last_call_code("+442079460958").await;

@@ -1,6 +1,7 @@
 // The one way the SPA talks to the API: a client typed from the generated OpenAPI schema, and
 // a parser that turns a problem+json answer into something the pages can show in words.
 import createClient from 'openapi-fetch';
+import { language } from '../i18n';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -27,6 +28,14 @@ export const api = createClient<paths>({
   credentials: 'include',
   // Looked up at call time, so tests can stub fetch.
   fetch: (request) => globalThis.fetch(request),
+});
+
+// The language chosen in the app, so that the codes and messages the API sends are in it too.
+api.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', language());
+    return request;
+  },
 });
 
 /** A failed call, ready to be put into words. */

@@ -124,6 +124,7 @@ impl World {
             finished_at: None,
             is_admin: 0,
             phantom: None,
+            language: "en".to_owned(),
         });
         let env = Env {
             secrets: SecretBox::new(vec![NamedKey {
@@ -163,6 +164,7 @@ impl World {
             digits: 8,
             keep_tries: true,
             phantom: false,
+            lang: crate::i18n::Lang::En,
         };
         codes::issue(
             &mut self.db,

@@ -1732,6 +1732,7 @@ async fn item_38_a_decoy_is_a_phantom_person_run_by_the_same_code(first: TestApp
                 digits: 6,
                 keep_tries: false,
                 phantom,
+                lang: sspr::i18n::Lang::En,
             };
             let mut outcomes = Vec::new();
             for phantom in [false, true] {

@@ -1,0 +1,111 @@
+//! The service speaks the person's language: the codes it sends by email, text and call are
+//! written in the language the request asked for (`Accept-Language`, which the web app sets to
+//! the language chosen in it), and a reset keeps the language it started in.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{Answer, TestApp};
+use crate::recovery::method_from;
+use crate::support::{field, gateway_requests};
+
+/// A POST with an `Accept-Language`.
+async fn post_in(
+    app: &TestApp,
+    lang: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Value,
+) -> Answer {
+    let mut req = app
+        .client
+        .post(app.url(path))
+        .header("accept-language", lang)
+        .json(&body);
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    app.send(req).await
+}
+
+async fn codes_come_in_the_language_asked_for(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "recovery_cooldown_hours": 0,
+               "methods_enabled": ["email", "mobile_sms", "mobile_voice"]}),
+    )
+    .await;
+    let (_, token) = app.signed_in_user(&admin, "lena").await;
+
+    // Registration: the person's browser asks for German.
+    let added = post_in(
+        &app,
+        "de-DE,de;q=0.9,en;q=0.5",
+        "/api/v1/me/methods",
+        Some(&token),
+        json!({"kind": "email", "email": "lena@home.example"}),
+    )
+    .await;
+    assert_eq!(added.status, 201, "{:#}", added.body);
+    let mails = app.smtp.wait_for("lena@home.example", 1).await;
+    assert_eq!(mails[0].subject(), "Ihr Bestätigungscode für Example Corp");
+    assert!(mails[0].text().contains("Minuten"), "{}", mails[0].text());
+    let code = crate::support::code_after(&mails[0].data, "lautet:").expect("a code");
+    let id = added.body["method_id"].as_str().unwrap();
+    let verified = app
+        .post(
+            &format!("/api/v1/me/methods/{id}/verify"),
+            &token,
+            json!({"code": code}),
+        )
+        .await;
+    assert_eq!(verified.status, 200, "{:#}", verified.body);
+    app.register_phone(&token, "mobile_voice", "+14155550501")
+        .await;
+    app.register_sms(&token, "+14155550502").await;
+
+    // A reset started in Arabic stays Arabic, whatever the later requests ask for.
+    let captcha = app.captcha().await;
+    let start = post_in(
+        &app,
+        "ar-EG",
+        "/api/v1/recovery/flows",
+        None,
+        json!({"username": "lena", "purpose": "reset_password", "captcha": captcha}),
+    )
+    .await;
+    assert_eq!(start.status, 201, "{:#}", start.body);
+    let flow = start.body.clone();
+    let flow_token = flow["flow_token"].as_str().unwrap();
+    let m = method_from(&flow, "mobile_sms");
+    let sent = app
+        .flow(&flow, flow_token, "challenges", json!({"method_id": m}))
+        .await;
+    assert_eq!(sent.status, 202, "{:#}", sent.body);
+    let texts = gateway_requests(&app.gateway, "Messages.json", "+14155550502").await;
+    let text = field(texts.last().unwrap(), "Body");
+    assert!(
+        text.contains("رمز التحقق") && text.contains("Example Corp"),
+        "{text}"
+    );
+    let voice = method_from(&flow, "mobile_voice");
+    let called = app
+        .flow(&flow, flow_token, "challenges", json!({"method_id": voice}))
+        .await;
+    assert_eq!(called.status, 202, "{:#}", called.body);
+    let calls = gateway_requests(&app.gateway, "Calls.json", "+14155550501").await;
+    let twiml = field(calls.last().unwrap(), "Twiml");
+    assert!(
+        twiml.starts_with("<Response><Say language=\"arb\">"),
+        "{twiml}"
+    );
+
+    // Without a preference (the registration above sent none): English, as before.
+    let first = field(&texts[0], "Body");
+    assert!(
+        first.contains("is your Example Corp verification code"),
+        "{first}"
+    );
+}
+
+crate::both_backends!(codes_come_in_the_language_asked_for);

@@ -1,0 +1,1 @@
+ALTER TABLE recovery_flows DROP COLUMN language;
