@@ -240,9 +240,9 @@ export async function recoverWithEmailAndSms(page, stack, username, purposeLabel
 }
 
 /** Fills the new password twice (on /recover or /change-password). */
-export async function fillNewPassword(page, password) {
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm new password', { exact: true }).fill(password);
+export async function fillNewPassword(page, password, { newLabel = 'New password', confirmLabel = 'Confirm new password' } = {}) {
+  await page.getByLabel(newLabel, { exact: true }).fill(password);
+  await page.getByLabel(confirmLabel, { exact: true }).fill(password);
 }
 
 /** Signs out with the header button. */
