@@ -47,8 +47,16 @@ impl Ctx {
 pub struct RequestMeta {
     pub ip: Option<IpAddr>,
     pub user_agent: Option<String>,
-    /// The language the request asks for (`Accept-Language`), negotiated with ours.
-    pub lang: crate::i18n::Lang,
+    /// The language the request asks for (`Accept-Language`), if one of ours fits.
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl RequestMeta {
+    /// The language to write to this request's person in: the one asked for, else the
+    /// organisation's (`policy.customization.default_language`).
+    pub fn lang_or(&self, policy: &crate::policy::Policy) -> crate::i18n::Lang {
+        self.lang.unwrap_or(policy.customization.default_language)
+    }
 }
 
 /// The signed-in person on whose behalf a change is made.

@@ -10,10 +10,13 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, accepted_languages, negotiate_languages};
+use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
+use utoipa::ToSchema;
 
-/// A language the service speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// A language the service speaks: English, German, French, Spanish or Arabic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     En,
@@ -45,23 +48,16 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    /// The best of ours for an `Accept-Language` header (English when none fits).
-    pub fn negotiate(accept_language: Option<&str>) -> Lang {
+    /// The best of ours for an `Accept-Language` header, if one fits.
+    pub fn negotiate(accept_language: Option<&str>) -> Option<Lang> {
         let requested = accepted_languages::parse(accept_language.unwrap_or_default());
         let available: Vec<LanguageIdentifier> = Lang::ALL
             .iter()
             .filter_map(|l| l.code().parse().ok())
             .collect();
-        let default: LanguageIdentifier = langid(Lang::En);
-        let chosen = negotiate_languages(
-            &requested,
-            &available,
-            Some(&default),
-            NegotiationStrategy::Lookup,
-        );
-        chosen
-            .first()
-            .map_or(Lang::En, |id| Lang::of(id.language.as_str()))
+        let chosen =
+            negotiate_languages(&requested, &available, None, NegotiationStrategy::Filtering);
+        chosen.first().map(|id| Lang::of(id.language.as_str()))
     }
 
     /// The `language` of TwiML's `<Say>` (the voice that reads the code).
@@ -232,12 +228,16 @@ mod tests {
 
     #[test]
     fn the_language_is_negotiated_from_accept_language() {
-        assert_eq!(Lang::negotiate(Some("de-AT,de;q=0.9,en;q=0.5")), Lang::De);
-        assert_eq!(Lang::negotiate(Some("pt-BR, fr-CA;q=0.8")), Lang::Fr);
-        assert_eq!(Lang::negotiate(Some("ar-EG")), Lang::Ar);
-        assert_eq!(Lang::negotiate(Some("pt-BR")), Lang::En);
-        assert_eq!(Lang::negotiate(None), Lang::En);
-        assert_eq!(Lang::negotiate(Some("**garbage**")), Lang::En);
+        assert_eq!(
+            Lang::negotiate(Some("de-AT,de;q=0.9,en;q=0.5")),
+            Some(Lang::De)
+        );
+        assert_eq!(Lang::negotiate(Some("pt-BR, fr-CA;q=0.8")), Some(Lang::Fr));
+        assert_eq!(Lang::negotiate(Some("ar-EG")), Some(Lang::Ar));
+        assert_eq!(Lang::negotiate(Some("en-GB")), Some(Lang::En));
+        assert_eq!(Lang::negotiate(Some("pt-BR")), None);
+        assert_eq!(Lang::negotiate(None), None);
+        assert_eq!(Lang::negotiate(Some("**garbage**")), None);
         for lang in Lang::ALL {
             assert_eq!(Lang::of(lang.code()), lang);
         }

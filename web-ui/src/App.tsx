@@ -11,6 +11,7 @@ import { RecoverPage } from './pages/RecoverPage';
 import { RegistrationWizard } from './pages/RegistrationWizard';
 import { SecurityInfoPage } from './pages/SecurityInfoPage';
 import { SignInPage } from './pages/SignInPage';
+import { api, call } from './api/client';
 import { nextPathFor, SessionProvider, useSession } from './session';
 
 const AdminApp = lazy(() => import('./admin/AdminApp'));
@@ -95,12 +96,18 @@ function Header() {
 /** The language switcher, on every page (each language named in itself). */
 function LanguageSwitcher() {
   const current = useSyncExternalStore(onLanguageChange, language);
+  const { me } = useSession();
+  const choose = async (next: Language) => {
+    await chooseLanguage(next);
+    // Signed in: saved with the account, so the service writes to the person in it too.
+    if (me) await call(api.PUT('/api/v1/me/language', { body: { language: next } }));
+  };
   return (
     <select
       className="language"
       aria-label={t('app.language')}
       value={current}
-      onChange={(e) => void chooseLanguage(e.target.value as Language)}
+      onChange={(e) => void choose(e.target.value as Language)}
     >
       {LANGUAGES.map((l) => (
         <option key={l.code} value={l.code} lang={l.code}>

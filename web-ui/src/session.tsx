@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { api, call, onProblem } from './api/client';
 import type { Me, PublicConfig } from './api/client';
+import { chooseLanguage, languageChosenHere, setLanguage } from './i18n';
 
 export interface Session {
   /** Undefined while loading; null when nobody is signed in. */
@@ -59,6 +60,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, []);
+
+  // The language: the one the person saved, else (nothing chosen on this browser and none of
+  // the browser's languages is ours) the organisation's.
+  useEffect(() => {
+    if (me?.language) void chooseLanguage(me.language);
+  }, [me?.language]);
+  useEffect(() => {
+    const fallback = config?.helpdesk.default_language;
+    if (fallback && !languageChosenHere()) void setLanguage(fallback);
+  }, [config]);
 
   const value = useMemo(() => ({ me, config, refresh, signOut, signedOut }), [me, config, refresh, signOut, signedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -223,6 +223,7 @@ mod tests {
         let h = CustomizationPolicy {
             helpdesk_url: Some("https://help.example.com/?a=1&b=2".into()),
             helpdesk_email: None,
+            default_language: Lang::En,
         };
         let m = security_info_changed(
             "Org",
@@ -251,6 +252,7 @@ mod tests {
             &CustomizationPolicy {
                 helpdesk_url: None,
                 helpdesk_email: None,
+                default_language: Lang::En,
             },
         );
         assert!(email.text.contains("00123456") && email.html.contains("00123456"));
@@ -261,6 +263,7 @@ mod tests {
         let h = CustomizationPolicy {
             helpdesk_url: None,
             helpdesk_email: Some("help@example.com".into()),
+            default_language: Lang::De,
         };
         let de = code_email(Lang::De, "Org", "a@b.c", "123456", 10, &h);
         assert_eq!(de.subject, "Ihr Bestätigungscode für Org");

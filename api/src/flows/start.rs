@@ -119,7 +119,7 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
             .map(|p| serde_json::to_string(&p))
             .transpose()
             .map_err(|e| Error::internal(e.to_string()))?,
-        language: meta.lang.code().to_owned(),
+        language: meta.lang_or(&policy).code().to_owned(),
     };
     let (flow_c, ctx_c, meta_c) = (flow.clone(), ctx.clone(), meta.clone());
     let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed);

@@ -167,6 +167,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(auth::sign_out)
             .service(me::me)
             .service(me::change_password)
+            .service(me::set_language)
             .service(me_methods::list)
             .service(me_methods::add)
             .service(me_methods::confirm)

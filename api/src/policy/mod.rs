@@ -126,6 +126,9 @@ pub struct CustomizationPolicy {
     pub helpdesk_url: Option<String>,
     /// Shown to people who are stuck.
     pub helpdesk_email: Option<String>,
+    /// The language for people whose browser asks for none of ours (and who chose none).
+    #[serde(default)]
+    pub default_language: crate::i18n::Lang,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -221,6 +224,7 @@ impl Default for Policy {
             customization: CustomizationPolicy {
                 helpdesk_url: None,
                 helpdesk_email: None,
+                default_language: crate::i18n::Lang::En,
             },
             unlock_enabled: true,
             reveal_ineligible: false,

@@ -218,7 +218,7 @@ pub async fn add(
                         digits: method.code_length(),
                     keep_tries: false,
                         phantom: false,
-                        lang: meta_c.lang,
+                        lang: meta_c.lang_or(&policy_c),
                     },
                     now,
                 )?),
@@ -287,6 +287,7 @@ pub async fn resend(
     let Person { user, policy } = load(ctx, principal).await?;
     let now = ctx.now();
     let (ctx_c, meta_c, user_c) = (ctx.clone(), meta.clone(), user.clone());
+    let lang = meta.lang_or(&policy);
     let (row, issued) = ctx
         .store
         .write(move |conn| {
@@ -319,7 +320,7 @@ pub async fn resend(
                     digits: method.code_length(),
                     keep_tries: false,
                     phantom: false,
-                    lang: meta_c.lang,
+                    lang,
                 },
                 now,
             )?;

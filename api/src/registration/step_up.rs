@@ -179,6 +179,7 @@ pub async fn challenge(
                 }
             };
             let destination = row.destination().unwrap_or_default();
+            let lang = meta_c.lang_or(&crate::policy::service::current_on(conn)?.policy);
             let issued = codes::issue(
                 conn,
                 &ctx_c.config.codes,
@@ -192,7 +193,7 @@ pub async fn challenge(
                     digits: methods::registry(kind).code_length(),
                     keep_tries: true,
                     phantom: false,
-                    lang: meta_c.lang,
+                    lang,
                 },
                 now,
             )?;

@@ -376,6 +376,9 @@ pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Profile, Error> {
         .read(move |conn| {
             let policy = crate::policy::service::current_on(conn)?.policy;
             let registration = registration::status(conn, &policy, &user, &groups, now)?;
+            let language = store::accounts::find(conn, &user.id)?
+                .and_then(|a| a.language)
+                .map(|code| crate::i18n::Lang::of(&code));
             let contacts = Contacts {
                 email: Some(user.email.clone()).filter(|e| !e.is_empty()),
                 mobile_phone: user.mobile_phone.clone(),
@@ -390,7 +393,23 @@ pub async fn me(ctx: &Ctx, principal: &Principal) -> Result<Profile, Error> {
                 is_admin: user.is_admin,
                 password_change_required,
                 registration,
+                language,
             })
+        })
+        .await
+}
+
+/// Saves (or, `None`, forgets) the language the person chose for the service's messages and
+/// the web app.
+pub async fn set_language(
+    ctx: &Ctx,
+    principal: &Principal,
+    language: Option<crate::i18n::Lang>,
+) -> Result<(), Error> {
+    let id = principal.user_id.to_string();
+    ctx.store
+        .write(move |conn| {
+            store::accounts::set_language(conn, &id, language.map(crate::i18n::Lang::code))
         })
         .await
 }

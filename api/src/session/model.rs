@@ -26,6 +26,8 @@ pub struct Profile {
     pub password_change_required: bool,
     pub registration: RegistrationStatus,
     pub contacts: Contacts,
+    /// The language the person chose for the service's messages, if any.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// The contact details the directory (or an administrator) keeps for the person: offered as

@@ -20,6 +20,8 @@ pub struct AccountRow {
     pub methods_confirmed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The language the person chose (`i18n::Lang`), if any.
+    pub language: Option<String>,
 }
 
 impl AccountRow {
@@ -34,6 +36,7 @@ impl AccountRow {
             methods_confirmed_at: None,
             created_at: now,
             updated_at: now,
+            language: None,
         }
     }
 }
@@ -144,6 +147,14 @@ pub fn set_methods_confirmed(
 ) -> Result<(), Error> {
     diesel::update(accounts::table.filter(accounts::id.eq(id)))
         .set(accounts::methods_confirmed_at.eq(at))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records the language the person chose (`None`: none, the browser's or the organisation's).
+pub fn set_language(conn: &mut DbConn, id: &str, language: Option<&str>) -> Result<(), Error> {
+    diesel::update(accounts::table.filter(accounts::id.eq(id)))
+        .set(accounts::language.eq(language))
         .execute(conn)?;
     Ok(())
 }

@@ -31,6 +31,7 @@ diesel::table! {
         methods_confirmed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 

@@ -108,4 +108,60 @@ async fn codes_come_in_the_language_asked_for(app: TestApp) {
     );
 }
 
-crate::both_backends!(codes_come_in_the_language_asked_for);
+async fn a_person_saves_a_language_and_the_organisation_has_one(app: TestApp) {
+    let admin = app.admin_token().await;
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["email"],
+               "customization": {"default_language": "es"}}),
+    )
+    .await;
+    let (_, token) = app.signed_in_user(&admin, "omar").await;
+    assert_eq!(
+        app.get("/api/v1/me", &token).await.body["language"],
+        Value::Null
+    );
+    let saved = app
+        .put("/api/v1/me/language", &token, json!({"language": "ar"}))
+        .await;
+    assert_eq!(saved.status, 204, "{:#}", saved.body);
+    assert_eq!(app.get("/api/v1/me", &token).await.body["language"], "ar");
+    app.put("/api/v1/me/language", &token, json!({"language": "pt"}))
+        .await
+        .assert_problem(422, "validation_failed");
+    assert_eq!(app.get("/api/v1/me", &token).await.body["language"], "ar");
+    let forgot = app
+        .put("/api/v1/me/language", &token, json!({"language": null}))
+        .await;
+    assert_eq!(forgot.status, 204);
+    assert_eq!(
+        app.get("/api/v1/me", &token).await.body["language"],
+        Value::Null
+    );
+
+    // A browser that asks for none of ours gets the organisation's language.
+    let added = post_in(
+        &app,
+        "pt-BR",
+        "/api/v1/me/methods",
+        Some(&token),
+        json!({"kind": "email", "email": "omar@home.example"}),
+    )
+    .await;
+    assert_eq!(added.status, 201, "{:#}", added.body);
+    let mails = app.smtp.wait_for("omar@home.example", 1).await;
+    assert_eq!(
+        mails[0].subject(),
+        "Su código de verificación de Example Corp"
+    );
+    // The public configuration tells the web app, for the same fallback.
+    let public = app
+        .call(reqwest::Method::GET, "/api/v1/config/public", None, None)
+        .await;
+    assert_eq!(public.body["helpdesk"]["default_language"], "es");
+}
+
+crate::both_backends!(
+    codes_come_in_the_language_asked_for,
+    a_person_saves_a_language_and_the_organisation_has_one,
+);

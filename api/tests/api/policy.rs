@@ -46,6 +46,7 @@ async fn the_policy_is_saved_versioned_audited_and_read_back(app: TestApp) {
     // Sections added after DESIGN's example read with their defaults when left out.
     wanted["recovery_codes"] = json!({"allow_administrators": false});
     wanted["passkeys"] = json!({"counts_as_two": false});
+    wanted["customization"]["default_language"] = json!("en");
     assert_eq!(saved.body, wanted);
     let read = app.get("/api/v1/admin/policy", &admin).await;
     assert_eq!(read.body, wanted);

@@ -511,6 +511,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose my language
+         * @description Saves the language the person chose for the service: its messages to them and the web app.
+         *     `null` forgets the choice.
+         */
+        put: operations["set_my_language"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/methods": {
         parameters: {
             query?: never;
@@ -1199,6 +1220,8 @@ export interface components {
             username: string;
         };
         CustomizationPolicy: {
+            /** @description The language for people whose browser asks for none of ours (and who chose none). */
+            default_language?: components["schemas"]["Lang"];
             /** @description Shown to people who are stuck. */
             helpdesk_email?: string | null;
             /** @description Shown to people who are stuck (an http(s) URL). */
@@ -1428,11 +1451,24 @@ export interface components {
             directory_status: components["schemas"]["DatabaseStatus"];
             status: components["schemas"]["ServiceStatus"];
         };
+        /**
+         * @description A language the service speaks: English, German, French, Spanish or Arabic.
+         * @enum {string}
+         */
+        Lang: "en" | "de" | "fr" | "es" | "ar";
+        /**
+         * @description The language a person chooses; `null` forgets the choice (the browser's languages, then
+         *     the organisation's, apply again).
+         */
+        LanguageChoice: {
+            language?: components["schemas"]["Lang"] | null;
+        };
         Me: {
             contacts: components["schemas"]["Contacts"];
             display_name: string;
             email: string;
             is_admin: boolean;
+            language?: components["schemas"]["Lang"] | null;
             password_change_required: boolean;
             registration: components["schemas"]["RegistrationStatus"];
             /** Format: uuid */
@@ -2995,6 +3031,35 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    set_my_language: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageChoice"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

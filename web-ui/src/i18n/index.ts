@@ -126,11 +126,17 @@ export function language(): Language {
 
 /** Which of ours best fits what the person asked for (their choice, the browser's list). */
 export function negotiate(requested: readonly string[]): Language {
-  const [best] = negotiateLanguages([...requested], LANGUAGES.map((l) => l.code), {
-    defaultLocale: DEFAULT_LANGUAGE,
-    strategy: 'lookup',
-  });
-  return (LANGUAGES.find((l) => l.code === best)?.code ?? DEFAULT_LANGUAGE) as Language;
+  return matching(requested) ?? DEFAULT_LANGUAGE;
+}
+
+/** Which of ours fits what the person asked for, if any does. */
+function matching(requested: readonly string[]): Language | null {
+  const [best] = negotiateLanguages([...requested], LANGUAGES.map((l) => l.code), { strategy: 'filtering' });
+  return LANGUAGES.find((l) => l.code === best)?.code ?? null;
+}
+
+function browserLanguages(): readonly string[] {
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 /**
@@ -158,7 +164,16 @@ export function initialLanguage(): Language {
   const saved = new RegExp(`(?:^|; )${COOKIE}=([a-z]{2})`).exec(document.cookie)?.[1];
   const known = LANGUAGES.find((l) => l.code === saved);
   if (known) return known.code;
-  return negotiate(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  return negotiate(browserLanguages());
+}
+
+/**
+ * Whether the language in use was asked for here — chosen on this browser, or one of the
+ * browser's own — rather than a fallback the organisation's default may replace.
+ */
+export function languageChosenHere(): boolean {
+  const saved = new RegExp(`(?:^|; )${COOKIE}=([a-z]{2})`).test(document.cookie);
+  return saved || matching(browserLanguages()) !== null;
 }
 
 /** The person chose `next`: switch to it and remember it on this browser for a year. */

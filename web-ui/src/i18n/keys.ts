@@ -176,6 +176,8 @@ export type MessageKey =
   | 'admin.policy.customQuestion'
   | 'admin.policy.customQuestions'
   | 'admin.policy.customQuestionsHint'
+  | 'admin.policy.defaultLanguage'
+  | 'admin.policy.defaultLanguageHint'
   | 'admin.policy.discard'
   | 'admin.policy.discarded'
   | 'admin.policy.groupOption'

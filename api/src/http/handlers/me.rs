@@ -1,10 +1,10 @@
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, put, web};
 
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::http::extract::{ApiJson, AuthenticatedPendingChange, Meta};
 use crate::http::problem as p;
-use crate::http::wire::session::{ChangePasswordRequest, Me};
+use crate::http::wire::session::{ChangePasswordRequest, LanguageChoice, Me};
 use crate::session;
 
 /// Get the signed-in person
@@ -62,5 +62,36 @@ pub async fn change_password(
         new_password,
     } = body.into_inner()?;
     session::change_password(&ctx, &meta, &principal, &current_password, &new_password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Choose my language
+///
+/// Saves the language the person chose for the service: its messages to them and the web app.
+/// `null` forgets the choice.
+#[utoipa::path(
+    operation_id = "set_my_language",
+    tag = "me",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = LanguageChoice,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[put("/me/language")]
+pub async fn set_language(
+    ctx: web::Data<Ctx>,
+    AuthenticatedPendingChange(principal): AuthenticatedPendingChange,
+    body: ApiJson<LanguageChoice>,
+) -> Result<HttpResponse, Error> {
+    let LanguageChoice { language } = body.into_inner()?;
+    session::set_language(&ctx, &principal, language).await?;
     Ok(HttpResponse::NoContent().finish())
 }

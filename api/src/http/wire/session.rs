@@ -43,6 +43,16 @@ pub struct Me {
     pub password_change_required: bool,
     pub registration: RegistrationStatus,
     pub contacts: Contacts,
+    /// The language the person chose for the service (its messages and the web app), if any.
+    pub language: Option<crate::i18n::Lang>,
+}
+
+/// The language a person chooses; `null` forgets the choice (the browser's languages, then
+/// the organisation's, apply again).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageChoice {
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// The contact details the directory (or an administrator) keeps for the person, offered as
@@ -89,6 +99,7 @@ impl From<Profile> for Me {
                 mobile_phone: p.contacts.mobile_phone,
                 office_phone: p.contacts.office_phone,
             },
+            language: p.language,
         }
     }
 }

@@ -1,5 +1,6 @@
-import { t } from '../../i18n';
-import { CheckboxField, NumberField, TextField } from '../common/fields';
+import { LANGUAGES, t } from '../../i18n';
+import type { Language } from '../../i18n';
+import { CheckboxField, NumberField, SelectField, TextField } from '../common/fields';
 import type { PolicyTabProps } from './tabProps';
 
 /** An empty input means "not set", which the API spells `null`. */
@@ -26,6 +27,16 @@ export default function PolicyCustomizationTab({ policy, update }: PolicyTabProp
         value={policy.customization.helpdesk_email ?? ''}
         onChange={(value) =>
           update((p) => ({ ...p, customization: { ...p.customization, helpdesk_email: orNull(value) } }))
+        }
+      />
+      <SelectField
+        id="policy-customization-default_language"
+        label={t('admin.policy.defaultLanguage')}
+        hint={t('admin.policy.defaultLanguageHint')}
+        value={policy.customization.default_language ?? 'en'}
+        options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+        onChange={(value) =>
+          update((p) => ({ ...p, customization: { ...p.customization, default_language: value as Language } }))
         }
       />
       <CheckboxField
