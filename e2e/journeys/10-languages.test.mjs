@@ -4,19 +4,8 @@
 // page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { journey } from '../lib/journey.mjs';
-
-/** A message of the web app's catalogue in `language`, as its Fluent file says it. */
-function message(language, id) {
-  const dir = path.resolve(import.meta.dirname, '..', '..', 'web-ui', 'src', 'i18n', 'ftl', language);
-  for (const file of fs.readdirSync(dir)) {
-    const line = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').find((l) => l.startsWith(`${id} = `));
-    if (line) return line.slice(id.length + 3);
-  }
-  throw new Error(`no ${id} in ${language}`);
-}
+import { message } from '../lib/catalogue.mjs';
 
 test('10. the reset wizard in German and in Arabic (sqlite)', async () => {
   await journey('10-languages', { backend: 'sqlite' }, async ({ stack, page, shot }) => {

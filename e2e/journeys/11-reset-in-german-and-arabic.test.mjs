@@ -3,21 +3,10 @@
 // in it by email and by text (the app asks the service for its language).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  journey, registeredPilotUser, solveCaptcha, fillNewPassword, sentCount, USER, USER_EMAIL, USER_PHONE,
+  journey, registeredPilotUser, fillNewPassword, sentCount, USER, USER_EMAIL, USER_PHONE,
 } from '../lib/journey.mjs';
-
-/** A message of the web app's catalogue in `language`, as its Fluent file says it. */
-function message(language, id) {
-  const dir = path.resolve(import.meta.dirname, '..', '..', 'web-ui', 'src', 'i18n', 'ftl', language);
-  for (const file of fs.readdirSync(dir)) {
-    const line = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').find((l) => l.startsWith(`${id} = `));
-    if (line) return line.slice(id.length + 3);
-  }
-  throw new Error(`no ${id} in ${language}`);
-}
+import { message } from '../lib/catalogue.mjs';
 
 /** The code of the newest email to `address` after the first `since` (on a line of its own). */
 async function emailCode(stack, address, since) {
