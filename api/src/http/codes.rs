@@ -35,6 +35,7 @@ const FLOW: &[ErrorCode] = &[Unauthenticated, FlowExpired, FlowLocked, FlowFinis
 
 /// Each operation's own codes, by operation id.
 pub const OPERATIONS: &[(&str, &[ErrorCode])] = &[
+    ("check_password", &[Throttled]),
     (
         "sign_in",
         &[

@@ -155,6 +155,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(health::live)
             .service(health::ready)
             .service(public::public_config)
+            .service(public::check_password)
             .service(recovery::captcha_challenge)
             .service(recovery::start)
             .service(recovery::challenge)

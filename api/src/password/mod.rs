@@ -93,6 +93,50 @@ pub fn generate() -> String {
         .collect()
 }
 
+/// Checks a password allowed per client address and minute: plenty for a meter that asks a
+/// few hundred milliseconds after the typing stops, too few to run a dictionary through it.
+const CHECKS_PER_MINUTE: i64 = 60;
+
+/// Rates `raw` under the current policy for the strength meter: its score and the rules it
+/// breaks, as a change or reset would decide (the history aside). Nothing is stored or logged.
+pub async fn rate(
+    ctx: &crate::context::Ctx,
+    meta: &crate::context::RequestMeta,
+    raw: &str,
+    username: Option<&str>,
+) -> Result<crate::http::wire::public::PasswordCheck, Error> {
+    let password = Password::parse(raw, "password")?;
+    let now = ctx.now();
+    let bucket = format!(
+        "password-check:{}",
+        crate::flows::limits::address_key(meta.ip)
+    );
+    let policy = ctx
+        .store
+        .write(move |conn| {
+            crate::flows::limits::hit(
+                conn,
+                &bucket,
+                chrono::Duration::minutes(1),
+                CHECKS_PER_MINUTE,
+                now,
+            )?;
+            Ok(crate::policy::service::current_on(conn)?.policy.password)
+        })
+        .await?;
+    let person = rules::Person {
+        username: username.unwrap_or_default(),
+        display_name: "",
+        email: "",
+    };
+    let problems = rules::check(&policy, &password, &person, "password");
+    Ok(crate::http::wire::public::PasswordCheck {
+        score: rules::score(&password, &person),
+        acceptable: problems.is_empty(),
+        problems,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,27 @@ pub struct Person<'a> {
 /// zxcvbn's cost grows with length; past this many characters a password is strong anyway.
 const SCORED_PREFIX: usize = 100;
 
+/// zxcvbn's estimate of `password`, knowing the person's own words `personal`.
+fn estimate(password: &Password, personal: &[&str]) -> zxcvbn::Entropy {
+    let scored: String = password.expose().chars().take(SCORED_PREFIX).collect();
+    zxcvbn::zxcvbn(&scored, personal)
+}
+
+/// How hard `password` is to guess, 0–4 (zxcvbn's score, as [`check`] compares it with the
+/// policy's `min_strength`).
+pub fn score(password: &Password, person: &Person<'_>) -> u8 {
+    let words: Vec<String> = std::iter::once(person.username.to_lowercase())
+        .chain(
+            person
+                .display_name
+                .split_whitespace()
+                .map(str::to_lowercase),
+        )
+        .collect();
+    let inputs: Vec<&str> = words.iter().map(String::as_str).collect();
+    u8::from(estimate(password, &inputs).score())
+}
+
 pub fn check(
     policy: &PasswordPolicy,
     password: &Password,
@@ -95,9 +116,8 @@ pub fn check(
             "it contains your name, username or email address",
         ));
     }
-    let scored: String = text.chars().take(SCORED_PREFIX).collect();
     let inputs: Vec<&str> = personal.iter().map(String::as_str).collect();
-    let estimate = zxcvbn::zxcvbn(&scored, &inputs);
+    let estimate = estimate(password, &inputs);
     let score = u8::from(estimate.score());
     if score < policy.min_strength {
         let hint = estimate

@@ -20,6 +20,7 @@ mod methods;
 mod migrations;
 mod openapi;
 mod passkeys;
+mod password_check;
 mod policy;
 mod recovery;
 mod recovery_codes;

@@ -764,6 +764,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/password/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a password
+         * @description Rates a password as it is typed, with the service's own rules and estimator, so that the
+         *     strength meter and the final answer agree. Nothing is stored or logged; limited per client
+         *     address.
+         *
+         *     Problem codes of this operation: `throttled` (and those every operation answers; all are in `x-problem-codes`).
+         */
+        post: operations["check_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recovery/flows": {
         parameters: {
             query?: never;
@@ -1586,6 +1610,27 @@ export interface components {
              *     PIN or biometric on it), in a reset and for registration.
              */
             counts_as_two: boolean;
+        };
+        /**
+         * @description How the service rates a password under the policy: what the strength meter shows is what a
+         *     change or reset will decide (except the password history, which needs the person).
+         */
+        PasswordCheck: {
+            /** @description Whether the policy would take it (besides the history). */
+            acceptable: boolean;
+            /** @description Each rule it breaks, as a change or reset would name it (`field` is `password`). */
+            problems: components["schemas"]["FieldError"][];
+            /**
+             * Format: int32
+             * @description zxcvbn's score, 0 (very weak) to 4 (very strong).
+             */
+            score: number;
+        };
+        /** @description A password to rate while it is typed, with the username it is for when known. */
+        PasswordCheckRequest: {
+            password: string;
+            /** @description The person's username (refused inside the password, and counted against its strength). */
+            username?: string | null;
         };
         PasswordPolicy: {
             /** @description Up to 1,000 words of the organisation's own that passwords may not contain. */
@@ -3422,6 +3467,36 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    check_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description How the policy rates it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

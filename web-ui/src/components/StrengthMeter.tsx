@@ -1,42 +1,31 @@
-// A live strength estimate (zxcvbn-ts). The dictionaries are large, so they load on first use,
-// in their own chunk; the API checks strength again and has the last word.
+// A live strength estimate, by the service itself (`POST /api/v1/password/check`): the same
+// rules and estimator that decide the change or reset, so the meter never says "strong" for a
+// password the service will refuse. Asked once the typing pauses; never stored.
 import { useEffect, useState } from 'react';
+import { api, call } from '../api/client';
 import { t } from '../i18n';
 
-type Check = (password: string, userInputs: string[]) => number;
-let loading: Promise<Check> | null = null;
+/** How long the typing must pause before the service is asked. */
+const PAUSE_MS = 300;
 
-function loadChecker(): Promise<Check> {
-  loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
-    ([core, common]) => {
-      const zxcvbn = new core.ZxcvbnFactory({
-        dictionary: { ...common.dictionary },
-        graphs: common.adjacencyGraphs,
-      });
-      return (password, userInputs) => zxcvbn.check(password, userInputs).score;
-    },
-  );
-  return loading;
-}
-
-/** The zxcvbn score (0–4) of `password`, or null until the estimator has loaded. */
+/** The service's score (0–4) of `password`, or null until it answered. */
 export function usePasswordScore(password: string, userInputs: readonly string[]): number | null {
-  const [check, setCheck] = useState<Check | null>(null);
+  const [rated, setRated] = useState<{ password: string; score: number } | null>(null);
+  const username = userInputs.find((s) => s !== '') ?? null;
   useEffect(() => {
+    if (password === '') return undefined;
     let live = true;
-    loadChecker().then(
-      (c) => {
-        if (live) setCheck(() => c);
-      },
-      () => undefined,
-    );
+    const timer = setTimeout(() => {
+      void call(api.POST('/api/v1/password/check', { body: { password, username } })).then((outcome) => {
+        if (live && outcome.ok) setRated({ password, score: outcome.data.score });
+      });
+    }, PAUSE_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, []);
-  const inputs = userInputs.filter((s) => s !== '');
-  if (!check || password === '') return null;
-  return check(password, inputs);
+  }, [password, username]);
+  return rated && rated.password === password ? rated.score : null;
 }
 
 export function StrengthMeter({ id, score, empty }: { id: string; score: number | null; empty: boolean }) {

@@ -50,3 +50,25 @@ impl From<service::PublicConfig> for PublicConfig {
         }
     }
 }
+
+/// A password to rate while it is typed, with the username it is for when known.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordCheckRequest {
+    pub password: String,
+    /// The person's username (refused inside the password, and counted against its strength).
+    pub username: Option<String>,
+}
+
+/// How the service rates a password under the policy: what the strength meter shows is what a
+/// change or reset will decide (except the password history, which needs the person).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct PasswordCheck {
+    /// zxcvbn's score, 0 (very weak) to 4 (very strong).
+    #[schema(maximum = 4)]
+    pub score: u8,
+    /// Whether the policy would take it (besides the history).
+    pub acceptable: bool,
+    /// Each rule it breaks, as a change or reset would name it (`field` is `password`).
+    pub problems: Vec<crate::error::FieldError>,
+}
