@@ -19,7 +19,7 @@ function person(name: string | null | undefined, id: string | null | undefined):
  */
 export default function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="admin-table-wrap">
+    <div className="admin-table-wrap" role="region" aria-label={t('admin.audit.title')} tabIndex={0}>
       <table className="admin-table admin-audit-table">
         <caption className="admin-visually-hidden">{t('admin.audit.title')}</caption>
         <thead>

@@ -69,7 +69,7 @@ export default function GroupsPage() {
       />
       {groups !== null && groups.length === 0 && <p>{t('admin.groups.none')}</p>}
       {groups !== null && groups.length > 0 && (
-        <div className="admin-table-wrap">
+        <div className="admin-table-wrap" role="region" aria-label={t('admin.groups.title')} tabIndex={0}>
           <table className="admin-table">
             <caption className="admin-visually-hidden">{t('admin.groups.title')}</caption>
             <thead>

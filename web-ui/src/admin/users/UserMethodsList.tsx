@@ -6,7 +6,7 @@ import type { MethodView } from '../common/types';
 export default function UserMethodsList({ methods }: { methods: MethodView[] }) {
   if (methods.length === 0) return <p>{t('admin.user.noMethods')}</p>;
   return (
-    <div className="admin-table-wrap">
+    <div className="admin-table-wrap" role="region" aria-label={t('admin.user.methods')} tabIndex={0}>
       <table className="admin-table">
         <caption className="admin-visually-hidden">{t('admin.user.methods')}</caption>
         <thead>

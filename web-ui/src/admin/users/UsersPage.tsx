@@ -89,7 +89,7 @@ export default function UsersPage() {
         }
       />
       {list !== null && list.items.length > 0 && (
-        <div className="admin-table-wrap">
+        <div className="admin-table-wrap" role="region" aria-label={t('admin.users.title')} tabIndex={0}>
           <table className="admin-table">
             <caption className="admin-visually-hidden">{t('admin.users.title')}</caption>
             <thead>
