@@ -140,6 +140,7 @@ error_codes! {
     InvalidCharacter = "invalid_character": "Holds a character that is not allowed.",
     InvalidCharacters = "invalid_characters": "Holds characters that are not allowed.",
     InvalidEmail = "invalid_email": "Not a valid email address.",
+    InvalidTemplate = "invalid_template": "The wording is not a valid template, or uses a variable the message does not have (the message names the line).",
     InvalidPhone = "invalid_phone": "Not a valid phone number in international form (+country code).",
     InvalidType = "invalid_type": "The JSON value has the wrong type.",
     InvalidUrl = "invalid_url": "Not a valid URL.",

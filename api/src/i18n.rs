@@ -194,6 +194,17 @@ mod tests {
             ("minutes", Arg::Number(10)),
             ("url", Arg::Text("https://help.example")),
             ("email", Arg::Text("help@example.com")),
+            ("name", Arg::Text("Alex")),
+            ("when", Arg::Text("2026-12-07 10:30 UTC")),
+            ("change", Arg::Text("x")),
+            ("administrator", Arg::Text("admin")),
+            ("purpose", Arg::Text("step_up")),
+            ("left", Arg::Number(2)),
+            ("total", Arg::Number(10)),
+            ("failures", Arg::Number(5)),
+            ("link", Arg::Text("https://x")),
+            ("method", Arg::Text("m")),
+            ("detail", Arg::Text("d")),
         ];
         for (lang, text) in CATALOGUES {
             for (id, _) in shape(text) {

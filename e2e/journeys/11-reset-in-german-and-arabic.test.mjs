@@ -1,10 +1,14 @@
 // Journey 11: a reset entirely in German, and one in Arabic (right to left). The person picks
 // the language with the switcher on the reset page; every step speaks it, and the codes arrive
-// in it by email and by text (the app asks the service for its language).
+// in it by email and by text (the app asks the service for its language). Before the German
+// reset an administrator words the German code email's subject in the Customization tab (the
+// live preview names a wrong variable's line, then shows the subject), and the code arrives
+// under that subject.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  journey, registeredPilotUser, fillNewPassword, sentCount, USER, USER_EMAIL, USER_PHONE,
+  journey, registeredPilotUser, registerAdmin, signIn, fillNewPassword, sentCount,
+  ADMIN, ADMIN_PASSWORD, USER, USER_EMAIL, USER_PHONE,
 } from '../lib/journey.mjs';
 import { message } from '../lib/catalogue.mjs';
 
@@ -17,16 +21,39 @@ async function emailCode(stack, address, since) {
   return { code: code[1], mail };
 }
 
+/** An administrator words the subject of the code email in `lang`, in the Customization tab. */
+async function wordSubject(page, stack, api, lang, wording, expected, shot) {
+  await registerAdmin(stack, api);
+  await signIn(page, stack, ADMIN, ADMIN_PASSWORD);
+  await page.goto(`${stack.url}/admin/policy`);
+  await page.getByRole('tab', { name: 'Customization' }).click();
+  await page.locator('#policy-messages-notice').selectOption('code_email');
+  await page.locator('#policy-messages-language').selectOption(lang);
+  const subject = page.getByLabel('Subject', { exact: true });
+  await subject.fill('{{ organisation }}: Ihr Code');
+  await page.getByTestId('message-preview-error').filter({ hasText: 'line 1: unknown variable `organisation`' }).waitFor();
+  await subject.fill(wording);
+  await page.getByTestId('message-preview-subject').filter({ hasText: expected }).waitFor();
+  await shot('admin-wording');
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  await page.getByRole('button', { name: 'Save the policy' }).click();
+  await page.getByRole('status').filter({ hasText: 'The policy was saved.' }).waitFor();
+  const saved = (await api('GET', '/api/v1/admin/policy')).body;
+  assert.deepEqual(saved.customization.messages, [{ notice: 'code_email', language: lang, subject: wording }]);
+  await page.context().clearCookies();
+}
+
 const cases = [
-  { lang: 'de', name: 'Deutsch', dir: 'ltr', subject: 'Ihr Bestätigungscode für Example Corp', sms: /ist Ihr Bestätigungscode für Example Corp/, password: 'Kupferreiher flüstert jenseits 58' },
+  { lang: 'de', name: 'Deutsch', dir: 'ltr', subject: 'Example Corp: Ihr Code zum Zurücksetzen', wording: '{{ org }}: Ihr Code zum Zurücksetzen', sms: /ist Ihr Bestätigungscode für Example Corp/, password: 'Kupferreiher flüstert jenseits 58' },
   { lang: 'ar', name: 'العربية', dir: 'rtl', subject: 'رمز التحقق الخاص بك من Example Corp', sms: /هو رمز التحقق الخاص بك من Example Corp/, password: 'نخلة القمر تغني بهدوء 58' },
 ];
 
 for (const c of cases) {
   test(`11. a reset entirely in ${c.name} (sqlite)`, async () => {
     await journey(`11-reset-${c.lang}`, { backend: 'sqlite' }, async ({ stack, page, shot }) => {
-      await registeredPilotUser(stack);
+      const { api } = await registeredPilotUser(stack);
       const t = (id) => message(c.lang, id);
+      if (c.wording) await wordSubject(page, stack, api, c.lang, c.wording, c.subject, shot);
 
       await page.goto(`${stack.url}/recover`);
       await page.getByRole('combobox', { name: 'Language' }).selectOption(c.lang);

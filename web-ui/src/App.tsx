@@ -1,6 +1,6 @@
 // The shell: header, navigation, skip link, main landmark, and the routes. The API serves
 // index.html for unknown non-API paths, so every route here works as a deep link.
-import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { BrowserRouter, Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { chooseLanguage, language, LANGUAGES, onLanguageChange, t } from './i18n';
@@ -13,6 +13,8 @@ import { SecurityInfoPage } from './pages/SecurityInfoPage';
 import { SignInPage } from './pages/SignInPage';
 import { api, call } from './api/client';
 import { nextPathFor, SessionProvider, useSession } from './session';
+import { chooseTheme, savedTheme, THEMES } from './theme';
+import type { Theme } from './theme';
 
 const AdminApp = lazy(() => import('./admin/AdminApp'));
 
@@ -59,6 +61,7 @@ function Header() {
           {t('app.name')}
         </Link>
         <LanguageSwitcher />
+        <ThemeSwitcher />
         {me ? (
           <nav aria-label={t('nav.label')} className="nav">
             <ul>
@@ -112,6 +115,30 @@ function LanguageSwitcher() {
       {LANGUAGES.map((l) => (
         <option key={l.code} value={l.code} lang={l.code}>
           {l.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Light, dark, or as on the device, on every page. */
+function ThemeSwitcher() {
+  const [theme, setTheme] = useState<Theme>(savedTheme);
+  useSyncExternalStore(onLanguageChange, language);
+  return (
+    <select
+      className="theme"
+      aria-label={t('app.theme')}
+      value={theme}
+      onChange={(e) => {
+        const next = e.target.value as Theme;
+        chooseTheme(next);
+        setTheme(next);
+      }}
+    >
+      {THEMES.map((option) => (
+        <option key={option} value={option}>
+          {t(`app.theme.${option}`)}
         </option>
       ))}
     </select>

@@ -8,6 +8,7 @@
 //! always come from stored, verified data: nothing here takes an address from a request.
 
 pub mod gateway;
+pub mod notices;
 pub mod outbox;
 pub mod smtp;
 pub mod templates;

@@ -161,30 +161,19 @@ pub(super) fn release(
     audit::record(tx, now, meta, event)
 }
 
-fn stamp(now: DateTime<Utc>) -> String {
-    now.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-/// Queues a notice to `to` at the address in the directory (never one from the request), held
-/// until the directory has taken the change; returns its outbox id.
+/// Queues `notice` to `to` at the address in the directory (never one from the request), in
+/// `lang`, held until the directory has taken the change; returns its outbox id.
 fn tell(
-    org: &str,
     conn: &mut impl Outbox,
     policy: &Policy,
     to: &DirPerson,
-    what: &str,
-    text: &str,
+    notice: Notice,
+    vars: Vars,
+    lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<String, Error> {
-    let message = templates::notice(
-        org,
-        &to.email,
-        &to.display_name,
-        what,
-        text,
-        None,
-        &policy.customization,
-    );
+    let vars = vars.text("name", &to.display_name);
+    let message = templates::email(lang, notice, &to.email, &vars, &policy.customization);
     outbox::enqueue_held(conn, now, &message)
 }
 
@@ -237,23 +226,15 @@ pub(super) fn record(
         tx.end_sessions(&person.id, ts(now))?;
     }
     tx.supersede_flows(&person.id, None)?;
-    let (kind, what, text, outcome) = match reset {
+    let (kind, notice, outcome) = match reset {
         true => (
             EventKind::RecoveryPasswordReset,
-            "password was reset",
-            format!(
-                "The password of your account was reset on {} using self-service password reset.",
-                stamp(now)
-            ),
+            Notice::PasswordReset,
             "password_reset",
         ),
         false => (
             EventKind::RecoveryAccountUnlocked,
-            "account was unlocked",
-            format!(
-                "Your account was unlocked on {} using self-service password reset. Your password did not change.",
-                stamp(now)
-            ),
+            Notice::AccountUnlocked,
             "unlocked",
         ),
     };
@@ -263,17 +244,24 @@ pub(super) fn record(
         .details(serde_json::json!({ "flow_id": flow.id, "methods": kinds_json(kinds) }));
     audit::record(tx, now, rules.meta, event)?;
     let mut held = Vec::new();
+    let vars = Vars::new(org).when(now);
     if policy.notifications.notify_user_on_reset {
-        held.push(tell(org, tx, policy, person, what, &text, now)?);
+        // The flow's language: the person's own choice, else the one it started in.
+        let lang = Lang::of(&flow.language);
+        held.push(tell(tx, policy, person, notice, vars.clone(), lang, now)?);
     }
     for other in others.iter().filter(|a| a.id != person.id) {
-        let text = format!(
-            "The administrator {} reset their password on {} using self-service password reset.",
-            person.username,
-            stamp(now)
-        );
-        let what = "administrator reset their password";
-        held.push(tell(org, tx, policy, other, what, &text, now)?);
+        let vars = vars.clone().text("administrator", &person.username);
+        let lang = notices::language_of(tx, &other.id, policy.customization.default_language)?;
+        held.push(tell(
+            tx,
+            policy,
+            other,
+            Notice::AdministratorReset,
+            vars,
+            lang,
+            now,
+        )?);
     }
     for kind in kinds {
         rules.metrics.recovery(kind.as_str(), outcome);

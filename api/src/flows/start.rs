@@ -192,7 +192,17 @@ pub(super) fn open(
     // statement with an id that matches nothing: skipping it made unknown usernames measurably
     // faster (bench/timing.py).
     tx.supersede_flows(flow.user_id.as_deref().unwrap_or(""), None)?;
-    tx.insert_flow(flow)?;
+    // The person's own language, when they chose one, over the request's (a decoy looks it
+    // up too, finding none).
+    let mut flow = flow.clone();
+    flow.language = notices::language_of(
+        tx,
+        flow.user_id.as_deref().unwrap_or(""),
+        Lang::of(&flow.language),
+    )?
+    .code()
+    .to_owned();
+    tx.insert_flow(&flow)?;
     let target = Party {
         id: flow.user_id.clone(),
         name: Some(target_name),

@@ -193,12 +193,13 @@ pub(super) fn decide(
         .details(serde_json::json!({ "flow_id": flow.id, "kind": method.kind.as_str(), "purpose": flow.purpose }));
     audit::record(tx, now, rules.meta, event)?;
     if let (Some(left), Some(person)) = (codes_left, person.filter(|p| !p.phantom)) {
-        let what_for = match Purpose::of(&flow.purpose) {
-            Some(Purpose::UnlockAccount) => "unlock your account",
-            _ => "reset your password",
+        let purpose = match Purpose::of(&flow.purpose) {
+            Some(Purpose::UnlockAccount) => "unlock_account",
+            _ => "reset_password",
         };
+        let lang = crate::i18n::Lang::of(&flow.language);
         let notice =
-            recovery_codes::used_notice(rules.org, &person.user, what_for, left, now, policy);
+            recovery_codes::used_notice(rules.org, &person.user, purpose, left, now, policy, lang);
         outbox::enqueue(tx, now, &notice)?;
     }
     // The row as `advance_flow` left it (it won the conditional update, so nothing else changed

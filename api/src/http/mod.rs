@@ -182,6 +182,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(admin_policy::get_policy)
             .service(admin_policy::put_policy)
             .service(admin_policy::impact)
+            .service(admin_policy::preview_message)
             .service(admin_users::directory_info)
             .service(admin_users::list)
             .service(admin_users::create)

@@ -264,13 +264,19 @@ pub async fn deliver(
         Channel::Sms => {
             delivery
                 .phone
-                .send_sms(destination, &templates::code_sms(lang, org, code, minutes))
+                .send_sms(
+                    destination,
+                    &templates::code_sms(lang, org, code, minutes, helpdesk),
+                )
                 .await
         }
         Channel::Voice => {
             delivery
                 .phone
-                .call(destination, &templates::code_twiml(lang, org, code))
+                .call(
+                    destination,
+                    &templates::code_twiml(lang, org, code, helpdesk),
+                )
                 .await
         }
     }

@@ -9,9 +9,11 @@ use rand::RngExt as _;
 use super::data::MethodData;
 use super::{Channel, Destination, DestinationInput, MethodType, Proof, unexpected};
 use crate::crypto::SecretBox;
+use crate::delivery::notices::{Notice, Vars};
 use crate::delivery::{EmailMessage, templates};
 use crate::directory::Person;
 use crate::error::{Error, Refusal};
+use crate::i18n::Lang;
 use crate::policy::{MethodKind, Policy};
 use crate::store::methods::MethodRow;
 use crate::store::ports::Methods;
@@ -143,31 +145,29 @@ pub fn prove(
     Ok(Err(Refusal::RecoveryCodeInvalid))
 }
 
-/// "A recovery code was used" to the person's address in the directory, saying how many are
-/// left, and to generate a new set when few are.
+/// "A recovery code was used" to the person's address in the directory, in `lang`, saying how
+/// many are left (and, when few are, to generate a new set). `purpose`: what it was used for,
+/// `reset_password`, `unlock_account` or `step_up`.
 pub fn used_notice(
     org: &str,
     person: &Person,
-    what_for: &str,
+    purpose: &str,
     left: usize,
     now: DateTime<Utc>,
     policy: &Policy,
+    lang: Lang,
 ) -> EmailMessage {
-    let when = now.format("%Y-%m-%d %H:%M UTC");
-    let mut text = format!(
-        "One of your recovery codes was used on {when} to {what_for}. It no longer works; {left} \
-         of your {COUNT} codes are left."
-    );
-    if left <= FEW_LEFT {
-        text.push_str(" Generate a new set in My security info before they run out.");
-    }
-    templates::notice(
-        org,
+    let vars = Vars::new(org)
+        .text("name", &person.display_name)
+        .when(now)
+        .text("purpose", purpose)
+        .number("left", i64::try_from(left).unwrap_or(i64::MAX))
+        .number("total", COUNT as i64);
+    templates::email(
+        lang,
+        Notice::RecoveryCodeUsed,
         &person.email,
-        &person.display_name,
-        "recovery code was used",
-        &text,
-        None,
+        &vars,
         &policy.customization,
     )
 }

@@ -129,6 +129,10 @@ pub struct CustomizationPolicy {
     /// The language for people whose browser asks for none of ours (and who chose none).
     #[serde(default)]
     pub default_language: crate::i18n::Lang,
+    /// The administrators' wording of messages, per language (at most one per message and
+    /// language); a message without one uses the catalogue's.
+    #[serde(default)]
+    pub messages: Vec<crate::delivery::notices::MessageWording>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -225,6 +229,7 @@ impl Default for Policy {
                 helpdesk_url: None,
                 helpdesk_email: None,
                 default_language: crate::i18n::Lang::En,
+                messages: Vec::new(),
             },
             unlock_enabled: true,
             reveal_ineligible: false,
@@ -399,6 +404,8 @@ impl Policy {
                 "must be an email address".into(),
             );
         }
+
+        crate::delivery::notices::check_all(&self.customization.messages, &mut err);
 
         if self.recovery_cooldown_hours > 720 {
             err(

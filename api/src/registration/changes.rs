@@ -10,6 +10,7 @@ use super::model::*;
 use super::{RegistrationStatus, status, step_up};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
+use crate::delivery::notices::Change;
 use crate::error::{Error, ErrorCode, FieldCode, FieldError};
 use crate::methods::{self, parse_kind, questions};
 use crate::policy::MethodKind;
@@ -51,8 +52,8 @@ pub async fn remove(
             if row.status == ACTIVE
                 && let Some(kind) = kind
             {
-                let change = format!("{} removed", methods::registry(kind).describe());
-                notify_change(&ctx_c, conn, &policy, &user, &change, None, now)?;
+                let change = Change::Removed(kind);
+                notify_change(&ctx_c, conn, &policy, &user, &change, None, &meta_c, now)?;
             }
             status(conn, &policy, &user, &groups, now)
         })
@@ -193,8 +194,8 @@ pub async fn set_answers(
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind, "questions": rows.len() }));
             audit::record(conn, now, &meta_c, event)?;
-            let change = if existed { "security questions changed" } else { "security questions added" };
-            notify_change(&ctx_c, conn, &policy, &user, change, None, now)?;
+            let change = if existed { Change::QuestionsChanged } else { Change::QuestionsAdded };
+            notify_change(&ctx_c, conn, &policy, &user, &change, None, &meta_c, now)?;
             view(&row, &policy, now).ok_or_else(|| Error::internal("unreadable method"))
         })
         .await

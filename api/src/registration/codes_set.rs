@@ -10,6 +10,7 @@ use super::model::*;
 use super::step_up;
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
+use crate::delivery::notices::Change;
 use crate::directory::Person as DirPerson;
 use crate::error::Error;
 use crate::methods::{self, recovery_codes};
@@ -70,12 +71,10 @@ pub(super) async fn generate(
                     "replaced": replaced,
                 }));
             audit::record(conn, now, &meta_c, event)?;
-            let change = if replaced.is_empty() {
-                "recovery codes generated"
-            } else {
-                "new recovery codes generated (the old ones no longer work)"
+            let change = Change::CodesGenerated {
+                again: !replaced.is_empty(),
             };
-            notify_change(&ctx_c, conn, &policy, &user, change, None, now)
+            notify_change(&ctx_c, conn, &policy, &user, &change, None, &meta_c, now)
         })
         .await?;
     Ok(Added {

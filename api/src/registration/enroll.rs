@@ -12,6 +12,7 @@ use super::model::*;
 use super::{allowed_kinds, step_up};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
+use crate::delivery::notices::{self, Change, Notice, Vars};
 use crate::delivery::{outbox, templates};
 use crate::directory::Person as DirPerson;
 use crate::error::{Error, ErrorCode, FieldCode};
@@ -86,16 +87,24 @@ pub(super) fn check_allowed(
     Ok(())
 }
 
-/// Queues "your security info changed" to the person's directory address (and `also`).
+/// Queues "your security info changed" to the person's directory address (and `also`), in
+/// the language they chose, else the request's, else the organisation's.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn notify_change(
     ctx: &Ctx,
     conn: &mut DbConn,
     policy: &Policy,
     user: &DirPerson,
-    change: &str,
+    change: &Change,
     also: Option<&str>,
+    meta: &RequestMeta,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
+    let lang = notices::language_of(conn, &user.id, meta.lang_or(policy))?;
+    let vars = Vars::new(&ctx.config.organization_name)
+        .text("name", &user.display_name)
+        .when(now)
+        .text("change", change.words(lang));
     let mut recipients = vec![user.email.clone()];
     if let Some(other) = also
         && !other.eq_ignore_ascii_case(&user.email)
@@ -103,12 +112,11 @@ pub(super) fn notify_change(
         recipients.push(other.to_owned());
     }
     for to in recipients {
-        let message = templates::security_info_changed(
-            &ctx.config.organization_name,
+        let message = templates::email(
+            lang,
+            Notice::SecurityInfoChanged,
             &to,
-            &user.display_name,
-            change,
-            now,
+            &vars,
             &policy.customization,
         );
         outbox::enqueue(conn, now, &message)?;
@@ -433,12 +441,13 @@ pub async fn verify(
                     "replaced": replaced.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
                 }));
             audit::record(conn, now, &meta_c, event)?;
-            let change = if replaced.is_empty() && method.one_per_person() {
-                format!("{} added", method.describe())
-            } else if replaced.is_empty() {
-                format!("{} {hint} added", method.describe())
+            let change = if !replaced.is_empty() {
+                Change::Replaced(kind)
             } else {
-                format!("{} changed", method.describe())
+                Change::Added {
+                    kind,
+                    detail: (!method.one_per_person()).then(|| hint.clone()),
+                }
             };
             // A replaced email address is told too: it may be the real owner's.
             let old_address = replaced
@@ -455,6 +464,7 @@ pub async fn verify(
                 &user,
                 &change,
                 old_address.as_deref(),
+                &meta_c,
                 now,
             )?;
             view(&row, &policy, now)

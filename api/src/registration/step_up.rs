@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::{CodeSent, active_methods, count_registered, methods_required};
 use crate::audit::{self, Event, EventKind, Party};
 use crate::context::{Ctx, RequestMeta};
+use crate::delivery::notices;
 use crate::directory::Person;
 use crate::error::{Error, ErrorCode, FieldCode, Refusal};
 use crate::flows::limits;
@@ -298,13 +299,15 @@ pub async fn prove(
             audit::record(conn, now, &meta_c, event)?;
             if let Some(left) = codes_left {
                 let policy = crate::policy::service::current_on(conn)?.policy;
+                let lang = notices::language_of(conn, &p.person.id, meta_c.lang_or(&policy))?;
                 let notice = recovery_codes::used_notice(
                     &ctx_c.config.organization_name,
                     &p.person,
-                    "confirm a change of your security info",
+                    "step_up",
                     left,
                     now,
                     &policy,
+                    lang,
                 );
                 crate::delivery::outbox::enqueue(conn, now, &notice)?;
             }

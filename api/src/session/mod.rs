@@ -108,19 +108,26 @@ fn wrong_password(
     // One notice per lockout, with the way out. The link comes from configuration only, never
     // from request headers (which an attacker controls).
     let policy = crate::policy::service::current_on(conn)?.policy;
-    let link = format!("{}/recover?purpose=unlock_account", ctx.config.public_url);
-    let message = crate::delivery::templates::notice(
-        &ctx.config.organization_name,
+    // The person's language, never the one of whoever typed the wrong passwords.
+    let lang = crate::delivery::notices::language_of(
+        conn,
+        &person.id,
+        policy.customization.default_language,
+    )?;
+    let vars = crate::delivery::notices::Vars::new(&ctx.config.organization_name)
+        .text("name", &person.display_name)
+        .when(now)
+        .number("failures", i64::from(ctx.config.lockout.threshold))
+        .number("minutes", (lockout.seconds + 59) / 60)
+        .text(
+            "link",
+            format!("{}/recover?purpose=unlock_account", ctx.config.public_url),
+        );
+    let message = crate::delivery::templates::email(
+        lang,
+        crate::delivery::notices::Notice::AccountLocked,
         &person.email,
-        &person.display_name,
-        "account was locked",
-        &format!(
-            "Your account was locked on {} after {} failed sign-ins. It unlocks by itself in {} seconds, or you can unlock it now.",
-            now.format("%Y-%m-%d %H:%M UTC"),
-            ctx.config.lockout.threshold,
-            lockout.seconds
-        ),
-        Some(("Unlock your account", &link)),
+        &vars,
         &policy.customization,
     );
     crate::delivery::outbox::enqueue(conn, now, &message)

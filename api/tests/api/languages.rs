@@ -161,7 +161,92 @@ async fn a_person_saves_a_language_and_the_organisation_has_one(app: TestApp) {
     assert_eq!(public.body["helpdesk"]["default_language"], "es");
 }
 
+async fn notices_come_in_the_person_s_own_language(app: TestApp) {
+    let admin = app.admin_token().await;
+    crate::recovery::policy(&app, &admin, 1).await;
+    let (_, token) = app.signed_in_user(&admin, "noor").await;
+    let saved = app
+        .put("/api/v1/me/language", &token, json!({"language": "fr"}))
+        .await;
+    assert_eq!(saved.status, 204, "{:#}", saved.body);
+
+    // A change of security info, asked for without any language: told in French.
+    app.register_sms(&token, "+14155550601").await;
+    let mails = app.smtp.wait_for("noor@example.com", 1).await;
+    assert_eq!(
+        mails[0].subject(),
+        "Vos informations de sécurité Example Corp ont été modifiées"
+    );
+    assert!(
+        mails[0].html().contains("lang=\"fr\""),
+        "{}",
+        mails[0].html()
+    );
+
+    // A reset started by a browser that asks for English keeps the person's French: the code
+    // and the notice of the reset.
+    let start = post_in(
+        &app,
+        "en-US",
+        "/api/v1/recovery/flows",
+        None,
+        json!({"username": "noor", "purpose": "reset_password", "captcha": app.captcha().await}),
+    )
+    .await;
+    assert_eq!(start.status, 201, "{:#}", start.body);
+    let flow = start.body.clone();
+    let next = crate::recovery::pass_sms(
+        &app,
+        &flow,
+        flow["flow_token"].as_str().unwrap(),
+        "+14155550601",
+    )
+    .await;
+    let texts = gateway_requests(&app.gateway, "Messages.json", "+14155550601").await;
+    let text = field(texts.last().unwrap(), "Body");
+    assert!(text.contains("est votre code de vérification"), "{text}");
+    let done = app
+        .flow(
+            &flow,
+            &next,
+            "password",
+            json!({"new_password": crate::recovery::NEW_PASSWORD}),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{:#}", done.body);
+    let mails = app.smtp.wait_for("noor@example.com", 2).await;
+    assert_eq!(
+        mails[1].subject(),
+        "Votre mot de passe Example Corp a été réinitialisé"
+    );
+
+    // A lockout is told in the person's language, never in the one of whoever typed.
+    for _ in 0..10 {
+        post_in(
+            &app,
+            "de",
+            "/api/v1/auth/sign-in",
+            None,
+            json!({"username": "noor", "password": "not my password at all"}),
+        )
+        .await;
+    }
+    let mails = app.smtp.wait_for("noor@example.com", 3).await;
+    let locked = mails
+        .iter()
+        .find(|m| m.subject() == "Votre compte Example Corp a été verrouillé")
+        .expect("a lockout notice in French");
+    assert!(
+        locked
+            .html()
+            .contains("<a href=\"http://127.0.0.1:8080/recover?purpose=unlock_account\">"),
+        "{}",
+        locked.html()
+    );
+}
+
 crate::both_backends!(
     codes_come_in_the_language_asked_for,
     a_person_saves_a_language_and_the_organisation_has_one,
+    notices_come_in_the_person_s_own_language,
 );

@@ -16,6 +16,7 @@ mod housekeeping;
 mod http;
 mod languages;
 mod ldap;
+mod messages;
 mod methods;
 mod migrations;
 mod openapi;

@@ -47,6 +47,7 @@ async fn the_policy_is_saved_versioned_audited_and_read_back(app: TestApp) {
     wanted["recovery_codes"] = json!({"allow_administrators": false});
     wanted["passkeys"] = json!({"counts_as_two": false});
     wanted["customization"]["default_language"] = json!("en");
+    wanted["customization"]["messages"] = json!([]);
     assert_eq!(saved.body, wanted);
     let read = app.get("/api/v1/admin/policy", &admin).await;
     assert_eq!(read.body, wanted);

@@ -128,6 +128,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/messages/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a message's wording
+         * @description A message (`notice`) in a `language` as it would be sent, filled with sample values: with
+         *     `subject` and `body`, the wording an administrator is writing (checked as a save would check
+         *     it: an unknown variable or a syntax error is a 422 naming the line); without them, the
+         *     wording in force. Nothing is sent or saved.
+         */
+        post: operations["preview_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/policy": {
         parameters: {
             query?: never;
@@ -1250,6 +1273,11 @@ export interface components {
             helpdesk_email?: string | null;
             /** @description Shown to people who are stuck (an http(s) URL). */
             helpdesk_url?: string | null;
+            /**
+             * @description The administrators' wording of messages, per language (at most one per message and
+             *     language); a message without one uses the catalogue's.
+             */
+            messages?: components["schemas"]["MessageWording"][];
         };
         /**
          * @description The database, or the directory.
@@ -1396,6 +1424,7 @@ export interface components {
          *     - `invalid_character`: Holds a character that is not allowed.
          *     - `invalid_characters`: Holds characters that are not allowed.
          *     - `invalid_email`: Not a valid email address.
+         *     - `invalid_template`: The wording is not a valid template, or uses a variable the message does not have (the message names the line).
          *     - `invalid_phone`: Not a valid phone number in international form (+country code).
          *     - `invalid_type`: The JSON value has the wrong type.
          *     - `invalid_url`: Not a valid URL.
@@ -1419,7 +1448,7 @@ export interface components {
          *     - `use_security_questions_endpoint`: Set security answers with PUT /api/v1/me/security-questions.
          * @enum {string}
          */
-        FieldCode: "banned_word" | "below_minimum" | "captcha_invalid" | "channel_not_available" | "common_password" | "count" | "destination_mismatch" | "duplicate" | "exceeds_enabled" | "exceeds_registered" | "incorrect" | "invalid" | "invalid_character" | "invalid_characters" | "invalid_email" | "invalid_phone" | "invalid_type" | "invalid_url" | "length" | "missing_field" | "not_applicable" | "not_for_step_up" | "not_offered" | "out_of_range" | "personal_information" | "required" | "reused" | "too_long" | "too_many" | "too_short" | "too_weak" | "unknown_field" | "unknown_group" | "unknown_question" | "unknown_user" | "use_security_questions_endpoint";
+        FieldCode: "banned_word" | "below_minimum" | "captcha_invalid" | "channel_not_available" | "common_password" | "count" | "destination_mismatch" | "duplicate" | "exceeds_enabled" | "exceeds_registered" | "incorrect" | "invalid" | "invalid_character" | "invalid_characters" | "invalid_email" | "invalid_template" | "invalid_phone" | "invalid_type" | "invalid_url" | "length" | "missing_field" | "not_applicable" | "not_for_step_up" | "not_offered" | "out_of_range" | "personal_information" | "required" | "reused" | "too_long" | "too_many" | "too_short" | "too_weak" | "unknown_field" | "unknown_group" | "unknown_question" | "unknown_user" | "use_security_questions_endpoint";
         /** @description One invalid field of a request body: `field` is a dotted path (`password.min_length`). */
         FieldError: {
             /** @description Stable machine-readable reason, such as `out_of_range` or `unknown_group`. */
@@ -1505,6 +1534,26 @@ export interface components {
             user_id: string;
             username: string;
         };
+        /** @description A message as it would be sent, filled with sample values. */
+        MessagePreview: {
+            /** @description The email's HTML part (every character of the wording and the values escaped). */
+            html?: string | null;
+            /** @description The email's subject (absent for a text message or a call). */
+            subject?: string | null;
+            /** @description The email's text part, the text message, or what the call says. */
+            text: string;
+            /** @description The variables the message's wording may use (`{{ name }}`); no other is accepted. */
+            variables: string[];
+        };
+        /** @description The administrators' wording of one message in one language (`None`: the catalogue's). */
+        MessageWording: {
+            /** @description The text; paragraphs are separated by blank lines. */
+            body?: string | null;
+            language: components["schemas"]["Lang"];
+            notice: components["schemas"]["Notice"];
+            /** @description The email's subject, one line (emails only). */
+            subject?: string | null;
+        };
         /**
          * @description A way to prove who one is.
          * @enum {string}
@@ -1552,6 +1601,11 @@ export interface components {
         NewPasswordRequest: {
             new_password: string;
         };
+        /**
+         * @description A message the service sends.
+         * @enum {string}
+         */
+        Notice: "code_email" | "code_sms" | "code_voice" | "security_info_changed" | "password_reset" | "account_unlocked" | "administrator_reset" | "recovery_code_used" | "account_locked";
         NotificationsPolicy: {
             /** @description Tell every administrator when another administrator resets their password. */
             notify_admins_on_admin_reset: boolean;
@@ -2494,6 +2548,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    preview_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageWording"];
+            };
+        };
+        responses: {
+            /** @description The message as it would be sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

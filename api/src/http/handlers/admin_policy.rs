@@ -118,3 +118,46 @@ pub async fn impact(
             .into(),
     ))
 }
+
+/// Preview a message's wording
+///
+/// A message (`notice`) in a `language` as it would be sent, filled with sample values: with
+/// `subject` and `body`, the wording an administrator is writing (checked as a save would check
+/// it: an unknown variable or a syntax error is a 422 naming the line); without them, the
+/// wording in force. Nothing is sent or saved.
+#[utoipa::path(
+    operation_id = "preview_message",
+    tag = "admin",
+    security(("bearer" = []), ("session_cookie" = [])),
+    request_body = crate::delivery::notices::MessageWording,
+    responses(
+        (status = 200, description = "The message as it would be sent", body = crate::http::wire::messages::MessagePreview),
+        (status = 400, response = p::BadRequest),
+        (status = 401, response = p::Unauthorized),
+        (status = 403, response = p::Forbidden),
+        (status = 413, response = p::PayloadTooLarge),
+        (status = 415, response = p::UnsupportedMediaType),
+        (status = 422, response = p::Unprocessable),
+        (status = 503, response = p::ServiceUnavailable),
+    )
+)]
+#[post("/admin/messages/preview")]
+pub async fn preview_message(
+    ctx: web::Data<Ctx>,
+    _admin: Admin,
+    body: ApiJson<crate::delivery::notices::MessageWording>,
+) -> Result<web::Json<crate::http::wire::messages::MessagePreview>, Error> {
+    let wording = body.into_inner()?;
+    let notice = wording.notice;
+    let policy = service::current(&ctx).await?.policy;
+    let preview = crate::delivery::templates::preview(
+        wording,
+        &ctx.config.organization_name,
+        &ctx.config.public_url,
+        &policy.customization,
+        ctx.now(),
+    )?;
+    Ok(web::Json(crate::http::wire::messages::MessagePreview::of(
+        notice, preview,
+    )))
+}

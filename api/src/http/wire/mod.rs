@@ -5,6 +5,7 @@
 //! is defined; see docs/decisions.md.
 
 pub mod admin;
+pub mod messages;
 pub mod public;
 pub mod recovery;
 pub mod registration;

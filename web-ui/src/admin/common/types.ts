@@ -5,6 +5,9 @@ type Schemas = components['schemas'];
 
 export type Policy = Schemas['Policy'];
 export type PolicyImpact = Schemas['PolicyImpact'];
+export type Notice = Schemas['Notice'];
+export type MessageWording = Schemas['MessageWording'];
+export type MessagePreview = Schemas['MessagePreview'];
 export type MethodKind = Schemas['MethodKind'];
 export type Scope = Schemas['Scope'];
 export type Group = Schemas['Group'];

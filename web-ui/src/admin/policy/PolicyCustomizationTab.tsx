@@ -1,6 +1,7 @@
 import { LANGUAGES, t } from '../../i18n';
 import type { Language } from '../../i18n';
 import { CheckboxField, NumberField, SelectField, TextField } from '../common/fields';
+import PolicyMessagesEditor from './PolicyMessagesEditor';
 import type { PolicyTabProps } from './tabProps';
 
 /** An empty input means "not set", which the API spells `null`. */
@@ -68,6 +69,7 @@ export default function PolicyCustomizationTab({ policy, update }: PolicyTabProp
         value={policy.recovery_cooldown_hours}
         onChange={(value) => update((p) => ({ ...p, recovery_cooldown_hours: value }))}
       />
+      <PolicyMessagesEditor policy={policy} update={update} />
     </div>
   );
 }

@@ -401,3 +401,26 @@ admin-activity-share = النسبة من الأشخاص المفعّلين
 admin-activity-percent = { $percent }%
 admin-activity-registrationsByDay = الطرق المسجّلة يوميًا
 admin-activity-registrations = الطرق المسجّلة
+
+## صياغة الرسائل التي يتلقاها الأشخاص (علامة التبويب «التخصيص»)
+admin-messages-title = الرسائل التي يتلقاها الأشخاص
+admin-messages-intro = غيّر صياغة رسالة بلغة واحدة. تستخدم الحقول الفارغة الصياغة المضمّنة. اكتب نصًا عاديًا، وافصل بين الفقرات بسطر فارغ، وأدرج القيم المذكورة أدناه بين أقواس معقوفة مزدوجة. تسري التغييرات عند حفظ النهج.
+admin-messages-notice = الرسالة
+admin-messages-language = اللغة
+admin-messages-variables = القيم التي يمكنك استخدامها: { $variables }
+admin-messages-subject = الموضوع
+admin-messages-emptyMeansDefault = اتركه فارغًا لاستخدام الصياغة المضمّنة.
+admin-messages-body = النص
+admin-messages-bodyHint = اتركه فارغًا لاستخدام الصياغة المضمّنة. يُضاف سطر الدعم الفني في نهاية كل رسالة بريد إلكتروني.
+admin-messages-useDefault = استخدام الصياغة المضمّنة
+admin-messages-preview = معاينة بقيم نموذجية
+admin-messages-previewLoading = جارٍ تجهيز المعاينة…
+admin-messages-notice-codeEmail = رمز التحقق عبر البريد الإلكتروني
+admin-messages-notice-codeSms = رمز التحقق عبر رسالة نصية
+admin-messages-notice-codeVoice = رمز التحقق عبر مكالمة هاتفية
+admin-messages-notice-securityInfoChanged = تم تغيير معلومات الأمان
+admin-messages-notice-passwordReset = تمت إعادة تعيين كلمة المرور
+admin-messages-notice-accountUnlocked = تم إلغاء قفل الحساب
+admin-messages-notice-administratorReset = أعاد أحد المسؤولين تعيين كلمة المرور الخاصة به (يُرسل إلى المسؤولين الآخرين)
+admin-messages-notice-recoveryCodeUsed = تم استخدام رمز استرداد
+admin-messages-notice-accountLocked = تم قفل الحساب

@@ -1,6 +1,10 @@
 app-name = الخدمة الذاتية لكلمة المرور
 app-skip_to_content = الانتقال إلى المحتوى الرئيسي
 app-language = اللغة
+app-theme = الألوان
+app-theme-system = كما على هذا الجهاز
+app-theme-light = فاتح
+app-theme-dark = داكن
 app-loading = جارٍ التحميل…
 app-not_found-title = الصفحة غير موجودة
 app-not_found-body = لا يوجد شيء على هذا العنوان.

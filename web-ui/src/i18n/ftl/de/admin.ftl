@@ -306,3 +306,26 @@ admin-activity-share = Anteil der aktivierten Personen
 admin-activity-percent = { $percent } %
 admin-activity-registrationsByDay = Registrierte Methoden pro Tag
 admin-activity-registrations = Registrierte Methoden
+
+## Die Formulierung der Nachrichten, die Personen erhalten (Registerkarte „Anpassung“)
+admin-messages-title = Nachrichten, die Personen erhalten
+admin-messages-intro = Ändern Sie die Formulierung einer Nachricht in einer Sprache. Leere Felder verwenden die integrierte Formulierung. Schreiben Sie reinen Text, trennen Sie Absätze durch eine Leerzeile, und fügen Sie die unten aufgeführten Werte in doppelten geschweiften Klammern ein. Änderungen werden wirksam, wenn die Richtlinie gespeichert wird.
+admin-messages-notice = Nachricht
+admin-messages-language = Sprache
+admin-messages-variables = Verwendbare Werte: { $variables }
+admin-messages-subject = Betreff
+admin-messages-emptyMeansDefault = Leer lassen, um die integrierte Formulierung zu verwenden.
+admin-messages-body = Text
+admin-messages-bodyHint = Leer lassen, um die integrierte Formulierung zu verwenden. Die Zeile zum Helpdesk wird am Ende jeder E-Mail angefügt.
+admin-messages-useDefault = Integrierte Formulierung verwenden
+admin-messages-preview = Vorschau mit Beispielwerten
+admin-messages-previewLoading = Vorschau wird erstellt…
+admin-messages-notice-codeEmail = Bestätigungscode per E-Mail
+admin-messages-notice-codeSms = Bestätigungscode per SMS
+admin-messages-notice-codeVoice = Bestätigungscode per Anruf
+admin-messages-notice-securityInfoChanged = Sicherheitsinformationen geändert
+admin-messages-notice-passwordReset = Passwort zurückgesetzt
+admin-messages-notice-accountUnlocked = Konto entsperrt
+admin-messages-notice-administratorReset = Ein Administrator hat sein Passwort zurückgesetzt (an die anderen Administratoren)
+admin-messages-notice-recoveryCodeUsed = Wiederherstellungscode verwendet
+admin-messages-notice-accountLocked = Konto gesperrt

@@ -1,6 +1,10 @@
 app-name = Passwort-Self-Service
 app-skip_to_content = Zum Hauptinhalt springen
 app-language = Sprache
+app-theme = Farben
+app-theme-system = Wie auf diesem Gerät
+app-theme-light = Hell
+app-theme-dark = Dunkel
 app-loading = Wird geladen…
 app-not_found-title = Seite nicht gefunden
 app-not_found-body = Unter dieser Adresse gibt es nichts.

@@ -291,3 +291,26 @@ admin-activity-share = Share of enabled people
 admin-activity-percent = { $percent }%
 admin-activity-registrationsByDay = Methods registered per day
 admin-activity-registrations = Methods registered
+
+## The wording of the messages people receive (Customization tab)
+admin-messages-title = Messages people receive
+admin-messages-intro = Change the wording of a message in one language. Empty fields use the built-in wording. Write plain text, separate paragraphs with an empty line, and put in the values listed below with double braces. Changes take effect when the policy is saved.
+admin-messages-notice = Message
+admin-messages-language = Language
+admin-messages-variables = Values you can use: { $variables }
+admin-messages-subject = Subject
+admin-messages-emptyMeansDefault = Leave empty for the built-in wording.
+admin-messages-body = Text
+admin-messages-bodyHint = Leave empty for the built-in wording. The helpdesk line is added at the end of every email.
+admin-messages-useDefault = Use the built-in wording
+admin-messages-preview = Preview, with sample values
+admin-messages-previewLoading = Preparing the preview…
+admin-messages-notice-codeEmail = Verification code by email
+admin-messages-notice-codeSms = Verification code by text message
+admin-messages-notice-codeVoice = Verification code by phone call
+admin-messages-notice-securityInfoChanged = Security info changed
+admin-messages-notice-passwordReset = Password reset
+admin-messages-notice-accountUnlocked = Account unlocked
+admin-messages-notice-administratorReset = An administrator reset their password (to the other administrators)
+admin-messages-notice-recoveryCodeUsed = Recovery code used
+admin-messages-notice-accountLocked = Account locked

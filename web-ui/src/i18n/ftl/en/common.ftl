@@ -1,6 +1,10 @@
 app-name = Password self-service
 app-skip_to_content = Skip to main content
 app-language = Language
+app-theme = Colours
+app-theme-system = As on this device
+app-theme-light = Light
+app-theme-dark = Dark
 app-loading = Loading…
 app-not_found-title = Page not found
 app-not_found-body = There is nothing at this address.

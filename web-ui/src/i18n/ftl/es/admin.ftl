@@ -291,3 +291,26 @@ admin-activity-share = Porcentaje de personas habilitadas
 admin-activity-percent = { $percent } %
 admin-activity-registrationsByDay = Métodos registrados por día
 admin-activity-registrations = Métodos registrados
+
+## La redacción de los mensajes que reciben las personas (pestaña Personalización)
+admin-messages-title = Mensajes que reciben las personas
+admin-messages-intro = Cambie la redacción de un mensaje en un idioma. Los campos vacíos usan la redacción integrada. Escriba texto sin formato, separe los párrafos con una línea vacía e inserte los valores indicados a continuación entre llaves dobles. Los cambios se aplican cuando se guarda la directiva.
+admin-messages-notice = Mensaje
+admin-messages-language = Idioma
+admin-messages-variables = Valores que puede usar: { $variables }
+admin-messages-subject = Asunto
+admin-messages-emptyMeansDefault = Déjelo vacío para usar la redacción integrada.
+admin-messages-body = Texto
+admin-messages-bodyHint = Déjelo vacío para usar la redacción integrada. La línea del servicio de asistencia se agrega al final de cada correo electrónico.
+admin-messages-useDefault = Usar la redacción integrada
+admin-messages-preview = Vista previa, con valores de ejemplo
+admin-messages-previewLoading = Preparando la vista previa…
+admin-messages-notice-codeEmail = Código de verificación por correo electrónico
+admin-messages-notice-codeSms = Código de verificación por mensaje de texto
+admin-messages-notice-codeVoice = Código de verificación por llamada telefónica
+admin-messages-notice-securityInfoChanged = Información de seguridad cambiada
+admin-messages-notice-passwordReset = Contraseña restablecida
+admin-messages-notice-accountUnlocked = Cuenta desbloqueada
+admin-messages-notice-administratorReset = Un administrador ha restablecido su contraseña (para los demás administradores)
+admin-messages-notice-recoveryCodeUsed = Código de recuperación usado
+admin-messages-notice-accountLocked = Cuenta bloqueada

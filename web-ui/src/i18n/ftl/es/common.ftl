@@ -1,6 +1,10 @@
 app-name = Autoservicio de contraseñas
 app-skip_to_content = Ir al contenido principal
 app-language = Idioma
+app-theme = Colores
+app-theme-system = Como en este dispositivo
+app-theme-light = Claro
+app-theme-dark = Oscuro
 app-loading = Cargando…
 app-not_found-title = No se encontró la página
 app-not_found-body = No hay nada en esta dirección.

@@ -291,3 +291,26 @@ admin-activity-share = Part des comptes activés
 admin-activity-percent = { $percent } %
 admin-activity-registrationsByDay = Méthodes inscrites par jour
 admin-activity-registrations = Méthodes inscrites
+
+## La formulation des messages reçus par les personnes (onglet Personnalisation)
+admin-messages-title = Messages reçus par les personnes
+admin-messages-intro = Modifiez la formulation d’un message dans une langue. Les champs vides utilisent la formulation prédéfinie. Écrivez du texte brut, séparez les paragraphes par une ligne vide et insérez les valeurs indiquées ci-dessous entre doubles accolades. Les modifications prennent effet lorsque la stratégie est enregistrée.
+admin-messages-notice = Message
+admin-messages-language = Langue
+admin-messages-variables = Valeurs utilisables : { $variables }
+admin-messages-subject = Objet
+admin-messages-emptyMeansDefault = Laissez vide pour utiliser la formulation prédéfinie.
+admin-messages-body = Texte
+admin-messages-bodyHint = Laissez vide pour utiliser la formulation prédéfinie. La ligne concernant le support technique est ajoutée à la fin de chaque e-mail.
+admin-messages-useDefault = Utiliser la formulation prédéfinie
+admin-messages-preview = Aperçu, avec des valeurs d’exemple
+admin-messages-previewLoading = Préparation de l’aperçu…
+admin-messages-notice-codeEmail = Code de vérification par e-mail
+admin-messages-notice-codeSms = Code de vérification par SMS
+admin-messages-notice-codeVoice = Code de vérification par appel téléphonique
+admin-messages-notice-securityInfoChanged = Informations de sécurité modifiées
+admin-messages-notice-passwordReset = Mot de passe réinitialisé
+admin-messages-notice-accountUnlocked = Compte déverrouillé
+admin-messages-notice-administratorReset = Un administrateur a réinitialisé son mot de passe (envoyé aux autres administrateurs)
+admin-messages-notice-recoveryCodeUsed = Code de récupération utilisé
+admin-messages-notice-accountLocked = Compte verrouillé

@@ -1,6 +1,10 @@
 app-name = Mot de passe en libre-service
 app-skip_to_content = Aller au contenu principal
 app-language = Langue
+app-theme = Couleurs
+app-theme-system = Comme sur cet appareil
+app-theme-light = Clair
+app-theme-dark = Sombre
 app-loading = Chargement…
 app-not_found-title = Page introuvable
 app-not_found-body = Il n’y a rien à cette adresse.
