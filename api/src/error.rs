@@ -60,6 +60,7 @@ macro_rules! error_codes {
 
 error_codes! {
     ErrorCode:
+    AddressNotAllowed = "address_not_allowed": "The API key may not be used from this client address.",
     AccountDisabled = "account_disabled": "Sign-in: the right password, but the account is disabled.",
     AccountLocked = "account_locked": "Sign-in: the right password, but the account is locked for a while (`Retry-After`).",
     AlreadyActive = "already_active": "The method is already verified.",
@@ -75,6 +76,7 @@ error_codes! {
     FlowFinished = "flow_finished": "The flow is over.",
     FlowLocked = "flow_locked": "Too many failed verifications in this flow.",
     Forbidden = "forbidden": "Administrators only.",
+    InsufficientScope = "insufficient_scope": "The API key does not hold the scope this operation needs.",
     GroupInUse = "group_in_use": "The policy's scope names this group.",
     GroupNameTaken = "group_name_taken": "Another group has this name.",
     InternalError = "internal_error": "Something went wrong on our side.",

@@ -5,6 +5,7 @@
 //! `http` → `session`, `registration` → `policy`, `directory`, `password`, `audit` → `store`.
 //! `config` reads the environment; `app` wires everything together.
 
+pub mod api_keys;
 pub mod app;
 pub mod audit;
 pub mod captcha;

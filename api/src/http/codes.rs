@@ -27,8 +27,8 @@ const ANY: &[ErrorCode] = &[
 /// Every operation of a signed-in person.
 const SESSION: &[ErrorCode] = &[Unauthenticated, PasswordChangeRequired, CrossSiteRequest];
 
-/// Every administration operation, besides [`SESSION`].
-const ADMIN: &[ErrorCode] = &[Forbidden];
+/// Every administration operation, besides [`SESSION`] (the last two: with an API key).
+const ADMIN: &[ErrorCode] = &[Forbidden, AddressNotAllowed, InsufficientScope];
 
 /// Every step of a reset or unlock with its flow token.
 const FLOW: &[ErrorCode] = &[Unauthenticated, FlowExpired, FlowLocked, FlowFinished];

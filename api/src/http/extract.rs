@@ -310,10 +310,58 @@ impl FromRequest for AuthenticatedPendingChange {
     }
 }
 
-/// An administrator (401 without a valid token, 403 with someone else's).
-pub struct Admin(pub Principal);
+/// Who is administering: a person in their session, or an API key (`crate::api_keys`).
+#[derive(Clone, Debug)]
+pub enum AdminCaller {
+    Person(Box<Principal>),
+    Key(crate::api_keys::KeyCaller),
+}
+
+impl AdminCaller {
+    /// Whom the audit log names.
+    pub fn actor(&self) -> crate::context::Actor {
+        match self {
+            AdminCaller::Person(p) => p.actor(),
+            AdminCaller::Key(k) => k.actor(),
+        }
+    }
+}
+
+/// An administrator, or an API key holding the scope this route needs
+/// ([`crate::api_keys::Scope::needed`]): 401 without a valid credential, 403 with someone
+/// else's (or a key without the scope, or from an address it may not use).
+pub struct Admin(pub AdminCaller);
 
 impl FromRequest for Admin {
+    type Error = actix_web::Error;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if let Some(token) = bearer(req).filter(|t| crate::api_keys::is_key(t)) {
+            let meta = Meta::from_request(req, payload).into_inner();
+            let (method, path) = (req.method().as_str().to_owned(), req.path().to_owned());
+            let ctx = ctx(req);
+            return Box::pin(async move {
+                let (ctx, Meta(meta)) = (ctx?, meta?);
+                let needed = crate::api_keys::Scope::needed(&method, &path);
+                let key =
+                    crate::api_keys::authenticate(&ctx, &token, needed, &meta, (&method, &path))
+                        .await?;
+                Ok(Admin(AdminCaller::Key(key)))
+            });
+        }
+        let person = AdminPerson::from_request(req, payload);
+        Box::pin(async move {
+            let AdminPerson(principal) = person.await?;
+            Ok(Admin(AdminCaller::Person(Box::new(principal))))
+        })
+    }
+}
+
+/// An administrator in their own session, never an API key: for managing the keys themselves.
+pub struct AdminPerson(pub Principal);
+
+impl FromRequest for AdminPerson {
     type Error = actix_web::Error;
     type Future = Boxed<Self>;
 
@@ -324,7 +372,7 @@ impl FromRequest for Admin {
             if !principal.is_admin {
                 return Err(Error::Forbidden.into());
             }
-            Ok(Admin(principal))
+            Ok(AdminPerson(principal))
         })
     }
 }

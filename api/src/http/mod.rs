@@ -19,8 +19,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt as _, scope};
 
 use handlers::{
-    admin_audit, admin_groups, admin_policy, admin_users, auth, health, me, me_methods, public,
-    recovery, reports,
+    admin_api_keys, admin_audit, admin_groups, admin_policy, admin_users, auth, health, me,
+    me_methods, public, recovery, reports,
 };
 
 #[derive(OpenApi)]
@@ -81,6 +81,16 @@ impl Modify for SecuritySchemes {
                 extract::SESSION_COOKIE,
                 "The session cookie the sign-in sets for the web app; named `__Host-sspr_session` when the public URL is https. A state-changing request authenticated by it is refused (403 `cross_site_request`) when its `Origin` is neither the public URL's nor a configured CORS origin, or when `Sec-Fetch-Site` is `cross-site` or `same-site`.",
             ))),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("sspr API key")
+                    .description(Some("An API key an administrator created (`sspr_…`), for portals and automation: it may call the administration operations its scopes allow (`admin:read`, `admin:write`, `audit:read`, `reports:read`; each operation names the one it needs), from the addresses it allows, until it expires or is revoked. A key is not a person: it cannot sign in, use `/me`, or manage keys. Every use is audited under its name."))
+                    .build(),
+            ),
         );
         components.add_security_scheme(
             "flow_token",
@@ -198,7 +208,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(admin_groups::update)
             .service(admin_groups::remove)
             .service(admin_groups::set_members)
-            .service(admin_audit::list),
+            .service(admin_audit::list)
+            .service(admin_api_keys::list)
+            .service(admin_api_keys::create)
+            .service(admin_api_keys::revoke),
     );
 }
 
@@ -213,8 +226,35 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     // After the routes: only then are the schemas they use in the document.
     let mut api = api;
     CodeMeanings.modify(&mut api);
+    key_scopes(&mut api);
     codes::publish(&mut api);
     api
+}
+
+/// Every administration operation an API key may call names the `api_key` scheme with the scope
+/// it needs (`api_keys::Scope::needed`, the same table the server enforces); managing the keys
+/// themselves takes a person's session.
+fn key_scopes(api: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::SecurityRequirement;
+    for (path, item) in api.paths.paths.iter_mut() {
+        if !path.starts_with("/api/v1/admin/") || path.starts_with("/api/v1/admin/api-keys") {
+            continue;
+        }
+        for (method, operation) in [
+            ("GET", &mut item.get),
+            ("PUT", &mut item.put),
+            ("POST", &mut item.post),
+            ("DELETE", &mut item.delete),
+            ("PATCH", &mut item.patch),
+        ] {
+            let Some(operation) = operation else { continue };
+            let scope = crate::api_keys::Scope::needed(method, path);
+            operation
+                .security
+                .get_or_insert_with(Vec::new)
+                .push(SecurityRequirement::new("api_key", [scope.as_str()]));
+        }
+    }
 }
 
 /// The document as committed: pretty JSON with a trailing newline.

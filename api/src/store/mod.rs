@@ -8,6 +8,7 @@
 //! Every call runs on tokio's blocking pool so that a slow query never stalls an async worker.
 
 pub mod accounts;
+pub mod api_keys;
 pub mod audit;
 pub mod ceremonies;
 pub mod codes;

@@ -223,3 +223,19 @@ diesel::table! {
         expires_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        name -> Text,
+        mac -> Text,
+        scopes -> Text,
+        allowed_addresses -> Text,
+        expires_at -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        last_used_from -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}

@@ -5,6 +5,7 @@
 mod helpers;
 mod support;
 
+mod api_keys;
 mod audit;
 mod auth;
 mod capture;

@@ -7,6 +7,7 @@ import AuditPage from './audit/AuditPage';
 import { DirectoryProvider } from './common/directory';
 import GroupDetailPage from './groups/GroupDetailPage';
 import GroupsPage from './groups/GroupsPage';
+import ApiKeysPage from './keys/ApiKeysPage';
 import PolicyPage from './policy/PolicyPage';
 import UserDetailPage from './users/UserDetailPage';
 import UsersPage from './users/UsersPage';
@@ -15,7 +16,7 @@ import './admin.css';
 // chart.js is only needed on the activity page, so it is loaded when that page is opened.
 const ActivityPage = lazy(() => import('./activity/ActivityPage'));
 
-const SECTIONS = ['policy', 'users', 'groups', 'audit', 'activity'] as const;
+const SECTIONS = ['policy', 'users', 'groups', 'audit', 'activity', 'keys'] as const;
 
 function AdminNav() {
   return (
@@ -59,6 +60,7 @@ export default function AdminApp() {
               <Route path="groups/:groupId" element={<GroupDetailPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="activity" element={<ActivityPage />} />
+              <Route path="keys" element={<ApiKeysPage />} />
               <Route path="*" element={<AdminNotFound />} />
             </Routes>
           </Suspense>

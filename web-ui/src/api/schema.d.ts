@@ -4,6 +4,52 @@
  */
 
 export interface paths {
+    "/api/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Every key with its scopes, expiry, address list and last use, the newest first; revoked keys
+         *     too. Never a secret.
+         */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description A named key with scopes, an optional expiry and an optional list of client addresses. Its
+         *     secret is in this answer only: store it now. Audited.
+         */
+        post: operations["create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description The key stops working at once. Audited.
+         */
+        delete: operations["revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -1096,6 +1142,36 @@ export interface components {
             method_id: string;
             status: components["schemas"]["MethodStatus"];
         };
+        /** @description A key (never its secret). */
+        ApiKey: {
+            /** @description Empty: any address. */
+            allowed_addresses: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The administrator who created it. */
+            created_by: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: uuid */
+            key_id: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            /** @description The client address (a /64 for IPv6) of its last use. */
+            last_used_from?: string | null;
+            name: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            scopes: components["schemas"]["ApiKeyScope"][];
+        };
+        /** @description Every key, the newest first (revoked ones too, marked). */
+        ApiKeyList: {
+            items: components["schemas"]["ApiKey"][];
+        };
+        /**
+         * @description What a key may do.
+         * @enum {string}
+         */
+        ApiKeyScope: "admin:read" | "admin:write" | "audit:read" | "reports:read";
         /** @description One row as administrators read it. */
         AuditEntry: {
             actor_id?: string | null;
@@ -1246,6 +1322,23 @@ export interface components {
             mobile_phone?: string | null;
             office_phone?: string | null;
         };
+        /** @description A key to create. */
+        CreateApiKey: {
+            /**
+             * @description The client addresses and networks it may be used from (`203.0.113.7`, `10.0.0.0/8`);
+             *     empty or absent: any.
+             */
+            allowed_addresses?: string[];
+            /**
+             * Format: date-time
+             * @description When it stops working (none: until revoked).
+             */
+            expires_at?: string | null;
+            /** @description What the key is for ("HR portal"); unique among keys that are not revoked. */
+            name: string;
+            /** @description What it may do (at least one). */
+            scopes: components["schemas"]["ApiKeyScope"][];
+        };
         CreateGroup: {
             description?: string | null;
             name: string;
@@ -1265,6 +1358,12 @@ export interface components {
              */
             password?: string | null;
             username: string;
+        };
+        /** @description A key just created, with its secret: shown this once, kept nowhere (only its MAC is). */
+        CreatedApiKey: {
+            key: components["schemas"]["ApiKey"];
+            /** @description `Authorization: Bearer <secret>`. */
+            secret: string;
         };
         CustomizationPolicy: {
             /** @description The language for people whose browser asks for none of ours (and who chose none). */
@@ -1302,6 +1401,7 @@ export interface components {
         /**
          * @description Every problem `code` the API answers: stable and machine-readable.
          *
+         *     - `address_not_allowed`: The API key may not be used from this client address.
          *     - `account_disabled`: Sign-in: the right password, but the account is disabled.
          *     - `account_locked`: Sign-in: the right password, but the account is locked for a while (`Retry-After`).
          *     - `already_active`: The method is already verified.
@@ -1317,6 +1417,7 @@ export interface components {
          *     - `flow_finished`: The flow is over.
          *     - `flow_locked`: Too many failed verifications in this flow.
          *     - `forbidden`: Administrators only.
+         *     - `insufficient_scope`: The API key does not hold the scope this operation needs.
          *     - `group_in_use`: The policy's scope names this group.
          *     - `group_name_taken`: Another group has this name.
          *     - `internal_error`: Something went wrong on our side.
@@ -1365,7 +1466,7 @@ export interface components {
          *     - `wrong_purpose`: The flow was started for the other purpose.
          * @enum {string}
          */
-        ErrorCode: "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "recovery_code_invalid" | "passkey_rejected" | "passkey_not_requested" | "passkeys_unavailable" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
+        ErrorCode: "address_not_allowed" | "account_disabled" | "account_locked" | "already_active" | "already_exists" | "cannot_modify_self" | "code_expired" | "country_not_allowed" | "cross_site_request" | "delivery_failed" | "flow_changed" | "flow_ended" | "flow_expired" | "flow_finished" | "flow_locked" | "forbidden" | "insufficient_scope" | "group_in_use" | "group_name_taken" | "internal_error" | "invalid_code" | "invalid_credentials" | "invalid_if_match" | "invalid_query" | "last_admin" | "malformed_json" | "method_already_passed" | "method_not_allowed" | "method_not_enabled" | "method_unavailable" | "no_code_method" | "no_code_pending" | "no_methods" | "not_allowed_for_administrators" | "not_eligible" | "not_found" | "overloaded" | "directory_read_only" | "directory_unavailable" | "password_rejected_by_directory" | "password_change_required" | "payload_too_large" | "questions_not_asked" | "recovery_code_invalid" | "passkey_rejected" | "passkey_not_requested" | "passkeys_unavailable" | "step_up_required" | "storage_unavailable" | "throttled" | "too_many_attempts" | "totp_invalid" | "totp_replayed" | "unauthenticated" | "unlock_disabled" | "unreadable_body" | "unsupported_media_type" | "username_taken" | "validation_failed" | "verification_incomplete" | "version_conflict" | "wrong_answers" | "wrong_purpose";
         /**
          * @description Every kind of audit event: stable and machine-readable.
          *
@@ -1383,6 +1484,10 @@ export interface components {
          *     - `group.deleted`: An administrator deleted a group.
          *     - `group.members_changed`: An administrator changed a group's members.
          *     - `policy.updated`: An administrator saved a new version of the policy.
+         *     - `api_key.created`: An administrator created an API key (its secret was shown once).
+         *     - `api_key.revoked`: An administrator revoked an API key.
+         *     - `api_key.used`: A request was made with an API key (method, path, scope).
+         *     - `api_key.refused`: An API key was refused: revoked, expired, from an address it may not use, or without the scope.
          *     - `admin.bootstrapped`: The first administrator was created at start-up, or the console brought one back.
          *     - `method.added`: A person added a method, waiting for its code.
          *     - `method.code_resent`: A new code was sent for a method being added.
@@ -1405,7 +1510,7 @@ export interface components {
          *     - `step_up.failed`: A wrong code when confirming it is the person.
          * @enum {string}
          */
-        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
+        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
         /**
          * @description Every field error's `code`: stable and machine-readable.
          *
@@ -2318,6 +2423,85 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_api_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKey"];
+            };
+        };
+        responses: {
+            /** @description The key, and its secret (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_audit_events: {
         parameters: {
             query?: {

@@ -1,6 +1,7 @@
 //! One module per area of the API. Handlers are thin: extract, call one domain function, map
 //! the result.
 
+pub mod admin_api_keys;
 pub mod admin_audit;
 pub mod admin_groups;
 pub mod admin_policy;

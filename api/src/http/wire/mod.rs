@@ -5,6 +5,7 @@
 //! is defined; see docs/decisions.md.
 
 pub mod admin;
+pub mod api_keys;
 pub mod messages;
 pub mod public;
 pub mod recovery;
