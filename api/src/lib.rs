@@ -11,6 +11,7 @@ pub mod audit;
 pub mod captcha;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod context;
 pub mod crypto;
 pub mod delivery;

@@ -9,12 +9,97 @@ use sspr::clock::SystemClock;
 use sspr::config::{Config, LogFormat, Settings};
 use sspr::directory::bootstrap::Bootstrap;
 
-const USAGE: &str = "usage: sspr [--config PATH]      run the service\n       sspr openapi              print the OpenAPI document\n       sspr [--config PATH] admin promote USERNAME\n                                 make USERNAME an administrator (when every administrator is lost)\n       sspr [--config PATH] admin reset-password USERNAME\n                                 set a one-time password for USERNAME and print it\n";
+const USAGE: &str = "usage: sspr [--config PATH]      run the service
+       sspr openapi              print the OpenAPI document
+       sspr [--config PATH] admin COMMAND   on the configured database, audited as the console:
+         create-admin USERNAME EMAIL [DISPLAY NAME]
+                                 a new administrator (built-in directory); prints a one-time password
+         promote USERNAME        make USERNAME an administrator (when every administrator is lost)
+         reset-password USERNAME set a one-time password for USERNAME and print it
+         import-users FILE.csv   people into the built-in directory (columns: username, display_name,
+                                 email; optional mobile_phone, groups (a;b), is_admin, password_hash)
+         export-audit --since DATE [--until DATE] [--format jsonl|csv]
+                                 the audit log to standard output, oldest first (DATE: 2026-12-01 or RFC 3339)
+         check-config            reach the database, the directory, SMTP and the SMS gateway
+exit codes: 0 done; 1 failed (refused, not found, or a check failed); 2 wrong usage or settings
+";
 
-/// A console command on the configured database: `admin promote|reset-password USERNAME`.
+/// A console command on the configured database (`sspr admin …`).
 enum Console {
+    CreateAdmin {
+        username: String,
+        email: String,
+        display_name: String,
+    },
     Promote(String),
     ResetPassword(String),
+    ExportAudit {
+        since: chrono::DateTime<chrono::Utc>,
+        until: Option<chrono::DateTime<chrono::Utc>>,
+        format: sspr::console::ExportFormat,
+    },
+    CheckConfig,
+    ImportUsers(std::path::PathBuf),
+}
+
+/// A date (`2026-12-01`, midnight UTC) or an RFC 3339 time.
+fn parse_time(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some(t.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
+}
+
+/// `admin …`'s words after `admin`.
+fn parse_console(words: &[String]) -> Result<Console, String> {
+    let word = |i: usize| words.get(i).map(String::as_str);
+    match (word(0), words.len()) {
+        (Some("create-admin"), 3..) => Ok(Console::CreateAdmin {
+            username: words[1].clone(),
+            email: words[2].clone(),
+            display_name: words[3..].join(" "),
+        }),
+        (Some("promote"), 2) => Ok(Console::Promote(words[1].clone())),
+        (Some("reset-password"), 2) => Ok(Console::ResetPassword(words[1].clone())),
+        (Some("check-config"), 1) => Ok(Console::CheckConfig),
+        (Some("import-users"), 2) => Ok(Console::ImportUsers(PathBuf::from(&words[1]))),
+        (Some("export-audit"), _) => {
+            let (mut since, mut until, mut format) =
+                (None, None, sspr::console::ExportFormat::Jsonl);
+            let mut rest = words[1..].iter();
+            while let Some(flag) = rest.next() {
+                let value = rest.next().ok_or_else(|| format!("{flag} needs a value"))?;
+                match flag.as_str() {
+                    "--since" => {
+                        since = Some(
+                            parse_time(value)
+                                .ok_or("--since: a date (2026-12-01) or an RFC 3339 time")?,
+                        )
+                    }
+                    "--until" => {
+                        until = Some(
+                            parse_time(value)
+                                .ok_or("--until: a date (2026-12-01) or an RFC 3339 time")?,
+                        )
+                    }
+                    "--format" => {
+                        format = sspr::console::ExportFormat::parse(value)
+                            .ok_or("--format: jsonl or csv")?
+                    }
+                    other => return Err(format!("export-audit does not take `{other}`")),
+                }
+            }
+            Ok(Console::ExportAudit {
+                since: since.ok_or("export-audit needs --since")?,
+                until,
+                format,
+            })
+        }
+        _ => Err("admin needs a command".to_owned()),
+    }
 }
 
 fn main() -> ExitCode {
@@ -25,17 +110,14 @@ fn main() -> ExitCode {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "admin" => {
-                let (command, username) = (iter.next(), iter.next());
-                console = match (command.map(String::as_str), username) {
-                    (Some("promote"), Some(u)) => Some(Console::Promote(u.clone())),
-                    (Some("reset-password"), Some(u)) => Some(Console::ResetPassword(u.clone())),
-                    _ => {
-                        eprint!(
-                            "admin needs `promote USERNAME` or `reset-password USERNAME`\n{USAGE}"
-                        );
+                let words: Vec<String> = iter.by_ref().cloned().collect();
+                match parse_console(&words) {
+                    Ok(command) => console = Some(command),
+                    Err(e) => {
+                        eprint!("sspr admin: {e}\n{USAGE}");
                         return ExitCode::from(2);
                     }
-                };
+                }
             }
             "openapi" => {
                 print!("{}", sspr::http::openapi_json());
@@ -66,7 +148,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-    init_logging(config.log_format);
+    init_logging(config.log_format, console.is_some());
     if let Some(command) = console {
         return run_console(config, command);
     }
@@ -124,16 +206,24 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn init_logging(format: LogFormat) {
+/// Logging for the service (standard output, `info`), or for a console command (standard
+/// error, warnings only: its standard output is its answer, an export for instance).
+fn init_logging(format: LogFormat, console: bool) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
+    let default = if console { "warn" } else { "info,actix_server=warn" };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false);
-    match format {
-        LogFormat::Json => builder.json().flatten_event(true).init(),
-        LogFormat::Text => builder.init(),
+    match (format, console) {
+        (LogFormat::Json, false) => builder.json().flatten_event(true).init(),
+        (LogFormat::Text, false) => builder.init(),
+        (LogFormat::Json, true) => builder
+            .json()
+            .flatten_event(true)
+            .with_writer(std::io::stderr)
+            .init(),
+        (LogFormat::Text, true) => builder.with_writer(std::io::stderr).init(),
     }
 }
 
@@ -161,30 +251,113 @@ fn run_console(config: Config, command: Console) -> ExitCode {
             .await
             .map_err(|e| e.to_string())?;
         match command {
+            Console::CreateAdmin {
+                username,
+                email,
+                display_name,
+            } => {
+                let password = sspr::directory::bootstrap::console_create_admin(
+                    &ctx,
+                    &username,
+                    &email,
+                    &display_name,
+                )
+                .await
+                .map_err(|e| describe(&e))?;
+                Ok(format!(
+                    "administrator {username} created; one-time password (to be changed at the first sign-in): {password}"
+                ))
+            }
             Console::Promote(username) => {
                 sspr::directory::bootstrap::console_promote(&ctx, &username)
                     .await
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| describe(&e))?;
                 Ok(format!("{username} is now an administrator"))
             }
             Console::ResetPassword(username) => {
                 let password = sspr::directory::bootstrap::console_reset_password(&ctx, &username)
                     .await
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| describe(&e))?;
                 Ok(format!(
                     "one-time password for {username} (to be changed at the next sign-in): {password}"
                 ))
+            }
+            Console::ExportAudit {
+                since,
+                until,
+                format,
+            } => {
+                let mut out = std::io::stdout().lock();
+                let count = sspr::console::export_audit(&ctx, since, until, format, &mut out)
+                    .await
+                    .map_err(|e| describe(&e))?;
+                eprintln!("{count} audit entries exported");
+                Ok(String::new())
+            }
+            Console::ImportUsers(path) => {
+                let file = std::fs::File::open(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let done = sspr::directory::import::import_users(&ctx, std::io::BufReader::new(file))
+                    .await
+                    .map_err(|e| describe(&e))?;
+                let mut report = format!(
+                    "{} people imported, {} groups created",
+                    done.created, done.groups_created
+                );
+                if !done.skipped.is_empty() {
+                    report.push_str(&format!(
+                        "; {} skipped (they exist already): {}",
+                        done.skipped.len(),
+                        done.skipped.join(", ")
+                    ));
+                }
+                Ok(report)
+            }
+            Console::CheckConfig => {
+                let checks = sspr::console::check_config(&ctx).await;
+                let mut report = String::new();
+                let mut failed = false;
+                for c in &checks {
+                    let (mark, text) = match &c.outcome {
+                        Ok(t) => ("ok  ", t),
+                        Err(t) => {
+                            failed = true;
+                            ("FAIL", t)
+                        }
+                    };
+                    report.push_str(&format!("{mark} {:<24} {text}\n", c.what));
+                }
+                if failed {
+                    print!("{report}");
+                    Err("some checks failed".to_owned())
+                } else {
+                    Ok(report.trim_end().to_owned())
+                }
             }
         }
     });
     match outcome {
         Ok(message) => {
-            println!("{message}");
+            if !message.is_empty() {
+                println!("{message}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("sspr: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// An error as the console says it: the message, and each field's problem.
+fn describe(e: &sspr::error::Error) -> String {
+    match e {
+        sspr::error::Error::Validation(fields) => fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
     }
 }

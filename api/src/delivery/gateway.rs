@@ -11,6 +11,7 @@ use super::{DeliveryError, PhoneGateway};
 
 pub struct TwilioGateway {
     client: reqwest::Client,
+    account_url: String,
     messages_url: String,
     calls_url: String,
     account_sid: String,
@@ -37,6 +38,7 @@ impl TwilioGateway {
         let base = base.trim_end_matches('/');
         Ok(Self {
             client,
+            account_url: format!("{base}/2010-04-01/Accounts/{account_sid}.json"),
             messages_url: format!("{base}/2010-04-01/Accounts/{account_sid}/Messages.json"),
             calls_url: format!("{base}/2010-04-01/Accounts/{account_sid}/Calls.json"),
             account_sid: account_sid.to_owned(),
@@ -109,6 +111,28 @@ impl PhoneGateway for TwilioGateway {
                 &[("To", to), ("From", &self.from), ("Twiml", twiml)],
             )
             .await
+        })
+    }
+
+    /// Reads the account (`GET …/Accounts/{sid}.json`): it answers, and takes our credentials.
+    fn check(&self) -> BoxFuture<'_, Result<String, String>> {
+        Box::pin(async move {
+            let response = self
+                .client
+                .get(&self.account_url)
+                .basic_auth(&self.account_sid, Some(&self.auth_token))
+                .send()
+                .await
+                .map_err(|e| format!("the SMS gateway cannot be reached: {}", without_url(&e)))?;
+            match response.status() {
+                s if s.is_success() => {
+                    Ok("the SMS gateway answers and takes the credentials".to_owned())
+                }
+                s if s.as_u16() == 401 || s.as_u16() == 403 => Err(format!(
+                    "the SMS gateway refuses the credentials (HTTP {s})"
+                )),
+                s => Err(format!("the SMS gateway answers HTTP {s}")),
+            }
         })
     }
 }

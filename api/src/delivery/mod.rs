@@ -58,6 +58,9 @@ pub enum DeliveryError {
 /// Sends email.
 pub trait Mailer: Send + Sync {
     fn send<'a>(&'a self, message: &'a EmailMessage) -> BoxFuture<'a, Result<(), DeliveryError>>;
+    /// Whether the provider answers, sending nothing (`sspr admin check-config`): what was
+    /// reached, or why not.
+    fn check(&self) -> BoxFuture<'_, Result<String, String>>;
 }
 
 /// Sends text messages and places voice calls. Other providers plug in here.
@@ -69,6 +72,8 @@ pub trait PhoneGateway: Send + Sync {
     ) -> BoxFuture<'a, Result<(), DeliveryError>>;
     /// `twiml` is the call script (TwiML) that reads the message.
     fn call<'a>(&'a self, to: &'a str, twiml: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>>;
+    /// Whether the gateway answers and takes our credentials, sending nothing.
+    fn check(&self) -> BoxFuture<'_, Result<String, String>>;
 }
 
 #[derive(Clone)]
@@ -240,6 +245,11 @@ impl Mailer for LogDelivery {
             Ok(())
         })
     }
+    fn check(&self) -> BoxFuture<'_, Result<String, String>> {
+        Box::pin(async {
+            Ok("no SMTP server is configured: emails go to the log (development)".to_owned())
+        })
+    }
 }
 
 impl PhoneGateway for LogDelivery {
@@ -261,6 +271,14 @@ impl PhoneGateway for LogDelivery {
             Ok(())
         })
     }
+    fn check(&self) -> BoxFuture<'_, Result<String, String>> {
+        Box::pin(async {
+            Ok(
+                "no SMS gateway is configured: texts and calls go to the log (development)"
+                    .to_owned(),
+            )
+        })
+    }
 }
 
 /// Production without a provider: every send fails clearly.
@@ -270,6 +288,9 @@ impl Mailer for Unconfigured {
     fn send<'a>(&'a self, _: &'a EmailMessage) -> BoxFuture<'a, Result<(), DeliveryError>> {
         Box::pin(async { Err(DeliveryError::NotConfigured("email")) })
     }
+    fn check(&self) -> BoxFuture<'_, Result<String, String>> {
+        Box::pin(async { Err("no SMTP server is configured (SSPR_SMTP_URL)".to_owned()) })
+    }
 }
 
 impl PhoneGateway for Unconfigured {
@@ -278,5 +299,8 @@ impl PhoneGateway for Unconfigured {
     }
     fn call<'a>(&'a self, _: &'a str, _: &'a str) -> BoxFuture<'a, Result<(), DeliveryError>> {
         Box::pin(async { Err(DeliveryError::NotConfigured("voice")) })
+    }
+    fn check(&self) -> BoxFuture<'_, Result<String, String>> {
+        Box::pin(async { Err("no SMS gateway is configured (SSPR_SMS_BASE_URL)".to_owned()) })
     }
 }

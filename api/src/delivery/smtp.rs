@@ -52,4 +52,14 @@ impl Mailer for SmtpMailer {
             }
         })
     }
+
+    fn check(&self) -> BoxFuture<'_, Result<String, String>> {
+        Box::pin(async move {
+            match self.transport.test_connection().await {
+                Ok(true) => Ok("the SMTP server answers".to_owned()),
+                Ok(false) => Err("the SMTP server did not accept the connection".to_owned()),
+                Err(e) => Err(format!("the SMTP server cannot be reached: {e}")),
+            }
+        })
+    }
 }

@@ -108,7 +108,7 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
 }
 
 /// Who the console commands act as in the audit log: the operator at the server's console.
-fn console() -> Party {
+pub(crate) fn console() -> Party {
     Party {
         id: None,
         name: Some("console".to_owned()),
@@ -170,6 +170,75 @@ pub async fn console_reset_password(ctx: &Ctx, username: &str) -> Result<String,
             let event = Event::new(EventKind::UserUpdated, console())
                 .target(Party::named(&row.id, &row.username))
                 .details(serde_json::json!({ "changed": ["password"], "from": "console" }));
+            audit::record(conn, now, &RequestMeta::default(), event)
+        })
+        .await?;
+    Ok(password)
+}
+
+/// `sspr admin create-admin USERNAME EMAIL [DISPLAY NAME]`: a new administrator in the built-in
+/// directory with a generated one-time password (returned, to be printed once), to be changed at
+/// the first sign-in. Refused when the directory names its administrators itself (LDAP, Active
+/// Directory) and when the username is taken. Audited as done from the console.
+pub async fn console_create_admin(
+    ctx: &Ctx,
+    username: &str,
+    email: &str,
+    display_name: &str,
+) -> Result<String, Error> {
+    if ctx.directory.admin().is_none() {
+        return Err(Error::bad_request(
+            crate::error::ErrorCode::DirectoryReadOnly,
+            "the directory names its administrators (SSPR_LDAP_ADMIN_GROUP): add the person to that group",
+        ));
+    }
+    let name = Username::parse(username, "username").map_err(|e| Error::Validation(vec![e]))?;
+    if email.parse::<lettre::Address>().is_err() {
+        return Err(Error::validation(
+            "email",
+            crate::error::FieldCode::InvalidEmail,
+            "must be an email address",
+        ));
+    }
+    let display_name = match display_name.trim() {
+        "" => name.as_str().to_owned(),
+        given => given.to_owned(),
+    };
+    let password = crate::password::generate();
+    let hash = ctx
+        .hasher
+        .hash(&Password::parse(&password, "password")?)
+        .await?;
+    let now = ctx.now();
+    let row = UserRow {
+        id: Uuid::new_v4().to_string(),
+        username: name.as_str().to_owned(),
+        username_key: name.key().to_owned(),
+        display_name,
+        email: email.to_owned(),
+        mobile_phone: None,
+        is_admin: 1,
+        disabled: 0,
+        password_hash: Some(hash),
+        failed_sign_ins: 0,
+        lockouts: 0,
+        locked_until: None,
+        password_changed_at: Some(ts(now)),
+        created_at: ts(now),
+        updated_at: ts(now),
+    };
+    ctx.store
+        .write(move |conn| {
+            if store::users::find_by_key(conn, &row.username_key)?.is_some() {
+                return Err(Error::bad_request(
+                    crate::error::ErrorCode::UsernameTaken,
+                    "another person has this username (to make them an administrator: sspr admin promote)",
+                ));
+            }
+            super::builtin::insert_person(conn, &row, true)?;
+            let event = Event::new(EventKind::UserCreated, console())
+                .target(Party::named(&row.id, &row.username))
+                .details(serde_json::json!({ "is_admin": true, "from": "console" }));
             audit::record(conn, now, &RequestMeta::default(), event)
         })
         .await?;

@@ -103,7 +103,7 @@ impl GroupName {
 
 pub const MAX_MEMBERS_PER_REQUEST: usize = 1000;
 
-fn parse_name(raw: &str) -> Result<(String, String), FieldError> {
+pub(crate) fn parse_name(raw: &str) -> Result<(String, String), FieldError> {
     let name = raw.trim();
     let n = name.chars().count();
     if n == 0 || n > 128 || name.chars().any(char::is_control) {

@@ -13,6 +13,7 @@
 pub mod bootstrap;
 pub mod builtin;
 pub mod groups;
+pub mod import;
 pub mod ldap;
 pub mod names;
 pub mod passwords;

@@ -124,6 +124,15 @@ impl Hasher {
         let params = self.params.clone();
         let text = password.expose().to_owned();
         self.run(move |memory| {
+            // Imported from another system (`sspr admin import-users`): bcrypt verifies, and a
+            // match is replaced by argon2id at once.
+            if phc.starts_with("$2") {
+                let matches = bcrypt::verify(&text, &phc).unwrap_or(false) && real;
+                return Ok(Verification {
+                    matches,
+                    needs_rehash: matches,
+                });
+            }
             let Ok(parsed) = PasswordHash::new(&phc) else {
                 // A corrupt stored hash never matches; log it, but never with the hash itself.
                 tracing::warn!("a stored password hash could not be parsed");

@@ -521,6 +521,28 @@ impl TestApp {
         res.text().await.unwrap()
     }
 
+    /// Runs `sspr ARGS` (a console command) on this app's database with `env` added; its exit
+    /// code, standard output and standard error.
+    pub fn console(&self, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sspr"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("SSPR_DATABASE_URL", &self.db.url)
+            .env("SSPR_DATA_DIR", self.db.data_dir.display().to_string())
+            .env("SSPR_JWT_KEYS", JWT_KEYS)
+            .env("SSPR_HASH_WORKERS", "1")
+            .env("SSPR_ORGANIZATION_NAME", "Example Corp")
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .expect("the sspr binary runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
     pub fn advance(&self, seconds: i64) {
         self.clock.advance(chrono::Duration::seconds(seconds));
     }

@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod capture;
 mod codes;
+mod console;
 mod directory;
 mod groups;
 mod health;

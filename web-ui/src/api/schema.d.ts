@@ -1488,6 +1488,9 @@ export interface components {
          *     - `api_key.revoked`: An administrator revoked an API key.
          *     - `api_key.used`: A request was made with an API key (method, path, scope).
          *     - `api_key.refused`: An API key was refused: revoked, expired, from an address it may not use, or without the scope.
+         *     - `console.audit_exported`: The operator exported the audit log at the console (`sspr admin export-audit`).
+         *     - `console.users_imported`: The operator imported people from a CSV file at the console (`sspr admin import-users`).
+         *     - `console.config_checked`: The operator checked the settings at the console (`sspr admin check-config`).
          *     - `admin.bootstrapped`: The first administrator was created at start-up, or the console brought one back.
          *     - `method.added`: A person added a method, waiting for its code.
          *     - `method.code_resent`: A new code was sent for a method being added.
@@ -1510,7 +1513,7 @@ export interface components {
          *     - `step_up.failed`: A wrong code when confirming it is the person.
          * @enum {string}
          */
-        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
+        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "console.audit_exported" | "console.users_imported" | "console.config_checked" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
         /**
          * @description Every field error's `code`: stable and machine-readable.
          *

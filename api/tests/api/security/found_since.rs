@@ -1273,23 +1273,8 @@ async fn item_39_the_console_brings_an_administrator_back(app: TestApp) {
         .await
         .unwrap();
     let console = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sspr"))
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("SSPR_DATABASE_URL", &app.db.url)
-            .env("SSPR_DATA_DIR", app.db.data_dir.display().to_string())
-            .env("SSPR_JWT_KEYS", crate::helpers::JWT_KEYS)
-            .env("SSPR_BOOTSTRAP_ADMIN_USERNAME", "zed")
-            .env("SSPR_HASH_WORKERS", "1")
-            .env("SSPR_ORGANIZATION_NAME", "Example Corp")
-            .args(args)
-            .output()
-            .expect("the sspr binary runs");
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let (code, out, err) = app.console(args, &[("SSPR_BOOTSTRAP_ADMIN_USERNAME", "zed")]);
+        (code == 0, out, err)
     };
     let (ok, _, err) = console(&["admin", "promote", "nobody-like-this"]);
     assert!(!ok, "an unknown name is refused");
