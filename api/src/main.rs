@@ -210,7 +210,11 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
 /// error, warnings only: its standard output is its answer, an export for instance).
 fn init_logging(format: LogFormat, console: bool) {
     use tracing_subscriber::EnvFilter;
-    let default = if console { "warn" } else { "info,actix_server=warn" };
+    let default = if console {
+        "warn"
+    } else {
+        "info,actix_server=warn"
+    };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -10,6 +10,33 @@ use crate::error::Error;
 use crate::password::Password;
 use crate::store::{self, ts, users::UserRow};
 
+/// A new, enabled administrator of the built-in directory with the password `hash`.
+fn admin_row(
+    username: &Username,
+    display_name: &str,
+    email: &str,
+    hash: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> UserRow {
+    UserRow {
+        id: Uuid::new_v4().to_string(),
+        username: username.as_str().to_owned(),
+        username_key: username.key().to_owned(),
+        display_name: display_name.to_owned(),
+        email: email.to_owned(),
+        mobile_phone: None,
+        is_admin: 1,
+        disabled: 0,
+        password_hash: Some(hash),
+        failed_sign_ins: 0,
+        lockouts: 0,
+        locked_until: None,
+        password_changed_at: Some(ts(now)),
+        created_at: ts(now),
+        updated_at: ts(now),
+    }
+}
+
 /// What start-up did about the first administrator.
 pub enum Bootstrap {
     /// Administrators exist already: nothing to do.
@@ -44,23 +71,13 @@ pub async fn bootstrap_admin(ctx: &Ctx) -> Result<Bootstrap, Error> {
         .hash(&Password::parse(&password, "password")?)
         .await?;
     let now = ctx.now();
-    let row = UserRow {
-        id: Uuid::new_v4().to_string(),
-        username: username.as_str().to_owned(),
-        username_key: username.key().to_owned(),
-        display_name: "Administrator".to_owned(),
-        email: "admin@localhost.localdomain".to_owned(),
-        mobile_phone: None,
-        is_admin: 1,
-        disabled: 0,
-        password_hash: Some(hash),
-        failed_sign_ins: 0,
-        lockouts: 0,
-        locked_until: None,
-        password_changed_at: Some(ts(now)),
-        created_at: ts(now),
-        updated_at: ts(now),
-    };
+    let row = admin_row(
+        &username,
+        "Administrator",
+        "admin@localhost.localdomain",
+        hash,
+        now,
+    );
     let created = ctx
         .store
         .write(move |conn| {
@@ -210,23 +227,7 @@ pub async fn console_create_admin(
         .hash(&Password::parse(&password, "password")?)
         .await?;
     let now = ctx.now();
-    let row = UserRow {
-        id: Uuid::new_v4().to_string(),
-        username: name.as_str().to_owned(),
-        username_key: name.key().to_owned(),
-        display_name,
-        email: email.to_owned(),
-        mobile_phone: None,
-        is_admin: 1,
-        disabled: 0,
-        password_hash: Some(hash),
-        failed_sign_ins: 0,
-        lockouts: 0,
-        locked_until: None,
-        password_changed_at: Some(ts(now)),
-        created_at: ts(now),
-        updated_at: ts(now),
-    };
+    let row = admin_row(&name, &display_name, email, hash, now);
     ctx.store
         .write(move |conn| {
             if store::users::find_by_key(conn, &row.username_key)?.is_some() {
