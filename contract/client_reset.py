@@ -6,13 +6,16 @@ through the generated client: the administrator signs in, opens the policy to on
 and creates a person; the person signs in, changes the administrator's password, registers an
 email address with the code mailed to it; then someone who forgot that password solves the
 CAPTCHA, starts a reset, gets the code by mail, verifies it, sets a new password, and signs in
-with it.
+with it. The administrator has registered a webhook endpoint for `password.reset`: a local
+receiver gets the event and checks its signature with the Standard Webhooks library from PyPI.
 
     python contract/client_reset.py GENERATED_CLIENT_DIR SSPR_BINARY
 """
 
 import base64
 import email
+import http.server
+import threading
 import email.policy
 import hashlib
 import json
@@ -26,6 +29,7 @@ import tempfile
 import time
 
 from aiosmtpd.controller import Controller
+from standardwebhooks.webhooks import Webhook
 
 CLIENT_DIR, BINARY = sys.argv[1], sys.argv[2]
 sys.path.insert(0, CLIENT_DIR)
@@ -33,6 +37,7 @@ sys.path.insert(0, CLIENT_DIR)
 from self_service_password_reset_api_client import AuthenticatedClient, Client  # noqa: E402
 from self_service_password_reset_api_client.api.admin import (  # noqa: E402
     create_user,
+    create_webhook,
     get_policy,
     put_policy,
 )
@@ -55,6 +60,8 @@ from self_service_password_reset_api_client.models import (  # noqa: E402
     ChangePasswordRequest,
     CodeChallenge,
     CreateUser,
+    CreateWebhook,
+    WebhookEvent,
     EmailKind,
     NewPasswordRequest,
     Policy,
@@ -94,6 +101,21 @@ class Mailbox:
                         return found.group(1)
             time.sleep(0.1)
         raise AssertionError(f"no code was mailed to {address}")
+
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    """A webhook receiver: keeps every request (headers and body) and answers 204."""
+
+    received = []
+
+    def do_POST(self):  # noqa: N802 (http.server's name)
+        body = self.rfile.read(int(self.headers.get("content-length", "0")))
+        Receiver.received.append(({k.lower(): v for k, v in self.headers.items()}, body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
 
 
 def expect(response, status: int):
@@ -144,11 +166,14 @@ def main() -> None:
             "SSPR_SMTP_FROM": "Example Corp <no-reply@example.com>",
             "SSPR_OUTBOX_POLL_MS": "50",
             "SSPR_CAPTCHA_DIFFICULTY": "1000",
+            "SSPR_WEBHOOKS_ALLOW_PRIVATE": "true",
         },
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
+    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
     try:
         anonymous = Client(base_url=base, raise_on_unexpected_status=False)
         for _ in range(100):
@@ -182,6 +207,16 @@ def main() -> None:
                 client=admin, body=Policy.from_dict(policy), if_match=current.headers["etag"]
             ),
             200,
+        )
+        hook = expect(
+            create_webhook.sync_detailed(
+                client=admin,
+                body=CreateWebhook(
+                    url=f"http://127.0.0.1:{receiver.server_address[1]}/hooks/sspr",
+                    events=[WebhookEvent.PASSWORD_RESET],
+                ),
+            ),
+            201,
         )
         temporary = secrets.token_urlsafe(18)
         expect(
@@ -270,8 +305,28 @@ def main() -> None:
             client=anonymous, body=SignInRequest(username="jane", password=chosen)
         )
         assert refused.status_code == 401, refused
+
+        # The reset reached the webhook receiver, signed: the Standard Webhooks library checks it.
+        for _ in range(100):
+            if Receiver.received:
+                break
+            time.sleep(0.1)
+        assert len(Receiver.received) == 1, Receiver.received
+        headers, body = Receiver.received[0]
+        event = Webhook(hook.secret).verify(body, headers)
+        assert event["type"] == "password.reset", event
+        assert event["data"]["username"] == "jane", event
+        try:
+            Webhook(hook.secret).verify(body.replace(b"jane", b"john"), headers)
+            raise AssertionError("a changed body must not verify")
+        except AssertionError:
+            raise
+        except Exception:
+            pass
         print("the generated client ran a whole reset: start, challenge, verify, new password")
+        print("the reset's webhook verified with the Standard Webhooks library")
     finally:
+        receiver.shutdown()
         server.terminate()
         server.wait(timeout=10)
         controller.stop()

@@ -15,7 +15,7 @@ binary="${SSPR_BINARY:-$target/debug/sspr}"
 case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
 npm_flags=(--no-audit --no-fund --loglevel=error)
 
-if [ ! -x "$venv/bin/openapi-python-client" ] || ! "$venv/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+if [ ! -x "$venv/bin/openapi-python-client" ] || ! "$venv/bin/python" -c "import aiosmtpd, standardwebhooks" 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q --disable-pip-version-check -r contract/lint-requirements.txt
 fi

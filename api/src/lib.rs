@@ -30,4 +30,5 @@ pub mod reports;
 pub mod session;
 pub mod store;
 pub mod tokens;
+pub mod webhooks;
 pub mod wire;

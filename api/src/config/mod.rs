@@ -87,6 +87,8 @@ pub struct Config {
     pub passkey_rp_id: Option<String>,
     /// Start although passkeys exist under another relying party id (`SSPR_PASSKEY_RP_ID_CHANGED`).
     pub passkey_rp_id_changed: bool,
+    /// Webhooks may go to loopback, private and link-local addresses (`SSPR_WEBHOOKS_ALLOW_PRIVATE`).
+    pub webhooks_allow_private: bool,
     /// Shown in messages ("Your Example Corp verification code …").
     pub organization_name: String,
     /// From `SSPR_ENCRYPTION_KEYS`: key codes are MAC'd with and TOTP secrets encrypted with.
@@ -290,6 +292,7 @@ impl Config {
             http_workers: server.http_workers,
             passkey_rp_id,
             passkey_rp_id_changed: server.passkey_rp_id_changed,
+            webhooks_allow_private: server.webhooks_allow_private,
             organization_name: server.organization_name,
             encryption_keys,
             codes,

@@ -68,6 +68,9 @@ pub(super) struct Server {
     /// Start although passkeys were registered under another relying party id (they stop
     /// working; people register new ones).
     pub passkey_rp_id_changed: bool,
+    /// Let webhooks go to loopback, private and link-local addresses (tests, or a receiver on
+    /// the internal network); off, such endpoints are refused (server-side request forgery).
+    pub webhooks_allow_private: bool,
 }
 
 impl Default for Server {
@@ -97,6 +100,7 @@ impl Default for Server {
             hash_queue: 64,
             passkey_rp_id: None,
             passkey_rp_id_changed: false,
+            webhooks_allow_private: false,
         }
     }
 }

@@ -30,9 +30,13 @@ impl TwilioGateway {
         if account_sid.is_empty() || !account_sid.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err("SSPR_SMS_ACCOUNT_SID must be letters and digits".to_owned());
         }
+        // An idle connection is dropped after 2 s: gateways close theirs after a few seconds
+        // (Node's default is 5 s), and a send on a connection the gateway just closed fails
+        // without ever reaching it (the text was "not delivered" after a quiet spell).
         let client = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)
+            .pool_idle_timeout(Duration::from_secs(2))
             .build()
             .map_err(|e| format!("SMS gateway client: {e}"))?;
         let base = base.trim_end_matches('/');

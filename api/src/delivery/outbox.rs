@@ -109,6 +109,27 @@ pub async fn deliver_due(ctx: &Ctx) -> Result<(usize, usize), Error> {
             })
             .await?;
         let Some(row) = claimed else { continue };
+        if row.kind == crate::store::webhooks::KIND {
+            let (outcome, attempts) = (crate::webhooks::send(ctx, &row).await, row.attempts);
+            let token_c = token.clone();
+            let done = ctx.now();
+            ctx.store
+                .write(move |conn| match outcome {
+                    Ok(answer) => {
+                        store::outbox::mark_sent(conn, &id, &token_c, ts(done))?;
+                        store::webhooks::record_answer(conn, &id, &token_c, &answer)
+                    }
+                    Err(answer) => store::outbox::mark_failed(
+                        conn,
+                        &id,
+                        &token_c,
+                        ts(done + backoff(attempts)),
+                        &answer,
+                    ),
+                })
+                .await?;
+            continue;
+        }
         let message = EmailMessage {
             to: row.recipient,
             subject: row.subject,
@@ -171,6 +192,9 @@ pub fn spawn_sender(ctx: Ctx) -> Sender {
             }
             if *stopping.borrow() {
                 break;
+            }
+            if let Err(e) = crate::webhooks::dispatch(&ctx).await {
+                tracing::warn!(error = %e, "webhook dispatch failed");
             }
             if let Err(e) = deliver_due(&ctx).await {
                 tracing::warn!(error = %e, "outbox pass failed");

@@ -19,8 +19,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt as _, scope};
 
 use handlers::{
-    admin_api_keys, admin_audit, admin_groups, admin_policy, admin_users, auth, health, me,
-    me_methods, public, recovery, reports,
+    admin_api_keys, admin_audit, admin_groups, admin_policy, admin_users, admin_webhooks, auth,
+    health, me, me_methods, public, recovery, reports,
 };
 
 #[derive(OpenApi)]
@@ -211,7 +211,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(admin_audit::list)
             .service(admin_api_keys::list)
             .service(admin_api_keys::create)
-            .service(admin_api_keys::revoke),
+            .service(admin_api_keys::revoke)
+            .service(admin_webhooks::list)
+            .service(admin_webhooks::create)
+            .service(admin_webhooks::remove)
+            .service(admin_webhooks::deliveries)
+            .service(admin_webhooks::redeliver),
     );
 }
 
@@ -237,7 +242,10 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 fn key_scopes(api: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::security::SecurityRequirement;
     for (path, item) in api.paths.paths.iter_mut() {
-        if !path.starts_with("/api/v1/admin/") || path.starts_with("/api/v1/admin/api-keys") {
+        if !path.starts_with("/api/v1/admin/")
+            || path.starts_with("/api/v1/admin/api-keys")
+            || path.starts_with("/api/v1/admin/webhooks")
+        {
             continue;
         }
         for (method, operation) in [

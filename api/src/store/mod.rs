@@ -23,6 +23,7 @@ pub mod rate;
 pub mod schema;
 pub mod sessions;
 pub mod users;
+pub mod webhooks;
 
 use std::path::PathBuf;
 use std::time::Duration;

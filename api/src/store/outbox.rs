@@ -84,6 +84,9 @@ pub fn claim(
         outbox::table
             .filter(outbox::id.eq(id))
             .filter(outbox::sent_at.is_null())
+            // Still due: another sender may have tried it, failed and put it off since this
+            // one read the list (without this it was sent again at once).
+            .filter(outbox::next_attempt_at.le(now))
             .filter(
                 outbox::claimed_until
                     .is_null()

@@ -239,3 +239,15 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        url -> Text,
+        events -> Text,
+        secret_sealed -> Text,
+        description -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -32,3 +32,4 @@ mod security;
 mod startup;
 mod tokens;
 mod users;
+mod webhooks;

@@ -410,6 +410,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description The URL must be http(s) and resolve to public addresses only (loopback, private and
+         *     link-local ones are refused unless `SSPR_WEBHOOKS_ALLOW_PRIVATE`). Deliveries are signed as
+         *     Standard Webhooks says with the secret in this answer, shown only this once. Audited.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Its deliveries not made yet are dropped. Audited.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook endpoint's deliveries
+         * @description The latest deliveries, the newest first, with the receiver's last answer.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description The same message (the same `webhook-id`) is sent again at once, whether it was delivered or
+         *     not. Audited.
+         */
+        post: operations["redeliver_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -1359,10 +1443,29 @@ export interface components {
             password?: string | null;
             username: string;
         };
+        /** @description An endpoint to register. */
+        CreateWebhook: {
+            description?: string | null;
+            /** @description The events it wants (at least one). */
+            events: components["schemas"]["WebhookEvent"][];
+            /**
+             * @description Where events are posted: http(s), resolving to public addresses only (unless
+             *     `SSPR_WEBHOOKS_ALLOW_PRIVATE`).
+             */
+            url: string;
+        };
         /** @description A key just created, with its secret: shown this once, kept nowhere (only its MAC is). */
         CreatedApiKey: {
             key: components["schemas"]["ApiKey"];
             /** @description `Authorization: Bearer <secret>`. */
+            secret: string;
+        };
+        /**
+         * @description An endpoint just registered, with the secret its deliveries are signed with (Standard
+         *     Webhooks, `whsec_…`): shown this once.
+         */
+        CreatedWebhook: {
+            endpoint: components["schemas"]["Webhook"];
             secret: string;
         };
         CustomizationPolicy: {
@@ -1491,6 +1594,9 @@ export interface components {
          *     - `console.audit_exported`: The operator exported the audit log at the console (`sspr admin export-audit`).
          *     - `console.users_imported`: The operator imported people from a CSV file at the console (`sspr admin import-users`).
          *     - `console.config_checked`: The operator checked the settings at the console (`sspr admin check-config`).
+         *     - `webhook.created`: An administrator registered a webhook endpoint (its secret was shown once).
+         *     - `webhook.deleted`: An administrator removed a webhook endpoint.
+         *     - `webhook.redelivered`: An administrator asked for a webhook delivery to be sent again.
          *     - `admin.bootstrapped`: The first administrator was created at start-up, or the console brought one back.
          *     - `method.added`: A person added a method, waiting for its code.
          *     - `method.code_resent`: A new code was sent for a method being added.
@@ -1513,7 +1619,7 @@ export interface components {
          *     - `step_up.failed`: A wrong code when confirming it is the person.
          * @enum {string}
          */
-        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "console.audit_exported" | "console.users_imported" | "console.config_checked" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
+        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "console.audit_exported" | "console.users_imported" | "console.config_checked" | "webhook.created" | "webhook.deleted" | "webhook.redelivered" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
         /**
          * @description Every field error's `code`: stable and machine-readable.
          *
@@ -2294,6 +2400,51 @@ export interface components {
             credential: Record<string, never>;
             /** Format: uuid */
             method_id: string;
+        };
+        /** @description An endpoint (never its secret). */
+        Webhook: {
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            description?: string | null;
+            /** Format: uuid */
+            endpoint_id: string;
+            events: components["schemas"]["WebhookEvent"][];
+            url: string;
+        };
+        /** @description One delivery: the message (`webhook-id`), its event, and how it went. */
+        WebhookDelivery: {
+            /**
+             * Format: int32
+             * @description Failed attempts so far.
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /** @description The `webhook-id` it is sent with (the same when it is sent again). */
+            delivery_id: string;
+            event: string;
+            /** @description The receiver's last answer (`HTTP 200`, `HTTP 500: …`) or why it could not be sent. */
+            last_answer?: string | null;
+            /**
+             * Format: date-time
+             * @description When it is tried next, while it is not delivered.
+             */
+            next_attempt_at?: string | null;
+        };
+        /** @description An endpoint's latest deliveries (at most 100), the newest first. */
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+        };
+        /**
+         * @description What an endpoint may be told about.
+         * @enum {string}
+         */
+        WebhookEvent: "password.reset" | "account.unlocked" | "method.added" | "method.removed" | "self_service.blocked" | "account.locked";
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
         };
     };
     responses: {
@@ -3140,6 +3291,139 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhook"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its latest deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    redeliver_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint */
+                endpoint_id: string;
+                /** @description The delivery (its webhook-id) */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description It will be sent again in a moment */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

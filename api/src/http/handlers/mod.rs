@@ -6,6 +6,7 @@ pub mod admin_audit;
 pub mod admin_groups;
 pub mod admin_policy;
 pub mod admin_users;
+pub mod admin_webhooks;
 pub mod auth;
 pub mod health;
 pub mod me;

@@ -11,3 +11,4 @@ pub mod public;
 pub mod recovery;
 pub mod registration;
 pub mod session;
+pub mod webhooks;
