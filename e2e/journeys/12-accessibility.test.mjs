@@ -11,7 +11,7 @@ import { message } from '../lib/catalogue.mjs';
 
 const SIGNED_OUT = ['/signin', '/recover'];
 const SIGNED_IN = ['/security-info', '/change-password'];
-const ADMIN_PAGES = ['/admin/policy', '/admin/users', '/admin/groups', '/admin/audit', '/admin/activity', '/admin/keys'];
+const ADMIN_PAGES = ['/admin/policy', '/admin/users', '/admin/groups', '/admin/audit', '/admin/activity', '/admin/keys', '/admin/webhooks'];
 
 test('12. every page passes axe, left to right and right to left (sqlite)', async () => {
   await journey('12-accessibility', { backend: 'sqlite' }, async ({ stack, page, shot }) => {

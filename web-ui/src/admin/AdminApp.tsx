@@ -8,6 +8,7 @@ import { DirectoryProvider } from './common/directory';
 import GroupDetailPage from './groups/GroupDetailPage';
 import GroupsPage from './groups/GroupsPage';
 import ApiKeysPage from './keys/ApiKeysPage';
+import WebhooksPage from './webhooks/WebhooksPage';
 import PolicyPage from './policy/PolicyPage';
 import UserDetailPage from './users/UserDetailPage';
 import UsersPage from './users/UsersPage';
@@ -16,7 +17,7 @@ import './admin.css';
 // chart.js is only needed on the activity page, so it is loaded when that page is opened.
 const ActivityPage = lazy(() => import('./activity/ActivityPage'));
 
-const SECTIONS = ['policy', 'users', 'groups', 'audit', 'activity', 'keys'] as const;
+const SECTIONS = ['policy', 'users', 'groups', 'audit', 'activity', 'keys', 'webhooks'] as const;
 
 function AdminNav() {
   return (
@@ -61,6 +62,7 @@ export default function AdminApp() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="activity" element={<ActivityPage />} />
               <Route path="keys" element={<ApiKeysPage />} />
+              <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="*" element={<AdminNotFound />} />
             </Routes>
           </Suspense>
