@@ -86,6 +86,20 @@ pub fn list(conn: &mut DbConn, filter: &Filter, limit: i64) -> Result<Vec<AuditR
         .load(conn)?)
 }
 
+/// Rows of exactly these types at or after `since`, oldest first (for the webhooks).
+pub fn of_types_since(
+    conn: &mut DbConn,
+    types: &[&str],
+    since: NaiveDateTime,
+) -> Result<Vec<AuditRow>, Error> {
+    Ok(audit_events::table
+        .filter(audit_events::event_type.eq_any(types))
+        .filter(audit_events::at.ge(since))
+        .order(audit_events::at.asc())
+        .select(AuditRow::as_select())
+        .load(conn)?)
+}
+
 /// Rows whose type starts with `prefix`, at or after `since` (for the reports).
 pub fn with_prefix_since(
     conn: &mut DbConn,

@@ -283,14 +283,8 @@ pub async fn dispatch(ctx: &Ctx) -> Result<usize, Error> {
             if endpoints.is_empty() {
                 return Ok((endpoints, Vec::new(), Vec::new()));
             }
-            let mut entries = Vec::new();
-            for event in WebhookEvent::ALL {
-                entries.extend(store::audit::with_prefix_since(
-                    conn,
-                    event.audited_as().as_str(),
-                    since,
-                )?);
-            }
+            let types = WebhookEvent::ALL.map(|e| e.audited_as().as_str());
+            let entries = store::audit::of_types_since(conn, &types, since)?;
             // A delivery is queued after its entry was written, so at or after `since`.
             let queued = rows::queued_since(conn, since)?;
             Ok((endpoints, entries, queued))

@@ -417,7 +417,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhook endpoints */
+        /**
+         * List webhook endpoints
+         * @description Every registered endpoint with its events; never its signing secret.
+         */
         get: operations["list_webhooks"];
         put?: never;
         /**

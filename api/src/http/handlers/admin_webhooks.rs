@@ -14,6 +14,8 @@ use crate::http::wire::webhooks::{
 use crate::webhooks;
 
 /// List webhook endpoints
+///
+/// Every registered endpoint with its events; never its signing secret.
 #[utoipa::path(
     operation_id = "list_webhooks",
     tag = "admin",

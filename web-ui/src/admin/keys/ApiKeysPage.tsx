@@ -10,6 +10,7 @@ import { FieldErrorsContext } from '../common/FieldErrorsContext';
 import { CheckboxField, FieldMessages, FieldsetField, TextField } from '../common/fields';
 import { formatDateTime } from '../common/format';
 import { problemMessage, settle, type AdminProblem, type FieldErrorItem } from '../common/problem';
+import { SecretOnce } from '../common/SecretOnce';
 import { ConfirmButton, ErrorAlert, StatusRegion } from '../common/StatusMessages';
 import type { ApiKey, ApiKeyScope } from '../common/types';
 
@@ -100,16 +101,15 @@ export default function ApiKeysPage() {
       {problem !== null && <ErrorAlert message={problemMessage(problem)} />}
       <StatusRegion message={keys === null ? t('admin.common.loading') : status} />
       {secret !== null && (
-        <section className="admin-card admin-secret" aria-labelledby="key-secret-heading">
-          <h3 id="key-secret-heading">{t('admin.keys.secretTitle', { name: secret.name })}</h3>
-          <p>{t('admin.keys.secretOnce')}</p>
-          <p>
-            <code data-testid="api-key-secret">{secret.value}</code>
-          </p>
-          <button type="button" className="admin-button" onClick={() => setSecret(null)}>
-            {t('admin.keys.secretSaved')}
-          </button>
-        </section>
+        <SecretOnce
+          id="key-secret-heading"
+          title={t('admin.keys.secretTitle', { name: secret.name })}
+          explanation={t('admin.keys.secretOnce')}
+          value={secret.value}
+          testId="api-key-secret"
+          dismissLabel={t('admin.keys.secretSaved')}
+          onDismiss={() => setSecret(null)}
+        />
       )}
       {keys !== null && keys.length === 0 && <p>{t('admin.keys.none')}</p>}
       {keys !== null && keys.length > 0 && (

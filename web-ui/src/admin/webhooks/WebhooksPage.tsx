@@ -10,6 +10,7 @@ import { FieldErrorsContext } from '../common/FieldErrorsContext';
 import { CheckboxField, FieldsetField, TextField } from '../common/fields';
 import { formatDateTime } from '../common/format';
 import { problemMessage, settle, type AdminProblem, type FieldErrorItem } from '../common/problem';
+import { SecretOnce } from '../common/SecretOnce';
 import { ConfirmButton, ErrorAlert, StatusRegion } from '../common/StatusMessages';
 import type { Webhook, WebhookDelivery, WebhookEvent } from '../common/types';
 
@@ -173,16 +174,15 @@ export default function WebhooksPage() {
       {problem !== null && <ErrorAlert message={problemMessage(problem)} />}
       <StatusRegion message={endpoints === null ? t('admin.common.loading') : status} />
       {secret !== null && (
-        <section className="admin-card admin-secret" aria-labelledby="webhook-secret-heading">
-          <h3 id="webhook-secret-heading">{t('admin.webhooks.secretTitle', { url: secret.url })}</h3>
-          <p>{t('admin.webhooks.secretOnce')}</p>
-          <p>
-            <code data-testid="webhook-secret">{secret.value}</code>
-          </p>
-          <button type="button" className="admin-button" onClick={() => setSecret(null)}>
-            {t('admin.webhooks.secretSaved')}
-          </button>
-        </section>
+        <SecretOnce
+          id="webhook-secret-heading"
+          title={t('admin.webhooks.secretTitle', { url: secret.url })}
+          explanation={t('admin.webhooks.secretOnce')}
+          value={secret.value}
+          testId="webhook-secret"
+          dismissLabel={t('admin.webhooks.secretSaved')}
+          onDismiss={() => setSecret(null)}
+        />
       )}
       {endpoints !== null && endpoints.length === 0 && <p>{t('admin.webhooks.none')}</p>}
       {endpoints !== null && endpoints.length > 0 && (
