@@ -152,12 +152,15 @@ impl Application {
         wrap: impl FnOnce(Arc<dyn Directory>) -> Arc<dyn Directory>,
     ) -> Result<Ctx, StartError> {
         let config = Arc::new(config);
-        let store = {
+        let mut store = {
             let (target, size) = (config.database.clone(), config.database_pool_size);
             tokio::task::spawn_blocking(move || Store::open(&target, size))
                 .await
                 .map_err(|e| StartError::Startup(Error::internal(e.to_string())))??
         };
+        if config.audit_log {
+            store.stream_audit(crate::audit::stream::sink());
+        }
         let keys =
             Keyring::load_or_generate(&config.jwt_keys, &config.data_dir, &config.public_url)
                 .map_err(StartError::Keys)?;

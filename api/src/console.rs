@@ -109,13 +109,7 @@ pub async fn export_audit(
     match format {
         ExportFormat::Jsonl => {
             for e in &entries {
-                let line = serde_json::json!({
-                    "id": e.id, "at": e.at, "type": e.event_type, "outcome": e.outcome,
-                    "actor_id": e.actor_id, "actor_name": e.actor_name,
-                    "target_id": e.target_id, "target_name": e.target_name,
-                    "ip": e.ip, "user_agent": e.user_agent, "details": e.details,
-                });
-                writeln!(out, "{line}").map_err(io)?;
+                writeln!(out, "{}", e.json()).map_err(io)?;
             }
         }
         ExportFormat::Csv => {

@@ -149,6 +149,9 @@ fn main() -> ExitCode {
             }
         };
     init_logging(config.log_format, console.is_some());
+    if console.is_some() {
+        sspr::audit::stream::set_output(sspr::audit::stream::Output::Stderr);
+    }
     if let Some(command) = console {
         return run_console(config, command);
     }

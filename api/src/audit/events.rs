@@ -79,6 +79,7 @@ event_kinds! {
     MethodRegistered = "method.registered": "A method was verified and counts now.",
     MethodVerificationFailed = "method.verification_failed": "A wrong code for a method being added.",
     MethodRemoved = "method.removed": "A person removed a method.",
+    RegistrationCompleted = "registration.completed": "A person now has the methods the policy requires (a method that became active made it so).",
     MethodsConfirmed = "method.confirmed": "A person confirmed their methods are still theirs.",
     UserReregistrationRequired = "user.reregistration_required": "An administrator removed a person's methods: they register again.",
     RecoveryStarted = "recovery.started": "A reset or unlock began (for a real person or a decoy).",

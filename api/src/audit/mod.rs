@@ -15,6 +15,7 @@ use crate::error::{Error, FieldCode};
 use crate::store;
 
 mod events;
+pub mod stream;
 
 pub use events::EventKind;
 
@@ -150,6 +151,18 @@ pub struct Entry {
     pub details: serde_json::Value,
 }
 
+impl Entry {
+    /// The entry as one JSON object (`export-audit --format jsonl` and the audit stream).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id, "at": self.at, "type": self.event_type, "outcome": self.outcome,
+            "actor_id": self.actor_id, "actor_name": self.actor_name,
+            "target_id": self.target_id, "target_name": self.target_name,
+            "ip": self.ip, "user_agent": self.user_agent, "details": self.details,
+        })
+    }
+}
+
 /// A page of entries, newest first, and where the next (older) page starts.
 pub struct Page {
     pub items: Vec<Entry>,
@@ -240,7 +253,7 @@ pub async fn list(ctx: &Ctx, query: Search) -> Result<Page, Error> {
     Ok(Page { items, next_cursor })
 }
 
-fn entry(row: store::audit::AuditRow) -> Entry {
+pub(crate) fn entry(row: store::audit::AuditRow) -> Entry {
     Entry {
         at: store::utc(row.at),
         details: serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null),

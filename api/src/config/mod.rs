@@ -74,6 +74,8 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub trusted_proxies: Vec<IpNet>,
     pub log_format: LogFormat,
+    /// Committed audit entries also go to the output as JSON lines ([`crate::audit::stream`]).
+    pub audit_log: bool,
     pub argon2: Argon2Settings,
     /// Threads that run password hashing, and how many jobs may wait for them.
     pub hash_workers: usize,
@@ -284,6 +286,7 @@ impl Config {
             cors_origins: server.cors_origins,
             trusted_proxies,
             log_format: server.log_format,
+            audit_log: server.audit_log,
             argon2,
             hash_workers: server.hash_workers,
             hash_queue: server.hash_queue,

@@ -51,6 +51,9 @@ pub(super) struct Server {
     pub cors_origins: Vec<String>,
     pub trusted_proxies: Vec<String>,
     pub log_format: LogFormat,
+    /// Also write every audit entry, once committed, to standard output as one JSON line
+    /// (`"log": "audit"`), for a SIEM that reads the service's output.
+    pub audit_log: bool,
     pub body_limit_bytes: usize,
     pub http_workers: Option<usize>,
     pub organization_name: String,
@@ -85,6 +88,7 @@ impl Default for Server {
             cors_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             log_format: LogFormat::Text,
+            audit_log: false,
             body_limit_bytes: 16 * 1024,
             http_workers: None,
             organization_name: "Self-service password reset".to_owned(),

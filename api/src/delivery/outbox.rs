@@ -75,6 +75,7 @@ fn enqueue_at(
         claim_token: None,
         sent_at: None,
         last_error: None,
+        given_up_at: None,
     })?;
     Ok(id)
 }
@@ -110,24 +111,11 @@ pub async fn deliver_due(ctx: &Ctx) -> Result<(usize, usize), Error> {
             .await?;
         let Some(row) = claimed else { continue };
         if row.kind == crate::store::webhooks::KIND {
-            let (outcome, attempts) = (crate::webhooks::send(ctx, &row).await, row.attempts);
-            let token_c = token.clone();
-            let done = ctx.now();
-            ctx.store
-                .write(move |conn| match outcome {
-                    Ok(answer) => {
-                        store::outbox::mark_sent(conn, &id, &token_c, ts(done))?;
-                        store::webhooks::record_answer(conn, &id, &token_c, &answer)
-                    }
-                    Err(answer) => store::outbox::mark_failed(
-                        conn,
-                        &id,
-                        &token_c,
-                        ts(done + backoff(attempts)),
-                        &answer,
-                    ),
-                })
-                .await?;
+            if crate::webhooks::deliver(ctx, &row, &token).await? {
+                sent += 1;
+            } else {
+                failed += 1;
+            }
             continue;
         }
         let message = EmailMessage {

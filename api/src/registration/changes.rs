@@ -171,6 +171,7 @@ pub async fn set_answers(
     ctx.store
         .write(move |conn| {
             let stage = step_up::require(conn, &policy, &user, &principal_c, now)?;
+            let had_enough = super::has_enough(conn, &policy, &user)?;
             store::methods::replace_answers(conn, &user.id, &rows)?;
             let existed = store::methods::for_user(conn, &user.id)?
                 .into_iter()
@@ -194,6 +195,7 @@ pub async fn set_answers(
                 .target(party)
                 .details(serde_json::json!({ "method_id": row.id, "kind": row.kind, "questions": rows.len() }));
             audit::record(conn, now, &meta_c, event)?;
+            super::record_if_completed(conn, &policy, &user, had_enough, &meta_c, now)?;
             let change = if existed { Change::QuestionsChanged } else { Change::QuestionsAdded };
             notify_change(&ctx_c, conn, &policy, &user, &change, None, &meta_c, now)?;
             view(&row, &policy, now).ok_or_else(|| Error::internal("unreadable method"))

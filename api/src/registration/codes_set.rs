@@ -58,6 +58,7 @@ pub(super) async fn generate(
                 .filter(|m| m.kind == row.kind)
                 .map(|m| m.id)
                 .collect();
+            let had_enough = super::has_enough(conn, &policy, &user)?;
             store::methods::insert(conn, &row)?;
             store::methods::delete_kind_except(conn, &user.id, &row.kind, &row.id)?;
             confirmed(conn, &user, now)?;
@@ -71,6 +72,7 @@ pub(super) async fn generate(
                     "replaced": replaced,
                 }));
             audit::record(conn, now, &meta_c, event)?;
+            super::record_if_completed(conn, &policy, &user, had_enough, &meta_c, now)?;
             let change = Change::CodesGenerated {
                 again: !replaced.is_empty(),
             };

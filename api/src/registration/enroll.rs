@@ -413,6 +413,7 @@ pub async fn verify(
             // Verified: it replaces any earlier method of the same kind (a person keeps
             // several passkeys).
             let method = methods::registry(kind);
+            let had_enough = super::has_enough(conn, &policy, &user)?;
             let replaced: Vec<MethodRow> = if method.one_per_person() {
                 let replaced = store::methods::for_user(conn, &user.id)?
                     .into_iter()
@@ -441,6 +442,7 @@ pub async fn verify(
                     "replaced": replaced.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
                 }));
             audit::record(conn, now, &meta_c, event)?;
+            super::record_if_completed(conn, &policy, &user, had_enough, &meta_c, now)?;
             let change = if !replaced.is_empty() {
                 Change::Replaced(kind)
             } else {

@@ -18,6 +18,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::audit::{self, Event, EventKind, Party};
+use crate::context::RequestMeta;
 use crate::directory::Person;
 use crate::error::Error;
 use crate::methods::{self, Proof, factor, parse_kind};
@@ -137,9 +139,7 @@ pub fn status(
 ) -> Result<RegistrationStatus, Error> {
     let is_admin = user.is_admin;
     let scoped = in_scope(policy, is_admin, groups);
-    let active = active_methods(&store::methods::for_user(conn, &user.id)?);
-    let answers = store::methods::answers(conn, &user.id)?.len();
-    let methods_registered = count_registered(policy, is_admin, &active, answers);
+    let methods_registered = registered(conn, policy, user)?;
     let methods_required = methods_required(policy, is_admin);
     let compliant = methods_registered >= methods_required;
     let days = policy.registration.reconfirm_days;
@@ -157,6 +157,45 @@ pub fn status(
         reconfirm_required: scoped && reconfirm_due_at.is_some_and(|due| due <= now),
         reconfirm_due_at,
     })
+}
+
+/// How many of the methods required `user` has now ([`count_registered`] of their rows).
+fn registered(conn: &mut DbConn, policy: &Policy, user: &Person) -> Result<u32, Error> {
+    let active = active_methods(&store::methods::for_user(conn, &user.id)?);
+    let answers = store::methods::answers(conn, &user.id)?.len();
+    Ok(count_registered(policy, user.is_admin, &active, answers))
+}
+
+/// Whether `user` has the methods the policy requires (scope and reconfirmation aside): what a
+/// change of methods compares before and after, for [`record_if_completed`].
+pub(super) fn has_enough(conn: &mut DbConn, policy: &Policy, user: &Person) -> Result<bool, Error> {
+    Ok(registered(conn, policy, user)? >= methods_required(policy, user.is_admin))
+}
+
+/// After a method became active (in the same transaction): records `registration.completed`
+/// when the person now has the methods the policy requires and did not before (`had_enough`,
+/// from [`has_enough`] before the change). Again after falling short and catching up.
+pub(super) fn record_if_completed(
+    conn: &mut DbConn,
+    policy: &Policy,
+    user: &Person,
+    had_enough: bool,
+    meta: &RequestMeta,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    if had_enough {
+        return Ok(());
+    }
+    let count = registered(conn, policy, user)?;
+    let required = methods_required(policy, user.is_admin);
+    if count < required {
+        return Ok(());
+    }
+    let party = Party::named(&user.id, &user.username);
+    let event = Event::new(EventKind::RegistrationCompleted, party.clone())
+        .target(party)
+        .details(serde_json::json!({ "methods_registered": count, "methods_required": required }));
+    audit::record(conn, now, meta, event)
 }
 
 #[cfg(test)]

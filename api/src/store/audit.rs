@@ -27,7 +27,20 @@ pub fn insert(conn: &mut DbConn, row: &AuditRow) -> Result<(), Error> {
     diesel::insert_into(audit_events::table)
         .values(row)
         .execute(conn)?;
+    WRITTEN.with(|w| w.borrow_mut().push(row.clone()));
     Ok(())
+}
+
+thread_local! {
+    /// The rows [`insert`] wrote during the storage call running on this thread: a call runs
+    /// whole on one blocking thread, so [`super::Store`] can tell which rows its transaction
+    /// committed and hand them to the audit stream, and forget those it rolled back.
+    static WRITTEN: std::cell::RefCell<Vec<AuditRow>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The rows written on this thread since the last call (and forgets them).
+pub(super) fn take_written() -> Vec<AuditRow> {
+    WRITTEN.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }
 
 #[derive(Clone, Debug, Default)]

@@ -26,6 +26,7 @@ pub mod users;
 pub mod webhooks;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -133,11 +134,15 @@ pub enum OpenError {
     Migrate(String),
 }
 
+/// Where committed audit rows go besides the database (the audit stream).
+pub type AuditSink = Arc<dyn Fn(Vec<audit::AuditRow>) + Send + Sync>;
+
 /// The pool and the backend it talks to. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
     pool: Pool<Manager>,
     backend: &'static str,
+    audit_sink: Option<AuditSink>,
 }
 
 impl Store {
@@ -185,7 +190,14 @@ impl Store {
         Ok(Self {
             pool,
             backend: target.backend_name(),
+            audit_sink: None,
         })
+    }
+
+    /// From now on, hands every audit row to `sink` once the call that wrote it has committed
+    /// it (never a row a failed transaction rolled back).
+    pub fn stream_audit(&mut self, sink: AuditSink) {
+        self.audit_sink = Some(sink);
     }
 
     pub fn backend(&self) -> &'static str {
@@ -198,13 +210,7 @@ impl Store {
         F: FnOnce(&mut DbConn) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|_| Error::StoreUnavailable)?;
-            f(&mut conn)
-        })
-        .await
-        .map_err(|e| Error::internal(format!("storage task failed: {e}")))?
+        self.run(false, f).await
     }
 
     /// Runs `f` inside one transaction: everything it writes lands together or not at all.
@@ -217,11 +223,37 @@ impl Store {
         F: FnOnce(&mut DbConn) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
-        self.read(move |conn| match conn {
+        self.run(true, move |conn| match conn {
             DbConn::Sqlite(_) => sqlite_immediate_transaction(conn, f),
             DbConn::Pg(_) => conn.transaction(f),
         })
         .await
+    }
+
+    /// Runs `f` on the blocking pool; then the audit rows it wrote go to the audit stream when
+    /// they were committed: always outside a transaction (each statement commits), only when
+    /// it succeeded inside one.
+    async fn run<T, F>(&self, transaction: bool, f: F) -> Result<T, Error>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, Error> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (pool, sink) = (self.pool.clone(), self.audit_sink.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|_| Error::StoreUnavailable)?;
+            audit::take_written();
+            let result = f(&mut conn);
+            let written = audit::take_written();
+            if let Some(sink) = sink
+                && !written.is_empty()
+                && (result.is_ok() || !transaction)
+            {
+                sink(written);
+            }
+            result
+        })
+        .await
+        .map_err(|e| Error::internal(format!("storage task failed: {e}")))?
     }
 
     /// True when the database answers a trivial query.
@@ -274,3 +306,6 @@ pub fn utc(t: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
 pub fn flag(b: bool) -> i32 {
     i32::from(b)
 }
+
+#[cfg(test)]
+mod tests;

@@ -23,6 +23,8 @@ pub struct OutboxRow {
     pub claim_token: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
     pub last_error: Option<String>,
+    /// When retrying stopped (a webhook delivery failing for a day); never tried again then.
+    pub given_up_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConn, row: &OutboxRow) -> Result<(), Error> {
@@ -59,6 +61,7 @@ pub fn delete_unsent(conn: &mut DbConn, ids: &[String]) -> Result<(), Error> {
 pub fn due(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<Vec<String>, Error> {
     Ok(outbox::table
         .filter(outbox::sent_at.is_null())
+        .filter(outbox::given_up_at.is_null())
         .filter(outbox::next_attempt_at.le(now))
         .filter(
             outbox::claimed_until
@@ -84,6 +87,7 @@ pub fn claim(
         outbox::table
             .filter(outbox::id.eq(id))
             .filter(outbox::sent_at.is_null())
+            .filter(outbox::given_up_at.is_null())
             // Still due: another sender may have tried it, failed and put it off since this
             // one read the list (without this it was sent again at once).
             .filter(outbox::next_attempt_at.le(now))
@@ -143,6 +147,30 @@ pub fn mark_failed(
     .set((
         outbox::attempts.eq(outbox::attempts + 1),
         outbox::next_attempt_at.eq(next),
+        outbox::claimed_until.eq(None::<NaiveDateTime>),
+        outbox::last_error.eq(Some(error)),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Stops retrying a claimed message (a webhook delivery failing for too long): the attempt
+/// counts, its answer is kept, and it is never due again unless sent again by hand.
+pub fn give_up(
+    conn: &mut DbConn,
+    id: &str,
+    token: &str,
+    now: NaiveDateTime,
+    error: &str,
+) -> Result<(), Error> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::claim_token.eq(token)),
+    )
+    .set((
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::given_up_at.eq(Some(now)),
         outbox::claimed_until.eq(None::<NaiveDateTime>),
         outbox::last_error.eq(Some(error)),
     ))

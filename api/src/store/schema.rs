@@ -163,6 +163,7 @@ diesel::table! {
         claim_token -> Nullable<Text>,
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        given_up_at -> Nullable<Timestamp>,
     }
 }
 

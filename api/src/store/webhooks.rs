@@ -104,6 +104,7 @@ pub fn redeliver(
     )
     .set((
         outbox::sent_at.eq(None::<NaiveDateTime>),
+        outbox::given_up_at.eq(None::<NaiveDateTime>),
         outbox::next_attempt_at.eq(now),
         outbox::claimed_until.eq(None::<NaiveDateTime>),
     ))

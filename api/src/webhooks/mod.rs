@@ -48,6 +48,9 @@ pub enum WebhookEvent {
     /// A person removed a method.
     #[serde(rename = "method.removed")]
     MethodRemoved,
+    /// A person now has the methods the policy requires.
+    #[serde(rename = "registration.completed")]
+    RegistrationCompleted,
     /// Too many failures locked a person's reset or unlock (self-service blocked for a while).
     #[serde(rename = "self_service.blocked")]
     SelfServiceBlocked,
@@ -57,11 +60,12 @@ pub enum WebhookEvent {
 }
 
 impl WebhookEvent {
-    pub const ALL: [WebhookEvent; 6] = [
+    pub const ALL: [WebhookEvent; 7] = [
         WebhookEvent::PasswordReset,
         WebhookEvent::AccountUnlocked,
         WebhookEvent::MethodAdded,
         WebhookEvent::MethodRemoved,
+        WebhookEvent::RegistrationCompleted,
         WebhookEvent::SelfServiceBlocked,
         WebhookEvent::AccountLocked,
     ];
@@ -72,6 +76,7 @@ impl WebhookEvent {
             WebhookEvent::AccountUnlocked => "account.unlocked",
             WebhookEvent::MethodAdded => "method.added",
             WebhookEvent::MethodRemoved => "method.removed",
+            WebhookEvent::RegistrationCompleted => "registration.completed",
             WebhookEvent::SelfServiceBlocked => "self_service.blocked",
             WebhookEvent::AccountLocked => "account.locked",
         }
@@ -84,6 +89,7 @@ impl WebhookEvent {
             WebhookEvent::AccountUnlocked => EventKind::RecoveryAccountUnlocked,
             WebhookEvent::MethodAdded => EventKind::MethodRegistered,
             WebhookEvent::MethodRemoved => EventKind::MethodRemoved,
+            WebhookEvent::RegistrationCompleted => EventKind::RegistrationCompleted,
             WebhookEvent::SelfServiceBlocked => EventKind::RecoveryLocked,
             WebhookEvent::AccountLocked => EventKind::SignInLockedOut,
         }
@@ -121,12 +127,17 @@ pub struct DeliveryView {
     pub attempts: i32,
     pub delivered_at: Option<DateTime<Utc>>,
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// When retrying stopped (failing for [`RETRY_FOR_HOURS`]); sent again only by hand.
+    pub given_up_at: Option<DateTime<Utc>>,
     pub last_answer: Option<String>,
 }
 
 /// How far back [`dispatch`] looks: far longer than any transaction, so that an entry committed
 /// late (with an earlier time) is still seen; entries are queued once whatever the overlap.
 const LOOKBACK_MINUTES: i64 = 10;
+/// How long a failing delivery is retried (every hour at most, with the outbox's backoff)
+/// before it is given up: a day, about as long as the Standard Webhooks reference schedule.
+pub const RETRY_FOR_HOURS: i64 = 24;
 const TIMEOUT: StdDuration = StdDuration::from_secs(5);
 const SECRET_BYTES: usize = 32;
 
@@ -241,7 +252,9 @@ pub async fn deliveries(ctx: &Ctx, id: Uuid) -> Result<Vec<DeliveryView>, Error>
             created_at: utc(r.created_at),
             attempts: r.attempts,
             delivered_at: r.sent_at.map(utc),
-            next_attempt_at: r.sent_at.is_none().then(|| utc(r.next_attempt_at)),
+            next_attempt_at: (r.sent_at.is_none() && r.given_up_at.is_none())
+                .then(|| utc(r.next_attempt_at)),
+            given_up_at: r.given_up_at.map(utc),
             last_answer: r.last_error,
             id: r.id,
         })
@@ -324,6 +337,7 @@ pub async fn dispatch(ctx: &Ctx) -> Result<usize, Error> {
                 claim_token: None,
                 sent_at: None,
                 last_error: None,
+                given_up_at: None,
             };
             if ctx
                 .store
@@ -366,6 +380,32 @@ pub fn sign(secret: &str, id: &str, timestamp: i64, body: &str) -> Result<String
         .map_err(|_| Error::internal("a webhook secret is empty"))?;
     mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
     Ok(format!("v1,{}", B64.encode(mac.finalize().into_bytes())))
+}
+
+/// Sends one claimed delivery ([`send`]) and records how it went: delivered, put off with the
+/// outbox's backoff, or given up once it has failed for [`RETRY_FOR_HOURS`] since it was
+/// queued. Whether the receiver took it.
+pub async fn deliver(ctx: &Ctx, row: &OutboxRow, token: &str) -> Result<bool, Error> {
+    let outcome = send(ctx, row).await;
+    let done = ctx.now();
+    let delivered = outcome.is_ok();
+    let give_up = !delivered && utc(row.created_at) + Duration::hours(RETRY_FOR_HOURS) <= done;
+    let next = done + crate::delivery::outbox::backoff(row.attempts);
+    let (id, token) = (row.id.clone(), token.to_owned());
+    ctx.store
+        .write(move |conn| match outcome {
+            Ok(answer) => {
+                store::outbox::mark_sent(conn, &id, &token, ts(done))?;
+                rows::record_answer(conn, &id, &token, &answer)
+            }
+            Err(answer) if give_up => store::outbox::give_up(conn, &id, &token, ts(done), &answer),
+            Err(answer) => store::outbox::mark_failed(conn, &id, &token, ts(next), &answer),
+        })
+        .await?;
+    if give_up {
+        tracing::warn!(delivery_id = %row.id, endpoint_id = %row.recipient, "a webhook delivery failed for a day; given up");
+    }
+    Ok(delivered)
 }
 
 /// Delivers one claimed outbox row to its endpoint: the address is checked again (the name may

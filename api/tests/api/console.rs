@@ -98,6 +98,22 @@ async fn the_console_creates_an_administrator_exports_the_audit_log_and_checks_t
     let (code, out, _) = app.console(&["admin", "export-audit", "--since", "2999-01-01"], &[]);
     assert_eq!((code, out.as_str()), (0, ""));
 
+    // With the audit stream on, the console's own entry goes to standard error as a JSON line;
+    // standard output stays the export.
+    let (code, out, err) = app.console(
+        &["admin", "export-audit", "--since", "2999-01-01"],
+        &[("SSPR_AUDIT_LOG", "true")],
+    );
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let streamed: Vec<Value> = err
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["log"] == "audit")
+        .collect();
+    assert_eq!(streamed.len(), 1, "{err}");
+    assert_eq!(streamed[0]["type"], "console.audit_exported");
+    assert_eq!(streamed[0]["actor_name"], "console");
+
     // The settings: everything answers (development delivery goes to the log) …
     let (code, out, err) = app.console(&["admin", "check-config"], &[]);
     assert_eq!(code, 0, "{out}{err}");
@@ -135,7 +151,7 @@ async fn the_console_creates_an_administrator_exports_the_audit_log_and_checks_t
     let admin = app.admin_token().await;
     assert_eq!(
         app.audit(&admin, "type=console.audit_exported").await.len(),
-        3
+        4
     );
     let checked = app.audit(&admin, "type=console.config_checked").await;
     assert_eq!(checked.len(), 2);

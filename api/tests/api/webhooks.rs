@@ -2,7 +2,9 @@
 //! signed as Standard Webhooks says (checked here with HMAC-SHA256 computed independently),
 //! again after the receiver failed, once only although two replicas dispatch, again with the
 //! same id when redelivered; the delivery log shows the answers; endpoints on private
-//! addresses are refused unless the setting allows them; keys cannot touch webhooks.
+//! addresses are refused unless the setting allows them; keys cannot touch webhooks. The
+//! first method that meets the policy completes registration (once); a delivery failing for a
+//! day is given up until sent again by hand.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -28,7 +30,7 @@ async fn received(server: &MockServer, count: usize) -> Vec<wiremock::Request> {
     server.received_requests().await.unwrap_or_default()
 }
 
-fn header<'a>(request: &'a wiremock::Request, name: &str) -> &'a str {
+pub fn header<'a>(request: &'a wiremock::Request, name: &str) -> &'a str {
     request
         .headers
         .get(name)
@@ -37,7 +39,7 @@ fn header<'a>(request: &'a wiremock::Request, name: &str) -> &'a str {
 }
 
 /// Standard Webhooks: `v1,` + base64(HMAC-SHA256(base64-decoded secret, "id.timestamp.body")).
-fn expected_signature(secret: &str, request: &wiremock::Request) -> String {
+pub fn expected_signature(secret: &str, request: &wiremock::Request) -> String {
     let key = B64.decode(secret.trim_start_matches("whsec_")).unwrap();
     let mut mac = <Hmac<Sha256> as hmac::Mac>::new_from_slice(&key).unwrap();
     mac.update(header(request, "webhook-id").as_bytes());
@@ -154,6 +156,101 @@ async fn an_event_is_delivered_signed_retried_once_and_redelivered(backend: Back
     drop(second);
 }
 
+/// An endpoint's deliveries, once the first satisfies `done` (or after 15 s).
+async fn deliveries_when(
+    app: &crate::helpers::TestApp,
+    admin: &str,
+    endpoint: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Vec<Value> {
+    let path = format!("/api/v1/admin/webhooks/{endpoint}/deliveries");
+    for _ in 0..300 {
+        let items = app.get(&path, admin).await.body["items"].clone();
+        if items.get(0).is_some_and(&done) {
+            return items.as_array().unwrap().clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{:#}", app.get(&path, admin).await.body);
+}
+
+async fn registration_completes_once_and_a_delivery_failing_for_a_day_is_given_up(
+    backend: Backend,
+) {
+    let Some(app) = spawn_app_with(backend, ALLOW).await else {
+        return;
+    };
+    let receiver = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500).set_body_string("down"))
+        .up_to_n_times(2)
+        .mount(&receiver)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&receiver)
+        .await;
+    let admin = app.admin_token().await;
+    let created = app
+        .post(
+            "/api/v1/admin/webhooks",
+            &admin,
+            json!({"url": format!("{}/hook", receiver.uri()), "events": ["registration.completed"]}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{:#}", created.body);
+    let endpoint = created.body["endpoint"]["endpoint_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // The policy asks for one method: the first completes registration, the second does not.
+    let (user, token) = app.signed_in_user(&admin, "rhoda").await;
+    app.register_sms(&token, "+14155550182").await;
+    app.register_email(&token, "rhoda@home.example").await;
+    let completed = app.audit(&admin, "type=registration.completed").await;
+    assert_eq!(completed.len(), 1, "{completed:#?}");
+    assert_eq!(completed[0]["target_id"], user["user_id"]);
+    assert_eq!(
+        completed[0]["details"],
+        json!({"methods_registered": 1, "methods_required": 1})
+    );
+    let first = received(&receiver, 1).await;
+    assert_eq!(first.len(), 1);
+    let body: Value = serde_json::from_slice(&first[0].body).unwrap();
+    assert_eq!(body["type"], "registration.completed");
+    assert_eq!(body["data"]["username"], "rhoda");
+
+    // Failing a day later too: given up, and never tried again by itself.
+    app.advance(25 * 3600);
+    let admin = app.admin_token().await;
+    let items = deliveries_when(&app, &admin, &endpoint, |d| d["given_up_at"].is_string()).await;
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["attempts"], 2);
+    assert_eq!(items[0]["next_attempt_at"], Value::Null);
+    assert_eq!(items[0]["delivered_at"], Value::Null);
+    assert_eq!(items[0]["last_answer"], "HTTP 500: down");
+    app.advance(3 * 3600);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(receiver.received_requests().await.unwrap().len(), 2);
+
+    // Sent again by hand, it is taken.
+    let id = items[0]["delivery_id"].as_str().unwrap();
+    let admin = app.admin_token().await;
+    let again = app
+        .post(
+            &format!("/api/v1/admin/webhooks/{endpoint}/deliveries/{id}/redeliver"),
+            &admin,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(again.status, 202, "{:#}", again.body);
+    let items = deliveries_when(&app, &admin, &endpoint, |d| d["delivered_at"].is_string()).await;
+    assert_eq!(items[0]["given_up_at"], Value::Null);
+    assert_eq!(items[0]["last_answer"], "HTTP 204");
+    assert_eq!(receiver.received_requests().await.unwrap().len(), 3);
+}
+
 async fn private_addresses_are_refused_and_keys_cannot_touch_webhooks(backend: Backend) {
     let Some(app) = spawn_app_with(backend, &[]).await else {
         return;
@@ -208,6 +305,13 @@ mod sqlite {
             .await;
     }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn registration_completes_once_and_a_delivery_failing_for_a_day_is_given_up() {
+        super::registration_completes_once_and_a_delivery_failing_for_a_day_is_given_up(
+            super::Backend::Sqlite,
+        )
+        .await;
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn private_addresses_are_refused_and_keys_cannot_touch_webhooks() {
         super::private_addresses_are_refused_and_keys_cannot_touch_webhooks(super::Backend::Sqlite)
             .await;
@@ -219,6 +323,13 @@ mod postgres {
     async fn an_event_is_delivered_signed_retried_once_and_redelivered() {
         super::an_event_is_delivered_signed_retried_once_and_redelivered(super::Backend::Postgres)
             .await;
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn registration_completes_once_and_a_delivery_failing_for_a_day_is_given_up() {
+        super::registration_completes_once_and_a_delivery_failing_for_a_day_is_given_up(
+            super::Backend::Postgres,
+        )
+        .await;
     }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn private_addresses_are_refused_and_keys_cannot_touch_webhooks() {

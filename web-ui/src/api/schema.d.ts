@@ -1606,6 +1606,7 @@ export interface components {
          *     - `method.registered`: A method was verified and counts now.
          *     - `method.verification_failed`: A wrong code for a method being added.
          *     - `method.removed`: A person removed a method.
+         *     - `registration.completed`: A person now has the methods the policy requires (a method that became active made it so).
          *     - `method.confirmed`: A person confirmed their methods are still theirs.
          *     - `user.reregistration_required`: An administrator removed a person's methods: they register again.
          *     - `recovery.started`: A reset or unlock began (for a real person or a decoy).
@@ -1622,7 +1623,7 @@ export interface components {
          *     - `step_up.failed`: A wrong code when confirming it is the person.
          * @enum {string}
          */
-        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "console.audit_exported" | "console.users_imported" | "console.config_checked" | "webhook.created" | "webhook.deleted" | "webhook.redelivered" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
+        EventKind: "sign_in.succeeded" | "sign_in.failed" | "sign_in.locked_out" | "sign_out" | "password.changed" | "user.created" | "user.updated" | "user.deleted" | "user.unlocked" | "group.created" | "group.updated" | "group.deleted" | "group.members_changed" | "policy.updated" | "api_key.created" | "api_key.revoked" | "api_key.used" | "api_key.refused" | "console.audit_exported" | "console.users_imported" | "console.config_checked" | "webhook.created" | "webhook.deleted" | "webhook.redelivered" | "admin.bootstrapped" | "method.added" | "method.code_resent" | "method.registered" | "method.verification_failed" | "method.removed" | "registration.completed" | "method.confirmed" | "user.reregistration_required" | "recovery.started" | "recovery.challenge_sent" | "recovery.verified" | "recovery.verify_failed" | "recovery.locked" | "recovery.password_reset" | "recovery.account_unlocked" | "recovery.ended" | "recovery.directory_failed" | "step_up.challenged" | "step_up.succeeded" | "step_up.failed";
         /**
          * @description Every field error's `code`: stable and machine-readable.
          *
@@ -2429,11 +2430,16 @@ export interface components {
             /** @description The `webhook-id` it is sent with (the same when it is sent again). */
             delivery_id: string;
             event: string;
+            /**
+             * Format: date-time
+             * @description When retrying stopped: it kept failing for a day. Only "send again" tries it again.
+             */
+            given_up_at?: string | null;
             /** @description The receiver's last answer (`HTTP 200`, `HTTP 500: …`) or why it could not be sent. */
             last_answer?: string | null;
             /**
              * Format: date-time
-             * @description When it is tried next, while it is not delivered.
+             * @description When it is tried next, while it is neither delivered nor given up.
              */
             next_attempt_at?: string | null;
         };
@@ -2445,7 +2451,7 @@ export interface components {
          * @description What an endpoint may be told about.
          * @enum {string}
          */
-        WebhookEvent: "password.reset" | "account.unlocked" | "method.added" | "method.removed" | "self_service.blocked" | "account.locked";
+        WebhookEvent: "password.reset" | "account.unlocked" | "method.added" | "method.removed" | "registration.completed" | "self_service.blocked" | "account.locked";
         WebhookList: {
             items: components["schemas"]["Webhook"][];
         };

@@ -79,8 +79,10 @@ pub struct WebhookDelivery {
     /// Failed attempts so far.
     pub attempts: i32,
     pub delivered_at: Option<DateTime<Utc>>,
-    /// When it is tried next, while it is not delivered.
+    /// When it is tried next, while it is neither delivered nor given up.
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// When retrying stopped: it kept failing for a day. Only "send again" tries it again.
+    pub given_up_at: Option<DateTime<Utc>>,
     /// The receiver's last answer (`HTTP 200`, `HTTP 500: …`) or why it could not be sent.
     pub last_answer: Option<String>,
 }
@@ -94,6 +96,7 @@ impl From<DeliveryView> for WebhookDelivery {
             attempts: d.attempts,
             delivered_at: d.delivered_at,
             next_attempt_at: d.next_attempt_at,
+            given_up_at: d.given_up_at,
             last_answer: d.last_answer,
         }
     }

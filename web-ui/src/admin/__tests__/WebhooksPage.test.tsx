@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { t } from '../../i18n';
+import { formatDateTime } from '../common/format';
 import { json } from './mockApi';
 import { mockApi } from './mockClient';
 import { renderAdmin } from './renderAdmin';
@@ -43,7 +44,18 @@ describe('the webhooks page', () => {
             attempts: 1,
             delivered_at: '2026-12-07T10:00:06Z',
             next_attempt_at: null,
+            given_up_at: null,
             last_answer: 'HTTP 200',
+          },
+          {
+            delivery_id: 'msg_2',
+            event: 'registration.completed',
+            created_at: '2026-12-05T10:00:00Z',
+            attempts: 30,
+            delivered_at: null,
+            next_attempt_at: null,
+            given_up_at: '2026-12-06T10:00:00Z',
+            last_answer: 'HTTP 500: down',
           },
         ],
       }),
@@ -70,7 +82,10 @@ describe('the webhooks page', () => {
     const row = (await screen.findByRole('cell', { name: 'https://hr.example.com/hooks' })).closest('tr') as HTMLElement;
     await user.click(within(row).getByRole('button', { name: t('admin.webhooks.showDeliveries') }));
     expect(await screen.findByText('HTTP 200')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: t('admin.webhooks.redeliver') }));
+    // A delivery that failed for a day says it was given up, not when it is tried next.
+    expect(screen.getByText(t('admin.webhooks.gaveUp', { date: formatDateTime('2026-12-06T10:00:00Z') }))).toBeInTheDocument();
+    const delivered = screen.getByText('HTTP 200').closest('tr') as HTMLElement;
+    await user.click(within(delivered).getByRole('button', { name: t('admin.webhooks.redeliver') }));
     expect(await screen.findByText(t('admin.webhooks.redelivered'))).toBeInTheDocument();
   });
 });

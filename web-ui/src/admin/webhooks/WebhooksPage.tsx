@@ -19,6 +19,7 @@ const EVENTS: readonly { event: WebhookEvent; label: MessageKey }[] = [
   { event: 'account.unlocked', label: 'admin.webhooks.event.accountUnlocked' },
   { event: 'method.added', label: 'admin.webhooks.event.methodAdded' },
   { event: 'method.removed', label: 'admin.webhooks.event.methodRemoved' },
+  { event: 'registration.completed', label: 'admin.webhooks.event.registrationCompleted' },
   { event: 'self_service.blocked', label: 'admin.webhooks.event.selfServiceBlocked' },
   { event: 'account.locked', label: 'admin.webhooks.event.accountLocked' },
 ];
@@ -87,7 +88,9 @@ function Deliveries({ endpoint }: { endpoint: Webhook }) {
                   <td>
                     {d.delivered_at
                       ? t('admin.webhooks.delivered', { date: formatDateTime(d.delivered_at) })
-                      : t('admin.webhooks.nextAttempt', { date: formatDateTime(d.next_attempt_at) })}
+                      : d.given_up_at
+                        ? t('admin.webhooks.gaveUp', { date: formatDateTime(d.given_up_at) })
+                        : t('admin.webhooks.nextAttempt', { date: formatDateTime(d.next_attempt_at) })}
                   </td>
                   <td>{d.last_answer ?? ''}</td>
                   <td>

@@ -1,0 +1,73 @@
+//! The audit stream's promise at the storage seam: a row reaches the sink once its call has
+//! committed it, never when the transaction that wrote it rolled back.
+
+use std::sync::{Arc, Mutex};
+
+use super::audit::AuditRow;
+use super::{DatabaseTarget, Store};
+use crate::error::Error;
+
+fn row(id: &str) -> AuditRow {
+    AuditRow {
+        id: id.to_owned(),
+        at: chrono::DateTime::from_timestamp(1_700_000_000, 0)
+            .unwrap()
+            .naive_utc(),
+        event_type: "sign_out".to_owned(),
+        outcome: "success".to_owned(),
+        actor_id: None,
+        actor_name: None,
+        target_id: None,
+        target_name: None,
+        ip: None,
+        user_agent: None,
+        details: "{}".to_owned(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_committed_audit_rows_reach_the_stream() {
+    let dir = std::env::temp_dir().join(format!("sspr-store-{}", uuid::Uuid::new_v4()));
+    let path = dir.join("test.db");
+    let mut store = Store::open(&DatabaseTarget::Sqlite(path), 2).unwrap();
+    let streamed = Arc::new(Mutex::new(Vec::<String>::new()));
+    let seen = Arc::clone(&streamed);
+    store.stream_audit(Arc::new(move |rows: Vec<AuditRow>| {
+        seen.lock().unwrap().extend(rows.into_iter().map(|r| r.id));
+    }));
+
+    store
+        .write(|conn| super::audit::insert(conn, &row("committed")))
+        .await
+        .unwrap();
+    let failed: Result<(), Error> = store
+        .write(|conn| {
+            super::audit::insert(conn, &row("rolled-back"))?;
+            Err(Error::internal("the change failed after its audit row"))
+        })
+        .await;
+    assert!(failed.is_err());
+    // Outside a transaction each statement commits as it runs, whatever comes after.
+    let _ = store
+        .read(|conn| {
+            super::audit::insert(conn, &row("autocommitted"))?;
+            Err::<(), _>(Error::internal("later"))
+        })
+        .await;
+    store.read(|_| Ok(())).await.unwrap();
+
+    assert_eq!(
+        *streamed.lock().unwrap(),
+        vec!["committed".to_owned(), "autocommitted".to_owned()]
+    );
+    let stored: Vec<String> = store
+        .read(|conn| {
+            super::audit::list(conn, &super::audit::Filter::default(), 10)
+                .map(|rows| rows.into_iter().map(|r| r.id).collect())
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert!(!stored.contains(&"rolled-back".to_owned()));
+    let _ = std::fs::remove_dir_all(dir);
+}
