@@ -386,6 +386,12 @@ impl From<diesel::result::Error> for Error {
                 "a record with the same unique value already exists",
             ),
             D::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => Self::StoreUnavailable,
+            // The connection is gone (the database restarted, the network was cut): the
+            // transaction did not finish here, and the next try gets another connection.
+            D::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            ) => Self::StoreUnavailable,
             // SQLite reports a lock it could not get within busy_timeout as an unknown error
             // whose message says "database is locked" (or "busy"): retryable, nothing changed.
             D::DatabaseError(_, info)

@@ -24,9 +24,11 @@ pub mod schema;
 pub mod sessions;
 pub mod users;
 pub mod webhooks;
+mod writer;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -81,6 +83,16 @@ impl DatabaseTarget {
 /// (the derived `establish` would happily open a SQLite file named `postgres://…`).
 pub struct Manager {
     target: DatabaseTarget,
+    /// How many of the next check-outs are checked with a `SELECT 1` first: none, until a
+    /// connection was found gone ([`Store::run`]), and then as many as the pool holds, since
+    /// those idle beside it (a database restart, a network cut) are likely gone too.
+    check_next: Arc<AtomicU32>,
+}
+
+thread_local! {
+    /// Set by [`Store::run`] when the connection it used is gone, so that the pool drops it
+    /// as it is handed back ([`Manager::has_broken`], on the same thread, just after).
+    static CONNECTION_LOST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -109,14 +121,24 @@ impl r2d2::ManageConnection for Manager {
         }
     }
 
+    /// Checks a connection being checked out only while [`Manager::check_next`] says so: a
+    /// round trip per check-out was most of the statements of a light request. A connection
+    /// that turns out to be gone is found by the query that fails on it instead.
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(r2d2::Error::QueryError)
+        let due = self
+            .check_next
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            .is_ok();
+        if due {
+            conn.batch_execute("SELECT 1")
+                .map_err(r2d2::Error::QueryError)?;
+        }
+        Ok(())
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
         use diesel::r2d2::R2D2Connection;
-        conn.is_broken()
+        CONNECTION_LOST.with(|lost| lost.replace(false)) || conn.is_broken()
     }
 }
 
@@ -143,6 +165,10 @@ pub struct Store {
     pool: Pool<Manager>,
     backend: &'static str,
     audit_sink: Option<AuditSink>,
+    /// SQLite: the one thread every write transaction goes through ([`writer`]).
+    writer: Option<writer::Writer>,
+    /// The pool manager's [`Manager::check_next`].
+    check_next: Arc<AtomicU32>,
 }
 
 impl Store {
@@ -165,11 +191,13 @@ impl Store {
             conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
                 .map_err(|e| OpenError::Connect(e.to_string()))?;
         }
+        let check_next = Arc::new(AtomicU32::new(0));
         let pool = Pool::builder()
             .max_size(pool_size)
             .connection_timeout(Duration::from_secs(5))
             .build(Manager {
                 target: target.clone(),
+                check_next: Arc::clone(&check_next),
             })
             .map_err(|e| OpenError::Connect(e.to_string()))?;
         let mut conn = pool.get().map_err(|e| OpenError::Connect(e.to_string()))?;
@@ -187,10 +215,30 @@ impl Store {
             }
         };
         result.map_err(|e| OpenError::Migrate(e.to_string()))?;
+        let writer = match target {
+            DatabaseTarget::Sqlite(_) => {
+                use r2d2::ManageConnection as _;
+                let manager = Manager {
+                    target: target.clone(),
+                    check_next: Arc::new(AtomicU32::new(0)),
+                };
+                let conn = manager
+                    .connect()
+                    .map_err(|e| OpenError::Connect(e.to_string()))?;
+                let reconnect = move || manager.connect().ok();
+                Some(
+                    writer::Writer::start(conn, reconnect)
+                        .map_err(|e| OpenError::Connect(e.to_string()))?,
+                )
+            }
+            DatabaseTarget::Postgres(_) => None,
+        };
         Ok(Self {
             pool,
             backend: target.backend_name(),
             audit_sink: None,
+            writer,
+            check_next,
         })
     }
 
@@ -215,19 +263,18 @@ impl Store {
 
     /// Runs `f` inside one transaction: everything it writes lands together or not at all.
     ///
-    /// On SQLite the transaction is `BEGIN IMMEDIATE`, taking the write lock up front: a
-    /// deferred transaction that reads and then writes can fail with `SQLITE_BUSY` without
-    /// waiting, which would turn ordinary concurrency into errors.
+    /// On SQLite it goes to the one writer ([`writer`]): in a savepoint of a `BEGIN IMMEDIATE`
+    /// transaction committed with the other writes queued with it, answered after the commit.
+    /// On PostgreSQL it is a transaction of its own on a pooled connection.
     pub async fn write<T, F>(&self, f: F) -> Result<T, Error>
     where
         F: FnOnce(&mut DbConn) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
-        self.run(true, move |conn| match conn {
-            DbConn::Sqlite(_) => sqlite_immediate_transaction(conn, f),
-            DbConn::Pg(_) => conn.transaction(f),
-        })
-        .await
+        match &self.writer {
+            Some(writer) => writer.write(self.audit_sink.clone(), f).await,
+            None => self.run(true, move |conn| conn.transaction(f)).await,
+        }
     }
 
     /// Runs `f` on the blocking pool; then the audit rows it wrote go to the audit stream when
@@ -239,10 +286,19 @@ impl Store {
         T: Send + 'static,
     {
         let (pool, sink) = (self.pool.clone(), self.audit_sink.clone());
+        let check_next = Arc::clone(&self.check_next);
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|_| Error::StoreUnavailable)?;
             audit::take_written();
             let result = f(&mut conn);
+            // A failure that may be the connection's: if it no longer answers, the pool drops
+            // it, and checks the next check-outs before handing them out.
+            if matches!(result, Err(Error::StoreUnavailable | Error::Internal(_)))
+                && conn.batch_execute("SELECT 1").is_err()
+            {
+                CONNECTION_LOST.with(|lost| lost.set(true));
+                check_next.store(pool.max_size(), Ordering::Release);
+            }
             let written = audit::take_written();
             if let Some(sink) = sink
                 && !written.is_empty()
@@ -262,31 +318,6 @@ impl Store {
             .await
             .is_ok()
     }
-}
-
-/// `BEGIN IMMEDIATE … COMMIT` around `f`, rolled back when `f` fails (what
-/// `SqliteConnection::immediate_transaction` does, on the multi-backend connection).
-fn sqlite_immediate_transaction<T>(
-    conn: &mut DbConn,
-    f: impl FnOnce(&mut DbConn) -> Result<T, Error>,
-) -> Result<T, Error> {
-    use diesel::connection::{AnsiTransactionManager, TransactionManager};
-    if let DbConn::Sqlite(c) = conn {
-        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
-    }
-    let result = f(conn);
-    if let DbConn::Sqlite(c) = conn {
-        match &result {
-            Ok(_) => {
-                if let Err(e) = AnsiTransactionManager::commit_transaction(c) {
-                    let _ = AnsiTransactionManager::rollback_transaction(c);
-                    return Err(e.into());
-                }
-            }
-            Err(_) => AnsiTransactionManager::rollback_transaction(c)?,
-        }
-    }
-    result
 }
 
 /// A column value for "now" and the like: timestamps are stored as UTC without a zone, to the

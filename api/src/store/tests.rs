@@ -71,3 +71,48 @@ async fn only_committed_audit_rows_reach_the_stream() {
     assert!(!stored.contains(&"rolled-back".to_owned()));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Many writes at once on SQLite's one writer: they are committed in groups, and a write that
+/// fails takes only its own changes with it; every caller gets its own answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn grouped_writes_each_keep_their_own_outcome() {
+    let dir = std::env::temp_dir().join(format!("sspr-store-{}", uuid::Uuid::new_v4()));
+    let store = Store::open(&DatabaseTarget::Sqlite(dir.join("test.db")), 2).unwrap();
+    let writes = (0..200).map(|i| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store
+                .write(move |conn| {
+                    super::audit::insert(conn, &row(&format!("w{i}")))?;
+                    if i % 3 == 0 {
+                        return Err(Error::internal(format!("write {i} fails")));
+                    }
+                    Ok(i)
+                })
+                .await
+        })
+    });
+    let answers = futures_util::future::join_all(writes).await;
+    for (i, answer) in answers.into_iter().enumerate() {
+        match answer.unwrap() {
+            Ok(n) => assert_eq!((n, i % 3 == 0), (i, false)),
+            Err(e) => assert!(
+                i % 3 == 0 && e.to_string().contains(&format!("write {i} fails")),
+                "{e}"
+            ),
+        }
+    }
+    let stored: std::collections::BTreeSet<String> = store
+        .read(|conn| {
+            super::audit::list(conn, &super::audit::Filter::default(), 1000)
+                .map(|rows| rows.into_iter().map(|r| r.id).collect())
+        })
+        .await
+        .unwrap();
+    let expected: std::collections::BTreeSet<String> = (0..200)
+        .filter(|i| i % 3 != 0)
+        .map(|i| format!("w{i}"))
+        .collect();
+    assert_eq!(stored, expected);
+    let _ = std::fs::remove_dir_all(dir);
+}

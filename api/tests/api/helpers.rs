@@ -38,9 +38,7 @@ pub struct TestDatabase {
 impl TestDatabase {
     /// `None` when PostgreSQL is not configured and this is not CI (the test is skipped).
     pub fn create(backend: Backend) -> Option<Self> {
-        let data_dir =
-            std::env::temp_dir().join(format!("sspr-test-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&data_dir).unwrap();
+        let data_dir = Self::fresh_dir();
         match backend {
             Backend::Sqlite => Some(Self {
                 url: format!("sqlite://{}", data_dir.join("sspr.db").display()),
@@ -62,43 +60,55 @@ impl TestDatabase {
                         return None;
                     }
                 };
-                let name = format!("sspr_t_{}", uuid::Uuid::new_v4().simple());
-                let mut conn = match diesel::PgConnection::establish(&admin_url) {
-                    Ok(conn) => conn,
-                    Err(e) if std::env::var_os("CI").is_some() => {
+                if let Err(e) = diesel::PgConnection::establish(&admin_url) {
+                    if std::env::var_os("CI").is_some() {
                         panic!(
                             "CI is set and PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable: {e}"
                         )
                     }
-                    Err(e) => {
-                        eprintln!(
-                            "PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable ({e}): skipping the PostgreSQL variant"
-                        );
-                        return None;
-                    }
-                };
-                diesel::sql_query(format!("CREATE DATABASE {name}"))
-                    .execute(&mut conn)
-                    .unwrap();
-                let url = match admin_url.rfind('/') {
-                    Some(i) if admin_url[..i].contains("://") && !admin_url[..i].ends_with('/') => {
-                        let query = admin_url[i..]
-                            .find('?')
-                            .map(|q| &admin_url[i + q..])
-                            .unwrap_or("");
-                        format!("{}/{name}{query}", &admin_url[..i])
-                    }
-                    _ => panic!(
-                        "SSPR_TEST_DATABASE_URL must name a database: postgres://user@host:port/db"
-                    ),
-                };
-                Some(Self {
-                    url,
-                    data_dir,
-                    pg: Some((admin_url, name)),
-                })
+                    eprintln!(
+                        "PostgreSQL at SSPR_TEST_DATABASE_URL is not reachable ({e}): skipping the PostgreSQL variant"
+                    );
+                    return None;
+                }
+                Some(Self::on_postgres(&admin_url, data_dir))
             }
         }
+    }
+
+    /// A new database on the PostgreSQL server at `admin_url` (a URL naming a database there).
+    pub fn on_postgres(admin_url: &str, data_dir: std::path::PathBuf) -> Self {
+        let admin_url = admin_url.to_owned();
+        let name = format!("sspr_t_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = diesel::PgConnection::establish(&admin_url).unwrap();
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .unwrap();
+        let url = match admin_url.rfind('/') {
+            Some(i) if admin_url[..i].contains("://") && !admin_url[..i].ends_with('/') => {
+                let query = admin_url[i..]
+                    .find('?')
+                    .map(|q| &admin_url[i + q..])
+                    .unwrap_or("");
+                format!("{}/{name}{query}", &admin_url[..i])
+            }
+            _ => {
+                panic!("SSPR_TEST_DATABASE_URL must name a database: postgres://user@host:port/db")
+            }
+        };
+        Self {
+            url,
+            data_dir,
+            pg: Some((admin_url, name)),
+        }
+    }
+
+    /// A fresh directory for a test's data (the SQLite file, keys).
+    pub fn fresh_dir() -> std::path::PathBuf {
+        let data_dir =
+            std::env::temp_dir().join(format!("sspr-test-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&data_dir).unwrap();
+        data_dir
     }
 }
 

@@ -12,6 +12,7 @@ mod capture;
 mod codes;
 mod console;
 mod directory;
+mod failover;
 mod groups;
 mod health;
 mod housekeeping;
