@@ -78,3 +78,14 @@ BENCH_ARGS ?=
 bench:
 	BENCH_VENV=$(BENCH_VENV) bash bench/setup.sh
 	BENCH_COMMAND='make bench$(if $(strip $(BENCH_ARGS)), BENCH_ARGS="$(BENCH_ARGS)")' $(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+# Two builds back to back on the same data, each figure as new/old (bench/compare.py): OLD is
+# a release binary of the build before, e.g. built from an older commit with
+#   git worktree add /var/tmp/old <commit> && (cd /var/tmp/old && CARGO_TARGET_DIR=/var/tmp/old-target cargo build --release --bin sspr)
+#   make bench-compare OLD=/var/tmp/old-target/release/sspr BENCH_ARGS="--users 20000 --seconds 10"
+OLD ?=
+.PHONY: bench-compare
+bench-compare:
+	@test -n "$(OLD)" || { echo "make bench-compare OLD=/path/to/the/old/release/sspr"; exit 2; }
+	BENCH_VENV=$(BENCH_VENV) bash bench/setup.sh
+	BENCH_COMMAND='make bench-compare OLD=$(OLD)$(if $(strip $(BENCH_ARGS)), BENCH_ARGS="$(BENCH_ARGS)")' $(BENCH_VENV)/bin/python bench/compare.py --old $(OLD) $(BENCH_ARGS)

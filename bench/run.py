@@ -45,7 +45,7 @@ from benchlib.smtp_sink import SmtpSink  # noqa: E402
 FULL = dict(users=100_000, wrk_seconds=20, reset_seconds=30, overload_seconds=20, floor_seconds=10)
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     size = p.add_argument_group("size and duration")
     size.add_argument("--users", type=int, default=FULL["users"], help="seeded users per directory (%(default)s)")
@@ -90,7 +90,7 @@ def parse_args() -> argparse.Namespace:
     where.add_argument("--results", type=Path, default=HERE / "results", help="JSON results directory (%(default)s)")
     where.add_argument("--workdir", type=Path, default=Path("/var/tmp"), help="where the run's temporary directory goes")
     where.add_argument("--keep", action="store_true", help="keep the temporary directory and databases")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     if args.seconds is not None:
         args.wrk_seconds = args.reset_seconds = args.overload_seconds = args.seconds
         args.floor_seconds = min(args.seconds, args.floor_seconds)

@@ -592,6 +592,7 @@ async def run_backend(args, backend: str, workdir: Path, sink: SmtpSink, binary:
                 + ", ".join(f"{k} {v['p99_ms'] or 0:.0f} ms ({(v['ok_ratio'] or 0) * 100:.0f}% ok)" for k, v in r["probes_flood"].items())
             )
             result["users_wrapped"] = c.users.wrapped
+            result["peak_rss_mib"] = procs.peak_rss_mib(server.process.pid) if server.process else None
         finally:
             await api.close()
     finally:
