@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::clock::seconds_until;
 use crate::error::Error;
-use crate::store::ports::Limits;
+use crate::store::ports::{LimitCheck, Limits};
 use crate::store::{ts, utc};
 
 /// The part of a client address a limit counts by: the whole IPv4 address, an IPv6 address's
@@ -58,6 +58,41 @@ pub fn hit(
 ) -> Result<(), Error> {
     check(conn, bucket, window, limit, now)?;
     record(conn, bucket, now)
+}
+
+/// One limit of a request for [`decide`]: `bucket` may hold fewer than `max` events within
+/// `window`; `record` counts the request in it.
+pub struct Limit {
+    pub bucket: String,
+    pub window: Duration,
+    pub max: i64,
+    pub record: bool,
+}
+
+/// Decides a request's limits together (one statement on PostgreSQL): 429 with the wait of
+/// the first full one, in order; otherwise the events of those that record are written. The
+/// same answers as [`check`] and [`hit`] one after the other.
+pub fn decide(conn: &mut impl Limits, limits: &[Limit], now: DateTime<Utc>) -> Result<(), Error> {
+    let checks: Vec<LimitCheck> = limits
+        .iter()
+        .map(|l| LimitCheck {
+            bucket: l.bucket.clone(),
+            since: ts(now - l.window),
+            max: l.max,
+            record: l.record,
+            id: Uuid::now_v7().to_string(),
+        })
+        .collect();
+    let held = conn.decide_limits(&checks, ts(now))?;
+    for (limit, (count, oldest)) in limits.iter().zip(held) {
+        if count >= limit.max {
+            let oldest = oldest.map(utc).unwrap_or(now);
+            return Err(Error::Throttled {
+                retry_after_secs: seconds_until(oldest + limit.window, now),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Events in `bucket` within `window`, oldest first.

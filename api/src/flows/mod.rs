@@ -213,13 +213,17 @@ fn not_blocked(
     flow: &FlowRow,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    limits::check(
-        conn,
-        &failure_bucket(&flow.username_key),
-        Duration::hours(cfg.account_block_hours),
-        cfg.account_failures_per_day,
-        now,
-    )
+    limits::decide(conn, &[block_limit(cfg, flow)], now)
+}
+
+/// The limit behind [`not_blocked`]: failures of the account within the block's hours.
+fn block_limit(cfg: &RecoveryLimits, flow: &FlowRow) -> limits::Limit {
+    limits::Limit {
+        bucket: failure_bucket(&flow.username_key),
+        window: Duration::hours(cfg.account_block_hours),
+        max: cfg.account_failures_per_day,
+        record: false,
+    }
 }
 
 /// The method of the request, offered by this (live) flow and not yet passed.

@@ -172,22 +172,28 @@ pub(super) fn open(
     } = opening;
     let cfg = rules.recovery;
     captcha.consume(tx)?;
+    // The start limits per client address and per username, and the account's block, decided
+    // together (one statement on PostgreSQL).
     let ip = limits::address_key(rules.meta.ip);
-    limits::hit(
+    limits::decide(
         tx,
-        &format!("flow-start-ip:{ip}"),
-        Duration::minutes(15),
-        cfg.starts_per_ip,
+        &[
+            limits::Limit {
+                bucket: format!("flow-start-ip:{ip}"),
+                window: Duration::minutes(15),
+                max: cfg.starts_per_ip,
+                record: true,
+            },
+            limits::Limit {
+                bucket: format!("flow-start-user:{}", flow.username_key),
+                window: Duration::hours(24),
+                max: cfg.starts_per_account,
+                record: true,
+            },
+            block_limit(cfg, flow),
+        ],
         now,
     )?;
-    limits::hit(
-        tx,
-        &format!("flow-start-user:{}", flow.username_key),
-        Duration::hours(24),
-        cfg.starts_per_account,
-        now,
-    )?;
-    not_blocked(cfg, tx, flow, now)?;
     // A new flow makes every older flow of the person worthless. A decoy runs the same
     // statement with an id that matches nothing: skipping it made unknown usernames measurably
     // faster (bench/timing.py).

@@ -107,21 +107,26 @@ pub fn phone_budget(
     limits: &CodeLimits,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    crate::flows::limits::check(
+    use crate::flows::limits::{Limit, decide};
+    // One event, counted against both windows.
+    decide(
         conn,
-        PHONE_SENDS_ALL,
-        Duration::hours(1),
-        limits.phone_global_per_hour,
+        &[
+            Limit {
+                bucket: PHONE_SENDS_ALL.to_owned(),
+                window: Duration::hours(1),
+                max: limits.phone_global_per_hour,
+                record: true,
+            },
+            Limit {
+                bucket: PHONE_SENDS_ALL.to_owned(),
+                window: Duration::hours(24),
+                max: limits.phone_global_per_day,
+                record: false,
+            },
+        ],
         now,
-    )?;
-    crate::flows::limits::check(
-        conn,
-        PHONE_SENDS_ALL,
-        Duration::hours(24),
-        limits.phone_global_per_day,
-        now,
-    )?;
-    crate::flows::limits::record(conn, PHONE_SENDS_ALL, now)
+    )
 }
 
 /// Checks every send limit, supersedes earlier codes of the method, and records a new one.
@@ -142,13 +147,11 @@ pub fn issue(
     let ttl = Duration::seconds(limits.ttl_secs);
     // Every send limit below is a count then an insert: serialised per method, person and
     // destination until this transaction commits (always in this order).
-    for key in [
+    conn.serialise_all(&[
         format!("code-method:{}:{}", req.method_id, req.purpose),
         format!("code-user:{}", req.user_id),
         format!("code-destination:{}", req.destination),
-    ] {
-        conn.serialise(&key)?;
-    }
+    ])?;
     let sent = conn.sent_for_method(req.method_id, req.purpose, ts(now - ttl))?;
     if let Some(newest) = sent.first() {
         let next = utc(*newest) + Duration::seconds(limits.resend_after_secs);

@@ -93,10 +93,66 @@ pub trait Codes {
     fn code_attempts(&mut self, id: &str) -> Result<i32, Error>;
 }
 
+/// One limit of a request, as [`Limits::decide_limits`] takes it: `bucket` may hold fewer than
+/// `max` events since `since`; `record` adds the request's own event (`id`) when every limit of
+/// the call allows it.
+#[derive(Clone, Debug)]
+pub struct LimitCheck {
+    pub bucket: String,
+    pub since: NaiveDateTime,
+    pub max: i64,
+    pub record: bool,
+    pub id: String,
+}
+
+/// [`Limits::decide_limits`] statement by statement: the buckets serialised, counted, and the
+/// events written when none is full.
+pub fn decide_one_by_one(
+    conn: &mut impl Limits,
+    checks: &[LimitCheck],
+    at: NaiveDateTime,
+) -> Result<Vec<(i64, Option<NaiveDateTime>)>, Error> {
+    let keys: Vec<String> = checks
+        .iter()
+        .map(|c| format!("limit:{}", c.bucket))
+        .collect();
+    conn.serialise_all(&keys)?;
+    let mut held = Vec::with_capacity(checks.len());
+    for check in checks {
+        held.push(conn.count_events(&check.bucket, check.since)?);
+    }
+    if checks.iter().zip(&held).all(|(c, (n, _))| *n < c.max) {
+        for check in checks.iter().filter(|c| c.record) {
+            conn.record_event(&check.id, &check.bucket, at)?;
+        }
+    }
+    Ok(held)
+}
+
 /// Events counted by the limits, shared by every replica.
 pub trait Limits {
+    /// Decides `checks` together: each bucket serialised (in order), counted, and, when none is
+    /// full, the events of those that record written. How many events each held and its
+    /// oldest, in order. On PostgreSQL one statement (`rate_decide`).
+    fn decide_limits(
+        &mut self,
+        checks: &[LimitCheck],
+        at: NaiveDateTime,
+    ) -> Result<Vec<(i64, Option<NaiveDateTime>)>, Error>
+    where
+        Self: Sized,
+    {
+        decide_one_by_one(self, checks, at)
+    }
     /// Serialises, until the transaction ends, every transaction deciding on `key`.
     fn serialise(&mut self, key: &str) -> Result<(), Error>;
+    /// [`Limits::serialise`] on each key, in order (on PostgreSQL in one statement).
+    fn serialise_all(&mut self, keys: &[String]) -> Result<(), Error> {
+        for key in keys {
+            self.serialise(key)?;
+        }
+        Ok(())
+    }
     /// How many events `bucket` holds since `since`, and the oldest.
     fn count_events(
         &mut self,
@@ -266,8 +322,22 @@ impl Codes for DbConn {
 }
 
 impl Limits for DbConn {
+    fn decide_limits(
+        &mut self,
+        checks: &[LimitCheck],
+        at: NaiveDateTime,
+    ) -> Result<Vec<(i64, Option<NaiveDateTime>)>, Error> {
+        match self {
+            DbConn::Pg(_) => rate::decide(self, checks, at),
+            // In process, serialised by the one writer: the statements one by one.
+            DbConn::Sqlite(_) => decide_one_by_one(self, checks, at),
+        }
+    }
     fn serialise(&mut self, key: &str) -> Result<(), Error> {
         rate::serialise(self, key)
+    }
+    fn serialise_all(&mut self, keys: &[String]) -> Result<(), Error> {
+        rate::serialise_all(self, keys)
     }
     fn count_events(
         &mut self,

@@ -22,6 +22,25 @@ pub fn serialise(conn: &mut DbConn, key: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// [`serialise`] on each key, in the order given, in one statement: PostgreSQL evaluates a
+/// `SELECT` list left to right, so two callers with the same keys in the same order queue on
+/// the first and never deadlock.
+pub fn serialise_all(conn: &mut DbConn, keys: &[String]) -> Result<(), Error> {
+    if let DbConn::Pg(pg) = conn
+        && !keys.is_empty()
+    {
+        let locks: Vec<String> = (1..=keys.len())
+            .map(|i| format!("pg_advisory_xact_lock(hashtextextended(${i}, 0))"))
+            .collect();
+        let mut query = diesel::sql_query(format!("SELECT {}", locks.join(", "))).into_boxed();
+        for key in keys {
+            query = query.bind::<diesel::sql_types::Text, _>(key.clone());
+        }
+        query.execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Times of the events in `bucket` since `since`, oldest first.
 pub fn events_since(
     conn: &mut DbConn,
@@ -60,6 +79,41 @@ pub fn record(conn: &mut DbConn, id: &str, bucket: &str, at: NaiveDateTime) -> R
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// PostgreSQL: [`super::ports::Limits::decide_limits`] in one statement, the `rate_decide`
+/// function (migration 15): the buckets locked in order, counted after the locks, and the
+/// events written when none is full.
+pub fn decide(
+    conn: &mut DbConn,
+    checks: &[super::ports::LimitCheck],
+    at: NaiveDateTime,
+) -> Result<Vec<(i64, Option<NaiveDateTime>)>, Error> {
+    use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
+
+    #[derive(QueryableByName)]
+    struct Held {
+        #[diesel(sql_type = Integer)]
+        slot: i32,
+        #[diesel(sql_type = BigInt)]
+        held: i64,
+        #[diesel(sql_type = Nullable<Timestamp>)]
+        first_at: Option<NaiveDateTime>,
+    }
+    let DbConn::Pg(pg) = conn else {
+        return Err(Error::internal("rate_decide is PostgreSQL's"));
+    };
+    let mut rows: Vec<Held> =
+        diesel::sql_query("SELECT slot, held, first_at FROM rate_decide($1, $2, $3, $4, $5, $6)")
+            .bind::<Array<Text>, _>(checks.iter().map(|c| c.bucket.as_str()).collect::<Vec<_>>())
+            .bind::<Array<Timestamp>, _>(checks.iter().map(|c| c.since).collect::<Vec<_>>())
+            .bind::<Array<BigInt>, _>(checks.iter().map(|c| c.max).collect::<Vec<_>>())
+            .bind::<Array<Bool>, _>(checks.iter().map(|c| c.record).collect::<Vec<_>>())
+            .bind::<Array<Text>, _>(checks.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
+            .bind::<Timestamp, _>(at)
+            .load(pg)?;
+    rows.sort_by_key(|r| r.slot);
+    Ok(rows.into_iter().map(|r| (r.held, r.first_at)).collect())
 }
 
 pub fn purge_before(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
