@@ -65,6 +65,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     load.add_argument("--verify-rate-hint", type=float, default=500,
                       help="verifications/s to prepare for (%(default)s); each needs a start, a challenge and an email")
     load.add_argument("--peer-request-rate-hint", type=float, default=1000, help="distinct reset requests for the peer (%(default)s/s)")
+    load.add_argument("--reset-rate-hint", type=float, default=100,
+                      help="complete resets/s to prepare CAPTCHAs for, solved before the timed phase (%(default)s)")
     load.add_argument("--start-requests", type=int, help="exact number of prepared flow starts")
     load.add_argument("--verify-requests", type=int, help="exact number of prepared verifications")
     load.add_argument("--single-ip", action="store_true",

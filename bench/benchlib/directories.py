@@ -24,7 +24,9 @@ from pathlib import Path
 
 from . import seed
 from .smtp_sink import SmtpSink, code_in
-from .sspr import Api, ClientAddresses, Context, Server, Users, new_password, reset_once, reset_phase
+from .sspr import (
+    Api, ClientAddresses, Context, Server, Users, new_password, prepare_captchas, reset_once, reset_phase,
+)
 
 AD_SEED_PASSWORD = "Seeded-Directory-passw0rd"
 
@@ -137,7 +139,8 @@ async def run_directory(args, kind: str, workdir: Path, sink: SmtpSink, binary: 
             c = Context(server, api, sink, Users(args.directory_people), ClientAddresses(args.single_ip), workdir, None,
                         random.Random(secrets.randbits(64)))
             await reset_once(api, sink, 0, c.clients.next(), password(c.rng))
-            r = await reset_phase(c, args.reset_seconds, args.reset_concurrency, password)
+            captchas = await prepare_captchas(c, int(args.reset_seconds * args.reset_rate_hint))
+            r = await reset_phase(c, args.reset_seconds, args.reset_concurrency, password, captchas)
             result["reset"] = r
             log(
                 f"  {kind}: complete resets {r['resets_per_second'] or 0:.1f}/s, p50 {r['p50_ms'] or 0:.0f} ms, "

@@ -194,6 +194,22 @@ struct SiteVerify {
     success: bool,
 }
 
+/// One client for every verification with the provider, kept for the process: its pooled
+/// connections (and their TLS sessions) are reused instead of set up for each start.
+fn provider_client() -> Result<&'static reqwest::Client, Error> {
+    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    if let Some(client) = CLIENT.get() {
+        return Ok(client);
+    }
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        // Idle connections go before a provider (or a proxy) drops them under us.
+        .pool_idle_timeout(std::time::Duration::from_secs(30))
+        .build()
+        .map_err(|e| Error::internal(e.to_string()))?;
+    Ok(CLIENT.get_or_init(|| client))
+}
+
 async fn verify_with_provider(ctx: &Ctx, meta: &RequestMeta, token: &str) -> Result<(), Error> {
     let (Some(url), Some(secret)) = (&ctx.config.captcha_verify_url, &ctx.config.captcha_secret)
     else {
@@ -206,11 +222,7 @@ async fn verify_with_provider(ctx: &Ctx, meta: &RequestMeta, token: &str) -> Res
     if let Some(ip) = meta.ip {
         form.push(("remoteip", ip.to_string()));
     }
-    let client = reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(10))
-        .build()
-        .map_err(|e| Error::internal(e.to_string()))?;
-    let answer = client
+    let answer = provider_client()?
         .post(url)
         .form(&form)
         .send()
