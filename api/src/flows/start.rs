@@ -19,12 +19,13 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
     let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
     let groups = ctx.directory.groups_of(&id).await?;
     let census = ctx.census.clone();
-    let (policy, found, census) = ctx
+    let (policy, found, census, chosen_language) = ctx
         .store
         .read(move |conn| {
             let policy_c = crate::policy::service::current_on(conn)?.policy;
-            let rows = conn.methods_of(&id)?;
-            let answers = conn.answers_of(&id)?.len();
+            // The person's methods, answers and chosen language in one statement (a decoy's
+            // id finds none of them, by the same statement).
+            let (rows, answers, chosen_language) = store::methods::for_start(conn, &id)?;
             let found = user.map(|u| {
                 let is_admin = u.is_admin;
                 let offered: Vec<OfferedMethod> = offerable(&policy_c, &u, &rows, answers, now)
@@ -35,7 +36,7 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
                 (u, offered, scoped)
             });
             let census = census.get(conn, now)?;
-            Ok((policy_c, found, census))
+            Ok((policy_c, found, census, chosen_language))
         })
         .await?;
     let eligibility = match found {
@@ -119,7 +120,12 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
             .map(|p| serde_json::to_string(&p))
             .transpose()
             .map_err(|e| Error::internal(e.to_string()))?,
-        language: meta.lang_or(&policy).code().to_owned(),
+        // The person's own language, when they chose one, over the request's.
+        language: chosen_language
+            .filter(|_| user.is_some())
+            .map_or_else(|| meta.lang_or(&policy), |code| Lang::of(&code))
+            .code()
+            .to_owned(),
     };
     let (flow_c, ctx_c, meta_c) = (flow.clone(), ctx.clone(), meta.clone());
     let target_name = user.as_ref().map(|u| u.username.clone()).unwrap_or(typed);
@@ -198,17 +204,7 @@ pub(super) fn open(
     // statement with an id that matches nothing: skipping it made unknown usernames measurably
     // faster (bench/timing.py).
     tx.supersede_flows(flow.user_id.as_deref().unwrap_or(""), None)?;
-    // The person's own language, when they chose one, over the request's (a decoy looks it
-    // up too, finding none).
-    let mut flow = flow.clone();
-    flow.language = notices::language_of(
-        tx,
-        flow.user_id.as_deref().unwrap_or(""),
-        Lang::of(&flow.language),
-    )?
-    .code()
-    .to_owned();
-    tx.insert_flow(&flow)?;
+    tx.insert_flow(flow)?;
     let target = Party {
         id: flow.user_id.clone(),
         name: Some(target_name),

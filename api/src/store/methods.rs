@@ -61,6 +61,37 @@ pub fn for_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<MethodRow>, Erro
         .load(conn)?)
 }
 
+/// What a start reads of a person, in one statement: their methods (in [`for_user`]'s order),
+/// how many security answers they gave, and the language they chose. Without a method the
+/// other two are not read (0 and none): nothing is offered then, and a decoy is started.
+pub fn for_start(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> Result<(Vec<MethodRow>, usize, Option<String>), Error> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{BigInt, Nullable, Text};
+    // Correlated on the method's own person: no parameter, the same text on both backends.
+    let answers = sql::<Nullable<BigInt>>(
+        "(SELECT count(*) FROM security_answers WHERE security_answers.user_id = methods.user_id)",
+    );
+    let language = sql::<Nullable<Text>>(
+        "(SELECT accounts.language FROM accounts WHERE accounts.id = methods.user_id)",
+    );
+    let rows: Vec<(MethodRow, Option<i64>, Option<String>)> = methods::table
+        .filter(methods::user_id.eq(user_id))
+        .order((methods::created_at.asc(), methods::id.asc()))
+        .select((MethodRow::as_select(), answers, language))
+        .load(conn)?;
+    let (answers, language) = rows
+        .first()
+        .map_or((0, None), |(_, n, l)| (n.unwrap_or(0) as usize, l.clone()));
+    Ok((
+        rows.into_iter().map(|(m, _, _)| m).collect(),
+        answers,
+        language,
+    ))
+}
+
 /// `(user id, is_admin, kind, data)` of an active method.
 pub type CensusRow = (String, i32, String, String);
 

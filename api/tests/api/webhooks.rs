@@ -94,6 +94,8 @@ async fn an_event_is_delivered_signed_retried_once_and_redelivered(backend: Back
     app.register_sms(&token, "+14155550181").await;
     let first = received(&receiver, 1).await;
     assert_eq!(first.len(), 1);
+    // Recorded as failed (and put off from the clock's time then) before the clock moves on.
+    deliveries_when(&app, &admin, &endpoint, |d| d["attempts"] == 1).await;
     app.advance(30);
     let both = received(&receiver, 2).await;
     assert_eq!(both.len(), 2, "retried once");
@@ -220,6 +222,9 @@ async fn registration_completes_once_and_a_delivery_failing_for_a_day_is_given_u
     let body: Value = serde_json::from_slice(&first[0].body).unwrap();
     assert_eq!(body["type"], "registration.completed");
     assert_eq!(body["data"]["username"], "rhoda");
+
+    // The first failure is recorded (and not only received) before the clock moves on.
+    deliveries_when(&app, &admin, &endpoint, |d| d["attempts"] == 1).await;
 
     // Failing a day later too: given up, and never tried again by itself.
     app.advance(25 * 3600);
