@@ -171,6 +171,22 @@ impl Directory for Builtin {
         Ok(row.map(|r| person_of(&r, now)))
     }
 
+    async fn find_with_groups(&self, login: &str) -> Result<(Option<Person>, Vec<String>), Error> {
+        // An unparsable login runs the same statement, with a key no one has.
+        let key = super::Username::parse(login, "username")
+            .map(|u| u.key().to_owned())
+            .unwrap_or_default();
+        let now = self.clock.now();
+        let found = self
+            .store
+            .read(move |conn| store::users::find_by_key_with_groups(conn, &key))
+            .await?;
+        Ok(match found {
+            Some((row, groups)) => (Some(person_of(&row, now)), groups),
+            None => (None, Vec::new()),
+        })
+    }
+
     async fn get(&self, id: &str) -> Result<Option<Person>, Error> {
         let (id, now) = (id.to_owned(), self.clock.now());
         let row = self

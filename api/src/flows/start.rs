@@ -15,9 +15,8 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
     let now = ctx.now();
     // Real and unknown usernames make the same calls and run the same queries, so that the
     // time taken says little.
-    let user = ctx.directory.find_by_login(&typed).await?;
+    let (user, groups) = ctx.directory.find_with_groups(&typed).await?;
     let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
-    let groups = ctx.directory.groups_of(&id).await?;
     let census = ctx.census.clone();
     let (policy, found, census, chosen_language) = ctx
         .store

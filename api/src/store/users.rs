@@ -59,6 +59,29 @@ pub fn find_by_key(conn: &mut DbConn, username_key: &str) -> Result<Option<UserR
         .optional()?)
 }
 
+/// [`find_by_key`] and the ids of the person's groups, in one statement (a left join: one row
+/// per group, or one without a group).
+pub fn find_by_key_with_groups(
+    conn: &mut DbConn,
+    username_key: &str,
+) -> Result<Option<(UserRow, Vec<String>)>, Error> {
+    use super::schema::group_members;
+    let rows: Vec<(UserRow, Option<String>)> = users::table
+        .left_join(group_members::table)
+        .filter(users::username_key.eq(username_key))
+        .select((UserRow::as_select(), group_members::group_id.nullable()))
+        .load(conn)?;
+    let mut rows = rows.into_iter();
+    let Some((user, first)) = rows.next() else {
+        return Ok(None);
+    };
+    let groups = first
+        .into_iter()
+        .chain(rows.filter_map(|(_, g)| g))
+        .collect();
+    Ok(Some((user, groups)))
+}
+
 pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
     Ok(diesel::delete(users::table.filter(users::id.eq(id))).execute(conn)?)
 }

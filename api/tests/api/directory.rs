@@ -76,6 +76,9 @@ impl Directory for Faulty {
         }
         self.inner.admin()
     }
+    async fn find_with_groups(&self, login: &str) -> Result<(Option<Person>, Vec<String>), Error> {
+        self.inner.find_with_groups(login).await
+    }
     async fn find_by_login(&self, login: &str) -> Result<Option<Person>, Error> {
         self.inner.find_by_login(login).await
     }

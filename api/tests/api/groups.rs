@@ -142,7 +142,56 @@ async fn deleting_a_user_removes_their_memberships(app: TestApp) {
     );
 }
 
+/// Under a scope of selected groups, a reset is offered to a member (in that group and
+/// another, so that the person's groups come back as several rows) and refused to someone only
+/// in the other group.
+async fn a_reset_follows_group_membership_under_a_selected_scope(app: TestApp) {
+    let admin = app.admin_token().await;
+    let group = |name: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            app.post("/api/v1/admin/groups", admin, json!({"name": name}))
+                .await
+                .body["group_id"]
+                .clone()
+        }
+    };
+    let (pilot, other) = (group("Pilot").await, group("Other").await);
+    app.set_policy(
+        &admin,
+        json!({"scope": "all", "methods_required": 1, "methods_enabled": ["email", "mobile_sms"],
+               "recovery_cooldown_hours": 0, "reveal_ineligible": true}),
+    )
+    .await;
+    let (pia, pia_token) = app.signed_in_user(&admin, "pia").await;
+    app.register_sms(&pia_token, "+14155550191").await;
+    let (oto, oto_token) = app.signed_in_user(&admin, "oto").await;
+    app.register_sms(&oto_token, "+14155550192").await;
+    for (group, members) in [
+        (&pilot, json!([pia["user_id"]])),
+        (&other, json!([pia["user_id"], oto["user_id"]])),
+    ] {
+        let put = app
+            .put(
+                &format!("/api/v1/admin/groups/{}/members", group.as_str().unwrap()),
+                &admin,
+                json!({ "user_ids": members }),
+            )
+            .await;
+        assert!(put.status.is_success(), "{:#}", put.body);
+    }
+    app.set_policy(&admin, json!({"scope": "selected", "group_ids": [pilot]}))
+        .await;
+    let started = app.start_flow("pia", "reset_password").await;
+    assert_eq!(started.status, 201, "{:#}", started.body);
+    assert_eq!(started.body["methods"].as_array().unwrap().len(), 1);
+    app.start_flow("oto", "reset_password")
+        .await
+        .assert_problem(403, "not_eligible");
+}
+
 crate::both_backends!(
+    a_reset_follows_group_membership_under_a_selected_scope,
     groups_are_created_renamed_given_members_and_deleted,
     a_group_named_by_the_policy_cannot_be_deleted,
     deleting_a_user_removes_their_memberships,
