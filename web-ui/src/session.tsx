@@ -1,6 +1,6 @@
 // Who is signed in (GET /api/v1/me) and the public configuration, loaded once and shared.
 // The session itself is the HttpOnly cookie the API sets: nothing here stores a token.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, call, onProblem } from './api/client';
 import type { Me, PublicConfig } from './api/client';
@@ -23,15 +23,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [signedOut, setSignedOut] = useState(false);
   const [config, setConfig] = useState<PublicConfig | null>(null);
 
+  // Bumped by each sign-out: a `me` asked for before it (a refresh still on its way when the
+  // person clicked "Sign out") must not put the person back once the sign-out is done.
+  const epoch = useRef(0);
+
   const refresh = useCallback(async () => {
+    const asked = epoch.current;
     const outcome = await call(api.GET('/api/v1/me'));
     const next = outcome.ok ? outcome.data : null;
+    if (asked !== epoch.current) return null;
     setMe(next);
     if (next) setSignedOut(false);
     return next;
   }, []);
 
   const signOut = useCallback(async () => {
+    epoch.current += 1;
     await call(api.POST('/api/v1/auth/sign-out'));
     setSignedOut(true);
     setMe(null);
@@ -50,8 +57,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
+    const asked = epoch.current;
     void call(api.GET('/api/v1/me')).then((o) => {
-      if (live) setMe(o.ok ? o.data : null);
+      if (live && asked === epoch.current) setMe(o.ok ? o.data : null);
     });
     void call(api.GET('/api/v1/config/public')).then((o) => {
       if (live && o.ok) setConfig(o.data);
