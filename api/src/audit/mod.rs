@@ -91,7 +91,13 @@ pub fn record(
     meta: &RequestMeta,
     event: Event,
 ) -> Result<(), Error> {
-    let row = store::audit::AuditRow {
+    conn.append_audit(&row(now, meta, event))
+}
+
+/// The row that records `event`, for a write that appends it with its own change
+/// (`store::ports::Flows::open_flow`).
+pub fn row(now: DateTime<Utc>, meta: &RequestMeta, event: Event) -> store::audit::AuditRow {
+    store::audit::AuditRow {
         id: Uuid::now_v7().to_string(),
         at: store::ts(now),
         event_type: event.kind.as_str().to_owned(),
@@ -112,8 +118,7 @@ pub fn record(
             .as_ref()
             .map(|ua| ua.chars().take(MAX_USER_AGENT).collect()),
         details: event.details.to_string(),
-    };
-    conn.append_audit(&row)
+    }
 }
 
 /// Whether what an audit row records worked.

@@ -21,10 +21,11 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
     let (policy, found, census, chosen_language) = ctx
         .store
         .read(move |conn| {
-            let policy_c = crate::policy::service::current_on(conn)?.policy;
-            // The person's methods, answers and chosen language in one statement (a decoy's
-            // id finds none of them, by the same statement).
-            let (rows, answers, chosen_language) = store::methods::for_start(conn, &id)?;
+            // The policy and the person's methods, answers and chosen language in one
+            // statement (a decoy's id finds only the policy, by the same statement).
+            let read = store::methods::for_start(conn, &id)?;
+            let policy_c = crate::policy::service::of_row(read.policy)?.policy;
+            let (rows, answers, chosen_language) = (read.methods, read.answers, read.language);
             let found = user.map(|u| {
                 let is_admin = u.is_admin;
                 let offered: Vec<OfferedMethod> = offerable(&policy_c, &u, &rows, answers, now)
@@ -199,11 +200,6 @@ pub(super) fn open(
         ],
         now,
     )?;
-    // A new flow makes every older flow of the person worthless. A decoy runs the same
-    // statement with an id that matches nothing: skipping it made unknown usernames measurably
-    // faster (bench/timing.py).
-    tx.supersede_flows(flow.user_id.as_deref().unwrap_or(""), None)?;
-    tx.insert_flow(flow)?;
     let target = Party {
         id: flow.user_id.clone(),
         name: Some(target_name),
@@ -215,5 +211,8 @@ pub(super) fn open(
             "purpose": flow.purpose,
             "decoy": decoy,
         }));
-    audit::record(tx, now, rules.meta, event)
+    // A new flow makes every older flow of the person worthless. A decoy runs the same
+    // statement with an id that matches nothing: skipping it made unknown usernames measurably
+    // faster (bench/timing.py).
+    tx.open_flow(flow, &audit::row(now, rules.meta, event))
 }

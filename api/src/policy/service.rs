@@ -27,7 +27,12 @@ pub async fn current(ctx: &Ctx) -> Result<CurrentPolicy, Error> {
 }
 
 pub fn current_on(conn: &mut DbConn) -> Result<CurrentPolicy, Error> {
-    match store::policy::current(conn)? {
+    of_row(store::policy::current(conn)?)
+}
+
+/// The policy a stored version holds (none saved yet: the defaults).
+pub fn of_row(row: Option<store::policy::PolicyRow>) -> Result<CurrentPolicy, Error> {
+    match row {
         None => Ok(CurrentPolicy {
             version: 0,
             updated_at: None,

@@ -27,8 +27,14 @@ pub fn insert(conn: &mut DbConn, row: &AuditRow) -> Result<(), Error> {
     diesel::insert_into(audit_events::table)
         .values(row)
         .execute(conn)?;
-    WRITTEN.with(|w| w.borrow_mut().push(row.clone()));
+    remember(row);
     Ok(())
+}
+
+/// Keeps `row`, written on this thread by a statement of its caller's, for the audit stream
+/// (what [`insert`] does after its own statement).
+pub(super) fn remember(row: &AuditRow) {
+    WRITTEN.with(|w| w.borrow_mut().push(row.clone()));
 }
 
 thread_local! {

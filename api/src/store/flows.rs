@@ -5,7 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConn;
-use super::schema::recovery_flows as rf;
+use super::audit::AuditRow;
+use super::schema::{audit_events, recovery_flows as rf};
+use super::together::Together;
 use crate::error::Error;
 
 pub const ACTIVE: &str = "active";
@@ -43,6 +45,33 @@ pub struct FlowRow {
 
 pub fn insert(conn: &mut DbConn, row: &FlowRow) -> Result<(), Error> {
     diesel::insert_into(rf::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// Opens a flow: every active flow of its person superseded (a decoy's empty id matches
+/// none), the flow written and its audit row appended. On PostgreSQL one statement
+/// ([`Together`]: the update sees only the older flows); on SQLite, in process, one by one.
+pub fn open(conn: &mut DbConn, row: &FlowRow, audit: &AuditRow) -> Result<(), Error> {
+    let user_id = row.user_id.as_deref().unwrap_or("");
+    match conn {
+        DbConn::Pg(pg) => {
+            let supersede = diesel::update(
+                rf::table
+                    .filter(rf::user_id.eq(user_id))
+                    .filter(rf::status.eq(ACTIVE)),
+            )
+            .set(rf::status.eq(SUPERSEDED));
+            let audited = diesel::insert_into(audit_events::table).values(audit);
+            let opened = diesel::insert_into(rf::table).values(row);
+            Together(&[&supersede, &audited, &opened]).execute(pg)?;
+            super::audit::remember(audit);
+        }
+        DbConn::Sqlite(_) => {
+            supersede_for_user(conn, user_id, None)?;
+            insert(conn, row)?;
+            super::audit::insert(conn, audit)?;
+        }
+    }
     Ok(())
 }
 

@@ -3,7 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
+
 use super::DbConn;
+use super::policy::PolicyRow;
 use super::schema::{methods, security_answers, users};
 use crate::error::Error;
 
@@ -61,35 +64,110 @@ pub fn for_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<MethodRow>, Erro
         .load(conn)?)
 }
 
-/// What a start reads of a person, in one statement: their methods (in [`for_user`]'s order),
-/// how many security answers they gave, and the language they chose. Without a method the
-/// other two are not read (0 and none): nothing is offered then, and a decoy is started.
-pub fn for_start(
-    conn: &mut DbConn,
-    user_id: &str,
-) -> Result<(Vec<MethodRow>, usize, Option<String>), Error> {
-    use diesel::dsl::sql;
-    use diesel::sql_types::{BigInt, Nullable, Text};
-    // Correlated on the method's own person: no parameter, the same text on both backends.
-    let answers = sql::<Nullable<BigInt>>(
-        "(SELECT count(*) FROM security_answers WHERE security_answers.user_id = methods.user_id)",
-    );
-    let language = sql::<Nullable<Text>>(
-        "(SELECT accounts.language FROM accounts WHERE accounts.id = methods.user_id)",
-    );
-    let rows: Vec<(MethodRow, Option<i64>, Option<String>)> = methods::table
-        .filter(methods::user_id.eq(user_id))
-        .order((methods::created_at.asc(), methods::id.asc()))
-        .select((MethodRow::as_select(), answers, language))
-        .load(conn)?;
-    let (answers, language) = rows
-        .first()
-        .map_or((0, None), |(_, n, l)| (n.unwrap_or(0) as usize, l.clone()));
-    Ok((
-        rows.into_iter().map(|(m, _, _)| m).collect(),
+/// What a start reads, in one statement: the current policy (none saved yet: `None`), the
+/// person's methods (in [`for_user`]'s order), how many security answers they gave and the
+/// language they chose. Without a method the last two are not read (0 and none): nothing is
+/// offered then, and a decoy is started. A decoy's id runs the same statement, finding only
+/// the policy.
+pub struct ForStart {
+    pub policy: Option<PolicyRow>,
+    pub methods: Vec<MethodRow>,
+    pub answers: usize,
+    pub language: Option<String>,
+}
+
+/// One row of [`for_start`]'s statement: the policy beside each method (or beside none).
+#[derive(QueryableByName)]
+struct StartRow {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    p_version: Option<i64>,
+    #[diesel(sql_type = Nullable<Text>)]
+    p_document: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    p_created_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Text>)]
+    p_created_by: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    m_id: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    m_user_id: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    m_kind: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    m_status: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    m_data: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    m_created_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    m_activated_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    m_updated_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    m_held: Option<i32>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    answers: Option<i64>,
+    #[diesel(sql_type = Nullable<Text>)]
+    language: Option<String>,
+}
+
+/// [`for_start`]'s statement, `{id}` the person's id's placeholder: a one-row anchor, the
+/// newest policy beside it and the person's methods beside that.
+const FOR_START: &str = "SELECT p.version AS p_version, p.document AS p_document, \
+    p.created_at AS p_created_at, p.created_by AS p_created_by, \
+    m.id AS m_id, m.user_id AS m_user_id, m.kind AS m_kind, m.status AS m_status, \
+    m.data AS m_data, m.created_at AS m_created_at, m.activated_at AS m_activated_at, \
+    m.updated_at AS m_updated_at, m.held AS m_held, \
+    (SELECT count(*) FROM security_answers AS a WHERE a.user_id = m.user_id) AS answers, \
+    (SELECT c.language FROM accounts AS c WHERE c.id = m.user_id) AS language \
+    FROM (SELECT 1 AS one) AS anchor \
+    LEFT JOIN (SELECT version, document, created_at, created_by FROM policy_versions \
+    ORDER BY version DESC LIMIT 1) AS p ON 1 = 1 \
+    LEFT JOIN methods AS m ON m.user_id = {id} \
+    ORDER BY m.created_at, m.id";
+
+pub fn for_start(conn: &mut DbConn, user_id: &str) -> Result<ForStart, Error> {
+    let rows: Vec<StartRow> = match conn {
+        DbConn::Pg(pg) => diesel::sql_query(FOR_START.replace("{id}", "$1"))
+            .bind::<Text, _>(user_id)
+            .load(pg)?,
+        DbConn::Sqlite(lite) => diesel::sql_query(FOR_START.replace("{id}", "?"))
+            .bind::<Text, _>(user_id)
+            .load(lite)?,
+    };
+    let first = rows.first();
+    let policy = first.and_then(|r| {
+        Some(PolicyRow {
+            version: r.p_version?,
+            document: r.p_document.clone()?,
+            created_at: r.p_created_at?,
+            created_by: r.p_created_by.clone(),
+        })
+    });
+    let answers = first.and_then(|r| r.answers).unwrap_or(0) as usize;
+    let language = first.and_then(|r| r.language.clone());
+    let methods = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(MethodRow {
+                id: r.m_id?,
+                user_id: r.m_user_id?,
+                kind: r.m_kind?,
+                status: r.m_status?,
+                data: r.m_data?,
+                created_at: r.m_created_at?,
+                activated_at: r.m_activated_at,
+                updated_at: r.m_updated_at?,
+                held: r.m_held?,
+            })
+        })
+        .collect();
+    Ok(ForStart {
+        policy,
+        methods,
         answers,
         language,
-    ))
+    })
 }
 
 /// `(user id, is_admin, kind, data)` of an active method.

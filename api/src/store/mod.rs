@@ -22,6 +22,7 @@ pub mod ports;
 pub mod rate;
 pub mod schema;
 pub mod sessions;
+mod together;
 pub mod users;
 pub mod webhooks;
 mod writer;

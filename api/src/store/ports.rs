@@ -46,6 +46,16 @@ pub trait Flows {
     fn set_flow_questions(&mut self, id: &str, asked: Option<&str>) -> Result<(), Error>;
     /// Every active flow of a person but `except` is superseded.
     fn supersede_flows(&mut self, user_id: &str, except: Option<&str>) -> Result<usize, Error>;
+    /// A new flow: every active flow of its person superseded, the flow written, `audit`
+    /// appended (on PostgreSQL one statement).
+    fn open_flow(&mut self, row: &FlowRow, audit: &AuditRow) -> Result<(), Error>
+    where
+        Self: AuditLog + Sized,
+    {
+        self.supersede_flows(row.user_id.as_deref().unwrap_or(""), None)?;
+        self.insert_flow(row)?;
+        self.append_audit(audit)
+    }
 }
 
 /// Registered methods and security answers, as the flows read them.
@@ -256,6 +266,9 @@ impl Flows for DbConn {
     }
     fn supersede_flows(&mut self, user_id: &str, except: Option<&str>) -> Result<usize, Error> {
         flows::supersede_for_user(self, user_id, except)
+    }
+    fn open_flow(&mut self, row: &FlowRow, audit: &AuditRow) -> Result<(), Error> {
+        flows::open(self, row, audit)
     }
 }
 
