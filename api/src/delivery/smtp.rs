@@ -291,3 +291,53 @@ impl Mailer for SmtpMailer {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(url: &str) -> Server {
+        server(url).expect("valid").expect("smtp://")
+    }
+
+    #[test]
+    fn urls_are_read_as_lettre_reads_them() {
+        let plain = read("smtp://mail.example.com");
+        assert_eq!((plain.host.as_str(), plain.port), ("mail.example.com", 25));
+        assert!(matches!(plain.starttls, Starttls::No));
+        assert!(plain.credentials.is_none());
+        assert_eq!(plain.hello, ClientId::default());
+
+        let starttls =
+            read("smtp://relay%40x:p%25ss%20w@mail.example.com/sspr.example.org?tls=required");
+        assert_eq!(starttls.port, 587);
+        assert!(matches!(starttls.starttls, Starttls::Required(_)));
+        assert_eq!(
+            starttls.credentials,
+            Some(Credentials::new("relay@x".into(), "p%ss w".into()))
+        );
+        assert_eq!(starttls.hello, ClientId::Domain("sspr.example.org".into()));
+
+        let opportunistic = read("smtp://mail.example.com:2525?tls=opportunistic");
+        assert_eq!(opportunistic.port, 2525);
+        assert!(matches!(opportunistic.starttls, Starttls::Opportunistic(_)));
+
+        assert!(server("smtps://mail.example.com").expect("valid").is_none());
+        assert!(server("http://mail.example.com").is_err());
+        assert!(server("smtp://mail.example.com?tls=maybe").is_err());
+        assert!(server("smtp://u:%FF@mail.example.com").is_err());
+    }
+
+    #[test]
+    fn the_starttls_spelling_of_the_design_is_lettres_required() {
+        let mailer = SmtpMailer::new(
+            "smtp://mail.example.com?tls=starttls",
+            "SSPR <sspr@example.com>",
+        )
+        .expect("valid");
+        let Route::Direct(pool) = &mailer.route else {
+            panic!("smtp:// is sspr's own connection");
+        };
+        assert!(matches!(pool.manager().starttls, Starttls::Required(_)));
+    }
+}
