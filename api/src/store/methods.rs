@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 
 use super::DbConn;
@@ -111,9 +112,12 @@ struct StartRow {
     language: Option<String>,
 }
 
-/// [`for_start`]'s statement, `{id}` the person's id's placeholder: a one-row anchor, the
-/// newest policy beside it and the person's methods beside that.
-const FOR_START: &str = "SELECT p.version AS p_version, p.document AS p_document, \
+/// [`for_start`]'s statement: a one-row anchor, the newest policy beside it and the person's
+/// methods (whose id is bound between the two halves) beside that. A query type of its own,
+/// rather than `sql_query`, so that diesel keeps it prepared on each connection.
+struct ForStartQuery<'a>(&'a str);
+
+const FOR_START_HEAD: &str = "SELECT p.version AS p_version, p.document AS p_document, \
     p.created_at AS p_created_at, p.created_by AS p_created_by, \
     m.id AS m_id, m.user_id AS m_user_id, m.kind AS m_kind, m.status AS m_status, \
     m.data AS m_data, m.created_at AS m_created_at, m.activated_at AS m_activated_at, \
@@ -123,17 +127,37 @@ const FOR_START: &str = "SELECT p.version AS p_version, p.document AS p_document
     FROM (SELECT 1 AS one) AS anchor \
     LEFT JOIN (SELECT version, document, created_at, created_by FROM policy_versions \
     ORDER BY version DESC LIMIT 1) AS p ON 1 = 1 \
-    LEFT JOIN methods AS m ON m.user_id = {id} \
-    ORDER BY m.created_at, m.id";
+    LEFT JOIN methods AS m ON m.user_id = ";
+const FOR_START_TAIL: &str = " ORDER BY m.created_at, m.id";
+
+impl<DB> QueryFragment<DB> for ForStartQuery<'_>
+where
+    DB: diesel::backend::Backend + diesel::sql_types::HasSqlType<Text>,
+    str: diesel::serialize::ToSql<Text, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql(FOR_START_HEAD);
+        out.push_bind_param::<Text, str>(self.0)?;
+        out.push_sql(FOR_START_TAIL);
+        Ok(())
+    }
+}
+
+impl QueryId for ForStartQuery<'_> {
+    type QueryId = ForStartQuery<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl Query for ForStartQuery<'_> {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl<Conn> RunQueryDsl<Conn> for ForStartQuery<'_> {}
 
 pub fn for_start(conn: &mut DbConn, user_id: &str) -> Result<ForStart, Error> {
     let rows: Vec<StartRow> = match conn {
-        DbConn::Pg(pg) => diesel::sql_query(FOR_START.replace("{id}", "$1"))
-            .bind::<Text, _>(user_id)
-            .load(pg)?,
-        DbConn::Sqlite(lite) => diesel::sql_query(FOR_START.replace("{id}", "?"))
-            .bind::<Text, _>(user_id)
-            .load(lite)?,
+        DbConn::Pg(pg) => ForStartQuery(user_id).load(pg)?,
+        DbConn::Sqlite(lite) => ForStartQuery(user_id).load(lite)?,
     };
     let first = rows.first();
     let policy = first.and_then(|r| {
