@@ -22,13 +22,11 @@ pub async fn challenge(
 ) -> Result<Challenged, Error> {
     let step = token::verify(ctx, flow_token, flow_id)?;
     let now = ctx.now();
-    let real = directory_person(ctx, flow_id).await?;
+    let (real, policy) = directory_person(ctx, flow_id).await?;
     let (ctx_c, meta_c) = (ctx.clone(), meta.clone());
     let outcome: Result<(Challenged, Send), Error> = ctx
         .store
         .write(move |conn| {
-            // Read in the same trip to the database as the flow.
-            let policy = crate::policy::service::current_on(conn)?.policy;
             let asking = Asking {
                 flow_id,
                 step,

@@ -15,8 +15,7 @@ async fn finishable(
     let (flow, kinds, policy) = ctx
         .store
         .read(move |conn| {
-            let flow = live(conn, flow_id, step, now)?;
-            let policy = crate::policy::service::current_on(conn)?.policy;
+            let (flow, policy) = live_with_policy(conn, flow_id, step, now)?;
             // Checked here, decided by the conditional update of the claim.
             machine::transition(
                 &state_of(&flow)?,

@@ -183,6 +183,22 @@ fn state_of(flow: &FlowRow) -> Result<machine::Flow, Error> {
     })
 }
 
+/// [`live`], with the current policy read in the same statement.
+fn live_with_policy(
+    conn: &mut store::DbConn,
+    flow_id: Uuid,
+    step: i64,
+    now: DateTime<Utc>,
+) -> Result<(FlowRow, Policy), Error> {
+    let (flow, document) = store::flows::find_with_policy(conn, &flow_id.to_string())?
+        .ok_or(Error::Unauthenticated)?;
+    machine::transition(&state_of(&flow)?, machine::Event::Enter { step }, now)?;
+    Ok((
+        flow,
+        crate::policy::service::of_document(document.as_deref())?,
+    ))
+}
+
 /// The flow row, if `step` is its current step and it still accepts requests (an older token,
 /// or one from before a verification, is worthless).
 fn live(

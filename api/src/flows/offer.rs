@@ -4,18 +4,23 @@
 use super::*;
 
 /// The person a real flow is for, as the directory describes them now (None for a decoy flow,
-/// and when they no longer exist). Read before the step's transaction: a directory call may go
-/// over the network.
-pub(super) async fn directory_person(ctx: &Ctx, flow_id: Uuid) -> Result<Option<DirPerson>, Error> {
-    let id = ctx
+/// and when they no longer exist), and the current policy (read in the same statement as the
+/// flow). Read before the step's transaction: a directory call may go over the network.
+pub(super) async fn directory_person(
+    ctx: &Ctx,
+    flow_id: Uuid,
+) -> Result<(Option<DirPerson>, Policy), Error> {
+    let (id, document) = ctx
         .store
-        .read(move |conn| conn.flow(&flow_id.to_string()))
+        .read(move |conn| store::flows::find_with_policy(conn, &flow_id.to_string()))
         .await?
-        .and_then(|f| f.user_id);
-    match id {
-        Some(id) => ctx.directory.get(&id).await,
-        None => Ok(None),
-    }
+        .map_or((None, None), |(f, document)| (f.user_id, document));
+    let policy = crate::policy::service::of_document(document.as_deref())?;
+    let person = match id {
+        Some(id) => ctx.directory.get(&id).await?,
+        None => None,
+    };
+    Ok((person, policy))
 }
 
 /// The person a flow is for, with their methods as they stand now (None when they no longer

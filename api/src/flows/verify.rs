@@ -15,12 +15,12 @@ pub async fn verify(
     // Security answers are checked with argon2 before the transaction (hashing must not hold a
     // database lock); the transaction then re-checks the step before recording anything.
     let method_id = req.method_id;
-    let (flow, method) = ctx
+    let (flow, method, policy) = ctx
         .store
         .read(move |conn| {
-            let flow = live(conn, flow_id, step, now)?;
+            let (flow, policy) = live_with_policy(conn, flow_id, step, now)?;
             let method = pick(&flow, method_id, now)?;
-            Ok((flow, method))
+            Ok((flow, method, policy))
         })
         .await?;
     let proof = methods::registry(method.kind).proof();
@@ -46,11 +46,7 @@ pub async fn verify(
     };
     let verdict = ctx
         .store
-        .write(move |conn| {
-            // Read in the same trip to the database as the flow (for a notice's helpdesk).
-            let policy = crate::policy::service::current_on(conn)?.policy;
-            decide(conn, &Rules::of(&ctx_c, &meta_c), &policy, attempt, now)
-        })
+        .write(move |conn| decide(conn, &Rules::of(&ctx_c, &meta_c), &policy, attempt, now))
         .await?;
     let (flow, passed) = verdict?;
     ctx.metrics.recovery(method.kind.as_str(), "verified");

@@ -30,6 +30,17 @@ pub fn current_on(conn: &mut DbConn) -> Result<CurrentPolicy, Error> {
     of_row(store::policy::current(conn)?)
 }
 
+/// The policy a stored document holds (none saved yet: the defaults).
+pub fn of_document(document: Option<&str>) -> Result<Policy, Error> {
+    document.map_or_else(
+        || Ok(Policy::default()),
+        |d| {
+            serde_json::from_str(d)
+                .map_err(|e| Error::internal(format!("the current policy is unreadable: {e}")))
+        },
+    )
+}
+
 /// The policy a stored version holds (none saved yet: the defaults).
 pub fn of_row(row: Option<store::policy::PolicyRow>) -> Result<CurrentPolicy, Error> {
     match row {

@@ -75,6 +75,18 @@ pub fn open(conn: &mut DbConn, row: &FlowRow, audit: &AuditRow) -> Result<(), Er
     Ok(())
 }
 
+/// The flow and, in the same statement, the current policy's document (`None`: none saved).
+pub fn find_with_policy(
+    conn: &mut DbConn,
+    id: &str,
+) -> Result<Option<(FlowRow, Option<String>)>, Error> {
+    Ok(rf::table
+        .filter(rf::id.eq(id))
+        .select((FlowRow::as_select(), super::policy::CurrentDocument))
+        .first(conn)
+        .optional()?)
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<FlowRow>, Error> {
     Ok(rf::table
         .filter(rf::id.eq(id))

@@ -16,6 +16,35 @@ pub struct PolicyRow {
     pub created_by: Option<String>,
 }
 
+/// The current policy's document (none saved yet: NULL) as a column of another query, so that
+/// a step reads it in the same statement as its own row (`flows::find_with_policy`). A type of
+/// its own rather than a `sql` literal, so that diesel keeps the query prepared.
+#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+pub struct CurrentDocument;
+
+impl diesel::expression::Expression for CurrentDocument {
+    type SqlType = diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
+
+impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for CurrentDocument {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql(
+            "(SELECT policy_versions.document FROM policy_versions \
+             ORDER BY policy_versions.version DESC LIMIT 1)",
+        );
+        Ok(())
+    }
+}
+
+impl<QS> diesel::expression::SelectableExpression<QS> for CurrentDocument {}
+impl<QS> diesel::expression::AppearsOnTable<QS> for CurrentDocument {}
+impl<GB> diesel::expression::ValidGrouping<GB> for CurrentDocument {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
 pub fn current(conn: &mut DbConn) -> Result<Option<PolicyRow>, Error> {
     Ok(policy_versions::table
         .select(PolicyRow::as_select())
