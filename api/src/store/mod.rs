@@ -108,15 +108,12 @@ impl r2d2::ManageConnection for Manager {
                     SqliteConnection::establish(&path).map_err(r2d2::Error::ConnectionError)?;
                 // The busy timeout first, so that everything after it waits for a lock instead
                 // of failing at once. WAL (set once per database file in `Store::open`) lets
-                // readers proceed while one writer writes. Reads through a memory map: a
-                // connection's page cache is dropped whenever another wrote, and without the
-                // map every read transaction then copied its pages in again with `pread`.
-                // Temporary files in memory: the one writer's savepoints (one per caller of a
+                // readers proceed while one writer writes. Temporary files in memory: the one writer's savepoints (one per caller of a
                 // group) journal the pages they change, and past 64 KiB SQLite spilled that
                 // journal to a temporary file, written with `pwrite` at every group.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
-                     PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
+                     PRAGMA temp_store = MEMORY;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
