@@ -107,8 +107,10 @@ fn server(url: &str) -> Result<Option<Server>, String> {
         Some(other) => return Err(format!("unknown tls `{other}` (starttls or opportunistic)")),
     };
     let decode = |s: &str| {
-        percent_decode(s)
-            .ok_or_else(|| "credentials are not valid percent-encoded UTF-8".to_owned())
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8()
+            .map(|d| d.into_owned())
+            .map_err(|_| "credentials are not valid percent-encoded UTF-8".to_owned())
     };
     let credentials = match parsed.password() {
         Some(password) => Some(Credentials::new(
@@ -129,24 +131,6 @@ fn server(url: &str) -> Result<Option<Server>, String> {
             ClientId::Domain(name.to_owned())
         },
     }))
-}
-
-/// `%XX` escapes of a URL's user information, decoded.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Why a connection could not be opened or used.

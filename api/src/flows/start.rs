@@ -24,7 +24,7 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
             // The policy and the person's methods, answers and chosen language in one
             // statement (a decoy's id finds only the policy, by the same statement).
             let read = store::methods::for_start(conn, &id)?;
-            let policy_c = crate::policy::service::of_row(read.policy)?.policy;
+            let policy_c = crate::policy::service::of_document(read.policy.as_deref())?;
             let (rows, answers, chosen_language) = (read.methods, read.answers, read.language);
             let found = user.map(|u| {
                 let is_admin = u.is_admin;

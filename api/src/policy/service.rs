@@ -27,23 +27,7 @@ pub async fn current(ctx: &Ctx) -> Result<CurrentPolicy, Error> {
 }
 
 pub fn current_on(conn: &mut DbConn) -> Result<CurrentPolicy, Error> {
-    of_row(store::policy::current(conn)?)
-}
-
-/// The policy a stored document holds (none saved yet: the defaults).
-pub fn of_document(document: Option<&str>) -> Result<Policy, Error> {
-    document.map_or_else(
-        || Ok(Policy::default()),
-        |d| {
-            serde_json::from_str(d)
-                .map_err(|e| Error::internal(format!("the current policy is unreadable: {e}")))
-        },
-    )
-}
-
-/// The policy a stored version holds (none saved yet: the defaults).
-pub fn of_row(row: Option<store::policy::PolicyRow>) -> Result<CurrentPolicy, Error> {
-    match row {
+    match store::policy::current(conn)? {
         None => Ok(CurrentPolicy {
             version: 0,
             updated_at: None,
@@ -63,6 +47,17 @@ pub fn of_row(row: Option<store::policy::PolicyRow>) -> Result<CurrentPolicy, Er
             })
         }
     }
+}
+
+/// The policy a stored document holds (none saved yet: the defaults).
+pub fn of_document(document: Option<&str>) -> Result<Policy, Error> {
+    document.map_or_else(
+        || Ok(Policy::default()),
+        |d| {
+            serde_json::from_str(d)
+                .map_err(|e| Error::internal(format!("the current policy is unreadable: {e}")))
+        },
+    )
 }
 
 /// The groups a policy's scope may name: the directory's.

@@ -7,7 +7,6 @@ use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 
 use super::DbConn;
-use super::policy::PolicyRow;
 use super::schema::{methods, security_answers, users};
 use crate::error::Error;
 
@@ -65,13 +64,14 @@ pub fn for_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<MethodRow>, Erro
         .load(conn)?)
 }
 
-/// What a start reads, in one statement: the current policy (none saved yet: `None`), the
+/// What a start reads, in one statement: the current policy's document (none saved yet:
+/// `None`), the
 /// person's methods (in [`for_user`]'s order), how many security answers they gave and the
 /// language they chose. Without a method the last two are not read (0 and none): nothing is
 /// offered then, and a decoy is started. A decoy's id runs the same statement, finding only
 /// the policy.
 pub struct ForStart {
-    pub policy: Option<PolicyRow>,
+    pub policy: Option<String>,
     pub methods: Vec<MethodRow>,
     pub answers: usize,
     pub language: Option<String>,
@@ -80,14 +80,8 @@ pub struct ForStart {
 /// One row of [`for_start`]'s statement: the policy beside each method (or beside none).
 #[derive(QueryableByName)]
 struct StartRow {
-    #[diesel(sql_type = Nullable<BigInt>)]
-    p_version: Option<i64>,
     #[diesel(sql_type = Nullable<Text>)]
     p_document: Option<String>,
-    #[diesel(sql_type = Nullable<Timestamp>)]
-    p_created_at: Option<NaiveDateTime>,
-    #[diesel(sql_type = Nullable<Text>)]
-    p_created_by: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
     m_id: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -117,16 +111,14 @@ struct StartRow {
 /// rather than `sql_query`, so that diesel keeps it prepared on each connection.
 struct ForStartQuery<'a>(&'a str);
 
-const FOR_START_HEAD: &str = "SELECT p.version AS p_version, p.document AS p_document, \
-    p.created_at AS p_created_at, p.created_by AS p_created_by, \
-    m.id AS m_id, m.user_id AS m_user_id, m.kind AS m_kind, m.status AS m_status, \
-    m.data AS m_data, m.created_at AS m_created_at, m.activated_at AS m_activated_at, \
+const FOR_START_HEAD: &str = "SELECT p.document AS p_document, \
+    m.id AS m_id, m.user_id AS m_user_id, m.kind AS m_kind, m.status AS m_status, m.data AS m_data, \
+    m.created_at AS m_created_at, m.activated_at AS m_activated_at, \
     m.updated_at AS m_updated_at, m.held AS m_held, \
     (SELECT count(*) FROM security_answers AS a WHERE a.user_id = m.user_id) AS answers, \
     (SELECT c.language FROM accounts AS c WHERE c.id = m.user_id) AS language \
     FROM (SELECT 1 AS one) AS anchor \
-    LEFT JOIN (SELECT version, document, created_at, created_by FROM policy_versions \
-    ORDER BY version DESC LIMIT 1) AS p ON 1 = 1 \
+    LEFT JOIN (SELECT document FROM policy_versions ORDER BY version DESC LIMIT 1) AS p ON 1 = 1 \
     LEFT JOIN methods AS m ON m.user_id = ";
 const FOR_START_TAIL: &str = " ORDER BY m.created_at, m.id";
 
@@ -160,14 +152,7 @@ pub fn for_start(conn: &mut DbConn, user_id: &str) -> Result<ForStart, Error> {
         DbConn::Sqlite(lite) => ForStartQuery(user_id).load(lite)?,
     };
     let first = rows.first();
-    let policy = first.and_then(|r| {
-        Some(PolicyRow {
-            version: r.p_version?,
-            document: r.p_document.clone()?,
-            created_at: r.p_created_at?,
-            created_by: r.p_created_by.clone(),
-        })
-    });
+    let policy = first.and_then(|r| r.p_document.clone());
     let answers = first.and_then(|r| r.answers).unwrap_or(0) as usize;
     let language = first.and_then(|r| r.language.clone());
     let methods = rows
