@@ -53,6 +53,25 @@ impl Builtin {
         Duration::seconds(secs.min(self.lockout.max_secs) as i64)
     }
 
+    /// The person a login names and their groups, in one statement on a store connection. An
+    /// unparsable login runs the same statement, with a key no one has.
+    fn stored_lookup(
+        &self,
+        login: &str,
+    ) -> impl FnOnce(&mut DbConn) -> Result<(Option<Person>, Vec<String>), Error> + Send + 'static
+    {
+        let key = super::Username::parse(login, "username")
+            .map(|u| u.key().to_owned())
+            .unwrap_or_default();
+        let now = self.clock.now();
+        move |conn| {
+            Ok(match store::users::find_by_key_with_groups(conn, &key)? {
+                Some((row, groups)) => (Some(person_of(&row, now)), groups),
+                None => (None, Vec::new()),
+            })
+        }
+    }
+
     /// Counts a wrong password; at the threshold the account locks.
     async fn count_failure(&self, id: String) -> Result<(i32, Option<Lockout>), Error> {
         let now = self.clock.now();
@@ -172,19 +191,12 @@ impl Directory for Builtin {
     }
 
     async fn find_with_groups(&self, login: &str) -> Result<(Option<Person>, Vec<String>), Error> {
-        // An unparsable login runs the same statement, with a key no one has.
-        let key = super::Username::parse(login, "username")
-            .map(|u| u.key().to_owned())
-            .unwrap_or_default();
-        let now = self.clock.now();
-        let found = self
-            .store
-            .read(move |conn| store::users::find_by_key_with_groups(conn, &key))
-            .await?;
-        Ok(match found {
-            Some((row, groups)) => (Some(person_of(&row, now)), groups),
-            None => (None, Vec::new()),
-        })
+        let lookup = self.stored_lookup(login);
+        self.store.read(lookup).await
+    }
+
+    fn find_with_groups_in_store(&self, login: &str) -> Option<super::StoredLookup> {
+        Some(Box::new(self.stored_lookup(login)))
     }
 
     async fn get(&self, id: &str) -> Result<Option<Person>, Error> {

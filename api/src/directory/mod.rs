@@ -123,6 +123,11 @@ pub struct Capabilities {
     pub enforces_history: bool,
 }
 
+/// [`Directory::find_with_groups_in_store`]: the lookup, run on a connection of the store.
+pub type StoredLookup = Box<
+    dyn FnOnce(&mut crate::store::DbConn) -> Result<(Option<Person>, Vec<String>), Error> + Send,
+>;
+
 /// The seam between the service and the people it serves. Implementations: [`builtin`],
 /// [`ldap`] (OpenLDAP and Active Directory).
 #[async_trait]
@@ -148,6 +153,13 @@ pub trait Directory: Send + Sync + 'static {
         let id = person.as_ref().map(|p| p.id.clone()).unwrap_or_default();
         let groups = self.groups_of(&id).await?;
         Ok((person, groups))
+    }
+
+    /// [`Directory::find_with_groups`] as a read on sspr's own store, for a directory kept
+    /// there (the built-in one): a start then reads the person beside their methods and the
+    /// policy, in one trip to the store. `None` for a directory elsewhere.
+    fn find_with_groups_in_store(&self, _login: &str) -> Option<StoredLookup> {
+        None
     }
 
     /// The person with the directory's id `id`.

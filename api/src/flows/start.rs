@@ -14,13 +14,22 @@ pub async fn start(ctx: &Ctx, meta: &RequestMeta, req: Start) -> Result<Started,
     }
     let now = ctx.now();
     // Real and unknown usernames make the same calls and run the same queries, so that the
-    // time taken says little.
-    let (user, groups) = ctx.directory.find_with_groups(&typed).await?;
-    let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
+    // time taken says little. A directory kept in the store is read on the same connection as
+    // the rest; another is asked first.
+    let lookup: crate::directory::StoredLookup =
+        match ctx.directory.find_with_groups_in_store(&typed) {
+            Some(lookup) => lookup,
+            None => {
+                let found = ctx.directory.find_with_groups(&typed).await?;
+                Box::new(move |_: &mut store::DbConn| Ok(found))
+            }
+        };
     let census = ctx.census.clone();
     let (policy, found, census, chosen_language) = ctx
         .store
         .read(move |conn| {
+            let (user, groups) = lookup(conn)?;
+            let id = user.as_ref().map(|u| u.id.clone()).unwrap_or_default();
             // The policy and the person's methods, answers and chosen language in one
             // statement (a decoy's id finds only the policy, by the same statement).
             let read = store::methods::for_start(conn, &id)?;

@@ -24,9 +24,7 @@ pub struct AuditRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &AuditRow) -> Result<(), Error> {
-    diesel::insert_into(audit_events::table)
-        .values(row)
-        .execute(conn)?;
+    super::prepared::execute(conn, diesel::insert_into(audit_events::table).values(row))?;
     remember(row);
     Ok(())
 }

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::DbConn;
 use super::audit::AuditRow;
+use super::prepared::{self, Prepared};
 use super::schema::{audit_events, recovery_flows as rf};
 use super::together::Together;
 use crate::error::Error;
@@ -44,7 +45,7 @@ pub struct FlowRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &FlowRow) -> Result<(), Error> {
-    diesel::insert_into(rf::table).values(row).execute(conn)?;
+    prepared::execute(conn, diesel::insert_into(rf::table).values(row))?;
     Ok(())
 }
 
@@ -63,7 +64,7 @@ pub fn open(conn: &mut DbConn, row: &FlowRow, audit: &AuditRow) -> Result<(), Er
             .set(rf::status.eq(SUPERSEDED));
             let audited = diesel::insert_into(audit_events::table).values(audit);
             let opened = diesel::insert_into(rf::table).values(row);
-            Together(&[&supersede, &audited, &opened]).execute(pg)?;
+            Prepared(Together(&[&supersede, &audited, &opened])).execute(pg)?;
             super::audit::remember(audit);
         }
         DbConn::Sqlite(_) => {
@@ -103,20 +104,20 @@ pub fn advance(
     step: i64,
     methods_passed: &str,
 ) -> Result<bool, Error> {
-    let n = diesel::update(
+    let advance = diesel::update(
         rf::table
             .filter(rf::id.eq(id))
             .filter(rf::step.eq(step))
             .filter(rf::status.eq(ACTIVE)),
     )
-    .set((rf::step.eq(step + 1), rf::methods_passed.eq(methods_passed)))
-    .execute(conn)?;
+    .set((rf::step.eq(step + 1), rf::methods_passed.eq(methods_passed)));
+    let n = prepared::execute(conn, advance)?;
     Ok(n == 1)
 }
 
 /// Finishes an active flow at `step`. Exactly one of any number of racing finishes wins.
 pub fn finish(conn: &mut DbConn, id: &str, step: i64, now: NaiveDateTime) -> Result<bool, Error> {
-    let n = diesel::update(
+    let finish = diesel::update(
         rf::table
             .filter(rf::id.eq(id))
             .filter(rf::step.eq(step))
@@ -126,8 +127,8 @@ pub fn finish(conn: &mut DbConn, id: &str, step: i64, now: NaiveDateTime) -> Res
         rf::step.eq(step + 1),
         rf::status.eq(FINISHED),
         rf::finished_at.eq(Some(now)),
-    ))
-    .execute(conn)?;
+    ));
+    let n = prepared::execute(conn, finish)?;
     Ok(n == 1)
 }
 
@@ -188,12 +189,11 @@ pub fn supersede_for_user(
         .filter(rf::user_id.eq(user_id))
         .filter(rf::status.eq(ACTIVE));
     let updated = match except {
-        Some(keep) => diesel::update(active.filter(rf::id.ne(keep)))
-            .set(rf::status.eq(SUPERSEDED))
-            .execute(conn)?,
-        None => diesel::update(active)
-            .set(rf::status.eq(SUPERSEDED))
-            .execute(conn)?,
+        Some(keep) => prepared::execute(
+            conn,
+            diesel::update(active.filter(rf::id.ne(keep))).set(rf::status.eq(SUPERSEDED)),
+        )?,
+        None => prepared::execute(conn, diesel::update(active).set(rf::status.eq(SUPERSEDED)))?,
     };
     Ok(updated)
 }

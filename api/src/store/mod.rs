@@ -19,6 +19,7 @@ pub mod methods;
 pub mod outbox;
 pub mod policy;
 pub mod ports;
+mod prepared;
 pub mod rate;
 pub mod schema;
 pub mod sessions;
@@ -226,12 +227,15 @@ impl Store {
                     target: target.clone(),
                     check_next: Arc::new(AtomicU32::new(0)),
                 };
-                let conn = manager
-                    .connect()
-                    .map_err(|e| OpenError::Connect(e.to_string()))?;
+                let connect = || {
+                    manager
+                        .connect()
+                        .map_err(|e| OpenError::Connect(e.to_string()))
+                };
+                let (conn, checkpointer) = (connect()?, connect()?);
                 let reconnect = move || manager.connect().ok();
                 Some(
-                    writer::Writer::start(conn, reconnect)
+                    writer::Writer::start(conn, checkpointer, reconnect)
                         .map_err(|e| OpenError::Connect(e.to_string()))?,
                 )
             }

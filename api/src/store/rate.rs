@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConn;
+use super::prepared::{self, Prepared};
 use super::schema::{captcha_uses, rate_events};
 use crate::error::Error;
 
@@ -63,21 +64,26 @@ pub fn count_since(
     since: NaiveDateTime,
 ) -> Result<(i64, Option<NaiveDateTime>), Error> {
     use diesel::dsl::{count_star, min};
-    Ok(rate_events::table
-        .filter(rate_events::bucket.eq(bucket))
-        .filter(rate_events::at.ge(since))
-        .select((count_star(), min(rate_events::at)))
-        .first(conn)?)
+    // An aggregate without GROUP BY: exactly one row, no LIMIT needed.
+    let rows: Vec<(i64, Option<NaiveDateTime>)> = prepared::natively!(conn, |c| {
+        rate_events::table
+            .filter(rate_events::bucket.eq(bucket))
+            .filter(rate_events::at.ge(since))
+            .select((count_star(), min(rate_events::at)))
+            .load(c)?
+    });
+    rows.into_iter()
+        .next()
+        .ok_or_else(|| Error::internal("a count returned no row"))
 }
 
 pub fn record(conn: &mut DbConn, id: &str, bucket: &str, at: NaiveDateTime) -> Result<(), Error> {
-    diesel::insert_into(rate_events::table)
-        .values((
-            rate_events::id.eq(id),
-            rate_events::bucket.eq(bucket),
-            rate_events::at.eq(at),
-        ))
-        .execute(conn)?;
+    let insert = diesel::insert_into(rate_events::table).values((
+        rate_events::id.eq(id),
+        rate_events::bucket.eq(bucket),
+        rate_events::at.eq(at),
+    ));
+    prepared::execute(conn, insert)?;
     Ok(())
 }
 
@@ -103,15 +109,15 @@ pub fn decide(
     let DbConn::Pg(pg) = conn else {
         return Err(Error::internal("rate_decide is PostgreSQL's"));
     };
-    let mut rows: Vec<Held> =
+    let decide =
         diesel::sql_query("SELECT slot, held, first_at FROM rate_decide($1, $2, $3, $4, $5, $6)")
             .bind::<Array<Text>, _>(checks.iter().map(|c| c.bucket.as_str()).collect::<Vec<_>>())
             .bind::<Array<Timestamp>, _>(checks.iter().map(|c| c.since).collect::<Vec<_>>())
             .bind::<Array<BigInt>, _>(checks.iter().map(|c| c.max).collect::<Vec<_>>())
             .bind::<Array<Bool>, _>(checks.iter().map(|c| c.record).collect::<Vec<_>>())
             .bind::<Array<Text>, _>(checks.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
-            .bind::<Timestamp, _>(at)
-            .load(pg)?;
+            .bind::<Timestamp, _>(at);
+    let mut rows: Vec<Held> = Prepared(decide).load(pg)?;
     rows.sort_by_key(|r| r.slot);
     Ok(rows.into_iter().map(|r| (r.held, r.first_at)).collect())
 }
@@ -127,12 +133,11 @@ pub fn use_captcha(
     challenge: &str,
     expires_at: NaiveDateTime,
 ) -> Result<bool, Error> {
-    let inserted = diesel::insert_into(captcha_uses::table)
-        .values((
-            captcha_uses::challenge.eq(challenge),
-            captcha_uses::expires_at.eq(expires_at),
-        ))
-        .execute(conn);
+    let insert = diesel::insert_into(captcha_uses::table).values((
+        captcha_uses::challenge.eq(challenge),
+        captcha_uses::expires_at.eq(expires_at),
+    ));
+    let inserted = prepared::execute(conn, insert);
     match inserted {
         Ok(_) => Ok(true),
         Err(diesel::result::Error::DatabaseError(

@@ -116,3 +116,28 @@ async fn grouped_writes_each_keep_their_own_outcome() {
     assert_eq!(stored, expected);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// SQLite is built with its query planner stability guarantee (`.cargo/config.toml`): without
+/// it, every query with a bound `LIMIT` (diesel's `.first()`) was parsed and planned again at
+/// each call, its cached statement expired by the new binding.
+#[test]
+fn sqlite_keeps_its_plans_whatever_the_bound_values() {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Option_ {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        compile_options: String,
+    }
+    let mut conn = SqliteConnection::establish(":memory:").unwrap();
+    let options: Vec<String> =
+        diesel::sql_query("SELECT compile_options FROM pragma_compile_options")
+            .load::<Option_>(&mut conn)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.compile_options)
+            .collect();
+    assert!(
+        options.iter().any(|o| o == "ENABLE_QPSG"),
+        "SQLite was built without SQLITE_ENABLE_QPSG (LIBSQLITE3_FLAGS in .cargo/config.toml): {options:?}"
+    );
+}

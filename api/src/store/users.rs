@@ -66,11 +66,13 @@ pub fn find_by_key_with_groups(
     username_key: &str,
 ) -> Result<Option<(UserRow, Vec<String>)>, Error> {
     use super::schema::group_members;
-    let rows: Vec<(UserRow, Option<String>)> = users::table
-        .left_join(group_members::table)
-        .filter(users::username_key.eq(username_key))
-        .select((UserRow::as_select(), group_members::group_id.nullable()))
-        .load(conn)?;
+    let rows: Vec<(UserRow, Option<String>)> = super::prepared::natively!(conn, |c| {
+        users::table
+            .left_join(group_members::table)
+            .filter(users::username_key.eq(username_key))
+            .select((UserRow::as_select(), group_members::group_id.nullable()))
+            .load(c)?
+    });
     let mut rows = rows.into_iter();
     let Some((user, first)) = rows.next() else {
         return Ok(None);
