@@ -16,6 +16,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Cargo.toml Cargo.lock clippy.toml ./
+# The build settings of the workspace (SQLite built with its planner stability guarantee).
+COPY .cargo/ .cargo/
 COPY api/ api/
 COPY migrations/ migrations/
 RUN cargo build --release --locked -p sspr-api --bin sspr
