@@ -60,9 +60,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     load.add_argument("--reset-concurrency", type=int, default=16, help="people resetting at once (%(default)s)")
     load.add_argument("--flood-connections", type=int, default=128, help="sign-in flood clients (%(default)s)")
     load.add_argument("--probe-interval", type=float, default=0.1, help="seconds between probes of a kind (%(default)s)")
-    load.add_argument("--start-rate-hint", type=float, default=3500,
+    load.add_argument("--start-rate-hint", type=float, default=6000,
                       help="flow starts/s to prepare for: wrk phase seconds x this CAPTCHAs are solved (%(default)s)")
-    load.add_argument("--verify-rate-hint", type=float, default=1000,
+    load.add_argument("--verify-rate-hint", type=float, default=2000,
                       help="verifications/s to prepare for (%(default)s); each needs a start, a challenge and an email")
     load.add_argument("--peer-request-rate-hint", type=float, default=1000, help="distinct reset requests for the peer (%(default)s/s)")
     load.add_argument("--reset-rate-hint", type=float, default=100,

@@ -39,11 +39,13 @@ use crate::error::Error;
 pub const MAX_GROUP: usize = 64;
 
 /// How long the checkpoint thread lets commits gather before it copies them back.
-pub const CHECKPOINT_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+pub const CHECKPOINT_PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
 
 /// The WAL's size, in pages, at which the writer checkpoints by itself (SQLite's default:
-/// 1,000).
-pub const WRITER_CHECKPOINT_PAGES: u32 = 1_000;
+/// 1,000): only when the checkpoint thread fell behind; then it has little left to copy, and
+/// the WAL starts over from its beginning (which a checkpoint beside a busy writer never
+/// finishes in time to allow).
+pub const WRITER_CHECKPOINT_PAGES: u32 = 8_000;
 
 /// What the writer is told once the group's commit is decided: `true` when it committed.
 type Finish = Box<dyn FnOnce(bool) + Send>;
