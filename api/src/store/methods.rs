@@ -147,10 +147,8 @@ impl Query for ForStartQuery<'_> {
 impl<Conn> RunQueryDsl<Conn> for ForStartQuery<'_> {}
 
 pub fn for_start(conn: &mut DbConn, user_id: &str) -> Result<ForStart, Error> {
-    let rows: Vec<StartRow> = match conn {
-        DbConn::Pg(pg) => ForStartQuery(user_id).load(pg)?,
-        DbConn::Sqlite(lite) => ForStartQuery(user_id).load(lite)?,
-    };
+    let rows: Vec<StartRow> =
+        super::prepared::natively!(conn, |c| ForStartQuery(user_id).load(c)?);
     let first = rows.first();
     let policy = first.and_then(|r| r.p_document.clone());
     let answers = first.and_then(|r| r.answers).unwrap_or(0) as usize;
